@@ -1,0 +1,32 @@
+# Two commands work on a fresh machine: `make demo` and `make test`.
+# Each makes the virtual environment (.venv) first if needed.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test bench clean help
+
+help:
+	@echo "make demo   set up, then make, fill and execute a workbook for a fictional rejection"
+	@echo "make test   set up, then run the whole test suite"
+	@echo "make bench  set up, then run the benchmarks"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(PY) examples/demo.py
+
+test: $(STAMP)
+	$(PY) -m pytest --nbval-lax tests notebooks/rejection_workbook.ipynb
+
+bench: $(STAMP)
+	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) demo build dist .pytest_cache

@@ -1,0 +1,293 @@
+"""The answers format: what a workbook's forms record, as plain JSON data.
+
+An answers document is a dict that follows `schema/answers.schema.json`. This module
+knows its shape — defaults, validation, upgrades from older versions, and the small
+edits the forms make — and nothing about files, widgets or notebooks. Persisting it
+is the job of `store`.
+
+Edits are written as functions of the document as it is *on disk at save time*, so
+that two windows saving the same workbook merge instead of dropping each other's
+entries: lists that only grow (check-ins, contact logs, engagement) are merged by
+each entry's `id`; a form's own fields are replaced by what the form shows.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import uuid
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .errors import AnswersError
+
+FORMAT = "nextround-answers"
+VERSION = 1
+
+SECTIONS = ("checkins", "feedback", "reply", "cv_on_file", "self_review", "contacts", "company")
+
+CV_STATUSES = ("not_asked", "asked", "agreed", "declined")
+
+#: The self-review rubric: key -> what a person scores themselves on (1-5).
+RUBRIC: dict[str, str] = {
+    "preparation": "Preparation and research into the company",
+    "structured_answers": "Structured (STAR) answers that ended in a result",
+    "skills_evidence": "Evidence of the skills the role asked for",
+    "questions_asked": "The questions I asked them",
+    "rapport": "Rapport and communication",
+    "composure": "Composure and logistics (time, place, tech)",
+}
+
+NETWORKS = ("linkedin", "website", "blog", "other")
+
+
+def empty_sections() -> dict[str, Any]:
+    """Every section with its default value: what an untouched workbook holds."""
+    return {
+        "checkins": [],
+        "feedback": {
+            "requested_on": None,
+            "requested_via": "",
+            "received_on": None,
+            "given_by": "",
+            "via": "",
+            "text": "",
+            "takeaways": "",
+            "request_draft": "",
+            "follow_up_draft": "",
+            "vague": None,
+            "themes": [],
+        },
+        "reply": {"draft": "", "sent_on": None},
+        "cv_on_file": {
+            "status": "not_asked",
+            "asked_on": None,
+            "answered_on": None,
+            "keep_months": 6,
+            "keep_until": None,
+            "request_draft": "",
+        },
+        "self_review": {"scores": {}, "notes": {}, "questions": []},
+        "contacts": [],
+        "company": {
+            "followed": {},
+            "engagement": [],
+            "vacancy_watch": {
+                "careers_page": "",
+                "keywords": [],
+                "last_checked_on": None,
+                "check_every_days": 14,
+            },
+        },
+    }
+
+
+def empty_contact(name: str, email: str = "") -> dict[str, Any]:
+    """A contact with nothing yet done."""
+    return {
+        "name": name,
+        "email": email,
+        "role": "",
+        "thank_you_note": "",
+        "thank_you_sent_on": None,
+        "linkedin_note": "",
+        "linkedin_request_sent_on": None,
+        "linkedin_accepted_on": None,
+        "cadence_weeks": 8,
+        "next_contact_on": None,
+        "log": [],
+    }
+
+
+def new_document(workbook_id: str, rejection: Mapping[str, Any]) -> dict[str, Any]:
+    """A complete, valid answers document for a workbook nobody has filled in yet."""
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "workbook_id": workbook_id,
+        "rejection": dict(rejection),
+        "saved_at": None,
+    }
+    doc.update(empty_sections())
+    for contact in rejection.get("contacts", []):
+        doc["contacts"].append(empty_contact(contact["name"], contact.get("email", "")))
+    return doc
+
+
+def with_defaults(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of `doc` with every missing section and field filled by its default.
+
+    A minimal file (format, version, workbook_id and a few fields) is valid; forms
+    and reports read this complete view of it.
+    """
+    full = copy.deepcopy(dict(doc))
+    full.setdefault("rejection", {})
+    full.setdefault("saved_at", None)
+    for name, default in empty_sections().items():
+        full[name] = _merge_defaults(default, full.get(name))
+    full["contacts"] = [_merge_defaults(empty_contact(""), c) for c in full["contacts"]]
+    return full
+
+
+def _merge_defaults(default: Any, value: Any) -> Any:
+    if value is None:
+        return copy.deepcopy(default)
+    if isinstance(default, dict) and isinstance(value, dict) and default:
+        merged = copy.deepcopy(default)
+        for key, item in value.items():
+            merged[key] = _merge_defaults(default[key], item) if key in default else item
+        return merged
+    return value
+
+
+# --- schema -----------------------------------------------------------------------
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the current answers version, as shipped in the package."""
+    text = resources.files("nextround").joinpath("schema/answers.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator() -> Any:
+    import jsonschema  # imported here: a second's start-up the CLI should not pay
+
+    checker = jsonschema.FormatChecker(formats=["date"])
+    return jsonschema.Draft202012Validator(schema(), format_checker=checker)
+
+
+def problems(doc: Any) -> list[str]:
+    """What is wrong with `doc` against the schema, one readable line each."""
+    found = []
+    for error in sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path)):
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        found.append(f"{where}: {error.message}")
+    return found
+
+
+def validate(doc: Any, *, file: str | None = None) -> None:
+    """Raise AnswersError naming the first problem when `doc` breaks the schema."""
+    found = problems(doc)
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise AnswersError(f"not a valid answers file: {found[0]}{more}", file=file)
+
+
+# Upgrade functions, by the version they upgrade *from*; each returns the next version.
+UPGRADES: dict[int, Any] = {}
+
+
+def upgrade(doc: dict[str, Any], *, file: str | None = None) -> dict[str, Any]:
+    """Bring a document of an older version up to VERSION."""
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise AnswersError(f"not a nextround answers file (its \"format\" is not {FORMAT!r})", file=file)
+    version = doc.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise AnswersError(f"has an unknown version {version!r}", file=file)
+    if version > VERSION:
+        raise AnswersError(
+            f"was written by a newer nextround (version {version}); please upgrade nextround",
+            file=file,
+        )
+    while version < VERSION:
+        doc = UPGRADES[version](doc)
+        version = doc["version"]
+    return doc
+
+
+# --- the edits forms make -------------------------------------------------------------
+
+
+def new_id() -> str:
+    """A short unique id for an entry in a list that only grows."""
+    return uuid.uuid4().hex[:12]
+
+
+def now_iso() -> str:
+    """The current local time, with its UTC offset, to the second."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def iso(value: date | None) -> str | None:
+    """A date as YYYY-MM-DD, or None."""
+    return value.isoformat() if value else None
+
+
+def add_checkin(doc: dict[str, Any], entry: Mapping[str, Any]) -> dict[str, Any]:
+    """Append a check-in (kept once, however often the same one is saved)."""
+    entry = {"id": new_id(), "at": now_iso(), **entry}
+    doc.setdefault("checkins", [])
+    if all(c.get("id") != entry["id"] for c in doc["checkins"]):
+        doc["checkins"].append(entry)
+    doc["checkins"].sort(key=lambda c: c.get("at", ""))
+    return entry
+
+
+def set_fields(doc: dict[str, Any], section: str, values: Mapping[str, Any]) -> None:
+    """Replace the given fields of a dict section, keeping the ones not given."""
+    current = doc.get(section) or {}
+    current.update(values)
+    doc[section] = current
+
+
+def upsert_contact(doc: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """Update the contact with this name (adding it if new); its log merges by id.
+
+    Its next-contact date is worked out again (see `next_contact_on`) unless one
+    is given.
+    """
+    contacts = doc.setdefault("contacts", [])
+    for contact in contacts:
+        if contact.get("name") == values["name"]:
+            break
+    else:
+        contact = empty_contact(values["name"])
+        contacts.append(contact)
+    log = merge_by_id(contact.get("log", []), values.get("log", []))
+    contact.update({k: v for k, v in values.items() if k != "log"})
+    contact["log"] = log
+    if "next_contact_on" not in values:
+        upcoming = next_contact_on(contact)
+        contact["next_contact_on"] = upcoming.isoformat() if upcoming else contact.get("next_contact_on")
+    return contact
+
+
+def next_contact_on(contact: Mapping[str, Any]) -> date | None:
+    """The keep-in-touch date: the latest contact of any kind plus the cadence.
+
+    Any logged contact — a thank-you, a LinkedIn request or acceptance, a log
+    entry — resets the clock.
+    """
+    touches = [
+        as_date(contact.get("thank_you_sent_on")),
+        as_date(contact.get("linkedin_request_sent_on")),
+        as_date(contact.get("linkedin_accepted_on")),
+        *(as_date(e.get("on")) for e in contact.get("log") or []),
+    ]
+    touches = [t for t in touches if t]
+    weeks = contact.get("cadence_weeks")
+    if not touches or not weeks:
+        return None
+    return max(touches) + timedelta(weeks=int(weeks))
+
+
+def as_date(value: Any) -> date | None:
+    """The date in an answers field (a date or date-time string), or None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def merge_by_id(kept: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries of both lists, each id once (the newer copy wins), in date order."""
+    merged = {e.get("id") or new_id(): e for e in kept}
+    merged.update({e.get("id") or new_id(): e for e in new})
+    return sorted(merged.values(), key=lambda e: (e.get("on") or e.get("at") or ""))

@@ -1,0 +1,120 @@
+"""The Python API, mirroring the command line: make workbooks, read and fill answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import answers
+from .parameters import Rejection
+from .store import AnswersStore, answers_path_for
+
+
+def new(
+    company: str,
+    role: str,
+    *,
+    dir: str | Path = ".",
+    interview_date: str | date | None = None,
+    rejected_on: str | date | None = None,
+    stage: str = "",
+    contacts: Iterable[str] | str = (),
+    **more: Any,
+) -> Path:
+    """Make one workbook in `dir` and return its path.
+
+    Parameters are validated first (ParameterError names the field); an existing
+    workbook or answers file is never overwritten (WorkbookExistsError).
+    """
+    from .workbooks import make
+
+    values = {
+        "company": company,
+        "role": role,
+        "interview_date": interview_date,
+        "rejected_on": rejected_on,
+        "stage": stage,
+        "contacts": contacts,
+        **more,
+    }
+    if values["rejected_on"] is None:
+        values["rejected_on"] = date.today()
+    return make(Rejection.from_mapping(values), dir).path
+
+
+class Answers:
+    """A workbook's answers, read and edited from Python (each edit is one save)."""
+
+    def __init__(self, workbook_or_answers: str | Path) -> None:
+        path = Path(workbook_or_answers)
+        if path.suffix == ".ipynb":
+            path = answers_path_for(path)
+        self.store = AnswersStore(path)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The whole document, every default filled in."""
+        return self.store.load() or {}
+
+    def add_checkin(
+        self,
+        mood: int,
+        *,
+        ready: bool,
+        emotions: Iterable[str] = (),
+        note: str = "",
+        at: datetime | str | None = None,
+    ) -> dict[str, Any]:
+        """Record a mood check-in (1-10)."""
+        entry: dict[str, Any] = {"mood": mood, "ready": ready, "emotions": list(emotions), "note": note}
+        if at is not None:
+            entry["at"] = at.isoformat(timespec="seconds") if isinstance(at, datetime) else at
+        return self.store.update(lambda doc: answers.add_checkin(doc, entry))
+
+    def update(self, section: str, **fields: Any) -> dict[str, Any]:
+        """Set fields of one section: `update("feedback", received_on=..., text=...)`."""
+        if section not in answers.SECTIONS or section in ("checkins", "contacts"):
+            raise ValueError(f"update() takes one of feedback, reply, cv_on_file, self_review, company; not {section!r}")
+        values = _plain(fields)
+        return self.store.update(lambda doc: answers.set_fields(doc, section, values))
+
+    def score(self, dimension: str, score: int, note: str = "") -> dict[str, Any]:
+        """Score one self-review dimension (1-5), with an optional note."""
+        if dimension not in answers.RUBRIC:
+            raise ValueError(f"unknown dimension {dimension!r}; one of {', '.join(answers.RUBRIC)}")
+
+        def edit(doc: dict[str, Any]) -> None:
+            review = doc.setdefault("self_review", {})
+            review.setdefault("scores", {})[dimension] = score
+            if note:
+                review.setdefault("notes", {})[dimension] = note
+
+        return self.store.update(edit)
+
+    def update_contact(self, name: str, **fields: Any) -> dict[str, Any]:
+        """Set fields of one contact (added if new); `log` entries are appended."""
+        values = {"name": name, **_plain(fields)}
+        values["log"] = [{"id": answers.new_id(), **entry} for entry in values.get("log", [])]
+        return self.store.update(lambda doc: answers.upsert_contact(doc, values))
+
+
+def open_answers(workbook: str | Path) -> Answers:
+    """The answers of a workbook (give the .ipynb or the .answers.json)."""
+    return Answers(workbook)
+
+
+def _plain(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Dates become ISO strings, so the answers stay plain JSON."""
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, Mapping):
+            return {k: convert(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [convert(v) for v in value]
+        return value
+
+    return {k: convert(v) for k, v in values.items()}

@@ -1,0 +1,673 @@
+"""The ipywidget forms a person fills in: one class per section of the workbook.
+
+Each form is built from the answers on disk, shows them, and on Save applies its
+values to the answers as they are on disk at that moment (see `answers`), then
+says in the form that it saved — or why it could not. Forms hold no rules of
+their own: progress, dates and drafts come from the domain modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from . import answers, messages, views
+from .answers import RUBRIC, as_date, iso
+from .errors import NextroundError
+from .parameters import parse_contact
+from .progress import cv_keep_until
+
+if TYPE_CHECKING:
+    from .session import Workbook
+
+EMOTIONS = (
+    "disappointed", "sad", "angry", "frustrated", "embarrassed", "anxious",
+    "numb", "relieved", "calm", "hopeful", "determined",
+)
+CHANNELS = ("", "email", "phone", "video call", "LinkedIn", "in person", "other")
+CV_STATUS_LABELS = (
+    ("Not asked yet", "not_asked"),
+    ("Asked", "asked"),
+    ("They agreed", "agreed"),
+    ("They declined", "declined"),
+)
+NETWORK_LABELS = {
+    "linkedin": "LinkedIn company page",
+    "website": "Newsletter or website",
+    "blog": "Engineering or team blog",
+    "other": "Other network",
+}
+
+_LABEL = {"description_width": "13em"}
+_WIDE = w.Layout(width="100%", max_width="760px")
+
+
+# --- small building blocks ----------------------------------------------------------
+
+
+def _date(label: str, value: Any) -> w.DatePicker:
+    return w.DatePicker(description=label, value=as_date(value), style=_LABEL, layout=w.Layout(width="24em"))
+
+
+def _text(label: str, value: str, placeholder: str = "") -> w.Text:
+    return w.Text(description=label, value=value or "", placeholder=placeholder, style=_LABEL, layout=_WIDE)
+
+
+def _area(label: str, value: str, rows: int = 4, placeholder: str = "") -> w.Textarea:
+    return w.Textarea(
+        description=label, value=value or "", rows=rows, placeholder=placeholder, style=_LABEL, layout=_WIDE
+    )
+
+
+def _choice(label: str, options: Any, value: Any) -> w.Dropdown:
+    return w.Dropdown(description=label, options=options, value=value, style=_LABEL, layout=w.Layout(width="24em"))
+
+
+def _heading(text: str) -> w.HTML:
+    return w.HTML(f'<div style="font-weight:600;margin:12px 0 2px">{views.escape(text)}</div>')
+
+
+def _hint(text: str) -> w.HTML:
+    return w.HTML(f'<div style="color:#4a5568;max-width:760px;margin:2px 0 4px">{views.escape(text)}</div>')
+
+
+def _draft(label: str, message: messages.Message, saved: str = "", rows: int = 12) -> w.Textarea:
+    """A drafted message to edit and copy; the person's own edits win over the template."""
+    return _area(label, saved or message.text, rows=rows)
+
+
+class Form:
+    """A section's form: its widgets, a Save button and a status line."""
+
+    save_label = "Save"
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        self.status = w.HTML()
+        self.save_button = w.Button(
+            description=self.save_label, icon="save", button_style="primary", layout=w.Layout(width="auto")
+        )
+        self.save_button.on_click(lambda _: self.save())
+        doc = workbook.answers()
+        self.build(doc)
+        self.widget = w.VBox(
+            [*self.children(), w.HBox([self.save_button, self.status], layout=w.Layout(align_items="center"))],
+            layout=w.Layout(width="100%", max_width="800px"),
+        )
+        if workbook.problem:
+            self._say(workbook.problem, "error")
+
+    def build(self, doc: dict[str, Any]) -> None:
+        """Make the widgets from the saved answers."""
+        raise NotImplementedError
+
+    def children(self) -> list[w.Widget]:
+        """The widgets, in order, above the Save button."""
+        raise NotImplementedError
+
+    def edit(self, doc: dict[str, Any]) -> None:
+        """Apply the form's values to the answers as they are on disk now."""
+        raise NotImplementedError
+
+    def check(self) -> str | None:
+        """A reason not to save yet (shown to the person), or None."""
+        return None
+
+    def saved(self, doc: dict[str, Any]) -> None:
+        """Called after a successful save, with what was saved."""
+
+    def save(self) -> bool:
+        """Save the form; returns whether it worked. The form says which."""
+        reason = self.check()
+        if reason:
+            self._say(reason, "warn")
+            return False
+        try:
+            doc = self.workbook.save(self.edit)
+        except NextroundError as exc:
+            self._say(f"Not saved: {exc}", "error")
+            return False
+        self.saved(answers.with_defaults(doc))
+        self._say(f"Saved at {doc['saved_at'][11:16]}", "ok")
+        return True
+
+    def _say(self, text: str, kind: str) -> None:
+        colour = {"ok": "#2f855a", "warn": "#b7791f", "error": "#c53030"}[kind]
+        mark = {"ok": "✓", "warn": "!", "error": "✗"}[kind]
+        self.status.value = (
+            f'<span style="color:{colour};margin-left:10px">{mark} {views.escape(text)}</span>'
+        )
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+# --- 0. check-in ----------------------------------------------------------------------
+
+
+class CheckinForm(Form):
+    """A mood check-in; each Save adds one, and the history shows the curve."""
+
+    save_label = "Save check-in"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        self.mood = w.IntSlider(
+            value=5, min=1, max=10, description="Mood (1 low, 10 good)", style=_LABEL, layout=w.Layout(width="36em")
+        )
+        self.emotions = {
+            name: w.ToggleButton(description=name, layout=w.Layout(width="auto")) for name in EMOTIONS
+        }
+        self.other_emotion = _text("Anything else?", "", "another word for how you feel")
+        self.note = _area("Note", "", 3, "a few words for yourself (stays private)")
+        self.ready = w.ToggleButtons(
+            options=[("Not yet", False), ("Yes, I'm ready", True)],
+            value=None,
+            description="Ready to act?",
+            style={**_LABEL, "button_width": "auto"},
+        )
+        self.history = w.HTML()
+        self.advice = w.HTML()
+        self._show(doc["checkins"])
+
+    def children(self) -> list[w.Widget]:
+        return [
+            self.mood,
+            w.HBox([w.Label("How do you feel?", layout=w.Layout(width="13em")),
+                    w.HBox(list(self.emotions.values()), layout=w.Layout(flex_flow="row wrap"))]),
+            self.other_emotion,
+            self.note,
+            self.ready,
+            self.advice,
+            self.history,
+        ]
+
+    def check(self) -> str | None:
+        if self.ready.value is None:
+            return "Choose whether you feel ready to act."
+        return None
+
+    def edit(self, doc: dict[str, Any]) -> None:
+        chosen = [name for name, button in self.emotions.items() if button.value]
+        chosen += [e.strip() for e in self.other_emotion.value.split(",") if e.strip()]
+        answers.add_checkin(
+            doc, {"mood": self.mood.value, "emotions": chosen, "note": self.note.value, "ready": self.ready.value}
+        )
+
+    def saved(self, doc: dict[str, Any]) -> None:
+        # A check-in is a moment: clear the fields for the next one.
+        for button in self.emotions.values():
+            button.value = False
+        self.other_emotion.value = self.note.value = ""
+        self.ready.value = None
+        self._show(doc["checkins"])
+
+    def _show(self, checkins: list[dict[str, Any]]) -> None:
+        self.history.value = views.checkin_history(checkins)
+        latest = checkins[-1] if checkins else None
+        if latest is not None and latest.get("ready") is False:
+            self.advice.value = views.banner(NOT_READY_ADVICE, "warn")
+        else:
+            self.advice.value = ""
+
+
+NOT_READY_ADVICE = (
+    "You said you're not ready yet, and that's fine. Read and draft as much as you like, "
+    "but hold off sending anything until a check-in says you're ready."
+)
+
+
+# --- 1. feedback ------------------------------------------------------------------------
+
+
+class FeedbackForm(Form):
+    """Asking for feedback, recording what was said, and following up when it's vague."""
+
+    save_label = "Save feedback"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        fb = doc["feedback"]
+        self.request_draft = _draft("Request to send", messages.feedback_request(doc), fb.get("request_draft", ""))
+        self.requested_on = _date("Asked on", fb["requested_on"])
+        self.requested_via = _choice("Asked by", CHANNELS, fb["requested_via"] if fb["requested_via"] in CHANNELS else "")
+        names = [c["name"] for c in doc["contacts"]]
+        self.received_on = _date("Received on", fb["received_on"])
+        self.given_by = w.Combobox(
+            description="From", value=fb["given_by"], options=names, ensure_option=False,
+            placeholder="who gave it", style=_LABEL, layout=w.Layout(width="30em"),
+        )
+        self.via = _choice("How", CHANNELS, fb["via"] if fb["via"] in CHANNELS else "")
+        self.text = _area("What they said", fb["text"], 6, "their words, as close as you can remember them")
+        self.takeaways = _area("What I take from this", fb["takeaways"], 4)
+        self.follow_up_draft = _draft(
+            "Follow-up to send", messages.feedback_follow_up(doc), fb.get("follow_up_draft", ""), rows=14
+        )
+
+    def children(self) -> list[w.Widget]:
+        return [
+            _heading("Ask for it"),
+            _hint("Edit the draft as you like, copy it into an email, then note when you sent it."),
+            self.request_draft, self.requested_on, self.requested_via,
+            _heading("What they said"),
+            self.received_on, self.given_by, self.via, self.text, self.takeaways,
+            _heading("If it was vague, ask for more"),
+            _hint("Generic feedback is hard to act on. A short, polite follow-up often gets a real answer."),
+            self.follow_up_draft,
+        ]
+
+    def edit(self, doc: dict[str, Any]) -> None:
+        answers.set_fields(doc, "feedback", {
+            "request_draft": _own(self.request_draft.value, messages.feedback_request(doc)),
+            "requested_on": iso(self.requested_on.value),
+            "requested_via": self.requested_via.value,
+            "received_on": iso(self.received_on.value),
+            "given_by": self.given_by.value.strip(),
+            "via": self.via.value,
+            "text": self.text.value,
+            "takeaways": self.takeaways.value,
+            "follow_up_draft": _own(self.follow_up_draft.value, messages.feedback_follow_up(doc)),
+        })
+
+
+def _own(value: str, template: messages.Message) -> str:
+    """Keep a draft only when the person changed it, so template fixes still reach them."""
+    return "" if value.strip() == template.text.strip() else value
+
+
+# --- 2. reply ------------------------------------------------------------------------------
+
+
+class ReplyForm(Form):
+    """A reply drafted calmly before it is sent."""
+
+    save_label = "Save reply"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        reply = doc["reply"]
+        self.draft = _draft("Your reply", messages.reply(doc), reply["draft"], rows=14)
+        self.sent_on = _date("Sent on", reply["sent_on"])
+        latest = doc["checkins"][-1] if doc["checkins"] else None
+        advice = views.banner(NOT_READY_ADVICE, "warn") if latest and latest.get("ready") is False else ""
+        self.advice = w.HTML(advice)
+
+    def children(self) -> list[w.Widget]:
+        return [self.advice, self.draft, self.sent_on]
+
+    def edit(self, doc: dict[str, Any]) -> None:
+        answers.set_fields(doc, "reply", {"draft": self.draft.value, "sent_on": iso(self.sent_on.value)})
+
+
+# --- 3. CV on file ---------------------------------------------------------------------------
+
+
+class CvOnFileForm(Form):
+    """Asking for the CV to be kept on file, and when it lapses."""
+
+    save_label = "Save CV request"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        cv = doc["cv_on_file"]
+        self.request_draft = _draft("Request to send", messages.cv_on_file(doc), cv.get("request_draft", ""))
+        self.status_choice = w.ToggleButtons(
+            options=CV_STATUS_LABELS, value=cv["status"], description="Status", style={**_LABEL, "button_width": "auto"}
+        )
+        self.asked_on = _date("Asked on", cv["asked_on"])
+        self.answered_on = _date("They answered on", cv["answered_on"])
+        self.keep_months = w.BoundedIntText(
+            value=cv["keep_months"] or 6, min=1, max=60, description="They keep it (months)",
+            style=_LABEL, layout=w.Layout(width="20em"),
+        )
+        self.keep_until = _date("Kept until", cv["keep_until"])
+        self.reminder = w.HTML()
+        for widget in (self.answered_on, self.keep_months):
+            widget.observe(self._recompute, names="value")
+        for widget in (self.keep_until, self.status_choice):
+            widget.observe(self._remind, names="value")
+        self._remind()
+
+    def children(self) -> list[w.Widget]:
+        return [
+            self.request_draft, self.status_choice, self.asked_on, self.answered_on,
+            _hint("Employers often keep a CV for about 6 months, or 12 if you give consent."),
+            self.keep_months, self.keep_until, self.reminder,
+        ]
+
+    def _recompute(self, _: Any = None) -> None:
+        lapse = cv_keep_until(self.answered_on.value, self.keep_months.value)
+        if lapse:
+            self.keep_until.value = lapse
+
+    def _remind(self, _: Any = None) -> None:
+        lapse = self.keep_until.value
+        if self.status_choice.value == "agreed" and lapse:
+            self.reminder.value = views.banner(
+                f"Your CV stays on file until {messages.nice_date(lapse)}. "
+                "The summary reminds you to re-send it two weeks before.", "info"
+            )
+        else:
+            self.reminder.value = ""
+
+    def edit(self, doc: dict[str, Any]) -> None:
+        answers.set_fields(doc, "cv_on_file", {
+            "request_draft": _own(self.request_draft.value, messages.cv_on_file(doc)),
+            "status": self.status_choice.value,
+            "asked_on": iso(self.asked_on.value),
+            "answered_on": iso(self.answered_on.value),
+            "keep_months": self.keep_months.value,
+            "keep_until": iso(self.keep_until.value),
+        })
+
+
+# --- 4. self-review -----------------------------------------------------------------------------
+
+
+class SelfReviewForm(Form):
+    """The rubric (1-5 with notes) and the questions asked, beside the company's feedback."""
+
+    save_label = "Save self-review"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        review = doc["self_review"]
+        self.feedback = w.HTML(views.feedback_panel(doc["feedback"]))
+        self.scores = {
+            key: w.ToggleButtons(
+                options=[str(n) for n in range(1, 6)],
+                value=str(review["scores"][key]) if key in review["scores"] else None,
+                style={"button_width": "2.6em"},
+                tooltips=["1 weak", "2", "3 fair", "4", "5 strong"],
+            )
+            for key in RUBRIC
+        }
+        self.notes = {key: w.Text(value=review["notes"].get(key, ""), placeholder="what happened, in a few words",
+                                  layout=w.Layout(width="26em")) for key in RUBRIC}
+        self.questions = w.VBox()
+        for q in review["questions"]:
+            self._add_question(q)
+        if not review["questions"]:
+            self._add_question({})
+        self.add_question_button = w.Button(description="Add another question", icon="plus")
+        self.add_question_button.on_click(lambda _: self._add_question({}))
+
+    def _add_question(self, values: Mapping[str, str]) -> None:
+        rows = (
+            _area("Question asked", values.get("question", ""), 2),
+            _area("How I answered", values.get("my_answer", ""), 3),
+            _area("A better answer", values.get("better_answer", ""), 3),
+        )
+        box = w.VBox(list(rows), layout=w.Layout(border="1px solid #e2e8f0", padding="6px", margin="4px 0"))
+        self.questions.children = [*self.questions.children, box]
+
+    def children(self) -> list[w.Widget]:
+        rubric = [
+            w.HBox([w.HTML(f"<b>{views.escape(label)}</b>", layout=w.Layout(width="24em")),
+                    self.scores[key], self.notes[key]], layout=w.Layout(flex_flow="row wrap"))
+            for key, label in RUBRIC.items()
+        ]
+        return [
+            self.feedback,
+            _heading("Score yourself: 1 weak, 5 strong"),
+            *rubric,
+            _heading("The questions they asked"),
+            self.questions,
+            self.add_question_button,
+        ]
+
+    def edit(self, doc: dict[str, Any]) -> None:
+        questions = []
+        for box in self.questions.children:
+            question, mine, better = (area.value for area in box.children)
+            if question.strip() or mine.strip() or better.strip():
+                questions.append({"question": question, "my_answer": mine, "better_answer": better})
+        answers.set_fields(doc, "self_review", {
+            "scores": {k: int(b.value) for k, b in self.scores.items() if b.value},
+            "notes": {k: t.value for k, t in self.notes.items() if t.value.strip()},
+            "questions": questions,
+        })
+
+
+# --- 5. stay in touch --------------------------------------------------------------------------
+
+
+class ContactPanel(Form):
+    """One contact: thank-you, LinkedIn note, keep-in-touch cadence and log."""
+
+    save_label = "Save contact"
+
+    def __init__(self, workbook: Workbook, name: str) -> None:
+        self.name = name
+        super().__init__(workbook)
+
+    def build(self, doc: dict[str, Any]) -> None:
+        contact = next((c for c in doc["contacts"] if c["name"] == self.name), answers.empty_contact(self.name))
+        self.email = _text("Email", contact["email"])
+        self.role = _text("Their role", contact["role"], "e.g. hiring manager")
+        self.thank_you = _draft("Thank-you note", messages.thank_you(doc, contact), contact.get("thank_you_note", ""))
+        self.thank_you_sent_on = _date("Thank-you sent on", contact["thank_you_sent_on"])
+        self.linkedin_note = _area(
+            "LinkedIn note", contact["linkedin_note"] or messages.linkedin_note(doc, contact).text, 3
+        )
+        self.linkedin_count = w.HTML()
+        self.linkedin_note.observe(self._count, names="value")
+        self._count()
+        self.linkedin_request_sent_on = _date("Request sent on", contact["linkedin_request_sent_on"])
+        self.linkedin_accepted_on = _date("Accepted on", contact["linkedin_accepted_on"])
+        self.cadence_weeks = w.BoundedIntText(
+            value=contact["cadence_weeks"] or 8, min=1, max=104, description="Get in touch every (weeks)",
+            style=_LABEL, layout=w.Layout(width="20em"),
+        )
+        self.log_on = _date("Contact on", date.today())
+        self.log_note = _text("What happened", "", "e.g. commented on her post about the new team")
+        self.log_button = w.Button(description="Log this contact", icon="plus")
+        self.log_button.on_click(lambda _: self.log())
+        self.next_contact = w.HTML()
+        self._pending_log: dict[str, Any] | None = None
+        self._show(contact)
+
+    def children(self) -> list[w.Widget]:
+        return [
+            self.email, self.role,
+            _heading("Thank them"), self.thank_you, self.thank_you_sent_on,
+            _heading("Connect on LinkedIn"), self.linkedin_note, self.linkedin_count,
+            self.linkedin_request_sent_on, self.linkedin_accepted_on,
+            _heading("Keep in touch"), self.cadence_weeks, self.next_contact,
+            self.log_on, self.log_note, self.log_button,
+        ]
+
+    def _count(self, _: Any = None) -> None:
+        length = len(self.linkedin_note.value)
+        parts = []
+        for account, limit in messages.LINKEDIN_LIMITS.items():
+            fits = length <= limit
+            colour = "#2f855a" if fits else "#c53030"
+            word = "fits" if fits else f"{length - limit} too long"
+            parts.append(f'<span style="color:{colour}">{account} {length}/{limit} {word}</span>')
+        self.linkedin_count.value = (
+            f'<div style="margin-left:13em;font-size:0.9em">{" · ".join(parts)}</div>'
+        )
+
+    def _show(self, contact: Mapping[str, Any]) -> None:
+        entries = "".join(
+            f"<li>{views.escape(messages.nice_date(e.get('on')))}: {views.escape(e.get('note', ''))}</li>"
+            for e in reversed(contact.get("log") or [])
+        )
+        upcoming = contact.get("next_contact_on")
+        when = (f"Next contact on <b>{views.escape(messages.nice_date(upcoming))}</b>."
+                if upcoming else "Once you log a contact, the next date appears here.")
+        self.next_contact.value = f"<div>{when}</div>" + (f"<ul>{entries}</ul>" if entries else "")
+
+    def log(self) -> bool:
+        """Record a contact now (it resets the keep-in-touch clock) and save."""
+        if not self.log_on.value:
+            self._say("Choose the date of the contact.", "warn")
+            return False
+        self._pending_log = {"id": answers.new_id(), "on": iso(self.log_on.value), "note": self.log_note.value}
+        try:
+            ok = self.save()
+        finally:
+            self._pending_log = None
+        if ok:
+            self.log_note.value = ""
+        return ok
+
+    def edit(self, doc: dict[str, Any]) -> None:
+        log = [self._pending_log] if self._pending_log else []
+        answers.upsert_contact(doc, {
+            "name": self.name,
+            "email": self.email.value.strip(),
+            "role": self.role.value,
+            "thank_you_note": _own(self.thank_you.value, messages.thank_you(doc, {"name": self.name})),
+            "thank_you_sent_on": iso(self.thank_you_sent_on.value),
+            "linkedin_note": self.linkedin_note.value,
+            "linkedin_request_sent_on": iso(self.linkedin_request_sent_on.value),
+            "linkedin_accepted_on": iso(self.linkedin_accepted_on.value),
+            "cadence_weeks": self.cadence_weeks.value,
+            "log": log,
+        })
+
+    def saved(self, doc: dict[str, Any]) -> None:
+        self._show(next(c for c in doc["contacts"] if c["name"] == self.name))
+
+
+class ContactsForm:
+    """A tab per contact, and a way to add someone."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        doc = workbook.answers()
+        self.panels: dict[str, ContactPanel] = {}
+        self.tabs = w.Tab()
+        for contact in doc["contacts"]:
+            self._add_panel(contact["name"])
+        self.new_contact = w.Text(
+            placeholder='Name <email>, e.g. Sam Lee <sam@example.org>', layout=w.Layout(width="26em")
+        )
+        self.add_button = w.Button(description="Add contact", icon="user-plus")
+        self.add_button.on_click(lambda _: self.add())
+        self.status = w.HTML()
+        empty = "" if doc["contacts"] else "<i>No contacts yet. Add the people you met below.</i>"
+        self.empty = w.HTML(empty)
+        self.widget = w.VBox([
+            self.empty, self.tabs,
+            w.HBox([self.new_contact, self.add_button, self.status], layout=w.Layout(align_items="center")),
+        ])
+
+    def _add_panel(self, name: str) -> ContactPanel:
+        panel = ContactPanel(self.workbook, name)
+        self.panels[name] = panel
+        self.tabs.children = [*self.tabs.children, panel.widget]
+        self.tabs.set_title(len(self.tabs.children) - 1, name)
+        return panel
+
+    def add(self) -> ContactPanel | None:
+        """Add the contact typed in the box (saved at once)."""
+        try:
+            contact = parse_contact(self.new_contact.value)
+        except ValueError as exc:
+            self.status.value = f'<span style="color:#c53030">✗ {views.escape(str(exc))}</span>'
+            return None
+        if contact.name in self.panels:
+            self.status.value = f'<span style="color:#b7791f">! {views.escape(contact.name)} is already here.</span>'
+            return None
+        try:
+            self.workbook.save(lambda doc: answers.upsert_contact(doc, contact.to_dict()))
+        except NextroundError as exc:
+            self.status.value = f'<span style="color:#c53030">✗ Not saved: {views.escape(str(exc))}</span>'
+            return None
+        panel = self._add_panel(contact.name)
+        self.tabs.selected_index = len(self.tabs.children) - 1
+        self.new_contact.value = ""
+        self.empty.value = ""
+        self.status.value = f'<span style="color:#2f855a">✓ Added {views.escape(contact.name)}</span>'
+        return panel
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+class CompanyForm(Form):
+    """Following the company, a light engagement log and a vacancy watch."""
+
+    save_label = "Save company"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        company = doc["company"]
+        self.followed = {
+            key: (w.Checkbox(value=bool(company["followed"].get(key)), description=label, indent=False,
+                             layout=w.Layout(width="16em")),
+                  w.DatePicker(value=as_date(company["followed"].get(key)), layout=w.Layout(width="12em")))
+            for key, label in NETWORK_LABELS.items()
+        }
+        for box, picker in self.followed.values():
+            box.observe(lambda change, p=picker: _today_if_empty(change, p), names="value")
+        watch = company["vacancy_watch"]
+        self.careers_page = _text("Careers page", watch["careers_page"] or doc["rejection"].get("careers_page", ""),
+                                  "https://…")
+        self.keywords = _text("Keywords", ", ".join(watch["keywords"]), "e.g. analyst, SQL, London")
+        self.last_checked_on = _date("Last checked on", watch["last_checked_on"])
+        self.check_every_days = w.BoundedIntText(
+            value=watch["check_every_days"] or 14, min=1, max=365, description="Check every (days)",
+            style=_LABEL, layout=w.Layout(width="20em"),
+        )
+        self.engagement_on = _date("Engaged on", date.today())
+        self.engagement_note = _text("What you did", "", "e.g. liked their post on the new office")
+        self.engagement_list = w.HTML(self._engagement_html(company["engagement"]))
+
+    def children(self) -> list[w.Widget]:
+        return [
+            _heading("Follow them"),
+            *[w.HBox([box, picker]) for box, picker in self.followed.values()],
+            _heading("Engage lightly (a like, a thoughtful comment)"),
+            self.engagement_list, self.engagement_on, self.engagement_note,
+            _heading("Watch for new vacancies"),
+            self.careers_page, self.keywords, self.last_checked_on, self.check_every_days,
+        ]
+
+    @staticmethod
+    def _engagement_html(entries: list[dict[str, Any]]) -> str:
+        items = "".join(
+            f"<li>{views.escape(messages.nice_date(e.get('on')))}: {views.escape(e.get('note', ''))}</li>"
+            for e in reversed(entries)
+        )
+        return f"<ul>{items}</ul>" if items else ""
+
+    def edit(self, doc: dict[str, Any]) -> None:
+        company = doc.setdefault("company", {})
+        company["followed"] = {
+            key: iso(picker.value or date.today()) for key, (box, picker) in self.followed.items() if box.value
+        }
+        if self.engagement_note.value.strip():
+            entry = {"id": answers.new_id(), "on": iso(self.engagement_on.value or date.today()),
+                     "note": self.engagement_note.value.strip()}
+            company["engagement"] = answers.merge_by_id(company.get("engagement", []), [entry])
+        company["vacancy_watch"] = {
+            "careers_page": self.careers_page.value.strip(),
+            "keywords": [k.strip() for k in self.keywords.value.split(",") if k.strip()],
+            "last_checked_on": iso(self.last_checked_on.value),
+            "check_every_days": self.check_every_days.value,
+        }
+
+    def saved(self, doc: dict[str, Any]) -> None:
+        self.engagement_note.value = ""
+        self.engagement_list.value = self._engagement_html(doc["company"]["engagement"])
+
+
+def _today_if_empty(change: Mapping[str, Any], picker: w.DatePicker) -> None:
+    if change["new"] and picker.value is None:
+        picker.value = date.today()
+
+
+FORMS: dict[str, Callable[[Workbook], Any]] = {
+    "checkin": CheckinForm,
+    "feedback": FeedbackForm,
+    "reply": ReplyForm,
+    "cv_on_file": CvOnFileForm,
+    "self_review": SelfReviewForm,
+    "contacts": ContactsForm,
+    "company": CompanyForm,
+}

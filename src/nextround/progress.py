@@ -1,0 +1,177 @@
+"""Progress through the five steps, and the dated next actions, from the answers.
+
+The rules are deliberately simple, so a person can predict them (they are also in
+docs/answers-format.md). Each step is `todo`, `started` or `done`:
+
+1. Feedback — done when feedback was received (a date or its words); started when
+   it was asked for.
+2. Reply — done when a reply was sent; started when a draft exists.
+3. CV on file — done when the company agreed or declined; started when asked.
+4. Self-review — done when every rubric dimension is scored; started when any
+   score, note or interview question is recorded.
+5. Stay in touch — done when every contact has been thanked and has a next-contact
+   date (or, with no contacts, when the company is followed or its vacancies are
+   watched); started when anything in the section is recorded.
+
+Next actions carry a due date; those already done carry the date they were done.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from .answers import RUBRIC, as_date, next_contact_on, with_defaults
+
+STEPS: dict[int, str] = {
+    1: "Ask for honest feedback",
+    2: "Stay professional",
+    3: "Ask for your CV to be kept on file",
+    4: "Review your own interview",
+    5: "Stay in touch",
+}
+STATES = ("todo", "started", "done")
+MARKS = {"todo": "·", "started": "◐", "done": "●"}
+
+# How long after the rejection each first move is due, in days.
+THANK_YOU_WITHIN = 2
+FEEDBACK_REQUEST_WITHIN = 3
+REPLY_WITHIN = 3
+LINKEDIN_WITHIN = 5
+CV_REQUEST_WITHIN = 7
+FOLLOW_UP_AFTER = 7
+CV_ANSWER_FOLLOW_UP_AFTER = 14
+RESEND_CV_BEFORE_LAPSE = 14
+CHECK_IN_AGAIN_AFTER = 1
+
+
+@dataclasses.dataclass(frozen=True)
+class Action:
+    """One dated thing to do (or done) for a workbook."""
+
+    step: int  # 0 is the check-in, 1-5 the steps
+    what: str
+    due: date
+    done_on: date | None = None
+    contact: str = ""
+
+    @property
+    def done(self) -> bool:
+        return self.done_on is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "step": self.step,
+            "what": self.what,
+            "due": self.due.isoformat(),
+            "done_on": self.done_on.isoformat() if self.done_on else None,
+            "contact": self.contact,
+        }
+
+
+
+def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
+    """Each step's state (`todo`, `started` or `done`) by the rules above."""
+    doc = with_defaults(doc)
+    fb, reply, cv = doc["feedback"], doc["reply"], doc["cv_on_file"]
+    review, contacts, company = doc["self_review"], doc["contacts"], doc["company"]
+
+    def state(done: bool, started: bool) -> str:
+        return "done" if done else "started" if started else "todo"
+
+    scores = review["scores"]
+    followed = any(company["followed"].values())
+    watching = bool(company["vacancy_watch"]["careers_page"] or company["vacancy_watch"]["keywords"])
+    if contacts:
+        touch_done = all(c["thank_you_sent_on"] and c["next_contact_on"] for c in contacts)
+    else:
+        touch_done = followed or watching
+    touch_started = followed or watching or bool(company["engagement"]) or any(
+        c["thank_you_sent_on"] or c["linkedin_request_sent_on"] or c["log"] or c["next_contact_on"]
+        for c in contacts
+    )
+    return {
+        1: state(bool(fb["received_on"] or fb["text"].strip()), bool(fb["requested_on"])),
+        2: state(bool(reply["sent_on"]), bool(reply["draft"].strip())),
+        3: state(cv["status"] in ("agreed", "declined"), cv["status"] == "asked"),
+        4: state(
+            all(k in scores for k in RUBRIC),
+            bool(scores or any(n.strip() for n in review["notes"].values()) or review["questions"]),
+        ),
+        5: state(touch_done, touch_started),
+    }
+
+
+def cv_keep_until(answered_on: date | None, keep_months: int | None) -> date | None:
+    """When a CV kept on file lapses: the day they agreed plus the months they keep it."""
+    if not answered_on or not keep_months:
+        return None
+    month = answered_on.month - 1 + keep_months
+    year, month = answered_on.year + month // 12, month % 12 + 1
+    day = min(answered_on.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+
+def actions(doc: Mapping[str, Any], *, today: date | None = None) -> list[Action]:
+    """Every dated action of a workbook, done or not, in date order."""
+    doc = with_defaults(doc)
+    today = today or date.today()
+    rejection = doc["rejection"]
+    start = as_date(rejection.get("rejected_on")) or as_date(doc["saved_at"]) or today
+    found: list[Action] = []
+
+    def add(step: int, what: str, due: date, done_on: Any = None, contact: str = "") -> None:
+        found.append(Action(step, what, due, as_date(done_on), contact))
+
+    checkins = doc["checkins"]
+    if checkins and checkins[-1].get("ready") is False:
+        last = as_date(checkins[-1].get("at")) or today
+        add(0, "Check in again before sending anything", last + timedelta(days=CHECK_IN_AGAIN_AFTER))
+
+    fb = doc["feedback"]
+    requested = as_date(fb["requested_on"])
+    add(1, "Ask for feedback", start + timedelta(days=FEEDBACK_REQUEST_WITHIN), requested)
+    if requested:
+        received = as_date(fb["received_on"]) or (today if fb["text"].strip() else None)
+        add(1, "Follow up on the feedback request", requested + timedelta(days=FOLLOW_UP_AFTER), received)
+
+    reply = doc["reply"]
+    if reply["draft"].strip() or reply["sent_on"]:
+        add(2, "Send your reply", start + timedelta(days=REPLY_WITHIN), reply["sent_on"])
+
+    cv = doc["cv_on_file"]
+    asked = as_date(cv["asked_on"])
+    add(3, "Ask them to keep your CV on file", start + timedelta(days=CV_REQUEST_WITHIN),
+        asked or (cv["answered_on"] if cv["status"] != "not_asked" else None))
+    if cv["status"] == "asked" and asked:
+        add(3, "Follow up on your CV request", asked + timedelta(days=CV_ANSWER_FOLLOW_UP_AFTER))
+    keep_until = as_date(cv["keep_until"])
+    if cv["status"] == "agreed" and keep_until:
+        add(3, "Re-send your CV before it lapses", keep_until - timedelta(days=RESEND_CV_BEFORE_LAPSE))
+        add(3, "Your CV lapses from their files", keep_until)
+
+    for contact in doc["contacts"]:
+        name = contact["name"]
+        add(5, "Send a thank-you note", start + timedelta(days=THANK_YOU_WITHIN),
+            contact["thank_you_sent_on"], name)
+        add(5, "Send a LinkedIn connection request", start + timedelta(days=LINKEDIN_WITHIN),
+            contact["linkedin_request_sent_on"], name)
+        upcoming = as_date(contact["next_contact_on"]) or next_contact_on(contact)
+        if upcoming:
+            add(5, "Get back in touch", upcoming, contact=name)
+
+    watch = doc["company"]["vacancy_watch"]
+    if watch["careers_page"] or watch["keywords"]:
+        checked = as_date(watch["last_checked_on"]) or start
+        add(5, "Check their vacancies", checked + timedelta(days=int(watch["check_every_days"] or 14)))
+
+    return sorted(found, key=lambda a: (a.due, a.step, a.contact))
+
+
+def pending(doc: Mapping[str, Any], *, today: date | None = None) -> list[Action]:
+    """The actions not yet done, soonest first."""
+    return [a for a in actions(doc, today=today) if not a.done]

@@ -1,0 +1,153 @@
+"""A workbook as its notebook sees it: the parameters, the answers file, the forms.
+
+The notebook's cells stay one call each (`wb.feedback()`); this object connects
+them: it finds the answers file, reads it for each form, saves through the store,
+and refreshes the summary after every save.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import answers, views
+from .errors import AnswersError
+from .parameters import Rejection
+from .store import AnswersStore, answers_path_for
+
+
+def _locate_answers(answers_file: str) -> Path:
+    """The answers file: the one named when the workbook was made, beside the notebook.
+
+    Jupyter tells the kernel the notebook's path (JPY_SESSION_NAME); the kernel's
+    working folder is the notebook's own in JupyterLab, Voilà and our executor.
+    """
+    session = os.environ.get("JPY_SESSION_NAME", "")
+    folder = Path(session).parent if session.endswith(".ipynb") else Path.cwd()
+    if answers_file:
+        return folder / answers_file if not Path(answers_file).is_absolute() else Path(answers_file)
+    if session.endswith(".ipynb"):
+        return answers_path_for(session)
+    return Path.cwd() / "workbook.answers.json"
+
+
+class Workbook:
+    """One open workbook: start it from the notebook's parameters."""
+
+    def __init__(self, rejection: Rejection, workbook_id: str, store: AnswersStore) -> None:
+        self.rejection = rejection
+        self.store = store
+        self.workbook_id = workbook_id or store.path.name.removesuffix(".answers.json")
+        self.problem: str | None = None
+        self._listeners: list[Callable[[dict[str, Any]], None]] = []
+
+    @classmethod
+    def start(cls, *, workbook_id: str = "", answers_file: str = "", **parameters: Any) -> Workbook:
+        """Validate the parameters and find the answers; raises ParameterError if wrong."""
+        rejection = Rejection.from_mapping(parameters)
+        return cls(rejection, workbook_id, AnswersStore(_locate_answers(answers_file)))
+
+    # --- answers ---------------------------------------------------------------------
+
+    def answers(self) -> dict[str, Any]:
+        """The saved answers with every default filled in (defaults alone if unreadable)."""
+        try:
+            doc = self.store.load()
+            self.problem = None
+        except AnswersError as exc:
+            # Never overwritten: every save re-reads the file and refuses while it is broken.
+            self.problem = f"{exc} Your answers can't be saved until it is fixed or moved away."
+            doc = None
+        if doc is None:
+            doc = answers.with_defaults(self._new_document())
+        self._add_parameter_contacts(doc)
+        return doc
+
+    def _new_document(self) -> dict[str, Any]:
+        return answers.new_document(self.workbook_id, self.rejection.to_answers())
+
+    def _add_parameter_contacts(self, doc: dict[str, Any]) -> None:
+        known = {c["name"] for c in doc["contacts"]}
+        for contact in self.rejection.contacts:
+            if contact.name not in known:
+                doc["contacts"].append(answers.empty_contact(contact.name, contact.email))
+
+    def save(self, edit: Callable[[dict[str, Any]], Any]) -> dict[str, Any]:
+        """Apply `edit` to the answers on disk and save; tell listeners. Raises AnswersError."""
+
+        def apply(doc: dict[str, Any]) -> None:
+            doc["rejection"] = self.rejection.to_answers()
+            for contact in self.rejection.contacts:
+                if all(c.get("name") != contact.name for c in doc.setdefault("contacts", [])):
+                    doc["contacts"].append(answers.empty_contact(contact.name, contact.email))
+            edit(doc)
+
+        try:
+            doc = self.store.update(apply, create=self._new_document)
+        except AnswersError as exc:
+            self.problem = str(exc)
+            raise
+        self.problem = None
+        full = answers.with_defaults(doc)
+        for listener in list(self._listeners):
+            listener(full)
+        return doc
+
+    def on_save(self, listener: Callable[[dict[str, Any]], None]) -> None:
+        """Call `listener(answers)` after every save from any form of this workbook."""
+        self._listeners.append(listener)
+
+    # --- what the notebook's cells show ----------------------------------------------
+
+    def header(self) -> Any:
+        """Company, role, dates and stage; a warning if the answers can't be read."""
+        import ipywidgets as w
+
+        self.answers()  # finds out whether the answers file can be read
+        parts = [views.header(self.rejection.to_answers())]
+        if self.problem:
+            parts.append(views.banner(self.problem, "error"))
+        return w.HTML("".join(parts))
+
+    def checkin(self) -> Any:
+        """The mood check-in."""
+        return self._form("checkin")
+
+    def feedback(self) -> Any:
+        """Step 1: ask for feedback, record it, follow up."""
+        return self._form("feedback")
+
+    def reply(self) -> Any:
+        """Step 2: the reply draft."""
+        return self._form("reply")
+
+    def cv_on_file(self) -> Any:
+        """Step 3: CV kept on file."""
+        return self._form("cv_on_file")
+
+    def self_review(self) -> Any:
+        """Step 4: the rubric and the questions."""
+        return self._form("self_review")
+
+    def contacts(self) -> Any:
+        """Step 5: the people you met."""
+        return self._form("contacts")
+
+    def company(self) -> Any:
+        """Step 5: following the company and watching its vacancies."""
+        return self._form("company")
+
+    def summary(self) -> Any:
+        """Progress and next actions; updates itself after every save."""
+        import ipywidgets as w
+
+        view = w.HTML(views.summary(self.answers()))
+        self.on_save(lambda doc: setattr(view, "value", views.summary(doc)))
+        return view
+
+    def _form(self, name: str) -> Any:
+        from .forms import FORMS
+
+        return FORMS[name](self)

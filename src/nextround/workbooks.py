@@ -1,0 +1,194 @@
+"""Making a workbook: the shipped notebook with one rejection's parameters injected.
+
+We follow papermill's conventions, so papermill and its tooling work on our
+workbooks (a `parameters` cell, an `injected-parameters` cell after it,
+`metadata.papermill.parameters`), but we do the injection ourselves: it needs no
+kernel and no nbformat import, values are validated first, and they are written as
+readable Python literals (`'Société'`, not `"Soci\\xe9t\\xe9"`).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import os
+import uuid
+from collections.abc import Mapping
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .answers import new_document
+from .errors import NextroundError, WorkbookExistsError
+from .parameters import Rejection
+from .store import answers_path_for
+
+TEMPLATE = "rejection_workbook"
+# The metadata namespace and its version (bumped, with an upgrade, when it changes).
+METADATA_KEY = "nextround"
+METADATA_VERSION = 1
+
+
+@dataclasses.dataclass(frozen=True)
+class Workbook:
+    """A workbook on disk, and the answers file beside it."""
+
+    path: Path
+    workbook_id: str
+
+    @property
+    def answers_path(self) -> Path:
+        return answers_path_for(self.path)
+
+
+@cache
+def _template(path: str) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as f:
+        nb = json.load(f)
+    if nb.get("nbformat") != 4 or not isinstance(nb.get("cells"), list):
+        raise NextroundError("is not a version 4 Jupyter notebook", file=path)
+    if parameters_cell_index(nb) is None:
+        raise NextroundError("has no cell tagged 'parameters'", file=path)
+    return nb
+
+
+def template_path(template: str | Path | None = None) -> Path:
+    """The notebook workbooks are made from: the shipped one unless one is given."""
+    if template is None:
+        from .resources import notebook
+
+        return notebook(TEMPLATE)
+    return Path(template)
+
+
+def load_template(template: str | Path | None = None) -> dict[str, Any]:
+    """The template notebook as JSON, read and checked once per process."""
+    return _template(str(template_path(template).resolve()))
+
+
+def parameters_cell_index(nb: Mapping[str, Any]) -> int | None:
+    """The index of the cell tagged `parameters`, or None."""
+    for i, cell in enumerate(nb["cells"]):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            return i
+    return None
+
+
+def python_literal(value: Any) -> str:
+    """A value as readable Python source that evaluates back to the same value.
+
+    `repr` of str, list, dict, bool and None round-trips exactly and keeps
+    non-ASCII text readable; quotes, newlines and code stay inside the literal.
+    """
+    if isinstance(value, (str, bool, int, float, type(None))):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(python_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{python_literal(k)}: {python_literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"cannot inject a {type(value).__name__} as a notebook parameter")
+
+
+def inject(nb: Mapping[str, Any], parameters: Mapping[str, Any], *, metadata: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of `nb` with an `injected-parameters` cell after its parameters cell."""
+    out = copy.deepcopy(dict(nb))
+    cells = [c for c in out["cells"] if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    index = parameters_cell_index({"cells": cells})
+    assert index is not None  # checked when the template was loaded
+    lines = ["# The details of this rejection, set when the workbook was made\n"]
+    lines += [f"{name} = {python_literal(value)}\n" for name, value in parameters.items()]
+    lines[-1] = lines[-1].rstrip("\n")
+    cells.insert(index + 1, {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": "injected-parameters",
+        "metadata": {"tags": ["injected-parameters"], "jupyter": {"source_hidden": True}},
+        "outputs": [],
+        "source": lines,
+    })
+    out["cells"] = cells
+    out["metadata"] = {**out.get("metadata", {}), **copy.deepcopy(dict(metadata))}
+    return out
+
+
+def make(
+    rejection: Rejection,
+    folder: str | Path,
+    *,
+    name: str | None = None,
+    template: str | Path | None = None,
+    today: date | None = None,
+    extra_metadata: Mapping[str, Any] | None = None,
+) -> Workbook:
+    """Write a new workbook (and its first answers file) for one rejection.
+
+    Never overwrites: raises WorkbookExistsError if the workbook or its answers
+    file is already there.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name or rejection.slug(today)}.ipynb"
+    answers_path = answers_path_for(path)
+    for existing in (path, answers_path):
+        if existing.exists():
+            raise WorkbookExistsError(
+                "already exists and was left untouched; choose another --dir or remove it first",
+                file=existing,
+            )
+    workbook_id = uuid.uuid4().hex
+    parameters = {
+        **rejection.to_parameters(),
+        "workbook_id": workbook_id,
+        "answers_file": answers_path.name,
+    }
+    nb_path = template_path(template)
+    metadata = {
+        "papermill": {
+            "parameters": parameters,
+            "default_parameters": {},
+            "input_path": str(nb_path),
+            "output_path": str(path),
+            "environment_variables": {},
+            "version": None,
+        },
+        METADATA_KEY: {
+            "version": METADATA_VERSION,
+            "workbook_id": workbook_id,
+            "template": nb_path.stem,
+            "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "nextround_version": __version__,
+            **(extra_metadata or {}),
+        },
+    }
+    nb = inject(load_template(template), parameters, metadata=metadata)
+    _write_new(path, json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    doc = new_document(workbook_id, rejection.to_answers())
+    try:
+        _write_new(answers_path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    except WorkbookExistsError:
+        path.unlink()  # someone made the answers file this instant: leave theirs be
+        raise
+    return Workbook(path=path, workbook_id=workbook_id)
+
+
+def _write_new(path: Path, text: str) -> None:
+    # Linking a finished temporary file into place is atomic and refuses to replace
+    # an existing file: nobody sees half a workbook, and two runs racing cannot
+    # overwrite each other. Where links are not supported, "x" mode still refuses.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    try:
+        os.link(tmp, path)  # atomic, and refuses to replace an existing file
+    except FileExistsError:
+        raise WorkbookExistsError("already exists and was left untouched", file=path) from None
+    except OSError:
+        try:
+            with open(path, "x", encoding="utf-8") as out:
+                out.write(text)
+        except FileExistsError:
+            raise WorkbookExistsError("already exists and was left untouched", file=path) from None
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,98 @@
+"""The `nextround` command, run as a real process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import read_json, run_cli
+
+ISSUE_EXAMPLE = [
+    "new", "--company", "Acme Analytics", "--role", "Data Analyst", "--interview-date", "2026-06-10",
+    "--rejected-on", "2026-06-17", "--stage", "final interview",
+    "--contact", "Priya Shah <priya@acme.example>", "--contact", "Tom Reid", "--dir", "workbooks",
+]
+
+
+def test_new_prints_the_path_of_a_workbook_named_by_date_company_and_role(tmp_path: Path) -> None:
+    result = run_cli(*ISSUE_EXAMPLE, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "workbooks/2026-06-17-acme-analytics-data-analyst.ipynb"
+    workbook = tmp_path / result.stdout.strip()
+    nb = read_json(workbook)
+    assert nb["metadata"]["papermill"]["parameters"]["company"] == "Acme Analytics"
+    answers = read_json(workbook.with_name(workbook.stem + ".answers.json"))
+    assert answers["rejection"]["contacts"] == [
+        {"name": "Priya Shah", "email": "priya@acme.example"}, {"name": "Tom Reid", "email": ""}]
+    assert answers["workbook_id"] == nb["metadata"]["nextround"]["workbook_id"]
+
+
+def test_new_never_overwrites_a_workbook_or_its_answers(tmp_path: Path) -> None:
+    assert run_cli(*ISSUE_EXAMPLE, cwd=tmp_path).returncode == 0
+    workbook = tmp_path / "workbooks/2026-06-17-acme-analytics-data-analyst.ipynb"
+    answers = workbook.with_name(workbook.stem + ".answers.json")
+    answers.write_text('{"my": "own words"}')
+    before = workbook.read_bytes()
+    again = run_cli(*ISSUE_EXAMPLE, cwd=tmp_path)
+    assert again.returncode == 1
+    assert "already exists and was left untouched" in again.stderr
+    assert workbook.read_bytes() == before and answers.read_text() == '{"my": "own words"}'
+    workbook.unlink()  # answers alone also block a new workbook of that name
+    third = run_cli(*ISSUE_EXAMPLE, cwd=tmp_path)
+    assert third.returncode == 1 and "answers.json: already exists" in third.stderr
+    assert not workbook.exists() and answers.read_text() == '{"my": "own words"}'
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--company", "Acme", "--role", "A", "--interview-date", "2026-13-01"], "--interview-date: '2026-13-01' is not a real date"),
+        (["--company", "Acme", "--role", "A", "--rejected-on", "17/06/2026"], "--rejected-on: '17/06/2026' is not a date; use YYYY-MM-DD"),
+        (["--company", "Acme", "--role", "A", "--interview-date", "2026-06-17", "--rejected-on", "2026-06-01"], "--rejected-on: 2026-06-01 is before the interview on 2026-06-17"),
+        (["--company", "Acme", "--role", "A", "--contact", "Priya <priya-at-acme>"], "--contact: 'priya-at-acme' is not an email address"),
+        (["--company", " ", "--role", "A"], "--company: is required"),
+        (["--company", "Acme", "--role", "A", "--careers-page", "jobs"], "--careers-page: 'jobs' is not a web address"),
+    ],
+)
+def test_bad_parameters_get_one_line_and_no_traceback(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run_cli("new", *args, "--dir", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"nextround: error: {message}")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_missing_required_option_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("new", "--role", "A", cwd=tmp_path)
+    assert result.returncode == 2 and "--company" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_help_starts_without_heavy_imports() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from nextround.cli import main\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['--help'])\n"
+        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['new', '--help'])\n"
+        "heavy = {'pandas', 'nbformat', 'papermill', 'jsonschema', 'ipywidgets', 'jinja2', 'matplotlib'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_new_itself_imports_nothing_heavy(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from nextround.cli import main\n"
+        f"main(['new', '--company', 'A', '--role', 'B', '--dir', {str(tmp_path)!r}])\n"
+        "heavy = {'pandas', 'nbformat', 'papermill', 'jsonschema', 'ipywidgets', 'matplotlib'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,118 @@
+"""Parameters are validated before anything is written, and injected as inert data."""
+
+from __future__ import annotations
+
+import ast
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from nextround.errors import ParameterError
+from nextround.parameters import Contact, Rejection, parse_contact, slugify
+from nextround.workbooks import inject, load_template, python_literal
+
+HOSTILE = [
+    'Acme "Quoted" Ltd',
+    "O'Brien & Sons",
+    "Line one\nLine two\r\nLine three",
+    "\"; import os; os.system('touch pwned') #",
+    "'''triple''' \"\"\"quotes\"\"\"",
+    "back\\slash \\n not a newline",
+    "Société Générale — Zürich 株式会社 🚀",
+    "{{ jinja }} {% raw %} ${shell} $(whoami) `ticks`",
+    "\t tabs and \x00 nul",
+]
+
+
+@pytest.mark.parametrize(
+    ("values", "field", "words"),
+    [
+        ({"role": "Analyst"}, "company", "is required"),
+        ({"company": "  ", "role": "Analyst"}, "company", "is required"),
+        ({"company": "Acme"}, "role", "is required"),
+        ({"company": "Acme", "role": "A", "interview_date": "10/06/2026"}, "interview_date", "YYYY-MM-DD"),
+        ({"company": "Acme", "role": "A", "interview_date": "2026-02-30"}, "interview_date", "not a real date"),
+        ({"company": "Acme", "role": "A", "rejected_on": "yesterday"}, "rejected_on", "YYYY-MM-DD"),
+        (
+            {"company": "Acme", "role": "A", "interview_date": "2026-06-17", "rejected_on": "2026-06-10"},
+            "rejected_on",
+            "before the interview on 2026-06-17",
+        ),
+        ({"company": "Acme", "role": "A", "contacts": ["Priya <priya@acme>"]}, "contacts", "not an email address"),
+        ({"company": "Acme", "role": "A", "contacts": ["<priya@acme.example>"]}, "contacts", "has no name"),
+        ({"company": "Acme", "role": "A", "contacts": ["Priya <priya@acme.example"]}, "contacts", "not a contact"),
+        ({"company": "Acme", "role": "A", "contacts": ["priya@acme.example"]}, "contacts", "without a name"),
+        ({"company": "Acme", "role": "A", "careers_page": "acme.example/jobs"}, "careers_page", "web address"),
+        ({"company": "Acme", "role": "A", "compnay": "x"}, "compnay", "did you mean 'company'?"),
+        ({"company": "Acme", "role": "A", "interview": "2026-06-10"}, "interview", "did you mean 'interview_date'?"),
+    ],
+)
+def test_each_bad_parameter_gets_its_own_message(values: dict, field: str, words: str) -> None:
+    with pytest.raises(ParameterError) as caught:
+        Rejection.from_mapping(values)
+    assert caught.value.field == field
+    assert words in str(caught.value)
+    assert str(caught.value).startswith(f"{field}: ")
+    assert "\n" not in str(caught.value)
+
+
+def test_errors_name_the_file_and_row_when_known() -> None:
+    with pytest.raises(ParameterError) as caught:
+        Rejection.from_mapping({"company": "Acme", "role": ""}, file="apps.csv", row=7)
+    assert str(caught.value) == "apps.csv, row 7, role: is required"
+
+
+def test_contacts_parse_in_every_accepted_form() -> None:
+    assert parse_contact("Priya Shah <priya@acme.example>") == Contact("Priya Shah", "priya@acme.example")
+    assert parse_contact("  Tom Reid ") == Contact("Tom Reid", "")
+    assert parse_contact({"name": "Ann", "email": "ann@example.org"}) == Contact("Ann", "ann@example.org")
+    many = Rejection.from_mapping({"company": "A", "role": "B", "contacts": "Ann <ann@example.org>; Bo"})
+    assert many.contacts == (Contact("Ann", "ann@example.org"), Contact("Bo"))
+
+
+def test_numbers_guessed_by_papermill_are_taken_back_as_text() -> None:
+    assert Rejection.from_mapping({"company": 3, "role": "B"}).company == "3"
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_strings_are_injected_as_inert_literals_that_round_trip(text: str) -> None:
+    source = python_literal(text)
+    assert ast.literal_eval(source) == text
+    tree = ast.parse(f"company = {source}")
+    assert len(tree.body) == 1 and isinstance(tree.body[0].value, ast.Constant)
+
+
+def test_the_injected_cell_assigns_exactly_the_values_given() -> None:
+    rejection = Rejection.from_mapping({"company": HOSTILE[3], "role": HOSTILE[2], "stage": HOSTILE[6],
+                                        "contacts": [f"{HOSTILE[6]} <x@example.org>"]})
+    nb = inject(load_template(), rejection.to_parameters(), metadata={})
+    cell = next(c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
+    namespace: dict = {}
+    exec("".join(cell["source"]), {"__builtins__": {}}, namespace)  # literals only: no builtins needed
+    assert namespace == rejection.to_parameters()
+
+
+def test_non_ascii_stays_readable_in_the_workbook(tmp_path: Path) -> None:
+    import nextround
+
+    path = nextround.new(company="Société Générale", role="Analyste", dir=tmp_path, rejected_on="2026-06-17")
+    text = path.read_text(encoding="utf-8")
+    assert "company = 'Société Générale'" in text
+    assert "\\xe9" not in text and "\\u00e9" not in text
+
+
+def test_slugs_are_readable_and_filesystem_safe() -> None:
+    r = Rejection.from_mapping({"company": "Société Générale / R&D", "role": "Data  Analyst (m/f/d)",
+                                "rejected_on": "2026-06-17"})
+    assert r.slug() == "2026-06-17-societe-generale-r-d-data-analyst-m-f-d"
+    assert slugify("株式会社") == ""
+    assert Rejection.from_mapping({"company": "株式会社", "role": "..."}).slug(date(2026, 1, 2)) == "2026-01-02"
+
+
+def test_rejection_to_answers_is_plain_json() -> None:
+    r = Rejection.from_mapping({"company": "A", "role": "B", "interview_date": date(2026, 6, 10),
+                                "contacts": ["Ann <ann@example.org>"]})
+    assert json.loads(json.dumps(r.to_answers()))["contacts"] == [{"name": "Ann", "email": "ann@example.org"}]
+    assert r.to_answers()["interview_date"] == "2026-06-10"
