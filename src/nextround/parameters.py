@@ -72,7 +72,7 @@ class Rejection:
 
         for name in values:
             if name not in PARAMETER_NAMES:
-                raise fail(name, f"unknown parameter{_did_you_mean(name, PARAMETER_NAMES)}")
+                raise fail(name, f"unknown parameter{did_you_mean(name, PARAMETER_NAMES)}")
 
         def text(name: str, required: bool = False) -> str:
             value = values.get(name)
@@ -205,8 +205,10 @@ def _contacts(value: Any) -> Iterable[Contact]:
     return [parse_contact(item) for item in value]
 
 
-def _did_you_mean(name: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """"; did you mean 'x'?" with the closest known name, or the list of known names."""
+    known = sorted(known)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
     return f"; did you mean {close[0]!r}?" if close else f"; known ones: {', '.join(known)}"
 
 

@@ -8,14 +8,19 @@ and refreshes the summary after every save.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from . import answers, views
-from .errors import AnswersError
-from .parameters import Rejection
+from .errors import AnswersError, ParameterError
+from .parameters import PARAMETER_NAMES, Rejection, did_you_mean
 from .store import AnswersStore, answers_path_for
+
+
+_IDENTITY = ("workbook_id", "answers_file")
+_IPYTHON_NAMES = {"In", "Out"}
+_PLAIN = (str, int, float, bool, list, dict, type(None))
 
 
 def _locate_answers(answers_file: str) -> Path:
@@ -48,6 +53,24 @@ class Workbook:
         """Validate the parameters and find the answers; raises ParameterError if wrong."""
         rejection = Rejection.from_mapping(parameters)
         return cls(rejection, workbook_id, AnswersStore(_locate_answers(answers_file)))
+
+    @classmethod
+    def from_namespace(cls, namespace: Mapping[str, Any]) -> Workbook:
+        """Start from the notebook's globals after its parameters cells have run.
+
+        A plain value there that is not a known parameter was injected by mistake
+        (papermill only logs unknown names): it is an error naming the closest one.
+        """
+        known = {*PARAMETER_NAMES, *_IDENTITY}
+        given = {
+            name: value
+            for name, value in namespace.items()
+            if not name.startswith("_") and name not in _IPYTHON_NAMES and isinstance(value, _PLAIN)
+        }
+        for name in given:
+            if name not in known:
+                raise ParameterError(f"unknown parameter{did_you_mean(name, known)}", field=name)
+        return cls.start(**given)
 
     # --- answers ---------------------------------------------------------------------
 

@@ -1,0 +1,196 @@
+"""The forms as objects: fill widgets, click Save, build again from the file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from nextround import forms
+from nextround.session import Workbook
+
+from conftest import read_json
+
+
+@pytest.fixture
+def wb(acme_workbook: Path, monkeypatch: pytest.MonkeyPatch) -> Workbook:
+    """The workbook as its notebook starts it: from the injected parameters, in its folder."""
+    monkeypatch.chdir(acme_workbook.parent)
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    return Workbook.start(**read_json(acme_workbook)["metadata"]["papermill"]["parameters"])
+
+
+def saved(wb: Workbook) -> dict:
+    return read_json(wb.store.path)
+
+
+def test_checkins_are_kept_as_a_list_and_shown_again(wb: Workbook) -> None:
+    form = wb.checkin()
+    form.save_button.click()
+    assert "ready to act" in form.status.value  # asks before saving a half-filled check-in
+    assert saved(wb)["checkins"] == []
+    form.mood.value = 3
+    form.emotions["angry"].value = True
+    form.other_emotion.value = "deflated"
+    form.note.value = "private words"
+    form.ready.value = False
+    form.save_button.click()
+    assert "Saved at" in form.status.value
+    assert "hold off sending" in form.advice.value
+    form.mood.value = 7
+    form.ready.value = True
+    form.save_button.click()
+    entries = saved(wb)["checkins"]
+    assert [(c["mood"], c["ready"]) for c in entries] == [(3, False), (7, True)]
+    assert entries[0]["emotions"] == ["angry", "deflated"] and entries[0]["note"] == "private words"
+    again = wb.checkin()
+    assert "mood 3/10" in again.history.value and "mood 7/10" in again.history.value
+    assert "<img" in again.history.value  # the curve, once there are two
+    assert again.advice.value == ""  # ready now
+
+
+def test_feedback_comes_back_after_save(wb: Workbook) -> None:
+    form = wb.feedback()
+    assert "Dear Priya" in form.request_draft.value and "Data Analyst" in form.request_draft.value
+    form.requested_on.value = date(2026, 6, 18)
+    form.requested_via.value = "email"
+    form.received_on.value = date(2026, 6, 24)
+    form.given_by.value = "Priya Shah"
+    form.via.value = "phone"
+    form.text.value = "Another candidate had more experience."
+    form.takeaways.value = "Ask what experience they meant."
+    form.request_draft.value += "\nP.S. my own line"
+    form.save_button.click()
+    again = wb.feedback()
+    assert again.requested_on.value == date(2026, 6, 18) and again.received_on.value == date(2026, 6, 24)
+    assert (again.requested_via.value, again.via.value, again.given_by.value) == ("email", "phone", "Priya Shah")
+    assert again.text.value == "Another candidate had more experience."
+    assert again.takeaways.value == "Ask what experience they meant."
+    assert again.request_draft.value.endswith("P.S. my own line")
+    assert saved(wb)["feedback"]["follow_up_draft"] == ""  # untouched template is not stored
+
+
+def test_reply_cv_and_self_review_come_back(wb: Workbook) -> None:
+    reply = wb.reply()
+    reply.draft.value = "Thank you for letting me know."
+    reply.sent_on.value = date(2026, 6, 19)
+    reply.save_button.click()
+    cv = wb.cv_on_file()
+    cv.status_choice.value = "agreed"
+    cv.asked_on.value = date(2026, 6, 19)
+    cv.keep_months.value = 12
+    cv.answered_on.value = date(2026, 6, 21)
+    assert cv.keep_until.value == date(2027, 6, 21)  # worked out as they type
+    assert "21 June 2027" in cv.reminder.value
+    cv.save_button.click()
+    review = wb.self_review()
+    review.scores["preparation"].value = "4"
+    review.scores["rapport"].value = "2"
+    review.notes["rapport"].value = "nervous at the start"
+    first = review.questions.children[0].children
+    first[0].value, first[1].value, first[2].value = "Tell me about a conflict.", "Rambled.", "STAR, with the result."
+    review.add_question_button.click()
+    review.save_button.click()
+
+    assert wb.reply().draft.value == "Thank you for letting me know."
+    assert wb.reply().sent_on.value == date(2026, 6, 19)
+    cv2 = wb.cv_on_file()
+    assert (cv2.status_choice.value, cv2.keep_months.value, cv2.keep_until.value) == ("agreed", 12, date(2027, 6, 21))
+    review2 = wb.self_review()
+    assert review2.scores["preparation"].value == "4" and review2.scores["composure"].value is None
+    assert review2.notes["rapport"].value == "nervous at the start"
+    assert len(review2.questions.children) == 1  # the empty second question was not saved
+    assert review2.questions.children[0].children[2].value == "STAR, with the result."
+    doc = saved(wb)
+    assert doc["self_review"]["scores"] == {"preparation": 4, "rapport": 2}
+    assert doc["cv_on_file"]["keep_until"] == "2027-06-21"
+
+
+def test_contacts_thank_you_linkedin_and_cadence(wb: Workbook) -> None:
+    contacts = wb.contacts()
+    assert list(contacts.panels) == ["Priya Shah", "Tom Reid"]
+    priya = contacts.panels["Priya Shah"]
+    assert "Dear Priya" in priya.thank_you.value
+    assert len(priya.linkedin_note.value) <= 200 and "Acme Analytics" in priya.linkedin_note.value
+    assert "free" in priya.linkedin_count.value and "fits" in priya.linkedin_count.value
+    priya.linkedin_note.value = "x" * 250
+    assert "50 too long" in priya.linkedin_count.value and "premium 250/300 fits" in priya.linkedin_count.value
+    priya.linkedin_note.value = "Hi Priya, thanks for your time."
+    priya.thank_you_sent_on.value = date(2026, 6, 18)
+    priya.cadence_weeks.value = 6
+    priya.save_button.click()
+    assert saved(wb)["contacts"][0]["next_contact_on"] == "2026-07-30"  # 18 June + 6 weeks
+    priya.log_on.value = date(2026, 8, 1)
+    priya.log_note.value = "Coffee chat"
+    priya.log_button.click()
+    assert saved(wb)["contacts"][0]["next_contact_on"] == "2026-09-12"  # the clock reset
+    assert "12 September 2026" in priya.next_contact.value
+
+    contacts.new_contact.value = "not <an address>"
+    contacts.add_button.click()
+    assert "not an email address" in contacts.status.value
+    contacts.new_contact.value = "Sam Lee <sam@example.org>"
+    contacts.add_button.click()
+    assert "Added Sam Lee" in contacts.status.value
+
+    again = wb.contacts()
+    assert list(again.panels) == ["Priya Shah", "Tom Reid", "Sam Lee"]
+    p2 = again.panels["Priya Shah"]
+    assert p2.linkedin_note.value == "Hi Priya, thanks for your time."
+    assert p2.thank_you_sent_on.value == date(2026, 6, 18) and p2.cadence_weeks.value == 6
+    assert "Coffee chat" in p2.next_contact.value
+    assert again.panels["Sam Lee"].email.value == "sam@example.org"
+
+
+def test_company_follow_engagement_and_vacancy_watch(wb: Workbook) -> None:
+    form = wb.company()
+    box, picker = form.followed["linkedin"]
+    box.value = True
+    assert picker.value == date.today()
+    picker.value = date(2026, 6, 20)
+    form.engagement_note.value = "Liked their post on the new office"
+    form.engagement_on.value = date(2026, 6, 22)
+    form.careers_page.value = "https://careers.example.org/acme"
+    form.keywords.value = "analyst, SQL ,, London"
+    form.save_button.click()
+    again = wb.company()
+    assert again.followed["linkedin"][0].value and again.followed["linkedin"][1].value == date(2026, 6, 20)
+    assert not again.followed["blog"][0].value
+    assert "Liked their post" in again.engagement_list.value
+    assert again.keywords.value == "analyst, SQL, London"
+    assert saved(wb)["company"]["vacancy_watch"]["keywords"] == ["analyst", "SQL", "London"]
+
+
+def test_the_summary_updates_after_each_save(wb: Workbook) -> None:
+    summary = wb.summary()
+    assert "0 of 5 steps done" in summary.value
+    reply = wb.reply()
+    reply.draft.value = "Thanks."
+    reply.sent_on.value = date(2026, 6, 19)
+    reply.save_button.click()
+    assert "1 of 5 steps done" in summary.value
+
+
+def test_a_corrupt_answers_file_is_named_left_alone_and_the_forms_still_work(wb: Workbook) -> None:
+    wb.store.path.write_text("{ oops")
+    header = wb.header()
+    assert str(wb.store.path) in header.value and "is not valid JSON" in header.value
+    form = wb.reply()
+    assert "Dear Priya" in form.draft.value  # the form still works from the defaults
+    form.draft.value = "My reply"
+    form.save_button.click()
+    assert "Not saved" in form.status.value and "is not valid JSON" in form.status.value
+    assert wb.store.path.read_text() == "{ oops"
+
+
+def test_user_text_is_escaped_in_what_the_forms_show(wb: Workbook) -> None:
+    form = wb.feedback()
+    form.text.value = "<script>alert(1)</script>"
+    form.save_button.click()
+    panel = wb.self_review().feedback.value
+    assert "<script>" not in panel and "&lt;script&gt;" in panel
+
+
+def test_every_section_has_a_form() -> None:
+    assert set(forms.FORMS) == {"checkin", "feedback", "reply", "cv_on_file", "self_review", "contacts", "company"}

@@ -1,0 +1,128 @@
+"""The shipped notebook and generated workbooks, run in real kernels."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import nextround
+from nextround.execute import execute
+from nextround.parameters import PARAMETER_NAMES
+from nextround.resources import notebook
+
+from conftest import ACME, read_json
+from test_parameters import HOSTILE
+
+TEMPLATE = notebook("rejection_workbook")
+SECTIONS_IN_ORDER = ["Check in first", "1. Ask for honest feedback", "2. Stay professional",
+                     "3. Ask for your CV to be kept on file", "4. Review your own interview", "5. Stay in touch",
+                     "Where you are"]
+
+
+def code_cells(nb: dict) -> list[dict]:
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def widget_values(nb: dict) -> list:
+    """What every widget shows, from the widget state saved with an executed notebook."""
+    state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    shown = []
+    for model in state.values():
+        s = model["state"]
+        if isinstance(s.get("index"), int):  # a choice: the label of the chosen option
+            shown.append(s["_options_labels"][s["index"]])
+        else:
+            shown.append(s.get("value"))
+    return shown
+
+
+def test_the_shipped_notebook_is_valid_and_keeps_papermill_conventions() -> None:
+    nb = nbformat.read(TEMPLATE, as_version=4)
+    nbformat.validate(nb)
+    cells = code_cells(nb)
+    assert "parameters" in cells[0].metadata.get("tags", [])
+    for cell in cells:
+        assert cell.metadata["jupyter"]["source_hidden"] is True
+        first = cell.source.splitlines()[0]
+        assert first.startswith("# ") and "import" not in first  # the placeholder a person sees
+    for cell in cells[1:]:
+        assert len(cell.source.splitlines()) <= 8  # thin cells; the logic lives in the package
+    defaults: dict = {}
+    exec(cells[0].source, {}, defaults)
+    assert list(defaults) == [*PARAMETER_NAMES, "workbook_id", "answers_file"]
+    headings = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()
+                if line.startswith("## ")]
+    assert [h.removeprefix("## ").split(" —")[0] for h in headings] == SECTIONS_IN_ORDER
+
+
+def test_a_generated_workbook_carries_its_parameters_the_papermill_way(acme_workbook: Path) -> None:
+    nb = nbformat.read(acme_workbook, as_version=4)
+    nbformat.validate(nb)
+    tags = [c.metadata.get("tags", []) for c in code_cells(nb)]
+    assert tags[0] == ["parameters"] and tags[1] == ["injected-parameters"]
+    params = nb.metadata.papermill.parameters
+    assert params["company"] == "Acme Analytics" and params["contacts"] == ACME["contacts"]
+    assert params["answers_file"] == acme_workbook.stem + ".answers.json"
+    assert nb.metadata.nextround.workbook_id == params["workbook_id"]
+    assert all(c.metadata["jupyter"]["source_hidden"] for c in code_cells(nb))
+
+
+@pytest.mark.slow
+def test_papermill_runs_the_shipped_notebook_from_the_command_line(tmp_path: Path) -> None:
+    out = tmp_path / "out.ipynb"
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("papermill")), str(TEMPLATE), str(out), "-p", "company", "Acme",
+         "-p", "role", "Analyst"], capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    nb = read_json(out)
+    assert all(o["output_type"] != "error" for c in code_cells(nb) for o in c["outputs"])
+    views = [o for c in code_cells(nb) for o in c["outputs"]
+             if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(views) == 9  # header, check-in, 5 step forms, company, summary
+    assert any("Analyst at Acme" in str(v) for v in widget_values(nb))
+    assert not list(tmp_path.glob("*.answers.json"))  # running writes nothing; only Save does
+
+
+@pytest.mark.slow
+def test_saved_answers_refill_every_form_in_a_fresh_kernel(acme_workbook: Path) -> None:
+    a = nextround.open_answers(acme_workbook)
+    a.add_checkin(4, ready=False, emotions=["sad"], note="my note")
+    a.update("feedback", text="They wanted more SQL depth.", takeaways="Practise window functions.")
+    a.update("reply", draft="My own reply draft.")
+    a.update("cv_on_file", status="declined")
+    a.score("preparation", 4)
+    a.update_contact("Tom Reid", linkedin_note="Hi Tom, my own note.")
+    a.update("company", vacancy_watch={"careers_page": "https://jobs.example.org", "keywords": ["analyst"]})
+    execute(acme_workbook)
+    nb = read_json(acme_workbook)
+    assert all(o["output_type"] != "error" for c in code_cells(nb) for o in c["outputs"])
+    values = widget_values(nb)
+    for expected in ["They wanted more SQL depth.", "Practise window functions.", "My own reply draft.",
+                     "They declined", "4", "Hi Tom, my own note.", "https://jobs.example.org", "analyst"]:
+        assert expected in values, expected
+    assert any("mood 4/10" in str(v) for v in values)
+    assert any("hold off sending" in str(v) for v in values)
+    assert any("steps done" in str(v) for v in values)
+
+
+@pytest.mark.slow
+def test_hostile_parameters_stay_inert_in_a_real_kernel(tmp_path: Path) -> None:
+    path = nextround.new(company=HOSTILE[3], role=HOSTILE[2], stage=HOSTILE[7], dir=tmp_path,
+                         contacts=[f"{HOSTILE[6]} <x@example.org>"], your_name=HOSTILE[4], rejected_on="2026-06-17")
+    execute(path)
+    assert not (tmp_path / "pwned").exists()
+    nb = read_json(path)
+    header = next(v for v in widget_values(nb) if isinstance(v, str) and "Company" in v)
+    assert "&quot;; import os; os.system(&#x27;touch pwned&#x27;) #" in header
+    kernel_saw = json.loads(subprocess.run(
+        [sys.executable, "-c", "import json,sys; ns={}; exec(sys.stdin.read(), ns); "
+         "print(json.dumps({k: ns[k] for k in ('company','role','stage','contacts','your_name')}))"],
+        input="".join(nb["cells"][2]["source"]), capture_output=True, text=True, check=True).stdout)
+    assert kernel_saw == {"company": HOSTILE[3], "role": HOSTILE[2], "stage": HOSTILE[7],
+                          "contacts": [f"{HOSTILE[6]} <x@example.org>"], "your_name": HOSTILE[4]}

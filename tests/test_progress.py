@@ -1,0 +1,76 @@
+"""The five steps' progress and the dated next actions follow the documented rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from nextround.answers import RUBRIC, new_document
+from nextround.progress import actions, cv_keep_until, pending, step_states
+
+REJECTION = {"company": "Acme", "role": "Analyst", "rejected_on": "2026-06-17",
+             "contacts": [{"name": "Priya Shah", "email": ""}]}
+
+
+def doc(**sections):
+    d = new_document("w1", REJECTION)
+    for name, value in sections.items():
+        if isinstance(value, dict) and isinstance(d.get(name), dict):
+            d[name].update(value)
+        else:
+            d[name] = value
+    return d
+
+
+def test_an_untouched_workbook_has_every_step_to_do() -> None:
+    assert step_states(doc()) == {1: "todo", 2: "todo", 3: "todo", 4: "todo", 5: "todo"}
+
+
+def test_each_step_moves_from_started_to_done() -> None:
+    assert step_states(doc(feedback={"requested_on": "2026-06-18"}))[1] == "started"
+    assert step_states(doc(feedback={"requested_on": "2026-06-18", "received_on": "2026-06-25"}))[1] == "done"
+    assert step_states(doc(reply={"draft": "Thanks"}))[2] == "started"
+    assert step_states(doc(reply={"draft": "Thanks", "sent_on": "2026-06-18"}))[2] == "done"
+    assert step_states(doc(cv_on_file={"status": "asked"}))[3] == "started"
+    assert step_states(doc(cv_on_file={"status": "declined"}))[3] == "done"
+    assert step_states(doc(self_review={"scores": {"rapport": 3}, "notes": {}, "questions": []}))[4] == "started"
+    all_scored = {"scores": {k: 3 for k in RUBRIC}, "notes": {}, "questions": []}
+    assert step_states(doc(self_review=all_scored))[4] == "done"
+    thanked = [{"name": "Priya Shah", "thank_you_sent_on": "2026-06-18"}]
+    assert step_states(doc(contacts=thanked))[5] == "started"
+    thanked[0]["next_contact_on"] = "2026-08-13"
+    assert step_states(doc(contacts=thanked))[5] == "done"
+    assert step_states(doc(contacts=[], company={"followed": {"linkedin": "2026-06-18"}}))[5] == "done"
+
+
+def test_next_actions_are_dated_from_the_rejection() -> None:
+    due = {(a.what, a.contact): a.due for a in pending(doc())}
+    assert due[("Send a thank-you note", "Priya Shah")] == date(2026, 6, 19)
+    assert due[("Ask for feedback", "")] == date(2026, 6, 20)
+    assert due[("Send a LinkedIn connection request", "Priya Shah")] == date(2026, 6, 22)
+    assert due[("Ask them to keep your CV on file", "")] == date(2026, 6, 24)
+    assert [a.due for a in pending(doc())] == sorted(a.due for a in pending(doc()))
+
+
+def test_done_actions_carry_the_day_they_were_done() -> None:
+    d = doc(feedback={"requested_on": "2026-06-19"})
+    asked = next(a for a in actions(d) if a.what == "Ask for feedback")
+    assert asked.done and asked.done_on == date(2026, 6, 19)
+    follow = next(a for a in actions(d) if a.what == "Follow up on the feedback request")
+    assert follow.due == date(2026, 6, 26) and not follow.done
+
+
+def test_cv_lapse_and_resend_reminder() -> None:
+    d = doc(cv_on_file={"status": "agreed", "asked_on": "2026-06-20", "answered_on": "2026-06-22",
+                        "keep_until": "2026-12-22"})
+    due = {a.what: a.due for a in pending(d)}
+    assert due["Re-send your CV before it lapses"] == date(2026, 12, 8)
+    assert due["Your CV lapses from their files"] == date(2026, 12, 22)
+    assert cv_keep_until(date(2026, 8, 31), 6) == date(2027, 2, 28)
+
+
+def test_not_ready_check_in_asks_for_another() -> None:
+    d = doc(checkins=[{"id": "a", "at": "2026-06-17T20:00:00+01:00", "mood": 2, "ready": False}])
+    first = pending(d)[0]
+    assert (first.step, first.due) == (0, date(2026, 6, 18))
+    d["checkins"].append({"id": "b", "at": "2026-06-19T09:00:00+01:00", "mood": 6, "ready": True})
+    assert all(a.step != 0 for a in pending(d))

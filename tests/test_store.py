@@ -1,0 +1,156 @@
+"""Answers are saved atomically, merged under a lock, versioned, and never lost."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from nextround import answers
+from nextround.api import open_answers
+from nextround.errors import AnswersError
+from nextround.store import AnswersStore
+
+from conftest import read_json
+
+
+def test_a_minimal_file_is_valid_and_gets_every_default(tmp_path: Path) -> None:
+    path = tmp_path / "w.answers.json"
+    path.write_text(json.dumps({"format": "nextround-answers", "version": 1, "workbook_id": "w1",
+                                "cv_on_file": {"status": "agreed", "keep_until": "2027-01-01"}}))
+    doc = AnswersStore(path).load()
+    assert doc["cv_on_file"]["status"] == "agreed" and doc["cv_on_file"]["keep_months"] == 6
+    assert doc["checkins"] == [] and doc["feedback"]["text"] == ""
+    assert doc["company"]["vacancy_watch"]["check_every_days"] == 14
+
+
+def test_new_answers_files_validate_against_the_shipped_schema(acme_workbook: Path) -> None:
+    doc = read_json(acme_workbook.with_name(acme_workbook.stem + ".answers.json"))
+    assert answers.problems(doc) == []
+    assert set(answers.SECTIONS) <= set(doc)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        ("{not json", "is not valid JSON (line 1, column 2"),
+        ('{"format": "something-else", "version": 1, "workbook_id": "x"}', "not a nextround answers file"),
+        ('{"format": "nextround-answers", "version": 99, "workbook_id": "x"}', "written by a newer nextround"),
+        ('{"format": "nextround-answers", "version": 1, "workbook_id": "x", "checkins": [{"at": "2026-06-01", "mood": 11}]}',
+         "checkins/0/mood: 11 is greater than the maximum of 10"),
+        ('{"format": "nextround-answers", "version": 1, "workbook_id": "x", "reply": {"sent_on": "2026-02-30"}}',
+         "reply/sent_on: '2026-02-30' is not a 'date'"),
+    ],
+)
+def test_a_broken_file_is_reported_by_name_and_never_overwritten(tmp_path: Path, content: str, words: str) -> None:
+    path = tmp_path / "w.answers.json"
+    path.write_text(content)
+    store = AnswersStore(path)
+    with pytest.raises(AnswersError) as caught:
+        store.load()
+    assert str(path) in str(caught.value) and words in str(caught.value)
+    with pytest.raises(AnswersError):
+        store.update(lambda doc: answers.set_fields(doc, "reply", {"draft": "new"}))
+    assert path.read_text() == content
+
+
+def test_an_invalid_save_is_refused_and_the_file_kept(acme_workbook: Path) -> None:
+    a = open_answers(acme_workbook)
+    before = a.store.path.read_text()
+    with pytest.raises(AnswersError, match="mood"):
+        a.add_checkin(0, ready=True)
+    assert a.store.path.read_text() == before
+
+
+def test_each_save_keeps_the_previous_version_and_restore_brings_it_back(acme_workbook: Path) -> None:
+    a = open_answers(acme_workbook)
+    a.update("reply", draft="first")
+    a.update("reply", draft="second, overwritten by accident")
+    history = a.store.history()
+    assert len(history) == 2  # the file as `new` wrote it, and "first"
+    assert read_json(history[-1])["reply"]["draft"] == "first"
+    a.store.restore(history[-1].name)
+    assert a.data["reply"]["draft"] == "first"
+    assert read_json(a.store.history()[-1])["reply"]["draft"] == "second, overwritten by accident"
+
+
+def test_history_is_bounded(acme_workbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("nextround.store.HISTORY_KEPT", 3)
+    a = open_answers(acme_workbook)
+    for n in range(6):
+        a.update("reply", draft=f"draft {n}")
+    kept = a.store.history()
+    assert len(kept) == 3
+    assert [read_json(p)["reply"]["draft"] for p in kept] == ["draft 2", "draft 3", "draft 4"]
+
+
+SAVER = textwrap.dedent(
+    """
+    import sys
+    from nextround.api import open_answers
+    a = open_answers(sys.argv[1])
+    who, n = sys.argv[2], int(sys.argv[3])
+    for i in range(n):
+        a.add_checkin(5, ready=True, note=f"{who}-{i}")
+        a.update_contact(f"Contact {who}", log=[{"on": "2026-06-20", "note": f"{who}-{i}"}])
+        a.update("reply" if who == "A" else "feedback", **({"draft": f"A {i}"} if who == "A" else {"text": f"B {i}"}))
+    """
+)
+
+
+def test_two_processes_saving_the_same_workbook_lose_nothing(acme_workbook: Path) -> None:
+    n = 25
+    procs = [
+        subprocess.Popen([sys.executable, "-c", SAVER, str(acme_workbook), who, str(n)], stderr=subprocess.PIPE, text=True)
+        for who in "AB"
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+    doc = open_answers(acme_workbook).data
+    notes = {c["note"] for c in doc["checkins"]}
+    assert notes == {f"{who}-{i}" for who in "AB" for i in range(n)}
+    logs = {c["name"]: [e["note"] for e in c["log"]] for c in doc["contacts"]}
+    assert sorted(logs["Contact A"]) == sorted(f"A-{i}" for i in range(n))
+    assert sorted(logs["Contact B"]) == sorted(f"B-{i}" for i in range(n))
+    assert doc["reply"]["draft"] == f"A {n - 1}" and doc["feedback"]["text"] == f"B {n - 1}"
+    assert {"Priya Shah", "Tom Reid"} <= set(logs)
+
+
+CRASHER = textwrap.dedent(
+    """
+    import os, signal, sys
+    from nextround.api import open_answers
+    a = open_answers(sys.argv[1])
+    def die(*args):
+        os.kill(os.getpid(), signal.SIGKILL)  # the power goes out between write and rename
+    os.replace = die
+    a.update("reply", draft="this save never completes")
+    """
+)
+
+
+def test_a_save_killed_between_write_and_rename_leaves_the_last_good_file(acme_workbook: Path) -> None:
+    a = open_answers(acme_workbook)
+    a.update("reply", draft="the last good save")
+    good = a.store.path.read_bytes()
+    proc = subprocess.run([sys.executable, "-c", CRASHER, str(acme_workbook)], capture_output=True, timeout=60)
+    assert proc.returncode == -9
+    assert a.store.path.read_bytes() == good
+    leftovers = list(a.store.path.parent.glob(".*.tmp"))
+    assert leftovers, "the killed save should have left its temporary file behind"
+    a.update("reply", draft="saving works again")
+    assert a.data["reply"]["draft"] == "saving works again"
+    assert not list(a.store.path.parent.glob(".*.tmp"))
+
+
+def test_saves_are_readable_utf8_json(acme_workbook: Path) -> None:
+    a = open_answers(acme_workbook)
+    a.update("feedback", text="Société — “quotes” and\nnew lines")
+    raw = a.store.path.read_text(encoding="utf-8")
+    assert "Société — “quotes”" in raw
+    assert read_json(a.store.path)["feedback"]["text"] == "Société — “quotes” and\nnew lines"
