@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from . import __version__
 from .errors import NextroundError, ParameterError
@@ -23,7 +24,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"nextround {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add_command in _COMMANDS:
+        add_command(commands)
+    return parser
 
+
+def _add_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dir", default=".", metavar="DIR", help="the folder of workbooks (default: here)")
+
+
+# --- nextround new ------------------------------------------------------------------------
+
+
+def _add_new(commands: Any) -> None:
     new = commands.add_parser(
         "new",
         help="make a workbook for one rejection and print its path",
@@ -46,11 +59,6 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--careers-page", default="", metavar="URL", help="the company's careers page")
     _add_dir(new)
     new.set_defaults(run=_run_new)
-    return parser
-
-
-def _add_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dir", default=".", metavar="DIR", help="the folder of workbooks (default: here)")
 
 
 def _option(field: str) -> str:
@@ -79,6 +87,10 @@ def _run_new(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         print(f"Open it in JupyterLab:  jupyter lab {path}", file=sys.stderr)
     return 0
+
+
+# Each adds one subcommand; its `run` function imports what it needs when it runs.
+_COMMANDS = [_add_new]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
