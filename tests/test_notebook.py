@@ -126,3 +126,14 @@ def test_hostile_parameters_stay_inert_in_a_real_kernel(tmp_path: Path) -> None:
         input="".join(nb["cells"][2]["source"]), capture_output=True, text=True, check=True).stdout)
     assert kernel_saw == {"company": HOSTILE[3], "role": HOSTILE[2], "stage": HOSTILE[7],
                           "contacts": [f"{HOSTILE[6]} <x@example.org>"], "your_name": HOSTILE[4]}
+
+
+@pytest.mark.slow
+def test_a_misspelt_papermill_parameter_stops_the_run_with_a_suggestion(tmp_path: Path) -> None:
+    import papermill
+
+    with pytest.raises(papermill.PapermillExecutionError) as caught:
+        papermill.execute_notebook(str(TEMPLATE), str(tmp_path / "out.ipynb"), progress_bar=False,
+                                   parameters={"company": "Acme", "role": "Analyst", "compnay": "Acme"})
+    assert caught.value.evalue == "compnay: unknown parameter; did you mean 'company'?"
+    assert caught.value.ename == "ParameterError"
