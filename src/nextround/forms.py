@@ -66,6 +66,20 @@ def _choice(label: str, options: Any, value: Any) -> w.Dropdown:
     return w.Dropdown(description=label, options=options, value=value, style=_LABEL, layout=w.Layout(width="24em"))
 
 
+def _number(label: str, value: int, low: int, high: int) -> w.BoundedIntText:
+    return w.BoundedIntText(value=value, min=low, max=high, description=label, style=_LABEL,
+                            layout=w.Layout(width="20em"))
+
+
+def _dated_list(entries: list[dict[str, Any]]) -> str:
+    """Logged entries, newest first, as an HTML list (empty when there are none)."""
+    items = "".join(
+        f"<li>{views.escape(messages.nice_date(e.get('on')))}: {views.escape(e.get('note', ''))}</li>"
+        for e in reversed(entries)
+    )
+    return f"<ul>{items}</ul>" if items else ""
+
+
 def _heading(text: str) -> w.HTML:
     return w.HTML(f'<div style="font-weight:600;margin:12px 0 2px">{views.escape(text)}</div>')
 
@@ -317,10 +331,7 @@ class CvOnFileForm(Form):
         )
         self.asked_on = _date("Asked on", cv["asked_on"])
         self.answered_on = _date("They answered on", cv["answered_on"])
-        self.keep_months = w.BoundedIntText(
-            value=cv["keep_months"] or 6, min=1, max=60, description="They keep it (months)",
-            style=_LABEL, layout=w.Layout(width="20em"),
-        )
+        self.keep_months = _number("They keep it (months)", cv["keep_months"] or 6, 1, 60)
         self.keep_until = _date("Kept until", cv["keep_until"])
         self.reminder = w.HTML()
         for widget in (self.answered_on, self.keep_months):
@@ -455,10 +466,7 @@ class ContactPanel(Form):
         self._count()
         self.linkedin_request_sent_on = _date("Request sent on", contact["linkedin_request_sent_on"])
         self.linkedin_accepted_on = _date("Accepted on", contact["linkedin_accepted_on"])
-        self.cadence_weeks = w.BoundedIntText(
-            value=contact["cadence_weeks"] or 8, min=1, max=104, description="Get in touch every (weeks)",
-            style=_LABEL, layout=w.Layout(width="20em"),
-        )
+        self.cadence_weeks = _number("Get in touch every (weeks)", contact["cadence_weeks"] or 8, 1, 104)
         self.log_on = _date("Contact on", date.today())
         self.log_note = _text("What happened", "", "e.g. commented on her post about the new team")
         self.log_button = w.Button(description="Log this contact", icon="plus")
@@ -490,14 +498,10 @@ class ContactPanel(Form):
         )
 
     def _show(self, contact: Mapping[str, Any]) -> None:
-        entries = "".join(
-            f"<li>{views.escape(messages.nice_date(e.get('on')))}: {views.escape(e.get('note', ''))}</li>"
-            for e in reversed(contact.get("log") or [])
-        )
         upcoming = contact.get("next_contact_on")
         when = (f"Next contact on <b>{views.escape(messages.nice_date(upcoming))}</b>."
                 if upcoming else "Once you log a contact, the next date appears here.")
-        self.next_contact.value = f"<div>{when}</div>" + (f"<ul>{entries}</ul>" if entries else "")
+        self.next_contact.value = f"<div>{when}</div>" + _dated_list(contact.get("log") or [])
 
     def log(self) -> bool:
         """Record a contact now (it resets the keep-in-touch clock) and save."""
@@ -610,13 +614,10 @@ class CompanyForm(Form):
                                   "https://…")
         self.keywords = _text("Keywords", ", ".join(watch["keywords"]), "e.g. analyst, SQL, London")
         self.last_checked_on = _date("Last checked on", watch["last_checked_on"])
-        self.check_every_days = w.BoundedIntText(
-            value=watch["check_every_days"] or 14, min=1, max=365, description="Check every (days)",
-            style=_LABEL, layout=w.Layout(width="20em"),
-        )
+        self.check_every_days = _number("Check every (days)", watch["check_every_days"] or 14, 1, 365)
         self.engagement_on = _date("Engaged on", date.today())
         self.engagement_note = _text("What you did", "", "e.g. liked their post on the new office")
-        self.engagement_list = w.HTML(self._engagement_html(company["engagement"]))
+        self.engagement_list = w.HTML(_dated_list(company["engagement"]))
 
     def children(self) -> list[w.Widget]:
         return [
@@ -627,14 +628,6 @@ class CompanyForm(Form):
             _heading("Watch for new vacancies"),
             self.careers_page, self.keywords, self.last_checked_on, self.check_every_days,
         ]
-
-    @staticmethod
-    def _engagement_html(entries: list[dict[str, Any]]) -> str:
-        items = "".join(
-            f"<li>{views.escape(messages.nice_date(e.get('on')))}: {views.escape(e.get('note', ''))}</li>"
-            for e in reversed(entries)
-        )
-        return f"<ul>{items}</ul>" if items else ""
 
     def edit(self, doc: dict[str, Any]) -> None:
         company = doc.setdefault("company", {})
@@ -654,7 +647,7 @@ class CompanyForm(Form):
 
     def saved(self, doc: dict[str, Any]) -> None:
         self.engagement_note.value = ""
-        self.engagement_list.value = self._engagement_html(doc["company"]["engagement"])
+        self.engagement_list.value = _dated_list(doc["company"]["engagement"])
 
 
 def _today_if_empty(change: Mapping[str, Any], picker: w.DatePicker) -> None:
