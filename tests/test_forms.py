@@ -193,4 +193,4 @@ def test_user_text_is_escaped_in_what_the_forms_show(wb: Workbook) -> None:
 
 
 def test_every_section_has_a_form() -> None:
-    assert set(forms.FORMS) == {"checkin", "feedback", "reply", "cv_on_file", "self_review", "contacts", "company"}
+    assert set(forms.FORMS) == {"sharing", "checkin", "feedback", "reply", "cv_on_file", "self_review", "contacts", "company"}

@@ -54,7 +54,7 @@ def test_the_shipped_notebook_is_valid_and_keeps_papermill_conventions() -> None
         assert len(cell.source.splitlines()) <= 8  # thin cells; the logic lives in the package
     defaults: dict = {}
     exec(cells[0].source, {}, defaults)
-    assert list(defaults) == [*PARAMETER_NAMES, "workbook_id", "answers_file"]
+    assert list(defaults) == [*PARAMETER_NAMES, "workbook_id", "answers_file", "student_id", "assignment_id"]
     headings = [line for c in nb.cells if c.cell_type == "markdown" for line in c.source.splitlines()
                 if line.startswith("## ")]
     assert [h.removeprefix("## ").split(" —")[0] for h in headings] == SECTIONS_IN_ORDER
@@ -84,7 +84,7 @@ def test_papermill_runs_the_shipped_notebook_from_the_command_line(tmp_path: Pat
     assert all(o["output_type"] != "error" for c in code_cells(nb) for o in c["outputs"])
     views = [o for c in code_cells(nb) for o in c["outputs"]
              if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
-    assert len(views) == 9  # header, check-in, 5 step forms, company, summary
+    assert len(views) == 9  # header, check-in, 5 step forms, company, summary (no sharing: not a class)
     assert any("Analyst at Acme" in str(v) for v in widget_values(nb))
     assert not list(tmp_path.glob("*.answers.json"))  # running writes nothing; only Save does
 

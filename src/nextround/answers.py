@@ -43,6 +43,20 @@ RUBRIC: dict[str, str] = {
 
 NETWORKS = ("linkedin", "website", "blog", "other")
 
+#: In a class workbook, what the student shares with their instructor, by default.
+#: Feelings and free text stay private unless the student chooses otherwise.
+SHARING_DEFAULTS: dict[str, bool] = {
+    "progress": True,
+    "rubric_scores": True,
+    "checkins": False,
+    "feedback": False,
+    "reply": False,
+    "cv_on_file": False,
+    "self_review_notes": False,
+    "contacts": False,
+    "company": False,
+}
+
 
 def empty_sections() -> dict[str, Any]:
     """Every section with its default value: what an untouched workbook holds."""
@@ -82,6 +96,7 @@ def empty_sections() -> dict[str, Any]:
                 "check_every_days": 14,
             },
         },
+        "sharing": dict(SHARING_DEFAULTS),
     }
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from . import answers, messages, views
+from . import answers, messages, sharing, views
 from .answers import RUBRIC, as_date, iso
 from .errors import NextroundError
 from .parameters import parse_contact
@@ -655,7 +655,32 @@ def _today_if_empty(change: Mapping[str, Any], picker: w.DatePicker) -> None:
         picker.value = date.today()
 
 
+class SharingForm(Form):
+    """In a class workbook: one switch per part of the answers, private by default."""
+
+    save_label = "Save sharing choices"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        chosen = sharing.choices(doc)
+        self.choices = {
+            key: w.Checkbox(value=chosen[key], description=label, indent=False, layout=w.Layout(width="auto"))
+            for key, label in sharing.LABELS.items()
+        }
+
+    def children(self) -> list[w.Widget]:
+        return [
+            _heading("What your instructor may see"),
+            _hint("Your instructor's class report only uses what you tick here, added up across the class, "
+                  "never with your name. Feelings and anything you wrote stay private unless you tick them."),
+            *self.choices.values(),
+        ]
+
+    def edit(self, doc: dict[str, Any]) -> None:
+        doc["sharing"] = {key: box.value for key, box in self.choices.items()}
+
+
 FORMS: dict[str, Callable[[Workbook], Any]] = {
+    "sharing": SharingForm,
     "checkin": CheckinForm,
     "feedback": FeedbackForm,
     "reply": ReplyForm,

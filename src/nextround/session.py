@@ -16,9 +16,10 @@ from . import answers, views
 from .errors import AnswersError, ParameterError
 from .parameters import PARAMETER_NAMES, Rejection, did_you_mean
 from .store import AnswersStore, answers_path_for
+from .workbooks import ANSWERS_MIMETYPE
 
 
-_IDENTITY = ("workbook_id", "answers_file")
+_IDENTITY = ("workbook_id", "answers_file", "student_id", "assignment_id")
 _IPYTHON_NAMES = {"In", "Out"}
 _PLAIN = (str, int, float, bool, list, dict, type(None))
 
@@ -41,18 +42,43 @@ def _locate_answers(answers_file: str) -> Path:
 class Workbook:
     """One open workbook: start it from the notebook's parameters."""
 
-    def __init__(self, rejection: Rejection, workbook_id: str, store: AnswersStore) -> None:
+    def __init__(
+        self,
+        rejection: Rejection,
+        workbook_id: str,
+        store: AnswersStore,
+        *,
+        student_id: str = "",
+        assignment_id: str = "",
+    ) -> None:
         self.rejection = rejection
         self.store = store
         self.workbook_id = workbook_id or store.path.name.removesuffix(".answers.json")
+        self.student_id = student_id
+        self.assignment_id = assignment_id
         self.problem: str | None = None
         self._listeners: list[Callable[[dict[str, Any]], None]] = []
+        self._carrier: Any = None
 
     @classmethod
-    def start(cls, *, workbook_id: str = "", answers_file: str = "", **parameters: Any) -> Workbook:
+    def start(
+        cls,
+        *,
+        workbook_id: str = "",
+        answers_file: str = "",
+        student_id: str = "",
+        assignment_id: str = "",
+        **parameters: Any,
+    ) -> Workbook:
         """Validate the parameters and find the answers; raises ParameterError if wrong."""
         rejection = Rejection.from_mapping(parameters)
-        return cls(rejection, workbook_id, AnswersStore(_locate_answers(answers_file)))
+        store = AnswersStore(_locate_answers(answers_file))
+        return cls(rejection, workbook_id, store, student_id=student_id, assignment_id=assignment_id)
+
+    @property
+    def in_class(self) -> bool:
+        """Whether this is a student's workbook in a class exercise."""
+        return bool(self.student_id)
 
     @classmethod
     def from_namespace(cls, namespace: Mapping[str, Any]) -> Workbook:
@@ -89,7 +115,14 @@ class Workbook:
         return doc
 
     def _new_document(self) -> dict[str, Any]:
-        return answers.new_document(self.workbook_id, self.rejection.to_answers())
+        doc = answers.new_document(self.workbook_id, self.rejection.to_answers())
+        doc.update(self._identity())
+        return doc
+
+    def _identity(self) -> dict[str, str]:
+        if not self.in_class:
+            return {}
+        return {"student_id": self.student_id, "assignment_id": self.assignment_id}
 
     def _add_parameter_contacts(self, doc: dict[str, Any]) -> None:
         known = {c["name"] for c in doc["contacts"]}
@@ -102,6 +135,7 @@ class Workbook:
 
         def apply(doc: dict[str, Any]) -> None:
             doc["rejection"] = self.rejection.to_answers()
+            doc.update(self._identity())
             for contact in self.rejection.contacts:
                 if all(c.get("name") != contact.name for c in doc.setdefault("contacts", [])):
                     doc["contacts"].append(answers.empty_contact(contact.name, contact.email))
@@ -114,9 +148,27 @@ class Workbook:
             raise
         self.problem = None
         full = answers.with_defaults(doc)
+        self._carry(doc)
         for listener in list(self._listeners):
             listener(full)
         return doc
+
+    def _carry(self, doc: dict[str, Any]) -> None:
+        """Keep a copy of the answers inside the notebook itself.
+
+        A display output, updated on every save, so a notebook uploaded without its
+        answers file (saved after the last Save) still holds every answer.
+        """
+        from IPython import get_ipython
+        from IPython.display import display
+
+        if get_ipython() is None:
+            return
+        bundle = {ANSWERS_MIMETYPE: doc, "text/plain": ""}
+        if self._carrier is None:
+            self._carrier = display(bundle, raw=True, display_id=True)
+        else:
+            self._carrier.update(bundle, raw=True)
 
     def on_save(self, listener: Callable[[dict[str, Any]], None]) -> None:
         """Call `listener(answers)` after every save from any form of this workbook."""
@@ -128,11 +180,18 @@ class Workbook:
         """Company, role, dates and stage; a warning if the answers can't be read."""
         import ipywidgets as w
 
-        self.answers()  # finds out whether the answers file can be read
+        doc = self.answers()  # also finds out whether the answers file can be read
+        self._carrier = None  # a re-run header starts a new copy in its own output
+        if not self.problem:
+            self._carry(doc)
         parts = [views.header(self.rejection.to_answers())]
         if self.problem:
             parts.append(views.banner(self.problem, "error"))
         return w.HTML("".join(parts))
+
+    def sharing(self) -> Any:
+        """In a class workbook, what the student shares with their instructor."""
+        return self._form("sharing") if self.in_class else None
 
     def checkin(self) -> Any:
         """The mood check-in."""

@@ -30,6 +30,8 @@ TEMPLATE = "rejection_workbook"
 # The metadata namespace and its version (bumped, with an upgrade, when it changes).
 METADATA_KEY = "nextround"
 METADATA_VERSION = 1
+#: The media type of the copy of the answers a workbook keeps in its own outputs.
+ANSWERS_MIMETYPE = "application/vnd.nextround.answers+json"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -122,11 +124,14 @@ def make(
     template: str | Path | None = None,
     today: date | None = None,
     extra_metadata: Mapping[str, Any] | None = None,
+    student_id: str = "",
+    assignment_id: str = "",
 ) -> Workbook:
     """Write a new workbook (and its first answers file) for one rejection.
 
-    Never overwrites: raises WorkbookExistsError if the workbook or its answers
-    file is already there.
+    A class workbook also carries the student's and the assignment's ids, in its
+    parameters, its metadata and its answers. Never overwrites: raises
+    WorkbookExistsError if the workbook or its answers file is already there.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -144,6 +149,8 @@ def make(
         "workbook_id": workbook_id,
         "answers_file": answers_path.name,
     }
+    identity = {"student_id": student_id, "assignment_id": assignment_id} if student_id else {}
+    parameters.update(identity)
     nb_path = template_path(template)
     metadata = {
         "papermill": {
@@ -160,18 +167,33 @@ def make(
             "template": nb_path.stem,
             "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
             "nextround_version": __version__,
+            **identity,
             **(extra_metadata or {}),
         },
     }
     nb = inject(load_template(template), parameters, metadata=metadata)
     _write_new(path, json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
-    doc = new_document(workbook_id, rejection.to_answers())
+    doc = {**new_document(workbook_id, rejection.to_answers()), **identity}
     try:
         _write_new(answers_path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     except WorkbookExistsError:
         path.unlink()  # someone made the answers file this instant: leave theirs be
         raise
     return Workbook(path=path, workbook_id=workbook_id)
+
+
+def embedded_answers(nb: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The copy of the answers a notebook carries in its outputs (the last one), if any.
+
+    Reading it never executes anything: a notebook is data here.
+    """
+    found = None
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            data = output.get("data", {}) if isinstance(output, Mapping) else {}
+            if isinstance(data.get(ANSWERS_MIMETYPE), dict):
+                found = data[ANSWERS_MIMETYPE]
+    return found
 
 
 def _write_new(path: Path, text: str) -> None:
