@@ -1,0 +1,317 @@
+"""The feedback-quality and tone checks, as a user sees them.
+
+The accuracy tests read tests/data/*_cases.csv, which were written before the
+checker. Rows with split == "heldout" were never used while building or tuning it;
+the tests measure on them but never print their text.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nextround.checks import THEMES, TONE_KINDS, check_feedback, check_tone
+
+DATA = Path(__file__).resolve().parent / "data"
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+
+def _rows(name: str, split: str | None = None) -> list[dict[str, str]]:
+    with open(DATA / name, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return [r for r in rows if split is None or r["split"] == split]
+
+
+def _feedback_accuracy(split: str) -> tuple[float, int, int]:
+    rows = _rows("feedback_cases.csv", split)
+    wrong = sum(check_feedback(r["text"]).vague != (r["label"] == "vague") for r in rows)
+    return 1 - wrong / len(rows), wrong, len(rows)
+
+
+def _tone_accuracy(split: str) -> tuple[float, int, int]:
+    rows = _rows("tone_cases.csv", split)
+    wrong = sum(check_tone(r["text"]).ok != (r["label"] == "ok") for r in rows)
+    return 1 - wrong / len(rows), wrong, len(rows)
+
+
+# --- tone -------------------------------------------------------------------
+
+VADER_TRAP = "Whatever. Good luck finding someone as good as me."
+
+
+def test_vader_trap_is_flagged_even_though_sentiment_calls_it_positive():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    # The reason rules are needed at all: a lexicon alone thinks this is friendly.
+    assert SentimentIntensityAnalyzer().polarity_scores(VADER_TRAP)["compound"] > 0.5
+    result = check_tone(VADER_TRAP)
+    assert not result.ok
+    kinds = {f.kind for f in result.flags}
+    assert kinds & {"dismissive", "sarcasm"}
+    for flag in result.flags:
+        assert flag.phrase in VADER_TRAP
+    assert any(f.phrase == "Whatever" and f.kind == "dismissive" for f in result.flags)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "I'm honestly disappointed, but I appreciate you letting me know and would welcome "
+        "any feedback.",
+        "I'm gutted, to be honest, but I understand. Thanks for giving me the chance to interview.",
+        "Thank you for letting me know. It's a shame, but I really enjoyed meeting the team, "
+        "and I'd be grateful for any feedback. Best wishes, Sam",
+        "I never expected to get this far, so thank you for the opportunity.",
+        "Thank you for the feedback. I know my answer on the budget question was weak, and "
+        "I'll work on it.",
+    ],
+)
+def test_sad_but_professional_reply_is_ok(draft):
+    result = check_tone(draft)
+    assert result.ok, [(f.kind, f.phrase) for f in result.flags]
+    assert result.flags == []
+    assert result.score >= 0.7
+
+
+def test_blame_aimed_at_you_gets_a_flag_with_a_calmer_alternative():
+    draft = "Your interviewer clearly hadn't even read my CV, so I'm not surprised you got it wrong."
+    result = check_tone(draft)
+    assert not result.ok
+    blame = [f for f in result.flags if f.kind == "blame"]
+    assert blame
+    for flag in blame:
+        assert flag.phrase in draft
+        assert flag.alternative and flag.alternative != flag.phrase
+        assert flag.why.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("draft", "kind"),
+    [
+        ("Thanks so much for wasting a month of my time, really appreciate it.", "sarcasm"),
+        ("I expect a full explanation by Friday.", "demand"),
+        ("I'm useless. I'll never get a job at this rate.", "self_put_down"),
+        ("Thank you SO much for the generic rejection.", "shouting"),
+        ("Are you serious?! After all that, a two-line email?", "punctuation"),
+        ("You always say you value diversity of thought.", "absolute"),
+        ("With respect, I answered every question correctly.", "defensive"),
+        ("Great, another company that can't recognise talent. Best of luck with your mediocre hire.",
+         "hostile"),
+    ],
+)
+def test_each_kind_of_problem_is_named(draft, kind):
+    result = check_tone(draft)
+    assert not result.ok
+    assert kind in {f.kind for f in result.flags}
+
+
+def test_empty_draft_is_ok_with_no_flags():
+    for text in ("", "   ", "\n\t "):
+        result = check_tone(text)
+        assert result.ok
+        assert result.flags == []
+
+
+# The next tests run over every labelled draft, held-out ones included; a failure
+# reports row ids, not texts.
+
+
+def test_every_flag_phrase_is_a_substring_of_the_draft():
+    rows = _rows("tone_cases.csv") + [{"id": "trap", "text": VADER_TRAP}]
+    bad = [
+        r["id"]
+        for r in rows
+        for flag in check_tone(r["text"]).flags
+        if not (flag.phrase and flag.phrase in r["text"] and flag.kind in TONE_KINDS
+                and flag.why and flag.alternative)
+    ]
+    assert not bad, f"rows with a malformed flag: {bad}"
+
+
+def test_a_draft_that_is_not_ok_always_says_why():
+    bad = []
+    for r in _rows("tone_cases.csv"):
+        result = check_tone(r["text"])
+        if result.ok == bool(result.flags) or not 0.0 <= result.score <= 1.0:
+            bad.append(r["id"])
+    assert not bad, f"rows whose verdict and flags disagree: {bad}"
+
+
+def test_tone_result_is_frozen_and_serialisable():
+    result = check_tone(VADER_TRAP)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.ok = True  # type: ignore[misc]
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["ok"] is False
+    assert {"phrase", "kind", "why", "alternative"} <= set(data["flags"][0])
+
+
+# --- feedback ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("feedback", "theme", "word"),
+    [
+        ("Another candidate had more experience.", "experience", "experience"),
+        ("Your communication could be better.", "communication", "communication"),
+        ("We'd suggest brushing up on your technical fundamentals.", "technical_skills", "technical"),
+        ("We felt there wasn't quite the right fit with the team culture at this time.",
+         "culture_fit", "fit"),
+        ("There were a number of factors, including budget, that shaped the final decision.",
+         "salary", "budget"),
+        ("We'd encourage you to prepare a bit more thoroughly next time.", "preparation",
+         "preparation"),
+    ],
+)
+def test_vague_feedback_gets_two_to_four_questions_about_its_theme(feedback, theme, word):
+    result = check_feedback(feedback)
+    assert result.vague
+    assert theme in result.themes
+    assert 2 <= len(result.follow_up_questions) <= 4
+    assert any(word in q.lower() for q in result.follow_up_questions)
+    for question in result.follow_up_questions:
+        assert question.endswith("?")
+
+
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        "Your SQL answer in round 2 joined on name instead of customer_id, so it returned duplicates.",
+        "The brief asked for a 5-slide pitch and you brought 18 slides.",
+        "When we asked how you'd measure the redesign, you said 'user happiness' but didn't name "
+        "a metric such as day-7 retention.",
+        "The role needs a full UK driving licence for site visits, and you told us you don't "
+        "have one.",
+        "Your take-home had no tests for invalid dates; we expected at least the edge cases "
+        "in the brief.",
+    ],
+)
+def test_specific_feedback_is_not_vague(feedback):
+    result = check_feedback(feedback)
+    assert not result.vague, result.reasons
+    assert result.score >= 0.5
+    assert any(reason.startswith("Names ") for reason in result.reasons)
+    assert 2 <= len(result.follow_up_questions) <= 4
+
+
+@pytest.mark.parametrize(
+    ("feedback", "expected"),
+    [
+        ("Another candidate had more experience.", {"experience", "competition"}),
+        ("Your presentation skills need some work.", {"communication"}),
+        ("The role requires working from our Leeds office three days a week.", {"logistics"}),
+        ("Your Python was fine, but your pandas merge used the wrong join.", {"technical_skills"}),
+        ("Your salary expectations were above our budget.", {"salary"}),
+        ("We went with someone who was a better fit for the team culture.",
+         {"culture_fit", "competition"}),
+    ],
+)
+def test_themes_are_detected(feedback, expected):
+    themes = check_feedback(feedback).themes
+    assert expected <= set(themes)
+    assert all(t in THEMES for t in themes)
+
+
+def test_themes_constant_has_the_documented_keys_and_labels():
+    assert set(THEMES) == {
+        "experience", "technical_skills", "communication", "culture_fit",
+        "preparation", "competition", "logistics", "salary",
+    }
+    assert all(isinstance(label, str) and label for label in THEMES.values())
+
+
+def test_vague_reasons_name_the_generic_phrases_and_what_is_missing():
+    result = check_feedback("We went with someone who was a better fit.")
+    assert result.vague
+    joined = " ".join(result.reasons)
+    assert "better fit" in joined
+    assert any(reason.startswith("Missing:") for reason in result.reasons)
+
+
+def test_empty_feedback_is_vague_with_generic_questions():
+    for text in ("", "   ", "\n"):
+        result = check_feedback(text)
+        assert result.vague
+        assert result.score == 0.0
+        assert any("no feedback text yet" in reason.lower() for reason in result.reasons)
+        assert 2 <= len(result.follow_up_questions) <= 4
+        assert result.themes == []
+
+
+def test_a_vague_verdict_always_names_what_is_missing():
+    # Over every labelled case, held-out included; a failure reports row ids only.
+    bad = []
+    for r in _rows("feedback_cases.csv"):
+        result = check_feedback(r["text"])
+        explained = any(reason.startswith("Missing:") for reason in result.reasons)
+        if (
+            not 0.0 <= result.score <= 1.0
+            or not 2 <= len(result.follow_up_questions) <= 4
+            or (result.vague and not explained)
+        ):
+            bad.append(r["id"])
+    assert not bad, f"rows with an unexplained verdict: {bad}"
+
+
+def test_questions_are_in_uk_english():
+    us_spellings = re.compile(
+        r"\b\w+(?:ize|izing|ized|ization)\b|\bcolor|\bbehavior|\bcenter\b|\bfavor", re.I
+    )
+    texts = [r["text"] for r in _rows("feedback_cases.csv", "tune")] + [""]
+    for text in texts:
+        for question in check_feedback(text).follow_up_questions:
+            assert not us_spellings.search(question), question
+
+
+def test_feedback_result_is_frozen_and_serialisable():
+    result = check_feedback("Another candidate had more experience.")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.vague = False  # type: ignore[misc]
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["vague"] is True
+    assert data["theme_labels"] == [THEMES[t] for t in data["themes"]]
+
+
+# --- cost -------------------------------------------------------------------
+
+
+def test_importing_the_module_does_not_load_vader():
+    # VADER reads its lexicon file when created; that waits until a check runs.
+    code = "import sys, nextround.checks; print('vaderSentiment' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    assert out.stdout.strip() == "False"
+
+
+# --- accuracy on the labelled cases ----------------------------------------
+# The messages carry counts only, never the text of a case.
+
+
+def test_feedback_accuracy_tune():
+    acc, wrong, n = _feedback_accuracy("tune")
+    assert acc >= 0.90, f"{wrong} of {n} tune feedback cases wrong"
+
+
+def test_feedback_accuracy_heldout():
+    acc, wrong, n = _feedback_accuracy("heldout")
+    assert acc >= 0.90, f"{wrong} of {n} held-out feedback cases wrong"
+
+
+def test_tone_accuracy_tune():
+    acc, wrong, n = _tone_accuracy("tune")
+    assert acc >= 0.90, f"{wrong} of {n} tune tone cases wrong"
+
+
+def test_tone_accuracy_heldout():
+    acc, wrong, n = _tone_accuracy("heldout")
+    assert acc >= 0.90, f"{wrong} of {n} held-out tone cases wrong"
