@@ -194,3 +194,40 @@ def test_user_text_is_escaped_in_what_the_forms_show(wb: Workbook) -> None:
 
 def test_every_section_has_a_form() -> None:
     assert set(forms.FORMS) == {"sharing", "checkin", "feedback", "reply", "cv_on_file", "self_review", "contacts", "company"}
+
+
+def test_vague_feedback_is_flagged_as_typed_with_a_follow_up_built_from_it(wb: Workbook) -> None:
+    form = wb.feedback()
+    assert form.verdict.value == ""
+    form.text.value = "Another candidate had more experience."
+    assert "vague" in form.verdict.value and "Questions you could ask" in form.verdict.value
+    assert "which experience" in form.follow_up_draft.value.lower()
+    form.save_button.click()
+    fb = saved(wb)["feedback"]
+    assert fb["vague"] is True and "experience" in fb["themes"]
+    assert fb["follow_up_draft"] == ""  # the suggestion, untouched, is not stored as the person's own
+    form.follow_up_draft.value = "My own follow-up."
+    form.text.value = "In the SQL round your window-function query missed the PARTITION BY clause."
+    assert form.follow_up_draft.value == "My own follow-up."  # the person's edits are never replaced
+    assert "specific enough" in form.verdict.value
+    form.save_button.click()
+    assert saved(wb)["feedback"]["vague"] is False
+
+
+def test_reply_tone_is_checked_and_waiting_is_advised_while_not_ready(wb: Workbook) -> None:
+    reply = wb.reply()
+    assert "reads calmly" in reply.tone.value  # the drafted reply passes its own check
+    reply.draft.value = "Whatever. Good luck finding someone as good as me."
+    assert "“Whatever”" in reply.tone.value and "Perhaps:" in reply.tone.value
+    assert reply.advice.value == ""
+    checkin = wb.checkin()
+    checkin.mood.value, checkin.ready.value = 2, False
+    checkin.save_button.click()
+    assert "hold off sending" in reply.advice.value
+
+
+def test_thank_you_and_linkedin_drafts_are_tone_checked(wb: Workbook) -> None:
+    panel = wb.contacts().panels["Priya Shah"]
+    assert "reads calmly" in panel.thank_you_tone.value and "reads calmly" in panel.linkedin_tone.value
+    panel.linkedin_note.value = "Hi Priya. Shame you couldn't see what you were missing!!!"
+    assert "may read badly" in panel.linkedin_tone.value

@@ -257,9 +257,25 @@ class FeedbackForm(Form):
         self.via = _choice("How", CHANNELS, fb["via"] if fb["via"] in CHANNELS else "")
         self.text = _area("What they said", fb["text"], 6, "their words, as close as you can remember them")
         self.takeaways = _area("What I take from this", fb["takeaways"], 4)
+        self._doc = doc
+        self.verdict = w.HTML()
         self.follow_up_draft = _draft(
             "Follow-up to send", messages.feedback_follow_up(doc), fb.get("follow_up_draft", ""), rows=14
         )
+        self._suggested = self.follow_up_draft.value
+        self.text.observe(self._check, names="value")
+        self._check()
+
+    def _check(self, _: Any = None) -> None:
+        """Judge the feedback as it is typed, and suggest a follow-up built on it."""
+        from .checks import check_feedback
+
+        result = check_feedback(self.text.value)
+        self.verdict.value = views.feedback_verdict(result) if self.text.value.strip() else ""
+        suggestion = messages.feedback_follow_up(self._doc, result.follow_up_questions).text
+        if self.follow_up_draft.value == self._suggested:  # never replace the person's own edits
+            self.follow_up_draft.value = suggestion
+        self._suggested = suggestion
 
     def children(self) -> list[w.Widget]:
         return [
@@ -267,14 +283,19 @@ class FeedbackForm(Form):
             _hint("Edit the draft as you like, copy it into an email, then note when you sent it."),
             self.request_draft, self.requested_on, self.requested_via,
             _heading("What they said"),
-            self.received_on, self.given_by, self.via, self.text, self.takeaways,
+            self.received_on, self.given_by, self.via, self.text, self.verdict, self.takeaways,
             _heading("If it was vague, ask for more"),
             _hint("Generic feedback is hard to act on. A short, polite follow-up often gets a real answer."),
             self.follow_up_draft,
         ]
 
     def edit(self, doc: dict[str, Any]) -> None:
+        from .checks import check_feedback
+
+        result = check_feedback(self.text.value) if self.text.value.strip() else None
         answers.set_fields(doc, "feedback", {
+            "vague": result.vague if result else None,
+            "themes": list(result.themes) if result else [],
             "request_draft": _own(self.request_draft.value, messages.feedback_request(doc)),
             "requested_on": iso(self.requested_on.value),
             "requested_via": self.requested_via.value,
@@ -283,8 +304,22 @@ class FeedbackForm(Form):
             "via": self.via.value,
             "text": self.text.value,
             "takeaways": self.takeaways.value,
-            "follow_up_draft": _own(self.follow_up_draft.value, messages.feedback_follow_up(doc)),
+            "follow_up_draft": "" if self.follow_up_draft.value == self._suggested else self.follow_up_draft.value,
         })
+
+
+def _tone_view(draft: w.Textarea, what: str) -> w.HTML:
+    """A view of the tone check of `draft`, kept up to date as it is edited."""
+    from .checks import check_tone
+
+    view = w.HTML()
+
+    def update(_: Any = None) -> None:
+        view.value = views.tone_report(check_tone(draft.value), what=what) if draft.value.strip() else ""
+
+    draft.observe(update, names="value")
+    update()
+    return view
 
 
 def _own(value: str, template: messages.Message) -> str:
@@ -304,12 +339,17 @@ class ReplyForm(Form):
         reply = doc["reply"]
         self.draft = _draft("Your reply", messages.reply(doc), reply["draft"], rows=14)
         self.sent_on = _date("Sent on", reply["sent_on"])
+        self.advice = w.HTML()
+        self._advise(doc)
+        self.workbook.on_save(self._advise)  # a new check-in changes the advice
+        self.tone = _tone_view(self.draft, "reply")
+
+    def _advise(self, doc: dict[str, Any]) -> None:
         latest = doc["checkins"][-1] if doc["checkins"] else None
-        advice = views.banner(NOT_READY_ADVICE, "warn") if latest and latest.get("ready") is False else ""
-        self.advice = w.HTML(advice)
+        self.advice.value = views.banner(NOT_READY_ADVICE, "warn") if latest and latest.get("ready") is False else ""
 
     def children(self) -> list[w.Widget]:
-        return [self.advice, self.draft, self.sent_on]
+        return [self.advice, self.draft, self.tone, self.sent_on]
 
     def edit(self, doc: dict[str, Any]) -> None:
         answers.set_fields(doc, "reply", {"draft": self.draft.value, "sent_on": iso(self.sent_on.value)})
@@ -457,11 +497,13 @@ class ContactPanel(Form):
         self.email = _text("Email", contact["email"])
         self.role = _text("Their role", contact["role"], "e.g. hiring manager")
         self.thank_you = _draft("Thank-you note", messages.thank_you(doc, contact), contact.get("thank_you_note", ""))
+        self.thank_you_tone = _tone_view(self.thank_you, "thank-you note")
         self.thank_you_sent_on = _date("Thank-you sent on", contact["thank_you_sent_on"])
         self.linkedin_note = _area(
             "LinkedIn note", contact["linkedin_note"] or messages.linkedin_note(doc, contact).text, 3
         )
         self.linkedin_count = w.HTML()
+        self.linkedin_tone = _tone_view(self.linkedin_note, "LinkedIn note")
         self.linkedin_note.observe(self._count, names="value")
         self._count()
         self.linkedin_request_sent_on = _date("Request sent on", contact["linkedin_request_sent_on"])
@@ -478,8 +520,8 @@ class ContactPanel(Form):
     def children(self) -> list[w.Widget]:
         return [
             self.email, self.role,
-            _heading("Thank them"), self.thank_you, self.thank_you_sent_on,
-            _heading("Connect on LinkedIn"), self.linkedin_note, self.linkedin_count,
+            _heading("Thank them"), self.thank_you, self.thank_you_tone, self.thank_you_sent_on,
+            _heading("Connect on LinkedIn"), self.linkedin_note, self.linkedin_count, self.linkedin_tone,
             self.linkedin_request_sent_on, self.linkedin_accepted_on,
             _heading("Keep in touch"), self.cadence_weeks, self.next_contact,
             self.log_on, self.log_note, self.log_button,

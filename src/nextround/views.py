@@ -177,3 +177,31 @@ def feedback_panel(feedback: Mapping[str, Any]) -> str:
         if takeaways:
             body += f'<div style="margin-top:6px"><b>What I take from it:</b> {escape(takeaways)}</div>'
     return f'<div style="{CARD}"><div style="font-weight:600">What the company said</div>{body}</div>'
+
+
+def feedback_verdict(result: Any) -> str:
+    """The feedback check (`checks.FeedbackCheck`): the verdict, why, and what to ask."""
+    if result.vague:
+        head = ("warn", "This feedback is vague: it is hard to act on as it stands.")
+    else:
+        head = ("ok", "This feedback is specific enough to act on.")
+    reasons = "".join(f"<li>{escape(r)}</li>" for r in result.reasons)
+    questions = "".join(f"<li>{escape(q)}</li>" for q in result.follow_up_questions)
+    body = f"<div>Why:</div><ul>{reasons}</ul>" if reasons else ""
+    if result.vague and questions:
+        body += f"<div>Questions you could ask (they are in the follow-up draft below):</div><ul>{questions}</ul>"
+    return banner(head[1], head[0]) + (f'<div style="max-width:760px">{body}</div>' if body else "")
+
+
+def tone_report(result: Any, *, what: str = "draft") -> str:
+    """The tone check (`checks.ToneCheck`): each flagged phrase, why, and a calmer wording."""
+    if result.ok:
+        return banner(f"Your {what} reads calmly and professionally.", "ok")
+    items = "".join(
+        f"<li><b>“{escape(f.phrase)}”</b> — {escape(f.why)} <i>Perhaps:</i> “{escape(f.alternative)}”</li>"
+        for f in result.flags
+    )
+    count = len(result.flags)
+    head = banner(f"{count} phrase{'s' if count != 1 else ''} in your {what} may read badly. "
+                  "Read it again once you're calm.", "warn")
+    return head + f'<ul style="max-width:760px">{items}</ul>'
