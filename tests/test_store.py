@@ -154,3 +154,12 @@ def test_saves_are_readable_utf8_json(acme_workbook: Path) -> None:
     raw = a.store.path.read_text(encoding="utf-8")
     assert "Société — “quotes”" in raw
     assert read_json(a.store.path)["feedback"]["text"] == "Société — “quotes” and\nnew lines"
+
+
+def test_a_workbook_without_dates_saves(tmp_path: Path) -> None:
+    import nextround
+
+    path = nextround.new(company="Acme", role="Analyst", dir=tmp_path)  # no interview date given
+    a = open_answers(path)
+    a.add_checkin(5, ready=True)
+    assert a.data["rejection"]["interview_date"] is None and len(a.data["checkins"]) == 1

@@ -13,7 +13,6 @@ each entry's `id`; a form's own fields are replaced by what the form shows.
 
 from __future__ import annotations
 
-import copy
 import json
 import uuid
 from collections.abc import Mapping
@@ -133,12 +132,14 @@ def new_document(workbook_id: str, rejection: Mapping[str, Any]) -> dict[str, An
 
 
 def with_defaults(doc: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of `doc` with every missing section and field filled by its default.
+    """A view of `doc` with every missing section and field filled by its default.
 
     A minimal file (format, version, workbook_id and a few fields) is valid; forms
-    and reports read this complete view of it.
+    and reports read this complete view of it. For speed (a journal reads
+    thousands), the view shares the document's own lists and values instead of
+    copying them: copy before changing them.
     """
-    full = copy.deepcopy(dict(doc))
+    full = dict(doc)
     full.setdefault("rejection", {})
     full.setdefault("saved_at", None)
     for name, default in empty_sections().items():
@@ -148,13 +149,13 @@ def with_defaults(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _merge_defaults(default: Any, value: Any) -> Any:
+    # `default` is always a fresh object (made per call), so it can be filled in place.
     if value is None:
-        return copy.deepcopy(default)
+        return default
     if isinstance(default, dict) and isinstance(value, dict) and default:
-        merged = copy.deepcopy(default)
         for key, item in value.items():
-            merged[key] = _merge_defaults(default[key], item) if key in default else item
-        return merged
+            default[key] = _merge_defaults(default[key], item) if key in default else item
+        return default
     return value
 
 

@@ -52,6 +52,7 @@ class Rejection:
     contacts: tuple[Contact, ...] = ()
     your_name: str = ""
     careers_page: str = ""
+    scenario: str = ""  # a practice scenario's story, for a class exercise
 
     @classmethod
     def from_mapping(
@@ -121,6 +122,7 @@ class Rejection:
             contacts=contacts,
             your_name=text("your_name"),
             careers_page=careers_page,
+            scenario=text("scenario"),
         )
 
     def to_parameters(self) -> dict[str, Any]:
@@ -134,11 +136,14 @@ class Rejection:
             "contacts": [str(c) for c in self.contacts],
             "your_name": self.your_name,
             "careers_page": self.careers_page,
+            "scenario": self.scenario,
         }
 
     def to_answers(self) -> dict[str, Any]:
-        """The `rejection` section of an answers file."""
+        """The `rejection` section of an answers file (a date not given is null there)."""
         values = self.to_parameters()
+        values["interview_date"] = values["interview_date"] or None
+        values["rejected_on"] = values["rejected_on"] or None
         values["contacts"] = [c.to_dict() for c in self.contacts]
         return values
 
