@@ -1,0 +1,381 @@
+"""The journey dashboard: one function per figure or table of notebooks/journey.ipynb.
+
+Each function takes a Journal and returns something a notebook displays (an object
+with `_repr_html_`): a heading-free panel of HTML with any plot embedded as a PNG,
+so the same output reads well in JupyterLab, Voilà and the HTML report. Each one
+copes with an empty journal by saying, kindly, what will appear there later.
+Everything a person wrote is escaped; text drawn into plots is kept literal.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections import Counter
+from datetime import date, timedelta
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .journal import STEP_COLUMNS, WEEK_AHEAD, Journal, is_missing, load
+from .progress import STEPS
+from .reminders import describe, due, short_date
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+# Short rubric labels, for axes that must stay readable at a glance.
+SHORT_RUBRIC = {
+    "preparation": "Preparation",
+    "structured_answers": "Structured (STAR) answers",
+    "skills_evidence": "Evidence of skills",
+    "questions_asked": "Questions I asked",
+    "rapport": "Rapport",
+    "composure": "Composure and logistics",
+}
+_DONE, _STARTED, _ACCENT, _MUTED, _ALERT = "#2f855a", "#d69e2e", "#2b6cb0", "#a0aec0", "#c53030"
+_PANEL = "max-width:760px;line-height:1.5;margin:4px 0 8px"
+#: The most rows a table shows before it says how many more there are.
+ROWS_SHOWN = 12
+
+
+class Panel:
+    """HTML that a notebook shows as is (and the report keeps as is)."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return "Panel (shown as HTML in a notebook)"
+
+
+def read(folder: str | Path = ".", today: str | date | None = "") -> Journal:
+    """The journal of `folder` as of `today` (a date, YYYY-MM-DD, or empty for today)."""
+    from .parameters import parse_date
+
+    day = parse_date(today) if today else None
+    return load(folder, today=day)
+
+
+def _note(text: str) -> Panel:
+    return Panel(f'<div style="{_PANEL};color:#4a5568"><i>{escape(text)}</i></div>')
+
+
+def _plain(text: str) -> str:
+    # Matplotlib reads $...$ as maths; a person's "$" should stay a dollar sign.
+    return str(text).replace("$", r"\$")
+
+
+def _figure(width: float, height: float) -> Figure:
+    import matplotlib
+
+    matplotlib.use("Agg")  # pictures are embedded, so no display is needed
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=110)
+    fig.set_layout_engine("constrained")
+    return fig
+
+
+def _tidy(ax: Any) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def _image(fig: Figure, alt: str, caption: str = "") -> Panel:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    below = f'<div style="color:#4a5568">{escape(caption)}</div>' if caption else ""
+    return Panel(
+        f'<div style="{_PANEL}"><img alt="{escape(alt)}" src="data:image/png;base64,{data}" '
+        f'style="max-width:100%">{below}</div>'
+    )
+
+
+def _table(headers: list[str], rows: list[list[str]], colours: list[str] | None = None) -> str:
+    """An HTML table; every cell is escaped here."""
+    head = "".join(f'<th style="text-align:left;padding:2px 14px 2px 0">{escape(h)}</th>' for h in headers)
+    body = ""
+    for i, row in enumerate(rows):
+        colour = f' style="color:{colours[i]}"' if colours and colours[i] else ""
+        cells = "".join(f'<td style="padding:2px 14px 2px 0">{escape(str(c))}</td>' for c in row)
+        body += f"<tr{colour}>{cells}</tr>"
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _more(total: int, where: str) -> str:
+    return f"…and {total - ROWS_SHOWN} more; {where} " if total > ROWS_SHOWN else ""
+
+
+def _when(day: Any, today: date) -> tuple[str, str]:
+    """How far off a day is, in words, and the colour to show it in."""
+    days = (day.date() - today).days
+    if days < 0:
+        return f"overdue since {short_date(day)}", _ALERT
+    if days == 0:
+        return "today", _STARTED
+    return short_date(day), ""
+
+
+# --- the panels, in the dashboard's order --------------------------------------------
+
+
+def overview(journal: Journal) -> Panel:
+    """The counts at a glance, and any file that could not be read."""
+    skipped = ""
+    if journal.problems:
+        # File names only: a report may be shared, and full paths say more than it needs to.
+        items = "".join(f"<li>{escape(Path(p.file or '').name)}: {escape(p.message)}</li>" for p in journal.problems)
+        skipped = (
+            '<div style="background:#fffaf0;border-left:4px solid #b7791f;padding:6px 12px;margin-top:8px">'
+            f"{len(journal.problems)} file{'s' if len(journal.problems) != 1 else ''} could not be read and "
+            f"{'were' if len(journal.problems) != 1 else 'was'} left out "
+            f"(nothing in {'them' if len(journal.problems) != 1 else 'it'} was changed):"
+            f"<ul style='margin:4px 0'>{items}</ul></div>"
+        )
+    if journal.empty:
+        return Panel(
+            f'<div style="{_PANEL}"><b>No workbooks here yet.</b> When you make one — with '
+            "<code>nextround new</code> or from your home notebook — and start filling it in, "
+            f"this page will show how you are getting on across all of them.{skipped}</div>"
+        )
+    table, feedback = journal.rejections, journal.feedback
+    finished = int((table["steps_done"] == len(STEPS)).sum())
+    counts = [
+        (len(table), "rejection" if len(table) == 1 else "rejections", "each one a lesson"),
+        (int(table["steps_done"].sum()), "steps done", f"of {len(table) * len(STEPS)}"),
+        (finished, "workbooks finished", "all five steps done"),
+        (len(journal.checkins), "check-ins", "of how you felt"),
+        (int((feedback["received_on"].notna() | (feedback["text"].str.strip() != "")).sum()),
+         "pieces of feedback", "received"),
+        (len(journal.contacts), "people met", "to stay in touch with"),
+    ]
+    tiles = "".join(
+        '<div style="display:inline-block;min-width:120px;margin:0 12px 8px 0;padding:8px 12px;'
+        'border:1px solid #d9dde3;border-radius:8px;background:#fafbfc">'
+        f'<div style="font-size:1.6em;font-weight:600">{n}</div><div>{escape(label)}</div>'
+        f'<div style="color:#718096;font-size:0.9em">{escape(hint)}</div></div>'
+        for n, label, hint in counts
+    )
+    return Panel(f'<div style="{_PANEL}">{tiles}{skipped}</div>')
+
+
+def funnel(journal: Journal) -> Panel:
+    """How many workbooks have each of the five steps done or started."""
+    if journal.empty:
+        return _note("Your progress through the five steps will show here.")
+    table = journal.rejections
+    total = len(table)
+    labels = [f"{n}. {title}" for n, title in STEPS.items()]
+    done = [int((table[c] == "done").sum()) for c in STEP_COLUMNS]
+    started = [int((table[c] == "started").sum()) for c in STEP_COLUMNS]
+    fig = _figure(7.2, 2.9)
+    ax = fig.subplots()
+    rows = range(len(labels))
+    ax.barh(rows, done, color=_DONE, label="done")
+    ax.barh(rows, started, left=done, color=_STARTED, label="started")
+    ax.barh(rows, [total - d - s for d, s in zip(done, started)], left=[d + s for d, s in zip(done, started)],
+            color="#edf2f7", label="not started")
+    for y, (d, s) in enumerate(zip(done, started)):
+        ax.text(total * 1.01, y, f"{d} done" + (f", {s} started" if s else ""), va="center", fontsize=9)
+    ax.set_yticks(list(rows), labels)
+    ax.invert_yaxis()  # step 1 at the top, as in the workbook
+    ax.set_xlim(0, total * 1.35)
+    ax.set_xlabel(f"workbooks (of {total})")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
+    _tidy(ax)
+    return _image(fig, "How many workbooks have each step done or started",
+                  f"Across {total} workbook{'s' if total != 1 else ''}.")
+
+
+def mood(journal: Journal) -> Panel:
+    """Every check-in's mood over time, with the weekly average once there are enough."""
+    checkins = journal.checkins.dropna(subset=["at", "mood"]).sort_values("at")
+    if checkins.empty:
+        return _note("Your mood curve appears here after your first check-in in any workbook.")
+    import matplotlib.dates as mdates
+
+    fig = _figure(7.2, 2.6)
+    ax = fig.subplots()
+    ready = checkins["ready"].fillna(False).astype(bool)
+    ax.scatter(checkins.loc[ready, "at"], checkins.loc[ready, "mood"], color=_ACCENT, s=22, zorder=3,
+               label="ready to act")
+    ax.scatter(checkins.loc[~ready, "at"], checkins.loc[~ready, "mood"], facecolors="white",
+               edgecolors=_ACCENT, s=22, zorder=3, label="not ready yet")
+    if len(checkins) >= 3:
+        weekly = checkins.set_index("at")["mood"].astype(float).resample("7D").mean().dropna()
+        ax.plot(weekly.index, weekly.values, color=_ACCENT, alpha=0.45, linewidth=2, label="weekly average")
+    ax.set_ylim(0.5, 10.5)
+    ax.set_yticks([1, 5, 10], ["1 low", "5", "10 good"])
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    _tidy(ax)
+    latest = checkins.iloc[-1]
+    return _image(fig, "Your mood at each check-in, over time",
+                  f"{len(checkins)} check-in{'s' if len(checkins) != 1 else ''}; "
+                  f"the latest, on {short_date(latest['at'])}, was {int(latest['mood'])} out of 10.")
+
+
+def themes(journal: Journal) -> Panel:
+    """What the feedback keeps coming back to, and how often it was vague."""
+    feedback = journal.feedback
+    if feedback.empty:
+        return _note("Once you record feedback in a workbook, its recurring themes will show here.")
+    counts = Counter(theme.strip() for themes in feedback["themes"] for theme in themes if theme.strip())
+    vague = int(feedback["vague"].fillna(False).astype(bool).sum())
+    summary = (f"{vague} of {len(feedback)} piece{'s' if len(feedback) != 1 else ''} of feedback "
+               f"{'was' if vague == 1 else 'were'} vague — a short, specific follow-up often helps.")
+    if not counts:
+        return _note(f"No themes noted in your feedback yet. {summary}")
+    top = counts.most_common(10)
+    fig = _figure(7.2, 0.5 + 0.32 * len(top))
+    ax = fig.subplots()
+    ax.barh(range(len(top)), [n for _, n in top], color=_ACCENT)
+    ax.set_yticks(range(len(top)), [_plain(t) for t, _ in top])
+    ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("pieces of feedback that mention it")
+    _tidy(ax)
+    return _image(fig, "The themes your feedback mentions most", summary)
+
+
+def _scored(journal: Journal) -> Any:
+    return journal.self_review.dropna(subset=["score"])
+
+
+def weakest(journal: Journal) -> Panel:
+    """The rubric dimensions you score yourself lowest on, on average, weakest first."""
+    scored = _scored(journal)
+    if scored.empty:
+        return _note("Score your interview in step 4 of a workbook and your weakest areas will show here.")
+    means = scored.groupby("dimension", observed=True)["score"].agg(["mean", "count"]).sort_values("mean")
+    fig = _figure(7.2, 0.5 + 0.36 * len(means))
+    ax = fig.subplots()
+    colours = [_ALERT if i < 2 and m < 4 else _MUTED for i, m in enumerate(means["mean"])]
+    ax.barh(range(len(means)), means["mean"], color=colours)
+    ax.set_yticks(range(len(means)), [SHORT_RUBRIC.get(d, d) for d in means.index])
+    ax.invert_yaxis()  # the weakest at the top
+    ax.set_xlim(0, 5)
+    ax.set_xticks([1, 2, 3, 4, 5])
+    ax.set_xlabel("average self-review score (1–5)")
+    for y, (m, n) in enumerate(zip(means["mean"], means["count"])):
+        ax.text(m + 0.05, y, f"{m:.1f}  ({n} review{'s' if n != 1 else ''})", va="center", fontsize=8)
+    _tidy(ax)
+    first = means.index[0]
+    return _image(fig, "Your average self-review score by dimension, weakest first",
+                  f"Weakest so far: “{SHORT_RUBRIC.get(first, first)}” — a good place to focus your practice.")
+
+
+def review_over_time(journal: Journal) -> Panel:
+    """How each dimension's score changes from one interview to the next."""
+    scored = _scored(journal).dropna(subset=["when"])
+    if scored["workbook_id"].nunique() < 2:
+        return _note("With self-reviews from two or more interviews, you'll see here how each area changes.")
+    import matplotlib.dates as mdates
+
+    means = scored.groupby("dimension", observed=True)["score"].mean().sort_values()
+    highlight = list(means.index[:2])
+    # Many interviews make a tangle of lines; a monthly average reads at a glance.
+    monthly = scored["when"].nunique() > 6
+    if monthly:
+        scored = scored.assign(when=scored["when"].dt.to_period("M").dt.to_timestamp())
+    fig = _figure(7.2, 2.8)
+    ax = fig.subplots()
+    palette = [_ALERT, _STARTED]
+    for dimension, rows in scored.groupby("dimension", observed=True):
+        rows = rows.groupby("when")["score"].mean().sort_index()
+        if dimension in highlight:
+            colour, width, label = palette[highlight.index(dimension)], 2.2, SHORT_RUBRIC.get(dimension, dimension)
+        else:
+            colour, width, label = _MUTED, 1.0, None
+        ax.plot(rows.index, rows.values, marker="o", markersize=4, color=colour, linewidth=width, label=label)
+    ax.set_ylim(0.7, 5.3)
+    ax.set_yticks([1, 2, 3, 4, 5])
+    ax.set_ylabel("score")
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.legend(loc="lower left", frameon=False, fontsize=8)
+    _tidy(ax)
+    return _image(fig, "Your self-review scores over time, by interview date",
+                  ("Monthly averages. " if monthly else "")
+                  + "Your two weakest areas are in colour; the others in grey.")
+
+
+def cvs_on_file(journal: Journal) -> Panel:
+    """The companies keeping (or asked to keep) your CV, and when each lapses."""
+    table = journal.rejections
+    kept = table[table["cv_status"].isin(["asked", "agreed"])].sort_values("cv_keep_until", na_position="last")
+    if kept.empty:
+        return _note("No CVs on file yet. Asking a company to keep yours (step 3) keeps a door open.")
+    today = journal.today
+    rows, colours = [], []
+    for row in kept.itertuples():
+        if row.cv_status == "asked":
+            rows.append([row.company, row.role, "asked, no answer yet", ""])
+            colours.append("")
+            continue
+        if is_missing(row.cv_keep_until):
+            rows.append([row.company, row.role, "kept", "no end date noted"])
+            colours.append("")
+            continue
+        left = (row.cv_keep_until.date() - today).days
+        if left < 0:
+            status, colour = f"lapsed on {short_date(row.cv_keep_until)}", _MUTED
+        elif left <= 14:
+            status, colour = f"lapses in {left} day{'s' if left != 1 else ''} — re-send it now", _ALERT
+        else:
+            status, colour = f"kept until {short_date(row.cv_keep_until)}", ""
+        rows.append([row.company, row.role, "kept", status])
+        colours.append(colour)
+    return Panel(f'<div style="{_PANEL}">{_table(["Company", "Role", "CV", "Until"], rows, colours)}</div>')
+
+
+def contacts_due(journal: Journal) -> Panel:
+    """The people it is time to get back in touch with (now or in the coming week)."""
+    contacts = journal.contacts
+    if contacts.empty:
+        return _note("The people you meet in interviews will show here, with when to get back in touch.")
+    horizon = journal.today + timedelta(days=WEEK_AHEAD)
+    due_rows = contacts[contacts["next_contact_on"] <= horizon.isoformat()]
+    due_rows = due_rows.sort_values(["next_contact_on", "name"])
+    undated = int(contacts["next_contact_on"].isna().sum())
+    later = (f" {undated} {'person has' if undated == 1 else 'people have'} no keep-in-touch date yet: "
+             "log a first contact (a thank-you counts) to start the clock.") if undated else ""
+    if due_rows.empty:
+        return _note(f"Nobody to get back in touch with this week.{later}")
+    rows, colours = [], []
+    for row in due_rows.head(ROWS_SHOWN).itertuples():
+        when, colour = _when(row.next_contact_on, journal.today)
+        last = "—" if is_missing(row.last_contact_on) else short_date(row.last_contact_on)
+        rows.append([row.name, f"{row.company} ({row.role})", last, when])
+        colours.append(colour)
+    table = _table(["Who", "Met at", "Last in touch", "Get in touch"], rows, colours)
+    more = _more(len(due_rows), "nextround due lists them all.")
+    extra = f'<div style="color:#4a5568">{escape((more + later).strip())}</div>' if more or later else ""
+    return Panel(f'<div style="{_PANEL}">{table}{extra}</div>')
+
+
+def coming_up(journal: Journal) -> Panel:
+    """What is overdue, due today and due in the next week, across every workbook."""
+    reminders = due(journal)
+    if reminders.empty:
+        return _note(f"Nothing is overdue or due in the next {WEEK_AHEAD} days. Enjoy the breathing space.")
+    parts = []
+    for heading, rows in reminders.groups().items():
+        if rows.empty:
+            continue
+        colour = _ALERT if heading == "Overdue" else ""
+        items = [[short_date(r.due), describe(r)] for r in rows.head(ROWS_SHOWN).itertuples()]
+        more = _more(len(rows), "nextround due lists them all.")
+        parts.append(f'<div style="font-weight:600;margin-top:6px">{escape(heading)} ({len(rows)})</div>'
+                     + _table(["When", "What"], items, [colour] * len(items))
+                     + (f'<div style="color:#4a5568">{escape(more)}</div>' if more else ""))
+    return Panel(f'<div style="{_PANEL}">{"".join(parts)}</div>')

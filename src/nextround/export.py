@@ -1,0 +1,116 @@
+"""Exporting the journal's tables: one CSV file per table, or one Excel workbook.
+
+Values are written as a spreadsheet reads them best: dates as YYYY-MM-DD, lists
+(emotions, themes) as "a; b", nothing at all for a missing value. In Excel, text
+that starts with "=" stays text: a person's note is never run as a formula.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import NextroundError
+from .journal import COLUMNS, TABLES, Journal
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMATS = ("csv", "xlsx")
+XLSX_NAME = "journal.xlsx"
+
+
+def export(journal: Journal, folder: str | Path, fmt: str = "csv") -> list[Path]:
+    """Write every table into `folder` (made if needed); return the files written.
+
+    csv: `<table>.csv` for each table. xlsx: `journal.xlsx` with a sheet per table
+    (needs openpyxl: `pip install "nextround[xlsx]"`).
+    """
+    if fmt not in FORMATS:
+        raise NextroundError(f"unknown format {fmt!r}; use csv or xlsx", field="--format")
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise NextroundError("is a file, not a folder to export into", file=folder)
+    if fmt == "xlsx":
+        try:
+            import openpyxl  # noqa: F401  (checked before anything is written)
+        except ImportError:
+            raise NextroundError(
+                'writing .xlsx needs openpyxl: pip install "nextround[xlsx]" (or use --format csv)'
+            ) from None
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = {name: plain(journal.tables[name], name) for name in TABLES}
+    if fmt == "csv":
+        written = []
+        for name, table in tables.items():
+            path = folder / f"{name}.csv"
+            _replace(path, lambda tmp, t=table: t.to_csv(tmp, index=False, encoding="utf-8"))
+            written.append(path)
+        return written
+    path = folder / XLSX_NAME
+    _replace(path, lambda tmp: _write_xlsx(tables, tmp))
+    return [path]
+
+
+def plain(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """A copy of a table with values a spreadsheet understands (see the module doc)."""
+    import pandas as pd
+
+    out = pd.DataFrame(index=table.index)
+    for column, kind in COLUMNS[name].items():
+        values = table[column]
+        if kind == "date":
+            out[column] = values.dt.strftime("%Y-%m-%d").astype(object).where(values.notna(), None)
+        elif kind == "datetime":
+            out[column] = values.dt.strftime("%Y-%m-%d %H:%M:%S").astype(object).where(values.notna(), None)
+        elif kind == "list":
+            out[column] = values.map(lambda items: "; ".join(items))
+        else:
+            out[column] = values.astype(object).where(values.notna(), None)
+    return out
+
+
+def _write_xlsx(tables: dict[str, pd.DataFrame], path: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, table in tables.items():
+        sheet = book.create_sheet(name)
+        sheet.append(list(table.columns))
+        dates = {i for i, kind in enumerate(COLUMNS[name].values()) if kind in ("date", "datetime")}
+        for values in table.itertuples(index=False):
+            sheet.append([_cell(v, i in dates) for i, v in enumerate(values)])
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"  # text that looks like a formula stays text
+        sheet.freeze_panes = "A2"
+        for i, column in enumerate(table.columns, 1):
+            sheet.column_dimensions[get_column_letter(i)].width = max(10, min(40, len(column) + 4))
+    book.save(path)
+
+
+def _cell(value: Any, is_date: bool) -> Any:
+    if value is None:
+        return None
+    if is_date:
+        # Real dates, so Excel can sort and filter them.
+        return datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
+    return value
+
+
+def _replace(path: Path, write: Any) -> None:
+    """Write through a temporary file and rename, so a failed export leaves the old file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,296 @@
+"""The home notebook: a starting point in JupyterLab for a folder of workbooks.
+
+`init(folder)` writes `home.ipynb` there from the shipped notebooks/home.ipynb, and
+records a fingerprint of its cells in the notebook's metadata. Running it again
+updates a home notebook only while its cells are still the ones it wrote; once a
+person has changed them, it is left alone (running it, which only adds outputs,
+is not a change).
+
+`Home` is what the notebook's cells call: a form to start a new workbook (the same
+fields and checks as `nextround new`), the list of workbooks with their progress,
+and what is due. Making a workbook refreshes the other two.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from .errors import NextroundError
+
+NOTEBOOK = "home"
+FILE_NAME = "home.ipynb"
+METADATA_KEY = "nextround"
+
+WRITTEN, UPDATED, UNCHANGED = "written", "updated", "unchanged"
+
+
+# --- writing the notebook -------------------------------------------------------------
+
+
+def cells_fingerprint(nb: dict[str, Any]) -> str:
+    """A hash of a notebook's cells as a person edits them: their kind and their text.
+
+    Outputs, execution counts and cell metadata (a collapsed cell) are left out, so
+    running the notebook does not count as changing it.
+    """
+    cells = [
+        [cell.get("cell_type"), "".join(cell.get("source", "")) if isinstance(cell.get("source"), list)
+         else cell.get("source", "")]
+        for cell in nb.get("cells", [])
+    ]
+    return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def shipped() -> dict[str, Any]:
+    """The shipped home notebook, with its fingerprint recorded in its metadata."""
+    from . import __version__
+    from .resources import notebook
+
+    with open(notebook(NOTEBOOK), encoding="utf-8") as f:
+        nb = json.load(f)
+    nb = copy.deepcopy(nb)
+    nb.setdefault("metadata", {})[METADATA_KEY] = {
+        **nb["metadata"].get(METADATA_KEY, {}),
+        "template": NOTEBOOK,
+        "cells_sha256": cells_fingerprint(nb),
+        "nextround_version": __version__,
+    }
+    return nb
+
+
+def init(folder: str | Path = ".") -> tuple[Path, str]:
+    """Write `home.ipynb` into `folder`; return its path and what happened.
+
+    What happened is "written" (there was none), "updated" (ours, unchanged by the
+    person, and the shipped one is newer) or "unchanged" (already up to date).
+    Raises NextroundError, leaving the file untouched, if a person has changed it
+    or it is not a home notebook nextround wrote.
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise NextroundError("is a file, not a folder", file=folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / FILE_NAME
+    fresh = shipped()
+    text = json.dumps(fresh, indent=1, ensure_ascii=False) + "\n"
+    if not path.exists():
+        _write_new(path, text)
+        return path, WRITTEN
+    try:
+        existing = json.loads(path.read_text(encoding="utf-8"))
+        recorded = existing["metadata"][METADATA_KEY]["cells_sha256"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise NextroundError(
+            "already exists and was not written by nextround init, so it was left untouched; "
+            "rename it to get a fresh home notebook", file=path) from None
+    if cells_fingerprint(existing) != recorded:
+        raise NextroundError(
+            "has changes of your own, so it was left untouched; rename it to get a fresh home notebook",
+            file=path)
+    if recorded == fresh["metadata"][METADATA_KEY]["cells_sha256"]:
+        return path, UNCHANGED
+    _replace(path, text)
+    return path, UPDATED
+
+
+def _write_new(path: Path, text: str) -> None:
+    # A finished temporary file linked into place: atomic, and never over a file
+    # that appeared in the meantime.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.link(tmp, path)
+    except FileExistsError:
+        raise NextroundError("appeared while it was being written, so it was left untouched", file=path) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _replace(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def has_home(folder: str | Path) -> bool:
+    """True when `folder` already has a home notebook."""
+    return (Path(folder) / FILE_NAME).exists()
+
+
+# --- what the notebook shows ------------------------------------------------------------
+
+# The form's fields, in order: parameter name -> label (the same ones `nextround new` takes).
+FIELDS = {
+    "company": "Company",
+    "role": "Role",
+    "interview_date": "Interviewed on",
+    "rejected_on": "Heard back on",
+    "stage": "Stage reached",
+    "contacts": "People you met",
+    "your_name": "Your name",
+    "careers_page": "Careers page",
+}
+_LABEL = {"description_width": "10em"}
+
+
+def _notebook_folder() -> Path:
+    """The folder of the running notebook (Jupyter tells the kernel its path)."""
+    session = os.environ.get("JPY_SESSION_NAME", "")
+    return Path(session).parent if session.endswith(".ipynb") else Path.cwd()
+
+
+class Home:
+    """The home notebook's parts, for the workbooks in `folder` (default: the notebook's)."""
+
+    def __init__(self, folder: str | Path | None = None, *, today: date | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else _notebook_folder()
+        self.today = today
+        self._views: list[Callable[[], None]] = []
+
+    def _journal(self) -> Any:
+        from .journal import load
+
+        return load(self.folder, today=self.today)
+
+    def new_form(self) -> Any:
+        """A form to start a new workbook, with a link to open it once made."""
+        import ipywidgets as w
+
+        layout = w.Layout(width="100%", max_width="640px")
+        short = w.Layout(width="22em")
+        fields: dict[str, Any] = {
+            "company": w.Text(description=FIELDS["company"], placeholder="who turned you down", style=_LABEL,
+                              layout=layout),
+            "role": w.Text(description=FIELDS["role"], placeholder="the role you applied for", style=_LABEL,
+                           layout=layout),
+            "interview_date": w.DatePicker(description=FIELDS["interview_date"], style=_LABEL, layout=short),
+            "rejected_on": w.DatePicker(description=FIELDS["rejected_on"], value=self.today or date.today(),
+                                        style=_LABEL, layout=short),
+            "stage": w.Text(description=FIELDS["stage"], placeholder="e.g. final interview", style=_LABEL,
+                            layout=layout),
+            "contacts": w.Textarea(description=FIELDS["contacts"], rows=3, style=_LABEL, layout=layout,
+                                   placeholder="One per line: Name <email>, or just a name"),
+            "your_name": w.Text(description=FIELDS["your_name"], placeholder="to sign your drafted messages",
+                                style=_LABEL, layout=layout),
+            "careers_page": w.Text(description=FIELDS["careers_page"], placeholder="https://…", style=_LABEL,
+                                   layout=layout),
+        }
+        button = w.Button(description="Make my workbook", icon="plus", button_style="primary",
+                          layout=w.Layout(width="auto"))
+        result = w.HTML()
+
+        def make(_: Any = None) -> None:
+            result.value = self._make({name: widget.value for name, widget in fields.items()})
+            if "<a " in result.value:
+                for name in ("company", "role", "stage", "contacts"):
+                    fields[name].value = ""
+                self.refresh()
+
+        button.on_click(make)
+        form = w.VBox([*fields.values(), button, result], layout=w.Layout(max_width="680px"))
+        form.fields, form.button, form.result = fields, button, result  # for tests and the curious
+        return form
+
+    def _make(self, values: dict[str, Any]) -> str:
+        """Make the workbook; HTML saying where it is, or what to fix."""
+        from .api import new
+        from .errors import ParameterError
+        from .views import banner
+
+        values = dict(values)
+        values["contacts"] = [line for line in (values.get("contacts") or "").splitlines() if line.strip()]
+        try:
+            path = new(dir=self.folder, **values)
+        except ParameterError as exc:
+            label = FIELDS.get(exc.field or "", exc.field or "")
+            return banner(f"{label}: {exc.message}" if label else exc.message, "error")
+        except NextroundError as exc:
+            return banner(str(exc), "error")
+        href = escape(Path(path).name)
+        return (
+            '<div style="background:#f0fff4;border-left:4px solid #2f855a;padding:8px 12px;margin:6px 0;'
+            f'max-width:640px">Your workbook is ready: <a href="{href}"><b>open {href}</b></a>. '
+            "Take it one step at a time.</div>"
+        )
+
+    def workbooks(self) -> Any:
+        """The workbooks here, each with its progress and a link to open it."""
+        import ipywidgets as w
+
+        view = w.HTML()
+
+        def update() -> None:
+            view.value = self.workbooks_html()
+
+        update()
+        self._views.append(update)
+        return view
+
+    def workbooks_html(self) -> str:
+        """The list of workbooks as HTML (every name escaped)."""
+        from .journal import STEP_COLUMNS
+        from .progress import MARKS, STEPS
+
+        journal = self._journal()
+        problems = "".join(
+            f'<div style="color:#b7791f">Left out, as it could not be read: {escape(Path(p.file or "").name)}: '
+            f"{escape(p.message)}</div>" for p in journal.problems)
+        if journal.empty:
+            return ("<div><i>No workbooks yet. Use the form above to start your first one.</i></div>"
+                    + problems)
+        rows = ""
+        table = journal.rejections.sort_values(["rejected_on", "company"], ascending=[False, True],
+                                               na_position="last")
+        for row in table.itertuples():
+            marks = " ".join(MARKS[getattr(row, column)] for column in STEP_COLUMNS)
+            title = " — ".join(p for p in (row.company, row.role) if p) or row.workbook
+            when = "" if str(row.rejected_on) == "NaT" else f"{row.rejected_on:%d %b %Y}"
+            link = f'<a href="{escape(row.workbook)}">{escape(title)}</a>'
+            rows += (f'<tr><td style="padding:2px 14px 2px 0;white-space:nowrap">{escape(when)}</td>'
+                     f'<td style="padding:2px 14px 2px 0">{link}</td>'
+                     f'<td style="padding:2px 14px 2px 0;letter-spacing:2px" title="{escape(self._legend(STEPS))}">'
+                     f"{marks}</td><td>{row.steps_done} of {len(STEPS)} done</td></tr>")
+        legend = f'<div style="color:#718096;font-size:0.9em">{escape(self._legend(STEPS))}</div>'
+        return f"<table>{rows}</table>{legend}{problems}"
+
+    @staticmethod
+    def _legend(steps: dict[int, str]) -> str:
+        from .progress import MARKS
+
+        return (f"Steps in order: {', '.join(steps.values())}. "
+                f"{MARKS['done']} done, {MARKS['started']} started, {MARKS['todo']} to do.")
+
+    def due(self) -> Any:
+        """What is overdue, due today and due in the next week, across the workbooks."""
+        import ipywidgets as w
+
+        from .dashboard import coming_up
+
+        view = w.HTML()
+
+        def update() -> None:
+            view.value = coming_up(self._journal()).html
+
+        update()
+        self._views.append(update)
+        return view
+
+    def refresh(self) -> None:
+        """Bring the list of workbooks and what is due up to date."""
+        for update in self._views:
+            update()

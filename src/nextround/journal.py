@@ -1,0 +1,453 @@
+"""The journal: every workbook's answers in a folder, read back as pandas tables.
+
+`load(folder)` reads each `<stem>.answers.json` in the folder (not its subfolders),
+upgrades older versions, and builds six DataFrames — `rejections`, `checkins`,
+`feedback`, `self_review`, `contacts` and `actions` — whose columns and dtypes are
+documented in docs/journal.md. A file that cannot be read is skipped and reported
+in `journal.problems`; it never stops the others from loading.
+
+Loading is on the hot path of the dashboard, the reminders and the CLI, and a
+folder may hold thousands of workbooks, so each file gets a cheap structural check
+of the fields read here instead of full JSON Schema validation (which costs a few
+hundred times the parse itself). Saving still validates every file in full.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import answers
+from .answers import RUBRIC, as_date, next_contact_on
+from .errors import AnswersError, NextroundError
+from .progress import STATES, STEPS, actions, cv_keep_until, step_states
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ANSWERS_SUFFIX = ".answers.json"
+#: How far ahead "this week" looks, in days after today.
+WEEK_AHEAD = 7
+#: What `actions.status` can be, in the order a person reads them.
+ACTION_STATUSES = ("overdue", "today", "this_week", "later", "done")
+CV_STATUSES = answers.CV_STATUSES
+STEP_COLUMNS = tuple(f"step_{n}" for n in STEPS)
+
+# Each table's columns, with the dtype each one is given (see docs/journal.md).
+# "date" columns hold dates at midnight as datetime64[s]; NaT when not given.
+_ID = {"workbook_id": "str", "company": "str", "role": "str"}
+COLUMNS: dict[str, dict[str, str]] = {
+    "rejections": {
+        "workbook_id": "str",
+        "workbook": "str",
+        "company": "str",
+        "role": "str",
+        "stage": "str",
+        "interview_date": "date",
+        "rejected_on": "date",
+        "days_since": "Int64",
+        **{column: "step" for column in STEP_COLUMNS},
+        "steps_done": "int64",
+        "cv_status": "cv_status",
+        "cv_keep_until": "date",
+        "saved_at": "datetime",
+    },
+    "checkins": {**_ID, "at": "datetime", "mood": "Int64", "emotions": "list", "note": "str", "ready": "boolean"},
+    "feedback": {
+        **_ID,
+        "requested_on": "date",
+        "received_on": "date",
+        "given_by": "str",
+        "via": "str",
+        "text": "str",
+        "takeaways": "str",
+        "vague": "boolean",
+        "themes": "list",
+    },
+    "self_review": {**_ID, "when": "date", "dimension": "dimension", "score": "Int64", "note": "str"},
+    "contacts": {
+        **_ID,
+        "name": "str",
+        "email": "str",
+        "contact_role": "str",
+        "thank_you_sent_on": "date",
+        "linkedin_request_sent_on": "date",
+        "linkedin_accepted_on": "date",
+        "cadence_weeks": "Int64",
+        "last_contact_on": "date",
+        "next_contact_on": "date",
+        "log_entries": "int64",
+    },
+    "actions": {
+        **_ID,
+        "step": "int64",
+        "what": "str",
+        "contact": "str",
+        "due": "date",
+        "done_on": "date",
+        "done": "bool",
+        "status": "status",
+    },
+}
+TABLES = tuple(COLUMNS)
+
+
+@dataclasses.dataclass
+class Journal:
+    """The answers of a folder of workbooks, as pandas DataFrames.
+
+    `today` is the day the journal was read as of: it sets `rejections.days_since`
+    and `actions.status`. `problems` holds one AnswersError per file that was
+    skipped, each naming the file.
+    """
+
+    folder: Path
+    today: date
+    rejections: pd.DataFrame
+    checkins: pd.DataFrame
+    feedback: pd.DataFrame
+    self_review: pd.DataFrame
+    contacts: pd.DataFrame
+    actions: pd.DataFrame
+    problems: list[AnswersError] = dataclasses.field(default_factory=list)
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name, in the documented order."""
+        return {name: getattr(self, name) for name in TABLES}
+
+    @property
+    def empty(self) -> bool:
+        """True when no workbook's answers could be read (or there are none)."""
+        return self.rejections.empty
+
+    def __repr__(self) -> str:
+        # Counts only: a journal's repr must not spill anyone's words into a log.
+        sizes = ", ".join(f"{name}={len(table)}" for name, table in self.tables.items())
+        skipped = f", problems={len(self.problems)}" if self.problems else ""
+        return f"Journal({str(self.folder)!r}, today={self.today.isoformat()}, {sizes}{skipped})"
+
+
+def answers_files(folder: str | Path) -> list[Path]:
+    """The answers files in `folder`, by name (not in subfolders; hidden files skipped)."""
+    folder = Path(folder)
+    # scandir and plain-string sorting: listing 10,000 files this way costs a few
+    # milliseconds, where sorting Path objects costs a tenth of a second.
+    with os.scandir(folder) as entries:
+        names = sorted(
+            e.name for e in entries
+            if e.name.endswith(ANSWERS_SUFFIX) and not e.name.startswith(".") and e.is_file()
+        )
+    return [folder / name for name in names]
+
+
+def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
+    """Read every workbook's answers in `folder` into a Journal.
+
+    Older answer versions are upgraded as they are read. A file that cannot be read
+    (not JSON, not an answers file, from a newer nextround, a value of the wrong
+    kind, or a copy of another workbook) is skipped and listed in
+    `journal.problems`; the rest load as usual. Raises NextroundError only when
+    `folder` itself is not a folder.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise NextroundError("is not a folder of workbooks", file=folder)
+    today = today or date.today()
+    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
+    problems: list[AnswersError] = []
+    seen: dict[str, str] = {}
+    for path in answers_files(folder):
+        try:
+            doc = _read(path)
+            found = _rows(doc, path, today)
+        except AnswersError as exc:
+            problems.append(exc)
+            continue
+        workbook_id = doc["workbook_id"]
+        if workbook_id in seen:
+            problems.append(AnswersError(
+                f"is a copy of {seen[workbook_id]} (the same workbook_id), so it was skipped", file=path))
+            continue
+        seen[workbook_id] = path.name
+        # Only a file read to the end adds rows: no half-read workbook in the tables.
+        for name, new in found.items():
+            rows[name].extend(new)
+    frames = {name: _frame(name, rows[name]) for name in TABLES}
+    _finish(frames, today)
+    return Journal(folder=folder, today=today, problems=problems, **frames)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    """Parse and upgrade one file; AnswersError (naming it) if that is not possible."""
+    try:
+        with open(path, "rb") as f:
+            doc = json.loads(f.read())
+    except OSError as exc:
+        raise AnswersError(f"cannot be read ({exc.strerror})", file=path) from None
+    except UnicodeDecodeError:
+        raise AnswersError("is not UTF-8 text", file=path) from None
+    except json.JSONDecodeError as exc:
+        raise AnswersError(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+                           file=path) from None
+    try:
+        doc = answers.upgrade(doc, file=str(path))
+    except (TypeError, ValueError, KeyError, AttributeError):
+        # An upgrade met something it did not expect: this file, not the folder, fails.
+        raise AnswersError(f"could not be upgraded from version {doc.get('version')!r}", file=path) from None
+    problem = _shape_problem(doc)
+    if problem:
+        raise AnswersError(f"was skipped: {problem}", file=path)
+    return doc
+
+
+# The containers each section must be when present: enough that the rows below can
+# be built without surprises. Values inside are read leniently.
+_SHAPES = {
+    "rejection": dict, "checkins": list, "feedback": dict, "reply": dict,
+    "cv_on_file": dict, "self_review": dict, "contacts": list, "company": dict,
+}
+
+
+def _shape_problem(doc: Mapping[str, Any]) -> str | None:
+    """What makes `doc` unreadable here, in a few words, or None (a light check)."""
+    workbook_id = doc.get("workbook_id")
+    if not isinstance(workbook_id, str) or not workbook_id:
+        return "it has no workbook_id"
+    for name, kind in _SHAPES.items():
+        value = doc.get(name)
+        if value is not None and not isinstance(value, kind):
+            return f"{name} should be a{'n object' if kind is dict else ' list'}"
+    for i, checkin in enumerate(doc.get("checkins") or ()):
+        if not isinstance(checkin, dict):
+            return f"checkins/{i} should be an object"
+        mood = checkin.get("mood")
+        if type(mood) is not int or not 1 <= mood <= 10:
+            return f"checkins/{i}/mood should be a whole number from 1 to 10"
+    review = doc.get("self_review") or {}
+    for key in ("scores", "notes"):
+        if not isinstance(review.get(key) or {}, dict):
+            return f"self_review/{key} should be an object"
+    for dimension, score in (review.get("scores") or {}).items():
+        if type(score) is not int or not 1 <= score <= 5:
+            return f"self_review/scores/{dimension} should be a whole number from 1 to 5"
+    for i, contact in enumerate(doc.get("contacts") or ()):
+        if not isinstance(contact, dict) or not isinstance(contact.get("name"), str):
+            return f"contacts/{i} should be an object with a name"
+    return None
+
+
+def _rows(doc: dict[str, Any], path: Path, today: date) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows for one workbook; AnswersError if a value has the wrong kind."""
+    section = "rejection"
+    try:
+        rejection = doc.get("rejection") or {}
+        workbook_id = doc["workbook_id"]
+        company = _text(rejection.get("company"))
+        role = _text(rejection.get("role"))
+        ident = (workbook_id, company, role)
+        interview_date = _day(rejection.get("interview_date"))
+        rejected_on = _day(rejection.get("rejected_on"))
+        stage = _text(rejection.get("stage"))
+
+        section = "checkins"
+        checkin_rows = [
+            (*ident, _moment(c.get("at")), c["mood"], _list(c.get("emotions")), _text(c.get("note")),
+             _flag(c.get("ready")))
+            for c in doc.get("checkins") or ()
+        ]
+
+        section = "feedback"
+        feedback_rows = []
+        fb = doc.get("feedback") or {}
+        text = _text(fb.get("text"))
+        if fb.get("requested_on") or fb.get("received_on") or text.strip():
+            feedback_rows.append((
+                *ident, _day(fb.get("requested_on")), _day(fb.get("received_on")), _text(fb.get("given_by")),
+                _text(fb.get("via")), text, _text(fb.get("takeaways")), _flag(fb.get("vague")),
+                _list(fb.get("themes")),
+            ))
+
+        section = "cv_on_file"
+        cv = doc.get("cv_on_file") or {}
+        cv_status = cv.get("status") or "not_asked"
+        keep_until = as_date(cv.get("keep_until")) or (
+            cv_keep_until(as_date(cv.get("answered_on")), cv.get("keep_months") or 6)
+            if cv_status == "agreed" else None)
+
+        section = "self_review"
+        review = doc.get("self_review") or {}
+        scores, notes = review.get("scores") or {}, review.get("notes") or {}
+        when = interview_date or rejected_on
+        review_rows = [
+            (*ident, when, key, scores.get(key), _text(notes.get(key)))
+            for key in RUBRIC
+            if key in scores or _text(notes.get(key)).strip()
+        ]
+
+        section = "contacts"
+        contact_rows = []
+        for contact in doc.get("contacts") or ():
+            log = contact.get("log") or ()
+            touches = [contact.get("thank_you_sent_on"), contact.get("linkedin_request_sent_on"),
+                       contact.get("linkedin_accepted_on"), *(e.get("on") for e in log)]
+            last = max((d for d in map(as_date, touches) if d), default=None)
+            upcoming = as_date(contact.get("next_contact_on")) or next_contact_on(contact)
+            contact_rows.append((
+                *ident, contact["name"], _text(contact.get("email")), _text(contact.get("role")),
+                _day(contact.get("thank_you_sent_on")), _day(contact.get("linkedin_request_sent_on")),
+                _day(contact.get("linkedin_accepted_on")), _count(contact.get("cadence_weeks", 8)), last, upcoming,
+                len(log),
+            ))
+
+        # Progress reads every section, so a wrong value it trips on may be in any of them.
+        section = "one of the sections (its progress could not be worked out)"
+        states = step_states(doc)
+        # status is worked out for the whole column at once, in _finish
+        action_rows = [(*ident, a.step, a.what, a.contact, a.due, a.done_on, a.done, None)
+                       for a in actions(doc, today=today)]
+    except (TypeError, ValueError, KeyError, AttributeError):
+        # The light check let through a value of the wrong kind; say where, not what
+        # (the value is the person's own words).
+        raise AnswersError(f"was skipped: a value in {section} is of the wrong kind", file=path) from None
+    rejection_row = (
+        workbook_id,
+        path.name[: -len(ANSWERS_SUFFIX)] + ".ipynb",
+        company,
+        role,
+        stage,
+        interview_date,
+        rejected_on,
+        None,  # days_since: worked out for the whole column at once, in _finish
+        *(states[n] for n in STEPS),
+        sum(1 for s in states.values() if s == "done"),
+        cv_status,
+        keep_until,
+        _moment(doc.get("saved_at")),
+    )
+    return {
+        "rejections": [rejection_row],
+        "checkins": checkin_rows,
+        "feedback": feedback_rows,
+        "self_review": review_rows,
+        "contacts": contact_rows,
+        "actions": action_rows,
+    }
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TypeError("text expected")
+    return value
+
+
+def _list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError("a list of text expected")
+    return list(value)
+
+
+def _flag(value: Any) -> bool | None:
+    if value is not None and not isinstance(value, bool):
+        raise TypeError("true, false or null expected")
+    return value
+
+
+def _count(value: Any) -> int | None:
+    if value is not None and type(value) is not int:
+        raise TypeError("a whole number expected")
+    return value
+
+
+def _day(value: Any) -> str | None:
+    # Kept as text here and converted for the whole column at once (much faster).
+    return value[:10] if isinstance(value, str) and value else None
+
+
+def _moment(value: Any) -> str | None:
+    # The wall-clock time as written (its UTC offset dropped): "20:00" means the
+    # evening the person wrote it, wherever they were.
+    return value[:19] if isinstance(value, str) and value else None
+
+
+def _finish(frames: dict[str, pd.DataFrame], today: date) -> None:
+    """The columns that depend on `today`: rejections.days_since and actions.status."""
+    import numpy as np
+    import pandas as pd
+
+    now = pd.Timestamp(today)
+    rejections = frames["rejections"]
+    rejections["days_since"] = (now - rejections["rejected_on"]).dt.days.astype("Int64")
+    table = frames["actions"]
+    due = table["due"]
+    status = np.select(
+        [table["done"].to_numpy(dtype=bool), (due < now).to_numpy(), (due == now).to_numpy(),
+         (due <= now + pd.Timedelta(days=WEEK_AHEAD)).to_numpy()],
+        ["done", "overdue", "today", "this_week"],
+        default="later",
+    )
+    table["status"] = pd.Categorical(status, categories=ACTION_STATUSES, ordered=True)
+
+
+def _frame(name: str, rows: list[tuple[Any, ...]]) -> pd.DataFrame:
+    """A table from its rows, every column given its documented dtype."""
+    import pandas as pd
+
+    columns = COLUMNS[name]
+    frame = pd.DataFrame.from_records(rows, columns=list(columns)) if rows else pd.DataFrame(
+        {column: [] for column in columns})
+    for column, kind in columns.items():
+        values = frame[column]
+        if kind in ("date", "datetime"):
+            if values.dtype == object and any(isinstance(v, date) for v in values):
+                converted = pd.to_datetime(values, errors="coerce")
+            else:
+                fmt = "%Y-%m-%d" if kind == "date" else "ISO8601"
+                converted = pd.to_datetime(values, format=fmt, errors="coerce")
+            frame[column] = converted.astype("datetime64[s]")
+        elif kind == "str":
+            frame[column] = values.astype("str")
+        elif kind == "list":
+            frame[column] = values.astype(object)
+        elif kind in ("Int64", "int64", "bool", "boolean"):
+            frame[column] = values.astype(kind)
+        else:
+            frame[column] = pd.Categorical(values, categories=_CATEGORIES[kind], ordered=kind != "dimension")
+    return frame
+
+
+_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "step": STATES,
+    "cv_status": CV_STATUSES,
+    "dimension": tuple(RUBRIC),
+    "status": ACTION_STATUSES,
+}
+
+
+def status_lines(journal: Journal) -> list[str]:
+    """One line per workbook: the five steps' marks, the date, company, role and file."""
+    from .progress import MARKS
+
+    lines = []
+    for row in journal.rejections.itertuples():
+        marks = " ".join(MARKS[getattr(row, column)] for column in STEP_COLUMNS)
+        when = row.rejected_on.date().isoformat() if not is_missing(row.rejected_on) else "date unknown"
+        title = " — ".join(part for part in (row.company, row.role) if part) or "(no company or role)"
+        lines.append(f"{marks}  {when:<12}  {title}  [{row.workbook}]")
+    return lines
+
+
+def is_missing(value: Any) -> bool:
+    """True for a table cell with nothing in it (None, NaN, NaT or NA)."""
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))

@@ -1,0 +1,132 @@
+"""The report: the journey dashboard, run on a folder and saved as one HTML file.
+
+The dashboard notebook runs in a kernel whose working folder is the folder of
+workbooks (as it would in JupyterLab), and nbconvert turns the result into HTML
+without any code. The page is self-contained: plots are embedded as PNG, styles are
+inline, and the script tags nbconvert would load from the web (require.js, MathJax,
+Mermaid, the widget renderer) are left out, since the dashboard needs none of them.
+So it opens offline, in any browser, and can be emailed or kept as a record.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import subprocess
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import NextroundError
+
+NOTEBOOK = "journey"
+DEFAULT_TIMEOUT_S = 600
+TITLE = "Your journey so far — nextround"
+
+# The lab template without anything fetched from the web. Every block emptied here
+# only loads a script; the content and its styles are untouched.
+_OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+_EXTERNAL_SCRIPT = re.compile(r"<script[^>]+src\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
+
+
+def journey_notebook(folder: str = ".", today: date | None = None) -> dict[str, Any]:
+    """The shipped dashboard notebook with its parameters set (as JSON, not yet run)."""
+    from .resources import notebook
+    from .workbooks import load_template, parameters_cell_index, python_literal
+
+    nb = copy.deepcopy(load_template(notebook(NOTEBOOK)))
+    index = parameters_cell_index(nb)
+    assert index is not None  # checked by load_template
+    values = {"folder": folder, "today": today.isoformat() if today else ""}
+    source = ["# The folder and day this report was made for\n"]
+    source += [f"{name} = {python_literal(value)}\n" for name, value in values.items()]
+    nb["cells"].insert(index + 1, {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": "injected-parameters",
+        "metadata": {"tags": ["injected-parameters"], "jupyter": {"source_hidden": True}},
+        "outputs": [],
+        "source": source,
+    })
+    return nb
+
+
+def run_dashboard(folder: str | Path, *, today: date | None = None, timeout: int = DEFAULT_TIMEOUT_S) -> Any:
+    """Execute the dashboard on `folder` and return the notebook (an nbformat node)."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise NextroundError("is not a folder of workbooks", file=folder)
+    nb = nbformat.reads(json.dumps(journey_notebook(".", today)), as_version=4)
+    client = NotebookClient(nb, kernel_name="python3", timeout=timeout,
+                            resources={"metadata": {"path": str(folder.resolve())}})
+    try:
+        # The kernel's own start-up chatter is not for the person reading the terminal.
+        client.execute(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except CellExecutionError as exc:
+        raise NextroundError(f"the dashboard could not be made: {exc.ename}: {exc.evalue}", file=folder) from None
+    except CellTimeoutError:
+        raise NextroundError(f"the dashboard took longer than {timeout} s to make", file=folder) from None
+    except DeadKernelError:
+        raise NextroundError("the dashboard's Python kernel stopped unexpectedly", file=folder) from None
+    return nb
+
+
+def to_html(nb: Any) -> str:
+    """The executed dashboard as a self-contained HTML page with no code in it."""
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            # Warnings a library prints are for us, not for the reader of the report.
+            cell.outputs = [o for o in cell.outputs if not (o.output_type == "stream" and o.name == "stderr")]
+    exporter = HTMLExporter(
+        extra_loaders=[DictLoader({"nextround_offline.html.j2": _OFFLINE_TEMPLATE})],
+        template_file="nextround_offline.html.j2",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    html, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": TITLE}})
+    if _EXTERNAL_SCRIPT.search(html):
+        # A guard, not an expected path: the template above should leave none.
+        raise NextroundError("the report would need scripts from the web; please report this as a bug")
+    return html
+
+
+def write_report(
+    folder: str | Path,
+    output: str | Path,
+    *,
+    today: date | None = None,
+    timeout: int = DEFAULT_TIMEOUT_S,
+) -> Path:
+    """Run the dashboard on `folder` and write it to `output` as HTML; return the path."""
+    output = Path(output)
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise NextroundError("should end in .html", file=output)
+    if not output.parent.is_dir():
+        raise NextroundError("cannot be written: its folder does not exist", file=output)
+    html = to_html(run_dashboard(folder, today=today, timeout=timeout))
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(html)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return output

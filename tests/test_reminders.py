@@ -1,0 +1,151 @@
+"""`status`, `due` and `calendar`: exact lines and events from a folder with known answers."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import vobject  # a second, independent iCalendar parser
+
+import known_folder as kf
+from conftest import run_cli
+from nextround.journal import load
+from nextround.reminders import action_uid, due, due_lines, write_calendar
+
+TOM_THANKS = "Send a thank-you note (Tom Reid) — Acme Analytics, Data Analyst"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return kf.make(tmp_path / "workbooks")
+
+
+def test_due_lists_overdue_today_and_the_next_seven_days(folder: Path) -> None:
+    reminders = due(load(folder, today=kf.TODAY))
+    assert (len(reminders.overdue), len(reminders.today), len(reminders.this_week)) == (2, 1, 3)
+    assert due_lines(reminders) == [
+        "Overdue (2)",
+        f"  Fri 19 Jun 2026  {TOM_THANKS}",
+        "  Mon 22 Jun 2026  Send a LinkedIn connection request (Tom Reid) — Acme Analytics, Data Analyst",
+        "",
+        "Due today (1)",
+        "  Wed 1 Jul 2026   Ask for feedback — Borealis Bank, Product Designer",
+        "",
+        "In the next 7 days (3)",
+        "  Sat 4 Jul 2026   Ask for feedback — (no company or role)",
+        "  Sun 5 Jul 2026   Ask them to keep your CV on file — Borealis Bank, Product Designer",
+        "  Wed 8 Jul 2026   Ask them to keep your CV on file — (no company or role)",
+    ]
+
+
+def test_due_on_a_quiet_day_says_so(folder: Path) -> None:
+    reminders = due(load(folder, today=date(2026, 9, 1)))
+    assert reminders.overdue["what"].tolist() == [
+        "Send a thank-you note", "Send a LinkedIn connection request", "Ask for feedback",
+        "Ask them to keep your CV on file", "Check their vacancies", "Get back in touch",
+    ]
+    # the minimal workbook has no dates of its own, so its actions move with the day
+    assert reminders.this_week["workbook_id"].tolist() == ["wb-minimal", "wb-minimal"]
+    quiet = kf.write(Path(folder.parent / "quiet"), kf.BOREALIS, kf.borealis())  # its first action: 1 July
+    assert due_lines(due(load(quiet.parent, today=date(2026, 6, 1)))) == [
+        "Nothing is overdue or due in the next 7 days. Enjoy the breathing space."]
+
+
+def test_due_command_runs_as_a_process(folder: Path) -> None:
+    result = run_cli("due", "--on", "2026-07-01", "--dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Overdue (2)" and lines[1] == f"  Fri 19 Jun 2026  {TOM_THANKS}"
+    assert "In the next 7 days (3)" in lines and result.stderr == ""
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["due", "--on", "01/07/2026"], "nextround: error: --on: '01/07/2026' is not a date; use YYYY-MM-DD"),
+    (["due", "--on", "2026-02-30"], "nextround: error: --on: '2026-02-30' is not a real date"),
+    (["status", "--dir", "no-such-folder"], "nextround: error: no-such-folder: is not a folder of workbooks"),
+    (["calendar", "-o", "missing/out.ics"],
+     "nextround: error: missing/out.ics: cannot be written: its folder does not exist"),
+])
+def test_bad_input_is_one_line_and_a_non_zero_exit(tmp_path: Path, args: list[str], message: str) -> None:
+    kf.make(tmp_path)
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_status_prints_one_line_per_workbook_with_the_five_marks(folder: Path) -> None:
+    result = run_cli("status", "--dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"● ● ● ● ◐  2026-06-17    Acme Analytics — Data Analyst  [{kf.ACME}.ipynb]",
+        f"· · · ◐ ●  2026-06-28    Borealis Bank — Product Designer  [{kf.BOREALIS}.ipynb]",
+        "· · · · ·  date unknown  (no company or role)  [minimal.ipynb]",
+    ]
+
+
+def test_status_names_a_corrupt_file_and_still_lists_the_rest(folder: Path) -> None:
+    kf.write(folder, "broken", "{")
+    result = run_cli("status", "--dir", str(folder))
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 3
+    assert result.stderr.splitlines() == [
+        f"nextround: skipped {folder / 'broken.answers.json'}: is not valid JSON "
+        "(line 1, column 2: Expecting property name enclosed in double quotes)"]
+
+
+def test_status_of_an_empty_folder_says_how_to_start(tmp_path: Path) -> None:
+    result = run_cli("status", "--dir", str(tmp_path))
+    assert result.returncode == 0 and result.stdout == ""
+    assert "no workbooks" in result.stderr and "nextround new" in result.stderr
+
+
+def _events(path: Path) -> dict[str, dict]:
+    calendar = vobject.readOne(path.read_text(encoding="utf-8"))
+    return {
+        event.uid.value: {"day": event.dtstart.value, "end": event.dtend.value, "summary": event.summary.value}
+        for event in calendar.vevent_list
+    }
+
+
+def test_calendar_has_one_event_per_action_not_done(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "reminders.ics"
+    result = run_cli("calendar", "-o", str(out), "--dir", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(out)
+    assert "reminders written" in result.stderr
+    events = _events(out)
+    journal = load(folder)
+    pending = journal.actions[~journal.actions["done"]]
+    assert len(events) == len(pending) == 10
+    tom = events[action_uid("wb-acme", 5, "Send a thank-you note", "Tom Reid")]
+    assert tom == {"day": date(2026, 6, 19), "end": date(2026, 6, 20),
+                   "summary": "Send a thank-you note (Tom Reid) — Acme Analytics"}
+    lapse = events[action_uid("wb-acme", 3, "Your CV lapses from their files")]
+    assert lapse["day"] == date(2026, 12, 22)
+    assert sorted(e["day"] for e in events.values()) == sorted(d.date() for d in pending["due"])
+    assert all(uid.endswith("@nextround.invalid") for uid in events)
+
+
+def test_calendar_uids_are_stable_so_a_reimport_updates(folder: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "first.ics", tmp_path / "second.ics"
+    write_calendar(load(folder), first)
+    # Tom is thanked, and Borealis's rejection date was corrected by a day.
+    acme = kf.acme()
+    acme["contacts"][1]["thank_you_sent_on"] = "2026-07-01"
+    kf.write(folder, kf.ACME, acme)
+    borealis = json.loads((folder / f"{kf.BOREALIS}.answers.json").read_text())
+    borealis["rejection"]["rejected_on"] = "2026-06-27"
+    kf.write(folder, kf.BOREALIS, borealis)
+    write_calendar(load(folder), second)
+
+    before, after = _events(first), _events(second)
+    ask = action_uid("wb-borealis", 1, "Ask for feedback")
+    assert before[ask]["day"] == date(2026, 7, 1) and after[ask]["day"] == date(2026, 6, 30)  # same event, moved
+    assert action_uid("wb-acme", 5, "Send a thank-you note", "Tom Reid") not in after  # done: gone
+    # thanking Tom starts his keep-in-touch clock: the one new event
+    back_in_touch = action_uid("wb-acme", 5, "Get back in touch", "Tom Reid")
+    assert set(after) - set(before) == {back_in_touch} and after[back_in_touch]["day"] == date(2026, 8, 26)
+    assert len(after) == len(before)
