@@ -2,15 +2,20 @@
 
 Run from the repository root:
 
-    PYTHONPATH=src .venv/bin/python benchmarks/check_accuracy.py
+    PYTHONPATH=src .venv/bin/python benchmarks/check_accuracy.py              # everything
+    PYTHONPATH=src .venv/bin/python benchmarks/check_accuracy.py --tune-only  # while developing
+    PYTHONPATH=src .venv/bin/python benchmarks/check_accuracy.py --markdown   # the docs table
 
-For each check it prints the accuracy of our checker, a sentiment-only baseline and a
-word-count baseline, on the "tune" and "heldout" parts of tests/data/*_cases.csv
-separately, then how many mistakes each method makes per true label.
+The cases in tests/data/*_cases.csv come in two batches: ids 1-92 (batch 1, written
+first) and ids 93 onwards (batch 2, written later by someone who had not seen the
+checker; their notes start "batch 2: "). Every third row (split == "heldout") is held
+out. For each check this prints the accuracy of our checker, a sentiment-only baseline
+(tone only) and a word-count baseline, for the "tune" and "heldout" parts of each batch
+and of both batches together, then how many mistakes each method makes per true label.
 
 It prints numbers only, never the text of a case: the held-out rows are for measuring,
-not for reading. The baselines' thresholds are chosen on the tune part alone.
-`--tune-only` leaves the held-out part out altogether (for use while developing).
+not for reading. The word-count baseline's threshold is chosen on the tune part alone.
+`--tune-only` drops the held-out rows as the files are read, before anything else.
 """
 
 from __future__ import annotations
@@ -25,15 +30,19 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from nextround.checks import check_feedback, check_tone
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-SPLITS = ["tune", "heldout"]
+BATCH_2_FIRST_ID = 93  # ids below this are batch 1
 
 Row = dict[str, str]
 Predict = Callable[[str], str]
 
 
-def load(name: str) -> list[Row]:
+def load(name: str, splits: Sequence[str]) -> list[Row]:
+    """The rows of one file in `splits`, each tagged with its batch ("1" or "2")."""
     with open(DATA / name, newline="", encoding="utf-8") as f:
-        return [r for r in csv.DictReader(f) if r["split"] in SPLITS]
+        rows = [r for r in csv.DictReader(f) if r["split"] in splits]
+    for r in rows:
+        r["batch"] = "2" if int(r["id"]) >= BATCH_2_FIRST_ID else "1"
+    return rows
 
 
 def words(text: str) -> int:
@@ -72,51 +81,82 @@ def word_rule(rule: tuple[int, str, str]) -> Predict:
     return lambda text: short if words(text) < n else long
 
 
-def report(title: str, rows: list[Row], methods: dict[str, Predict], labels: Sequence[str]) -> None:
-    parts = {split: [r for r in rows if r["split"] == split] for split in SPLITS}
+def parts(rows: list[Row], splits: Sequence[str]) -> dict[str, list[Row]]:
+    """Column name -> rows: per split, batch 1, batch 2 and both batches together."""
+    out: dict[str, list[Row]] = {}
+    for split in splits:
+        in_split = [r for r in rows if r["split"] == split]
+        for batch in ("1", "2"):
+            out[f"{split} b{batch}"] = [r for r in in_split if r["batch"] == batch]
+        out[f"{split} all"] = in_split
+    return out
+
+
+def report(title: str, rows: list[Row], methods: dict[str, Predict], labels: Sequence[str],
+           splits: Sequence[str]) -> None:
+    cols = parts(rows, splits)
     print(f"\n{title}")
-    print(f"  {'method':<34}" + "".join(f"{s + f' (n={len(parts[s])})':>18}" for s in SPLITS))
+    print(f"  {'method':<38}" + "".join(f"{name:>14}" for name in cols))
+    print(f"  {'(n)':<38}" + "".join(f"{len(r):>14}" for r in cols.values()))
     for name, predict in methods.items():
-        cells = "".join(f"{accuracy(parts[s], predict):>18.1%}" for s in SPLITS)
-        print(f"  {name:<34}{cells}")
-    print(f"  mistakes per true label ({', '.join(labels)}):")
+        print(f"  {name:<38}" + "".join(f"{accuracy(r, predict):>14.1%}" for r in cols.values()))
+    print(f"  mistakes per true label ({' / '.join(labels)}):")
     for name, predict in methods.items():
         cells = ""
-        for s in SPLITS:
-            m = mistakes(parts[s], predict, labels)
-            cells += f"{' / '.join(str(m[label]) for label in labels):>18}"
-        print(f"  {name:<34}{cells}")
+        for r in cols.values():
+            m = mistakes(r, predict, labels)
+            cells += f"{' / '.join(str(m[label]) for label in labels):>14}"
+        print(f"  {name:<38}{cells}")
+
+
+def markdown(check: str, rows: list[Row], methods: dict[str, Predict], labels: Sequence[str],
+             splits: Sequence[str]) -> None:
+    """One markdown table row per method, as in docs/checks.md."""
+    cols = parts(rows, splits)
+    for name, predict in methods.items():
+        cells = []
+        for r in cols.values():
+            m = mistakes(r, predict, labels)
+            cells.append(f"{accuracy(r, predict):.1%} ({sum(m.values())} wrong)")
+        print(f"| {check} | {name} | " + " | ".join(cells) + " |")
 
 
 def main(argv: Sequence[str]) -> int:
-    if "--tune-only" in argv:
-        SPLITS.remove("heldout")
+    # Held-out rows are dropped as the files are read, so nothing else ever sees them.
+    splits = ["tune"] if "--tune-only" in argv else ["tune", "heldout"]
+    show = markdown if "--markdown" in argv else report
+    if show is markdown:
+        header = " | ".join(f"{name} (n={len(r)})" for name, r in
+                            parts(load("feedback_cases.csv", splits), splits).items())
+        print(f"| check | method | {header} |")
+        print("|---|---|" + "---:|" * (3 * len(splits)))
     analyser = SentimentIntensityAnalyzer()
 
     def compound(text: str) -> float:
         return analyser.polarity_scores(text)["compound"]
 
     # --- feedback: vague or specific
-    feedback = load("feedback_cases.csv")
-    tune = [r for r in feedback if r["split"] == "tune"]
-    rule = best_word_cut(tune, ("vague", "specific"))
+    feedback = load("feedback_cases.csv", splits)
+    rule = best_word_cut([r for r in feedback if r["split"] == "tune"], ("vague", "specific"))
     feedback_methods: dict[str, Predict] = {
         "ours (check_feedback)": lambda t: "vague" if check_feedback(t).vague else "specific",
         f"word count (< {rule[0]} words: {rule[1]})": word_rule(rule),
     }
-    report("Feedback: vague vs specific (accuracy)", feedback, feedback_methods, ("vague", "specific"))
-    print("  (sentiment is no proxy for specificity, so there is no sentiment baseline here)")
+    show("Feedback: vague vs specific (accuracy)" if show is report else "feedback", feedback,
+         feedback_methods, ("vague", "specific"), splits)
+    if show is report:
+        print("  (sentiment is no proxy for specificity, so there is no sentiment baseline here)")
 
     # --- tone: ok or flag
-    tone = load("tone_cases.csv")
-    tune = [r for r in tone if r["split"] == "tune"]
-    rule = best_word_cut(tune, ("ok", "flag"))
+    tone = load("tone_cases.csv", splits)
+    rule = best_word_cut([r for r in tone if r["split"] == "tune"], ("ok", "flag"))
     tone_methods: dict[str, Predict] = {
         "ours (check_tone)": lambda t: "ok" if check_tone(t).ok else "flag",
         "sentiment only (VADER < 0.05: flag)": lambda t: "flag" if compound(t) < 0.05 else "ok",
         f"word count (< {rule[0]} words: {rule[1]})": word_rule(rule),
     }
-    report("Tone: ok vs flag (accuracy)", tone, tone_methods, ("ok", "flag"))
+    show("Tone: ok vs flag (accuracy)" if show is report else "tone", tone, tone_methods,
+         ("ok", "flag"), splits)
     return 0
 
 

@@ -1,8 +1,10 @@
 """The feedback-quality and tone checks, as a user sees them.
 
-The accuracy tests read tests/data/*_cases.csv, which were written before the
-checker. Rows with split == "heldout" were never used while building or tuning it;
-the tests measure on them but never print their text.
+The accuracy tests read tests/data/*_cases.csv: batch 1 (ids 1-92) was written before
+the checker, batch 2 (ids 93 onwards) later by someone who had not seen it. Rows with
+split == "heldout" (every third row) were never read while building or tuning the
+checker; the tests measure on them but never print their text. The behavioural tests
+use invented examples, not rows from the data.
 """
 
 from __future__ import annotations
@@ -120,6 +122,69 @@ def test_empty_draft_is_ok_with_no_flags():
         assert result.flags == []
 
 
+@pytest.mark.parametrize(
+    ("draft", "kind"),
+    [
+        # going public, or warning others off
+        ("I'll be sharing my experience on LinkedIn so others know what your process is like.",
+         "hostile"),
+        ("Don't worry, I'll make sure my friends know not to apply.", "hostile"),
+        # guilt-tripping and pointed hints
+        ("I turned down another offer because of what your recruiter told me.", "passive_aggressive"),
+        ("It would have been nice to hear this before I travelled down.", "passive_aggressive"),
+        ("Interesting decision, given that I was the only applicant with the qualification.",
+         "passive_aggressive"),
+        ("Noted. I'll keep that in mind.", "passive_aggressive"),
+        # a polite-sounding demand with a deadline
+        ("I would appreciate a full written explanation no later than Friday.", "demand"),
+        ("Kindly confirm within two working days why my application was rejected.", "demand"),
+        # begging, backhanded praise, hypocrisy, sour generalisation
+        ("Please, I'll do anything - just give me a chance to prove myself.", "pleading"),
+        ("I'm sure your new hire will be lovely. Less experienced, but lovely.", "sarcasm"),
+        ("For a company that claims to value people, you have a funny way of showing it.", "sarcasm"),
+        ("I suppose experience counts for nothing these days.", "bitter"),
+        # blame about their process or conduct, and rhetorical questions
+        ("Frankly, the panel seemed more interested in their phones than in my answers.", "blame"),
+        ("It's been three weeks. Is anyone actually reading my emails?", "blame"),
+        ("I would urge you to review how you run your interviews.", "blame"),
+    ],
+)
+def test_subtler_moves_are_named(draft, kind):
+    result = check_tone(draft)
+    assert not result.ok
+    assert kind in {f.kind for f in result.flags}, [(f.kind, f.phrase) for f in result.flags]
+    for flag in result.flags:
+        assert flag.phrase in draft
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # "never", "always", "clearly", "honestly", "wrong" used innocently
+        "You always made me feel welcome, even on the video calls.",
+        "You never know what's round the corner, so I'll keep in touch.",
+        "I clearly underestimated the written exercise - lesson learned!",
+        "Honestly, I was wrong about how much I'd enjoy the technical round.",
+        "Every time I spoke to your team, they were lovely.",
+        "Please thank everyone else on the panel for me.",
+        # a deadline asked as a question, with a reason, or as the writer's own promise
+        "Would you be able to share any feedback by the end of the month? It would help me prepare.",
+        "I'd appreciate it if you could let me know by Friday whether the other role is open, "
+        "as I have an offer to respond to.",
+        "I'll send the signed form back by Monday.",
+        # courtesies that share words with the rules
+        "I won't take up any more of your time - thank you again for the opportunity.",
+        "I'm sure you are inundated with applications, so thanks for replying.",
+        "Let me know if you need to reschedule the feedback call.",
+        "I can only imagine how many applications you received.",
+        "I'm not surprised I found the technical round hard; it's a new area for me.",
+    ],
+)
+def test_innocent_uses_of_charged_words_are_ok(draft):
+    result = check_tone(draft)
+    assert result.ok, [(f.kind, f.phrase) for f in result.flags]
+
+
 # The next tests run over every labelled draft, held-out ones included; a failure
 # reports row ids, not texts.
 
@@ -228,6 +293,47 @@ def test_themes_constant_has_the_documented_keys_and_labels():
     assert all(isinstance(label, str) and label for label in THEMES.values())
 
 
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        # other professions: no tool names, but a concrete thing and what was missing
+        "In the teaching observation your starter ran for 15 minutes, so the main activity was "
+        "rushed and you didn't check understanding before moving on.",
+        "Your risk assessment for the warehouse visit didn't cover forklift traffic, which is the "
+        "main hazard on that site.",
+        "During the role-play with the upset customer you interrupted them twice and offered a "
+        "refund before finding out what had gone wrong.",
+        # an enumeration of points
+        "Two things: (1) the budget had no contingency line; (2) the timeline ignored the "
+        "planning stage.",
+        # a number that measures the work, joined to its unit
+        "The brief was a 10-minute pitch; you ran to 25 minutes and we had to stop you.",
+    ],
+)
+def test_structural_anchors_make_feedback_specific(feedback):
+    result = check_feedback(feedback)
+    assert not result.vague, result.reasons
+
+
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        # numbers that count the process, not the candidate's work
+        "Your application was strong, but we had over 300 applicants for 2 places.",
+        "We ran 3 rounds with 12 candidates over 4 weeks.",
+        # "your" + a quality rather than a thing
+        "Your experience and your communication skills were good, but not quite what we need.",
+        # a name on its own (often the employer's own)
+        "Thank you for applying to Northgate Council; unfortunately you have not been shortlisted.",
+        "We need someone with more commercial awareness.",
+    ],
+)
+def test_process_numbers_qualities_and_names_alone_stay_vague(feedback):
+    result = check_feedback(feedback)
+    assert result.vague, result.reasons
+    assert any(reason.startswith("Missing:") for reason in result.reasons)
+
+
 def test_vague_reasons_name_the_generic_phrases_and_what_is_missing():
     result = check_feedback("We went with someone who was a better fit.")
     assert result.vague
@@ -294,7 +400,8 @@ def test_importing_the_module_does_not_load_vader():
 
 
 # --- accuracy on the labelled cases ----------------------------------------
-# The messages carry counts only, never the text of a case.
+# Both batches together; docs/checks.md and benchmarks/check_accuracy.py give the
+# per-batch numbers. The messages carry counts only, never the text of a case.
 
 
 def test_feedback_accuracy_tune():
