@@ -149,13 +149,18 @@ def with_defaults(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _merge_defaults(default: Any, value: Any) -> Any:
-    # `default` is always a fresh object (made per call), so it can be filled in place.
+    # `default` is always a fresh object (made per call), so it may be returned as is.
     if value is None:
         return default
-    if isinstance(default, dict) and isinstance(value, dict) and default:
-        for key, item in value.items():
-            default[key] = _merge_defaults(default[key], item) if key in default else item
-        return default
+    if type(default) is dict and default and type(value) is dict:
+        merged = {**default, **value}  # one C-level pass; then mend what it got wrong
+        for key, inner in default.items():
+            item = merged[key]
+            if item is None:
+                merged[key] = inner  # an explicit null means "the default"
+            elif type(inner) is dict and inner and type(item) is dict and item is not inner:
+                merged[key] = _merge_defaults(inner, item)
+        return merged
     return value
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from . import answers
 from .answers import RUBRIC, as_date, next_contact_on
 from .errors import AnswersError, NextroundError
-from .progress import STATES, STEPS, actions, cv_keep_until, step_states
+from .progress import STATES, STEPS, cv_keep_until, summarise
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -307,10 +307,9 @@ def _rows(doc: dict[str, Any], path: Path, today: date) -> dict[str, list[tuple[
 
         # Progress reads every section, so a wrong value it trips on may be in any of them.
         section = "one of the sections (its progress could not be worked out)"
-        states = step_states(doc)
+        states, dated = summarise(doc, today=today)
         # status is worked out for the whole column at once, in _finish
-        action_rows = [(*ident, a.step, a.what, a.contact, a.due, a.done_on, a.done, None)
-                       for a in actions(doc, today=today)]
+        action_rows = [(*ident, a.step, a.what, a.contact, a.due, a.done_on, a.done, None) for a in dated]
     except (TypeError, ValueError, KeyError, AttributeError):
         # The light check let through a value of the wrong kind; say where, not what
         # (the value is the person's own words).

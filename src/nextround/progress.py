@@ -19,10 +19,9 @@ Next actions carry a due date; those already done carry the date they were done.
 from __future__ import annotations
 
 import calendar
-import dataclasses
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from .answers import RUBRIC, as_date, next_contact_on, with_defaults
 
@@ -48,8 +47,7 @@ RESEND_CV_BEFORE_LAPSE = 14
 CHECK_IN_AGAIN_AFTER = 1
 
 
-@dataclasses.dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """One dated thing to do (or done) for a workbook."""
 
     step: int  # 0 is the check-in, 1-5 the steps
@@ -73,9 +71,18 @@ class Action:
 
 
 
+def summarise(doc: Mapping[str, Any], *, today: date | None = None) -> tuple[dict[int, str], list[Action]]:
+    """Both `step_states` and `actions`, reading the document once (for journals)."""
+    full = with_defaults(doc)
+    return _states(full), _actions(full, today or date.today())
+
+
 def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
     """Each step's state (`todo`, `started` or `done`) by the rules above."""
-    doc = with_defaults(doc)
+    return _states(with_defaults(doc))
+
+
+def _states(doc: dict[str, Any]) -> dict[int, str]:
     fb, reply, cv = doc["feedback"], doc["reply"], doc["cv_on_file"]
     review, contacts, company = doc["self_review"], doc["contacts"], doc["company"]
 
@@ -118,8 +125,10 @@ def cv_keep_until(answered_on: date | None, keep_months: int | None) -> date | N
 
 def actions(doc: Mapping[str, Any], *, today: date | None = None) -> list[Action]:
     """Every dated action of a workbook, done or not, in date order."""
-    doc = with_defaults(doc)
-    today = today or date.today()
+    return _actions(with_defaults(doc), today or date.today())
+
+
+def _actions(doc: dict[str, Any], today: date) -> list[Action]:
     rejection = doc["rejection"]
     start = as_date(rejection.get("rejected_on")) or as_date(doc["saved_at"]) or today
     found: list[Action] = []

@@ -37,53 +37,51 @@ _OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 _EXTERNAL_SCRIPT = re.compile(r"<script[^>]+src\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
 
 
+def parameterised(name: str, values: dict[str, Any]) -> dict[str, Any]:
+    """A shipped notebook with its parameters set, papermill's way (as JSON, not yet run)."""
+    from .resources import notebook
+    from .workbooks import inject, load_template
+
+    return inject(load_template(notebook(name)), values, metadata={}, comment="Set when this report was made")
+
+
 def journey_notebook(folder: str = ".", today: date | None = None) -> dict[str, Any]:
     """The shipped dashboard notebook with its parameters set (as JSON, not yet run)."""
-    from .resources import notebook
-    from .workbooks import load_template, parameters_cell_index, python_literal
-
-    nb = copy.deepcopy(load_template(notebook(NOTEBOOK)))
-    index = parameters_cell_index(nb)
-    assert index is not None  # checked by load_template
-    values = {"folder": folder, "today": today.isoformat() if today else ""}
-    source = ["# The folder and day this report was made for\n"]
-    source += [f"{name} = {python_literal(value)}\n" for name, value in values.items()]
-    nb["cells"].insert(index + 1, {
-        "cell_type": "code",
-        "execution_count": None,
-        "id": "injected-parameters",
-        "metadata": {"tags": ["injected-parameters"], "jupyter": {"source_hidden": True}},
-        "outputs": [],
-        "source": source,
-    })
-    return nb
+    return parameterised(NOTEBOOK, {"folder": folder, "today": today.isoformat() if today else ""})
 
 
-def run_dashboard(folder: str | Path, *, today: date | None = None, timeout: int = DEFAULT_TIMEOUT_S) -> Any:
-    """Execute the dashboard on `folder` and return the notebook (an nbformat node)."""
+def run_notebook(nb_json: dict[str, Any], folder: str | Path, *, timeout: int = DEFAULT_TIMEOUT_S) -> Any:
+    """Execute a notebook with the kernel working in `folder`; return it (an nbformat node)."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     folder = Path(folder)
     if not folder.is_dir():
-        raise NextroundError("is not a folder of workbooks", file=folder)
-    nb = nbformat.reads(json.dumps(journey_notebook(".", today)), as_version=4)
+        raise NextroundError("is not a folder", file=folder)
+    nb = nbformat.reads(json.dumps(nb_json), as_version=4)
     client = NotebookClient(nb, kernel_name="python3", timeout=timeout,
                             resources={"metadata": {"path": str(folder.resolve())}})
     try:
         # The kernel's own start-up chatter is not for the person reading the terminal.
         client.execute(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except CellExecutionError as exc:
-        raise NextroundError(f"the dashboard could not be made: {exc.ename}: {exc.evalue}", file=folder) from None
+        raise NextroundError(f"the report could not be made: {exc.ename}: {exc.evalue}", file=folder) from None
     except CellTimeoutError:
-        raise NextroundError(f"the dashboard took longer than {timeout} s to make", file=folder) from None
+        raise NextroundError(f"the report took longer than {timeout} s to make", file=folder) from None
     except DeadKernelError:
-        raise NextroundError("the dashboard's Python kernel stopped unexpectedly", file=folder) from None
+        raise NextroundError("the report's Python kernel stopped unexpectedly", file=folder) from None
     return nb
 
 
-def to_html(nb: Any) -> str:
+def run_dashboard(folder: str | Path, *, today: date | None = None, timeout: int = DEFAULT_TIMEOUT_S) -> Any:
+    """Execute the dashboard on `folder` and return the notebook (an nbformat node)."""
+    if not Path(folder).is_dir():
+        raise NextroundError("is not a folder of workbooks", file=folder)
+    return run_notebook(journey_notebook(".", today), folder, timeout=timeout)
+
+
+def to_html(nb: Any, title: str = TITLE) -> str:
     """The executed dashboard as a self-contained HTML page with no code in it."""
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
@@ -100,7 +98,7 @@ def to_html(nb: Any) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    html, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": TITLE}})
+    html, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     if _EXTERNAL_SCRIPT.search(html):
         # A guard, not an expected path: the template above should leave none.
         raise NextroundError("the report would need scripts from the web; please report this as a bug")
@@ -115,12 +113,28 @@ def write_report(
     timeout: int = DEFAULT_TIMEOUT_S,
 ) -> Path:
     """Run the dashboard on `folder` and write it to `output` as HTML; return the path."""
+    output = _checked_output(output)
+    return _write(output, to_html(run_dashboard(folder, today=today, timeout=timeout)))
+
+
+def write_notebook_html(
+    nb_json: dict[str, Any], folder: str | Path, output: str | Path, *, title: str, timeout: int = DEFAULT_TIMEOUT_S
+) -> Path:
+    """Run a parameterised notebook in `folder` and write it to `output` as HTML."""
+    output = _checked_output(output)
+    return _write(output, to_html(run_notebook(nb_json, folder, timeout=timeout), title))
+
+
+def _checked_output(output: str | Path) -> Path:
     output = Path(output)
     if output.suffix.lower() not in (".html", ".htm"):
         raise NextroundError("should end in .html", file=output)
     if not output.parent.is_dir():
         raise NextroundError("cannot be written: its folder does not exist", file=output)
-    html = to_html(run_dashboard(folder, today=today, timeout=timeout))
+    return output
+
+
+def _write(output: Path, html: str) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:

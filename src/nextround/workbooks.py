@@ -94,13 +94,22 @@ def python_literal(value: Any) -> str:
     raise TypeError(f"cannot inject a {type(value).__name__} as a notebook parameter")
 
 
-def inject(nb: Mapping[str, Any], parameters: Mapping[str, Any], *, metadata: Mapping[str, Any]) -> dict[str, Any]:
-    """A copy of `nb` with an `injected-parameters` cell after its parameters cell."""
+def inject(
+    nb: Mapping[str, Any],
+    parameters: Mapping[str, Any],
+    *,
+    metadata: Mapping[str, Any],
+    comment: str = "The details of this rejection, set when the workbook was made",
+) -> dict[str, Any]:
+    """A copy of `nb` with an `injected-parameters` cell after its parameters cell.
+
+    `comment` is the cell's first line: what a person sees of it while it is hidden.
+    """
     out = copy.deepcopy(dict(nb))
     cells = [c for c in out["cells"] if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
     index = parameters_cell_index({"cells": cells})
     assert index is not None  # checked when the template was loaded
-    lines = ["# The details of this rejection, set when the workbook was made\n"]
+    lines = [f"# {comment}\n"]
     lines += [f"{name} = {python_literal(value)}\n" for name, value in parameters.items()]
     lines[-1] = lines[-1].rstrip("\n")
     cells.insert(index + 1, {
