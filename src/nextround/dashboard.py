@@ -102,7 +102,7 @@ def _table(headers: list[str], rows: list[list[str]], colours: list[str] | None 
     body = ""
     for i, row in enumerate(rows):
         colour = f' style="color:{colours[i]}"' if colours and colours[i] else ""
-        cells = "".join(f'<td style="padding:2px 14px 2px 0">{escape(str(c))}</td>' for c in row)
+        cells = "".join(f'<td style="text-align:left;padding:2px 14px 2px 0">{escape(str(c))}</td>' for c in row)
         body += f"<tr{colour}>{cells}</tr>"
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 

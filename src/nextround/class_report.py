@@ -1,0 +1,134 @@
+"""The class report: one function per panel of notebooks/class_report.ipynb.
+
+Built only from `classroom.summarise`, which reads nothing but what students chose
+to share and withholds every group of fewer than three students. No panel names a
+student or shows an id.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from .classroom import MIN_GROUP, ClassSummary, summarise
+from .dashboard import SHORT_RUBRIC, Panel, _figure, _image, _note, _table, _tidy
+from .progress import STEPS
+
+NOTEBOOK = "class_report"
+TITLE = "Class report — nextround"
+WITHHELD = "withheld"
+_WHY_WITHHELD = (f"A group of fewer than {MIN_GROUP} students is withheld, and so is one more figure "
+                 "wherever the total would give it away.")
+_STATES = (("done", "Done", "#2f855a"), ("started", "Started", "#d69e2e"), ("todo", "Not started", "#a0aec0"))
+
+
+def read(course: str | Path = ".") -> ClassSummary:
+    """The class's figures (shared answers only, small groups withheld)."""
+    return summarise(course)
+
+
+def _count(value: int | None) -> str:
+    return WITHHELD if value is None else str(value)
+
+
+def overview(summary: ClassSummary) -> Panel:
+    """How many students, how many handed in, and what each figure rests on."""
+    rows = [
+        ["Students on the roster", str(summary.students)],
+        ["Workbooks handed in", str(summary.handed_in)],
+        ["Shared their progress", str(summary.progress_shared)],
+        ["Shared their self-review scores", str(summary.rubric_shared)],
+        ["Shared their feedback", str(summary.feedback_shared)],
+        ["Shared their check-ins", str(summary.checkins_shared)],
+    ]
+    note = f"Only what students chose to share is counted. {_WHY_WITHHELD}"
+    return Panel(f'<div style="max-width:760px">{_table(["", "Students"], rows)}'
+                 f'<p style="color:#4a5568">{escape(note)}</p></div>')
+
+
+def completion(summary: ClassSummary) -> Panel:
+    """Each step: how many students are done, started, or not yet started."""
+    if not summary.step_completion:
+        return _note(f"Step completion appears once at least {MIN_GROUP} students share their progress.")
+    fig = _figure(7.5, 2.8)
+    ax = fig.subplots()
+    labels = [f"{n}. {title}" for n, title in STEPS.items()]
+    left = [0] * len(STEPS)
+    for key, label, colour in _STATES:
+        values = [summary.step_completion[n][key] or 0 for n in STEPS]
+        ax.barh(labels, values, left=left, color=colour, label=label)
+        left = [a + b for a, b in zip(left, values)]
+    ax.invert_yaxis()
+    ax.set_xlabel("students")
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, frameon=False, fontsize=8)
+    _tidy(ax)
+    rows = [[label, *(_count(summary.step_completion[n][key]) for key, _, _ in _STATES)]
+            for n, label in zip(STEPS, labels)]
+    table = _table(["Step", *(label for _, label, _ in _STATES)], rows)
+    picture = _image(fig, "How far the class has got with each step")
+    return Panel(picture.html + f'<div style="max-width:760px">{table}</div>')
+
+
+def rubric(summary: ClassSummary) -> Panel:
+    """The class's self-review: average score per dimension, and how the scores spread."""
+    if not summary.rubric:
+        return _note(f"Self-review scores appear once at least {MIN_GROUP} students share them.")
+    keys = list(summary.rubric)
+    fig = _figure(7.5, 0.8 + 0.35 * len(keys))
+    ax = fig.subplots()
+    ax.barh([SHORT_RUBRIC[k] for k in keys], [summary.rubric[k]["mean"] for k in keys], color="#2b6cb0")
+    ax.set_xlim(0, 5)
+    ax.invert_yaxis()
+    ax.set_xlabel("average score (1 weak – 5 strong)")
+    _tidy(ax)
+    rows = [[SHORT_RUBRIC[k], f"{summary.rubric[k]['mean']:.1f}", str(summary.rubric[k]["n"]),
+             *(_count(summary.rubric[k]["distribution"][v]) for v in range(1, 6))] for k in keys]
+    table = _table(["Dimension", "Average", "Students", "1", "2", "3", "4", "5"], rows)
+    return Panel(_image(fig, "Average self-review score per dimension").html + f'<div style="max-width:760px">{table}</div>')
+
+
+def themes(summary: ClassSummary) -> Panel:
+    """The feedback themes most students heard."""
+    if not summary.themes:
+        return _note(f"Feedback themes appear once at least {MIN_GROUP} students share feedback on the same theme.")
+    from .checks import THEMES
+
+    rows = [[THEMES.get(theme, theme), str(n)] for theme, n in summary.themes]
+    return Panel(f'<div style="max-width:760px">{_table(["Theme", "Students"], rows)}</div>')
+
+
+def moods(summary: ClassSummary) -> Panel:
+    """How students felt at their latest check-in, in three bands."""
+    if not summary.moods:
+        return _note(f"The mood distribution appears once at least {MIN_GROUP} students share their check-ins.")
+    shown = {band: n for band, n in summary.moods.items() if n is not None}
+    if not any(shown.values()):
+        return _note(f"Moods are withheld for now: no band has {MIN_GROUP} or more students yet.")
+    fig = _figure(7.5, 1.8)
+    ax = fig.subplots()
+    bands = list(summary.moods)
+    ax.barh(bands, [summary.moods[b] or 0 for b in bands], color="#2b6cb0")
+    ax.invert_yaxis()
+    ax.set_xlabel("students, by mood at their latest check-in (1 very low – 10 very good)")
+    _tidy(ax)
+    withheld = [band for band, n in summary.moods.items() if n is None]
+    caption = f"Withheld: {', '.join(withheld)}. {_WHY_WITHHELD}" if withheld else ""
+    return _image(fig, "Moods at the latest check-in", caption)
+
+
+def class_notebook(course: str = ".", today: date | None = None) -> dict[str, Any]:
+    """The shipped class report notebook with its course folder set (not yet run)."""
+    from .report import parameterised
+
+    return parameterised(NOTEBOOK, {"course": course})
+
+
+def write_class_report(course: str | Path, output: str | Path) -> Path:
+    """Run the class report on a course folder and write it as self-contained HTML."""
+    from .classroom import read_course
+    from .report import write_notebook_html
+
+    read_course(course)  # a clear error first if this is not a course
+    return write_notebook_html(class_notebook("."), course, output, title=TITLE)
