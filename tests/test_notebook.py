@@ -123,7 +123,8 @@ def test_hostile_parameters_stay_inert_in_a_real_kernel(tmp_path: Path) -> None:
     kernel_saw = json.loads(subprocess.run(
         [sys.executable, "-c", "import json,sys; ns={}; exec(sys.stdin.read(), ns); "
          "print(json.dumps({k: ns[k] for k in ('company','role','stage','contacts','your_name')}))"],
-        input="".join(nb["cells"][2]["source"]), capture_output=True, text=True, check=True).stdout)
+        input="".join(next(c["source"] for c in code_cells(nb) if "injected-parameters" in c["metadata"].get("tags", []))),
+        capture_output=True, text=True, check=True).stdout)
     assert kernel_saw == {"company": HOSTILE[3], "role": HOSTILE[2], "stage": HOSTILE[7],
                           "contacts": [f"{HOSTILE[6]} <x@example.org>"], "your_name": HOSTILE[4]}
 

@@ -74,3 +74,10 @@ def test_not_ready_check_in_asks_for_another() -> None:
     assert (first.step, first.due) == (0, date(2026, 6, 18))
     d["checkins"].append({"id": "b", "at": "2026-06-19T09:00:00+01:00", "mood": 6, "ready": True})
     assert all(a.step != 0 for a in pending(d))
+
+
+def test_feedback_that_arrived_unasked_leaves_nothing_to_ask() -> None:
+    d = doc(feedback={"received_on": "2026-06-21", "text": "Your SQL answer missed the join."})
+    asked = next(a for a in actions(d) if a.what == "Ask for feedback")
+    assert asked.done_on == date(2026, 6, 21)
+    assert step_states(d)[1] == "done"

@@ -8,6 +8,7 @@ their own: progress, dates and drafts come from the domain modules.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -63,7 +64,22 @@ def _area(label: str, value: str, rows: int = 4, placeholder: str = "") -> w.Tex
 
 
 def _choice(label: str, options: Any, value: Any) -> w.Dropdown:
-    return w.Dropdown(description=label, options=options, value=value, style=_LABEL, layout=w.Layout(width="24em"))
+    # A blank option reads as broken; "—" reads as "not yet".
+    labelled = [(option or "—", option) if isinstance(option, str) else option for option in options]
+    return w.Dropdown(description=label, options=labelled, value=value, style=_LABEL, layout=w.Layout(width="24em"))
+
+
+def _label(text: str) -> w.HTML:
+    """A label in the column of the fields' own labels: 13em wide, right-aligned."""
+    return w.HTML(
+        f'<div style="text-align:right;line-height:1.3;padding-top:6px">{views.escape(text)}</div>',
+        layout=w.Layout(width="13em", min_width="13em", margin="2px 6px 2px 2px"),
+    )
+
+
+def _row(label: str, *widgets: w.Widget) -> w.HBox:
+    """Widgets without a label of their own (toggle buttons, say), labelled like the others."""
+    return w.HBox([_label(label), *widgets], layout=w.Layout(align_items="flex-start"))
 
 
 def _number(label: str, value: int, low: int, high: int) -> w.BoundedIntText:
@@ -77,26 +93,65 @@ def _dated_list(entries: list[dict[str, Any]]) -> str:
         f"<li>{views.escape(messages.nice_date(e.get('on')))}: {views.escape(e.get('note', ''))}</li>"
         for e in reversed(entries)
     )
-    return f"<ul>{items}</ul>" if items else ""
+    return f'<ul style="line-height:1.45;margin:4px 0">{items}</ul>' if items else ""
 
 
 def _heading(text: str) -> w.HTML:
     return w.HTML(f'<div style="font-weight:600;margin:12px 0 2px">{views.escape(text)}</div>')
 
 
-def _hint(text: str) -> w.HTML:
-    return w.HTML(f'<div style="color:#4a5568;max-width:760px;margin:2px 0 4px">{views.escape(text)}</div>')
+def _hint(text: str, *, beside: bool = False) -> w.HTML:
+    """A line of guidance; `beside` sets it under the fields rather than under the labels."""
+    indent = "calc(13em + 10px)" if beside else "0"
+    return w.HTML(
+        f'<div style="color:#4a5568;max-width:760px;margin:2px 0 4px {indent};line-height:1.45">'
+        f"{views.escape(text)}</div>"
+    )
 
 
-def _draft(label: str, message: messages.Message, saved: str = "", rows: int = 12) -> w.Textarea:
-    """A drafted message to edit and copy; the person's own edits win over the template."""
-    return _area(label, saved or message.text, rows=rows)
+def hook(widget: w.Widget, *names: str) -> w.Widget:
+    """Give `widget` stable CSS classes, `nextround-<name>`, for styling and browser tests.
+
+    Names are the Python attribute names with `_` as `-`, so a test in the browser
+    finds `form.text` of the feedback form as `.nextround-feedback-text`.
+    """
+    for name in names:
+        widget.add_class("nextround-" + name.replace("_", "-"))
+    return widget
+
+
+def _hook_attributes(owner: Any, prefix: str) -> None:
+    """Hook every widget attribute of `owner` (and every widget in a dict attribute)."""
+    for attribute, value in vars(owner).items():
+        if isinstance(value, w.Widget):
+            hook(value, f"{prefix}-{attribute}")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, w.Widget):
+                    hook(item, f"{prefix}-{attribute}-{key}")
+
+
+def _draft(label: str, message: messages.Message, saved: str = "") -> w.Textarea:
+    """A drafted message to edit and copy; the person's own edits win over the template.
+
+    Tall enough to show the whole draft, so its sign-off is never hidden below a scroll.
+    """
+    text = saved or message.text
+    return _area(label, text, rows=_rows_for(text))
+
+
+def _rows_for(text: str) -> int:
+    """Rows to show all of `text`: long lines wrap at about 70 characters in a 760-pixel box."""
+    lines = sum(max(1, -(-len(line) // 70)) for line in text.splitlines())
+    return min(max(8, lines + 1), 28)
 
 
 class Form:
     """A section's form: its widgets, a Save button and a status line."""
 
     save_label = "Save"
+    #: The form's name in CSS classes: `nextround-<name>`, `nextround-<name>-<field>`.
+    hook_name = "form"
 
     def __init__(self, workbook: Workbook) -> None:
         self.workbook = workbook
@@ -111,6 +166,8 @@ class Form:
             [*self.children(), w.HBox([self.save_button, self.status], layout=w.Layout(align_items="center"))],
             layout=w.Layout(width="100%", max_width="800px"),
         )
+        _hook_attributes(self, self.hook_name)
+        hook(self.widget, "form", self.hook_name)
         if workbook.problem:
             self._say(workbook.problem, "error")
 
@@ -168,6 +225,7 @@ class CheckinForm(Form):
     """A mood check-in; each Save adds one, and the history shows the curve."""
 
     save_label = "Save check-in"
+    hook_name = "checkin"
 
     def build(self, doc: dict[str, Any]) -> None:
         self.mood = w.IntSlider(
@@ -179,10 +237,7 @@ class CheckinForm(Form):
         self.other_emotion = _text("Anything else?", "", "another word for how you feel")
         self.note = _area("Note", "", 3, "a few words for yourself (stays private)")
         self.ready = w.ToggleButtons(
-            options=[("Not yet", False), ("Yes, I'm ready", True)],
-            value=None,
-            description="Ready to act?",
-            style={**_LABEL, "button_width": "auto"},
+            options=[("Not yet", False), ("Yes, I'm ready", True)], value=None, style={"button_width": "auto"}
         )
         self.history = w.HTML()
         self.advice = w.HTML()
@@ -191,11 +246,10 @@ class CheckinForm(Form):
     def children(self) -> list[w.Widget]:
         return [
             self.mood,
-            w.HBox([w.Label("How do you feel?", layout=w.Layout(width="13em")),
-                    w.HBox(list(self.emotions.values()), layout=w.Layout(flex_flow="row wrap"))]),
+            _row("How do you feel?", w.HBox(list(self.emotions.values()), layout=w.Layout(flex_flow="row wrap"))),
             self.other_emotion,
             self.note,
-            self.ready,
+            _row("Ready to act?", self.ready),
             self.advice,
             self.history,
         ]
@@ -242,6 +296,7 @@ class FeedbackForm(Form):
     """Asking for feedback, recording what was said, and following up when it's vague."""
 
     save_label = "Save feedback"
+    hook_name = "feedback"
 
     def build(self, doc: dict[str, Any]) -> None:
         fb = doc["feedback"]
@@ -260,7 +315,7 @@ class FeedbackForm(Form):
         self._doc = doc
         self.verdict = w.HTML()
         self.follow_up_draft = _draft(
-            "Follow-up to send", messages.feedback_follow_up(doc), fb.get("follow_up_draft", ""), rows=14
+            "Follow-up to send", messages.feedback_follow_up(doc), fb.get("follow_up_draft", "")
         )
         self._suggested = self.follow_up_draft.value
         self.text.observe(self._check, names="value")
@@ -275,6 +330,7 @@ class FeedbackForm(Form):
         suggestion = messages.feedback_follow_up(self._doc, result.follow_up_questions).text
         if self.follow_up_draft.value == self._suggested:  # never replace the person's own edits
             self.follow_up_draft.value = suggestion
+            self.follow_up_draft.rows = _rows_for(suggestion)  # the questions make it longer
         self._suggested = suggestion
 
     def children(self) -> list[w.Widget]:
@@ -334,10 +390,11 @@ class ReplyForm(Form):
     """A reply drafted calmly before it is sent."""
 
     save_label = "Save reply"
+    hook_name = "reply"
 
     def build(self, doc: dict[str, Any]) -> None:
         reply = doc["reply"]
-        self.draft = _draft("Your reply", messages.reply(doc), reply["draft"], rows=14)
+        self.draft = _draft("Your reply", messages.reply(doc), reply["draft"])
         self.sent_on = _date("Sent on", reply["sent_on"])
         self.advice = w.HTML()
         self._advise(doc)
@@ -362,12 +419,13 @@ class CvOnFileForm(Form):
     """Asking for the CV to be kept on file, and when it lapses."""
 
     save_label = "Save CV request"
+    hook_name = "cv"
 
     def build(self, doc: dict[str, Any]) -> None:
         cv = doc["cv_on_file"]
         self.request_draft = _draft("Request to send", messages.cv_on_file(doc), cv.get("request_draft", ""))
         self.status_choice = w.ToggleButtons(
-            options=CV_STATUS_LABELS, value=cv["status"], description="Status", style={**_LABEL, "button_width": "auto"}
+            options=CV_STATUS_LABELS, value=cv["status"], style={"button_width": "auto"}
         )
         self.asked_on = _date("Asked on", cv["asked_on"])
         self.answered_on = _date("They answered on", cv["answered_on"])
@@ -382,9 +440,10 @@ class CvOnFileForm(Form):
 
     def children(self) -> list[w.Widget]:
         return [
-            self.request_draft, self.status_choice, self.asked_on, self.answered_on,
-            _hint("Employers often keep a CV for about 6 months, or 12 if you give consent."),
-            self.keep_months, self.keep_until, self.reminder,
+            self.request_draft, _row("Where it stands", self.status_choice), self.asked_on, self.answered_on,
+            self.keep_months,
+            _hint("Employers often keep a CV for about 6 months, or 12 if you give consent.", beside=True),
+            self.keep_until, self.reminder,
         ]
 
     def _recompute(self, _: Any = None) -> None:
@@ -420,10 +479,13 @@ class SelfReviewForm(Form):
     """The rubric (1-5 with notes) and the questions asked, beside the company's feedback."""
 
     save_label = "Save self-review"
+    hook_name = "review"
 
     def build(self, doc: dict[str, Any]) -> None:
         review = doc["self_review"]
         self.feedback = w.HTML(views.feedback_panel(doc["feedback"]))
+        # Feedback recorded in step 1 appears here at once, as the panel promises.
+        self.workbook.on_save(lambda saved: setattr(self.feedback, "value", views.feedback_panel(saved["feedback"])))
         self.scores = {
             key: w.ToggleButtons(
                 options=[str(n) for n in range(1, 6)],
@@ -434,34 +496,44 @@ class SelfReviewForm(Form):
             for key in RUBRIC
         }
         self.notes = {key: w.Text(value=review["notes"].get(key, ""), placeholder="what happened, in a few words",
-                                  layout=w.Layout(width="26em")) for key in RUBRIC}
+                                  layout=w.Layout(width="auto")) for key in RUBRIC}
         self.questions = w.VBox()
         for q in review["questions"]:
             self._add_question(q)
         if not review["questions"]:
             self._add_question({})
-        self.add_question_button = w.Button(description="Add another question", icon="plus")
+        self.add_question_button = w.Button(description="Add another question", icon="plus",
+                                            layout=w.Layout(width="max-content"))
         self.add_question_button.on_click(lambda _: self._add_question({}))
 
     def _add_question(self, values: Mapping[str, str]) -> None:
         rows = (
-            _area("Question asked", values.get("question", ""), 2),
-            _area("How I answered", values.get("my_answer", ""), 3),
-            _area("A better answer", values.get("better_answer", ""), 3),
+            hook(_area("Question asked", values.get("question", ""), 2), "review-question"),
+            hook(_area("How I answered", values.get("my_answer", ""), 3), "review-my-answer"),
+            hook(_area("A better answer", values.get("better_answer", ""), 3), "review-better-answer"),
         )
         box = w.VBox(list(rows), layout=w.Layout(border="1px solid #e2e8f0", padding="6px", margin="4px 0"))
         self.questions.children = [*self.questions.children, box]
 
     def children(self) -> list[w.Widget]:
-        rubric = [
-            w.HBox([w.HTML(f"<b>{views.escape(label)}</b>", layout=w.Layout(width="24em")),
-                    self.scores[key], self.notes[key]], layout=w.Layout(flex_flow="row wrap"))
+        # One row per dimension: what it is, the score, a note; aligned in columns.
+        cells = [
+            cell
             for key, label in RUBRIC.items()
+            for cell in (
+                w.HTML(f'<div style="font-weight:600;line-height:1.3">{views.escape(label)}</div>'),
+                self.scores[key],
+                self.notes[key],
+            )
         ]
+        rubric = w.GridBox(cells, layout=w.Layout(
+            grid_template_columns="minmax(12em, 19em) max-content minmax(10em, 1fr)",
+            grid_gap="6px 8px", align_items="center", max_width="800px",
+        ))
         return [
             self.feedback,
             _heading("Score yourself: 1 weak, 5 strong"),
-            *rubric,
+            rubric,
             _heading("The questions they asked"),
             self.questions,
             self.add_question_button,
@@ -487,10 +559,14 @@ class ContactPanel(Form):
     """One contact: thank-you, LinkedIn note, keep-in-touch cadence and log."""
 
     save_label = "Save contact"
+    hook_name = "contact"
 
     def __init__(self, workbook: Workbook, name: str) -> None:
         self.name = name
+        # Two buttons in one tab: say whose details this one saves.
+        self.save_label = f"Save {name.split()[0] if name.split() else name}'s details"
         super().__init__(workbook)
+        hook(self.widget, "person-" + _slug(name))  # the panel of one person
 
     def build(self, doc: dict[str, Any]) -> None:
         contact = next((c for c in doc["contacts"] if c["name"] == self.name), answers.empty_contact(self.name))
@@ -508,10 +584,12 @@ class ContactPanel(Form):
         self._count()
         self.linkedin_request_sent_on = _date("Request sent on", contact["linkedin_request_sent_on"])
         self.linkedin_accepted_on = _date("Accepted on", contact["linkedin_accepted_on"])
-        self.cadence_weeks = _number("Get in touch every (weeks)", contact["cadence_weeks"] or 8, 1, 104)
+        self.cadence_weeks = _number("Get in touch every", contact["cadence_weeks"] or 8, 1, 104)
         self.log_on = _date("Contact on", date.today())
-        self.log_note = _text("What happened", "", "e.g. commented on her post about the new team")
-        self.log_button = w.Button(description="Log this contact", icon="plus")
+        self.log_note = _text("What happened", "", "e.g. commented on their post about the new team")
+        # Under the fields it logs, apart from the Save button below.
+        self.log_button = w.Button(description="Log this contact", icon="plus",
+                                   layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)"))
         self.log_button.on_click(lambda _: self.log())
         self.next_contact = w.HTML()
         self._pending_log: dict[str, Any] | None = None
@@ -523,7 +601,8 @@ class ContactPanel(Form):
             _heading("Thank them"), self.thank_you, self.thank_you_tone, self.thank_you_sent_on,
             _heading("Connect on LinkedIn"), self.linkedin_note, self.linkedin_count, self.linkedin_tone,
             self.linkedin_request_sent_on, self.linkedin_accepted_on,
-            _heading("Keep in touch"), self.cadence_weeks, self.next_contact,
+            _heading("Keep in touch"), w.HBox([self.cadence_weeks, w.Label("weeks")]), self.next_contact,
+            _hint("Each time you're in touch, log it here: logging saves at once and moves the next date on."),
             self.log_on, self.log_note, self.log_button,
         ]
 
@@ -598,8 +677,11 @@ class ContactsForm:
         self.empty = w.HTML(empty)
         self.widget = w.VBox([
             self.empty, self.tabs,
+            _heading("Someone else you met?"),
             w.HBox([self.new_contact, self.add_button, self.status], layout=w.Layout(align_items="center")),
         ])
+        _hook_attributes(self, "contacts")
+        hook(self.widget, "form", "contacts")
 
     def _add_panel(self, name: str) -> ContactPanel:
         panel = ContactPanel(self.workbook, name)
@@ -640,6 +722,7 @@ class CompanyForm(Form):
     """Following the company, a light engagement log and a vacancy watch."""
 
     save_label = "Save company"
+    hook_name = "company"
 
     def build(self, doc: dict[str, Any]) -> None:
         company = doc["company"]
@@ -649,8 +732,10 @@ class CompanyForm(Form):
                   w.DatePicker(value=as_date(company["followed"].get(key)), layout=w.Layout(width="12em")))
             for key, label in NETWORK_LABELS.items()
         }
-        for box, picker in self.followed.values():
+        for key, (box, picker) in self.followed.items():
             box.observe(lambda change, p=picker: _today_if_empty(change, p), names="value")
+            hook(box, f"company-followed-{key}")
+            hook(picker, f"company-followed-{key}-on")
         watch = company["vacancy_watch"]
         self.careers_page = _text("Careers page", watch["careers_page"] or doc["rejection"].get("careers_page", ""),
                                   "https://…")
@@ -664,6 +749,7 @@ class CompanyForm(Form):
     def children(self) -> list[w.Widget]:
         return [
             _heading("Follow them"),
+            _hint("Tick each place you follow them; the date is when you started."),
             *[w.HBox([box, picker]) for box, picker in self.followed.values()],
             _heading("Engage lightly (a like, a thoughtful comment)"),
             self.engagement_list, self.engagement_on, self.engagement_note,
@@ -692,6 +778,11 @@ class CompanyForm(Form):
         self.engagement_list.value = _dated_list(doc["company"]["engagement"])
 
 
+def _slug(name: str) -> str:
+    """A contact's name as a CSS class part: `Priya Shah` -> `priya-shah`."""
+    return "-".join(re.findall(r"[a-z0-9]+", name.lower())) or "contact"
+
+
 def _today_if_empty(change: Mapping[str, Any], picker: w.DatePicker) -> None:
     if change["new"] and picker.value is None:
         picker.value = date.today()
@@ -701,6 +792,7 @@ class SharingForm(Form):
     """In a class workbook: one switch per part of the answers, private by default."""
 
     save_label = "Save sharing choices"
+    hook_name = "sharing"
 
     def build(self, doc: dict[str, Any]) -> None:
         chosen = sharing.choices(doc)

@@ -143,9 +143,10 @@ def _actions(doc: dict[str, Any], today: date) -> list[Action]:
 
     fb = doc["feedback"]
     requested = as_date(fb["requested_on"])
-    add(1, "Ask for feedback", start + timedelta(days=FEEDBACK_REQUEST_WITHIN), requested)
+    received = as_date(fb["received_on"]) or (today if fb["text"].strip() else None)
+    # Feedback that arrived unasked still means there is nothing left to ask.
+    add(1, "Ask for feedback", start + timedelta(days=FEEDBACK_REQUEST_WITHIN), requested or received)
     if requested:
-        received = as_date(fb["received_on"]) or (today if fb["text"].strip() else None)
         add(1, "Follow up on the feedback request", requested + timedelta(days=FOLLOW_UP_AFTER), received)
 
     reply = doc["reply"]

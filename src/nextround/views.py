@@ -59,9 +59,13 @@ def header(rejection: Mapping[str, Any]) -> str:
         if value
     )
     title = f"{rejection.get('role', '')} at {rejection.get('company', '')}"
+    story = rejection.get("scenario") or ""
+    practice = (
+        f'<div style="margin-top:8px"><b>Your practice scenario.</b> {escape(story)}</div>' if story else ""
+    )
     return (
         f'<div style="{CARD}"><div style="font-size:1.3em;font-weight:600;margin-bottom:6px">'
-        f"{escape(title)}</div><table>{cells}</table></div>"
+        f"{escape(title)}</div><table>{cells}</table>{practice}</div>"
     )
 
 
@@ -190,7 +194,15 @@ def feedback_verdict(result: Any) -> str:
     body = f"<div>Why:</div><ul>{reasons}</ul>" if reasons else ""
     if result.vague and questions:
         body += f"<div>Questions you could ask (they are in the follow-up draft below):</div><ul>{questions}</ul>"
-    return banner(head[1], head[0]) + (f'<div style="max-width:760px">{body}</div>' if body else "")
+    if not body:
+        return banner(head[1], head[0])
+    # Folded: the verdict is the news; the reasons and questions are there on a click,
+    # and the questions are in the follow-up draft anyway.
+    summary = "Why, and questions you could ask" if result.vague and questions else "Why"
+    return banner(head[1], head[0]) + (
+        f'<details style="max-width:760px;line-height:1.45;margin:0 0 6px 12px">'
+        f'<summary style="cursor:pointer;color:#2b6cb0">{summary}</summary>{body}</details>'
+    )
 
 
 def tone_report(result: Any, *, what: str = "draft") -> str:
@@ -204,4 +216,4 @@ def tone_report(result: Any, *, what: str = "draft") -> str:
     count = len(result.flags)
     head = banner(f"{count} phrase{'s' if count != 1 else ''} in your {what} may read badly. "
                   "Read it again once you're calm.", "warn")
-    return head + f'<ul style="max-width:760px">{items}</ul>'
+    return head + f'<ul style="max-width:760px;line-height:1.45;margin:4px 0">{items}</ul>'
