@@ -6,12 +6,13 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench clean help
+.PHONY: demo test bench screenshots clean help
 
 help:
 	@echo "make demo   set up, then make, fill and execute a workbook for a fictional rejection"
 	@echo "make test   set up, then run the whole test suite"
 	@echo "make bench  set up, then run the benchmarks"
+	@echo "make screenshots  set up, then retake docs/screenshots/ in a real browser (needs chromium)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
+
+# The browser tests, writing their pictures into docs/screenshots/ (plain `make test`
+# writes them to a temporary folder). Needs Debian's chromium; with chromium-l10n too,
+# dates show day first, as a UK reader expects.
+screenshots: $(STAMP)
+	NEXTROUND_SCREENSHOTS=1 $(PY) -m pytest -q -p no:cacheprovider tests/e2e
 
 clean:
 	rm -rf $(VENV) demo build dist .pytest_cache

@@ -96,3 +96,22 @@ def test_new_itself_imports_nothing_heavy(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_check_tone_explains_each_flag(tmp_path: Path) -> None:
+    result = run_cli("check", "tone", "Whatever. Good luck finding someone as good as me.")
+    assert result.returncode == 0
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("Wait before sending:")
+    assert "“Whatever” (dismissive)" in result.stdout and "Perhaps:" in result.stdout
+
+
+def test_check_feedback_reads_standard_input_and_speaks_json() -> None:
+    import json
+
+    result = run_cli("check", "feedback", "--json", input="Another candidate had more experience.\n")
+    data = json.loads(result.stdout)
+    assert data["vague"] is True and "experience" in data["themes"]
+    assert 2 <= len(data["follow_up_questions"]) <= 4
+    human = run_cli("check", "feedback", input="Your SQL window-function answer in round 2 missed the partition.")
+    assert human.stdout.startswith("Specific enough to act on")

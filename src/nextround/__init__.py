@@ -3,7 +3,12 @@
 The public API is small and mirrors the command line:
 
 - `new(company=..., role=..., ...)` makes one workbook and returns its path;
+- `generate(csv_file, dir=...)` makes one workbook per row of a spreadsheet;
 - `open_answers(workbook)` reads and edits a workbook's answers;
+- `load(dir)` reads every workbook's answers in a folder into a Journal of DataFrames;
+- `write_report(dir, "report.html")`, `write_calendar(journal, "reminders.ics")` and
+  `init(dir)` mirror `report`, `calendar` and `init` (`nextround.export.export` mirrors
+  `export`);
 - the errors in `nextround.errors`.
 
 Names are imported on first use, so `import nextround` stays cheap.
@@ -17,7 +22,13 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "new": "nextround.api",
+    "generate": "nextround.batch",
     "open_answers": "nextround.api",
+    "load": "nextround.journal",
+    "Journal": "nextround.journal",
+    "write_report": "nextround.report",
+    "write_calendar": "nextround.reminders",
+    "init": "nextround.home",
     "Rejection": "nextround.parameters",
     "Contact": "nextround.parameters",
     "AnswersStore": "nextround.store",

@@ -86,11 +86,409 @@ def _run_new(args: argparse.Namespace) -> int:
     print(path)
     if sys.stderr.isatty():
         print(f"Open it in JupyterLab:  jupyter lab {path}", file=sys.stderr)
+    from .home import has_home
+
+    if not has_home(args.dir):
+        print(f"Tip: `nextround init --dir {args.dir}` adds home.ipynb there, to start and follow "
+              "your workbooks from JupyterLab.", file=sys.stderr)
     return 0
 
 
+# --- nextround batch ----------------------------------------------------------------------
+
+
+def _add_batch(commands: Any) -> None:
+    from .parameters import PARAMETER_NAMES  # light; the columns are whatever `new` takes
+
+    batch = commands.add_parser(
+        "batch",
+        help="make a workbook for every row of a CSV file",
+        description="Make a workbook for every row of a CSV file (comma or semicolon separated, "
+        f"as spreadsheets export it). Columns: {', '.join(PARAMETER_NAMES)}; company and role "
+        'are required, dates are YYYY-MM-DD (a blank date stays blank), contacts "Name <email>; '
+        'Name <email>". Every row is checked first; bad rows are reported (the header is row 1) '
+        "and the good ones still made; existing workbooks are skipped, never overwritten. "
+        "Prints the path of each new workbook.",
+    )
+    batch.add_argument("file", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
+    batch.add_argument(
+        "--execute",
+        action="store_true",
+        help="also run each new workbook, so its outputs are saved in it (for handouts and HTML)",
+    )
+    batch.add_argument(
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="with --execute: worker processes, each with its own kernel (default: CPUs, at most 4)",
+    )
+    batch.add_argument("--dry-run", action="store_true", help="check every row and list what would be made; write nothing")
+    _add_dir(batch)
+    batch.set_defaults(run=_run_batch)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from .batch import FAILED, SKIPPED, RowResult, generate
+
+    def show(row: RowResult) -> None:
+        # New workbooks' paths on stdout, for scripts; problems on stderr, one line each.
+        if row.status in (FAILED, SKIPPED):
+            print(f"nextround: {row.line()}", file=sys.stderr, flush=True)
+        else:
+            print(row.path, flush=True)
+
+    try:
+        result = generate(
+            args.file, args.dir, execute=args.execute, jobs=args.jobs, dry_run=args.dry_run, on_row=show
+        )
+    except KeyboardInterrupt:
+        print("nextround: interrupted; the workbooks already made are kept, and run when opened", file=sys.stderr)
+        return 130
+    print(f"nextround: {result.summary()}", file=sys.stderr)
+    return EXIT_USER_ERROR if result.failed else 0
+
+
+# --- nextround check -----------------------------------------------------------------------
+
+
+def _add_check(commands: Any) -> None:
+    check = commands.add_parser(
+        "check",
+        help="check feedback for vagueness, or a draft for tone",
+        description="Is this feedback specific enough to act on? Does this draft read as bitter? "
+        "Reads TEXT, or standard input when TEXT is absent.",
+    )
+    kinds = check.add_subparsers(dest="kind", metavar="WHAT", required=True)
+    for kind, text_help in (("feedback", "the feedback you received"), ("tone", "your draft reply or note")):
+        sub = kinds.add_parser(kind, help=f"check {text_help}")
+        sub.add_argument("text", nargs="?", metavar="TEXT", help=f"{text_help} (default: standard input)")
+        sub.add_argument("--json", action="store_true", help="print the result as JSON, for scripts")
+        sub.set_defaults(run=_run_check)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    import json
+
+    from . import checks
+
+    text = args.text if args.text is not None else sys.stdin.read()
+    result = checks.check_feedback(text) if args.kind == "feedback" else checks.check_tone(text)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    elif args.kind == "feedback":
+        print(_feedback_report(result))
+    else:
+        print(_tone_report(result))
+    return 0
+
+
+def _feedback_report(result: Any) -> str:
+    from .checks import THEMES
+
+    verdict = "Vague: hard to act on as it stands" if result.vague else "Specific enough to act on"
+    lines = [f"{verdict} (specificity {result.score:.2f})"]
+    lines += ["Why:", *(f"  - {reason}" for reason in result.reasons)] if result.reasons else []
+    if result.themes:
+        lines.append("Themes: " + ", ".join(THEMES[t] for t in result.themes))
+    if result.follow_up_questions:
+        lines.append("Questions you could ask:")
+        lines += [f"  {n}. {q}" for n, q in enumerate(result.follow_up_questions, 1)]
+    return "\n".join(lines)
+
+
+def _tone_report(result: Any) -> str:
+    if result.ok:
+        return f"Fine to send: it reads calmly and professionally (calm {result.score:.2f})"
+    count = len(result.flags)
+    lines = [f"Wait before sending: {count} phrase{'s' if count != 1 else ''} may read badly (calm {result.score:.2f})"]
+    for flag in result.flags:
+        lines.append(f"  “{flag.phrase}” ({flag.kind}): {flag.why}")
+        lines.append(f"      Perhaps: “{flag.alternative}”")
+    return "\n".join(lines)
+
+
+# --- nextround status / due / calendar ----------------------------------------------------
+
+
+def _load_journal(args: argparse.Namespace, today: Any = None) -> Any:
+    """The folder's journal; each file it had to skip is reported on stderr, one line each."""
+    from .journal import load
+
+    journal = load(args.dir, today=today)
+    for problem in journal.problems:
+        print(f"nextround: skipped {problem}", file=sys.stderr)
+    return journal
+
+
+def _add_status(commands: Any) -> None:
+    status = commands.add_parser(
+        "status",
+        help="one line per workbook with the five steps' progress",
+        description="One line per workbook: the five steps' marks (● done, ◐ started, · to do, in "
+        "the order feedback, reply, CV on file, self-review, staying in touch), then when you "
+        "heard, the company and role, and the workbook's file.",
+    )
+    _add_dir(status)
+    status.set_defaults(run=_run_status)
+
+
+def _run_status(args: argparse.Namespace) -> int:
+    from .journal import status_lines
+
+    journal = _load_journal(args)
+    if journal.empty and not journal.problems:
+        print(f"nextround: no workbooks in {args.dir} yet; make one with `nextround new`", file=sys.stderr)
+    for line in status_lines(journal):
+        print(line)
+    return 0
+
+
+def _on_date(text: str | None) -> Any:
+    from .parameters import parse_date
+
+    if text is None:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise ParameterError(str(exc), field="--on") from None
+
+
+def _add_due(commands: Any) -> None:
+    due = commands.add_parser(
+        "due",
+        help="what is overdue, due today and due in the next week",
+        description="List the next actions, across every workbook, that are overdue, due today "
+        "or due in the next seven days.",
+    )
+    due.add_argument("--on", metavar="YYYY-MM-DD", help="as if today were this day (default: today)")
+    _add_dir(due)
+    due.set_defaults(run=_run_due)
+
+
+def _run_due(args: argparse.Namespace) -> int:
+    from .reminders import due, due_lines
+
+    journal = _load_journal(args, _on_date(args.on))
+    for line in due_lines(due(journal)):
+        print(line)
+    return 0
+
+
+def _add_calendar(commands: Any) -> None:
+    cal = commands.add_parser(
+        "calendar",
+        help="write the dated next actions as an iCalendar (.ics) file",
+        description="Write one all-day event per next action not yet done, to import into any "
+        "calendar. Importing a newer file again updates the events instead of duplicating them.",
+    )
+    cal.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="the file to write")
+    _add_dir(cal)
+    cal.set_defaults(run=_run_calendar)
+
+
+def _run_calendar(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .reminders import write_calendar
+
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        raise NextroundError("cannot be written: its folder does not exist", file=output)
+    count = write_calendar(_load_journal(args), output)
+    print(output)
+    print(f"nextround: {count} reminder{'s' if count != 1 else ''} written", file=sys.stderr)
+    return 0
+
+
+# --- nextround report / export ------------------------------------------------------------
+
+
+def _add_report(commands: Any) -> None:
+    report = commands.add_parser(
+        "report",
+        help="your journey across every workbook, as one HTML page",
+        description="Run the journey dashboard on the folder and save it as a single HTML page, "
+        "without code, that opens in any browser, offline.",
+    )
+    report.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the page to write")
+    _add_dir(report)
+    report.set_defaults(run=_run_report)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    print(write_report(args.dir, args.output))
+    return 0
+
+
+def _add_export(commands: Any) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write the journal's tables as CSV files or an Excel workbook",
+        description="Write the tables (rejections, checkins, feedback, self_review, contacts, "
+        "actions) into a folder: one CSV file each, or journal.xlsx with one sheet each.",
+    )
+    export.add_argument("--format", choices=("csv", "xlsx"), default="csv", help="csv (default) or xlsx")
+    export.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write into")
+    _add_dir(export)
+    export.set_defaults(run=_run_export)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    for path in export(_load_journal(args), args.output, args.format):
+        print(path)
+    return 0
+
+
+# --- nextround init ----------------------------------------------------------------------
+
+
+def _add_init(commands: Any) -> None:
+    init = commands.add_parser(
+        "init",
+        help="add home.ipynb, a page to start and follow your workbooks from JupyterLab",
+        description="Write home.ipynb into the folder: a form to start a new workbook, your "
+        "workbooks with their progress, and what is due. Updates it later only if you have "
+        "not changed it.",
+    )
+    _add_dir(init)
+    init.set_defaults(run=_run_init)
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from .home import UNCHANGED, UPDATED, init
+
+    path, what = init(args.dir)
+    print(path)
+    if what == UNCHANGED:
+        print("nextround: it was already up to date", file=sys.stderr)
+    elif what == UPDATED:
+        print("nextround: updated to this version of nextround", file=sys.stderr)
+    else:
+        print(f"Open it in JupyterLab:  jupyter lab {path}", file=sys.stderr)
+    return 0
+
+
+# --- nextround class ... ----------------------------------------------------------------
+
+
+def _add_class(commands: Any) -> None:
+    group = commands.add_parser(
+        "class",
+        help="a careers class: hand out workbooks, collect them, report on the class",
+        description="For instructors: one workbook per student from a roster, collected back from "
+        "any mix of folders and LMS downloads, and a class report that shows only what students shared.",
+    )
+    steps = group.add_subparsers(dest="step", metavar="STEP", required=True)
+
+    generate = steps.add_parser("generate", help="make one workbook per student in the roster")
+    generate.add_argument("roster", metavar="ROSTER.csv", help="columns student_id and name, optionally a rejection's")
+    generate.add_argument("--scenarios", metavar="FILE.csv", help="practice scenarios instead of the shipped ones")
+    generate.add_argument("--seed", type=int, default=0, help="which students get which scenario (default: 0)")
+    generate.add_argument("--assignment", metavar="ID", help="the assignment's id (default: the course folder's name)")
+    generate.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+    generate.set_defaults(run=_run_class_generate)
+
+    gather = steps.add_parser("collect", help="collect submissions from folders, LMS zips and loose files")
+    gather.add_argument("sources", nargs="+", metavar="SOURCE", help="a folder, a .zip, an .ipynb or an .answers.json")
+    gather.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+    gather.set_defaults(run=_run_class_collect)
+
+    report = steps.add_parser("report", help="the class report, from shared answers only")
+    report.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+    report.add_argument("-o", "--output", required=True, metavar="FILE.html", help="where to write it")
+    report.set_defaults(run=_run_class_report)
+
+    progress = steps.add_parser("progress", help="per-student step completion, for participation marks")
+    progress.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+    progress.add_argument("-o", "--output", required=True, metavar="FILE.csv", help="where to write it")
+    progress.set_defaults(run=_run_class_progress)
+
+
+def _run_class_generate(args: argparse.Namespace) -> int:
+    from .classroom import generate
+
+    result = generate(args.roster, args.dir, scenario_file=args.scenarios, seed=args.seed,
+                      assignment_id=args.assignment)
+    for error in result.failed:
+        print(f"error: {error}", file=sys.stderr)
+    for student, path in result.skipped:
+        print(f"skipped: {student}: {path} already exists and was left untouched")
+    print(result.summary())
+    return EXIT_USER_ERROR if result.failed else 0
+
+
+def _run_class_collect(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .classroom import read_course
+    from .collect import collect, iter_problems
+
+    course = read_course(args.dir)
+    roster = [s["student_id"] for s in course["students"]]
+    result = collect(args.sources, roster, course["assignment_id"], Path(args.dir))
+    for line in iter_problems(result):
+        print(line)
+    print(result.summary())
+    return EXIT_USER_ERROR if result.unreadable or result.unsafe or result.unknown else 0
+
+
+def _run_class_report(args: argparse.Namespace) -> int:
+    from .class_report import write_class_report
+
+    print(write_class_report(args.dir, args.output))
+    return 0
+
+
+def _run_class_progress(args: argparse.Namespace) -> int:
+    from .classroom import write_progress
+
+    count = write_progress(args.dir, args.output)
+    print(f"{args.output}: {count} students")
+    return 0
+
+
+# --- nextround app --------------------------------------------------------------------------
+
+
+def _add_app(commands: Any) -> None:
+    app = commands.add_parser(
+        "app",
+        help="open a workbook as a form-only web app (Voilà)",
+        description="Serve one workbook as a web app on this machine (127.0.0.1): its text, drafts "
+        "and forms, without code. Answers save to the same file as in JupyterLab. Prints the "
+        'address to open; Ctrl-C stops it. Needs Voilà: pip install "nextround[app]".',
+    )
+    app.add_argument("workbook", metavar="WORKBOOK", help="the workbook (.ipynb) to serve")
+    app.add_argument("--port", type=_positive_int, metavar="N", help="the port (default: the first free from 8866)")
+    app.set_defaults(run=_run_app)
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from .app import serve
+
+    return serve(args.workbook, port=args.port, announce=lambda line: print(line, flush=True))
+
+
 # Each adds one subcommand; its `run` function imports what it needs when it runs.
-_COMMANDS = [_add_new]
+_COMMANDS = [
+    _add_new, _add_batch, _add_check, _add_status, _add_due, _add_calendar, _add_report, _add_export, _add_init,
+    _add_class, _add_app,
+]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

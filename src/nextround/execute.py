@@ -2,7 +2,8 @@
 
 Workbooks normally run when a person opens them; executing is for handouts, HTML
 exports and the demo. The kernel runs in the workbook's own folder, as JupyterLab
-does, so the workbook finds its answers file.
+does, so the workbook finds its answers file. `execute` starts a fresh kernel for
+one workbook; `executor` keeps warm ones for many, and shares the pieces here.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from .errors import NextroundError
 
@@ -23,26 +25,57 @@ def execute(path: str | Path, *, kernel_name: str = "python3", timeout: int = DE
     The person's cells and edits are kept (only outputs change), and the file is
     replaced atomically. Raises NextroundError naming the workbook if a cell fails.
     """
-    import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     path = Path(path)
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb,
-        kernel_name=kernel_name,
-        timeout=timeout,
-        resources={"metadata": {"path": str(path.parent.resolve())}},
-    )
+    nb = read(path)
+    client = notebook_client(nb, path, kernel_name=kernel_name, timeout=timeout)
     # Jupyter tells a kernel its notebook's path this way; so do we.
     env = {**os.environ, "JPY_SESSION_NAME": str(path.resolve())}
     try:
         client.execute(env=env)
-    except CellExecutionError as exc:
-        raise NextroundError(f"a cell failed while running: {exc.ename}: {exc.evalue}", file=path) from None
-    _replace(path, json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        raise NextroundError(why_it_failed(exc, timeout), file=path) from None
+    save(nb, path)
     return path
+
+
+def read(path: Path) -> Any:
+    """The workbook as an nbformat notebook (checked against the notebook format)."""
+    import nbformat
+
+    return nbformat.read(path, as_version=4)
+
+
+def notebook_client(nb: Any, path: Path, *, kernel_name: str, timeout: int, km: Any = None) -> Any:
+    """An nbclient NotebookClient for `nb`, run from the workbook's folder (on `km` if given)."""
+    from nbclient import NotebookClient
+
+    return NotebookClient(
+        nb,
+        km=km,
+        kernel_name=kernel_name,
+        timeout=timeout,
+        resources={"metadata": {"path": str(path.parent.resolve())}},
+    )
+
+
+def why_it_failed(exc: BaseException, timeout: int) -> str:
+    """A one-line reason for an nbclient failure, for a person rather than a log."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    if isinstance(exc, CellExecutionError):
+        return f"a cell failed while running: {exc.ename}: {exc.evalue}"
+    if isinstance(exc, CellTimeoutError):
+        return f"a cell took longer than {timeout} s"
+    if isinstance(exc, DeadKernelError):
+        return "the kernel died"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def save(nb: Any, path: Path) -> None:
+    """Write the executed notebook over `path` atomically, as our workbooks are written."""
+    _replace(path, json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
 
 
 def _replace(path: Path, text: str) -> None:

@@ -1,0 +1,97 @@
+"""How fast `--execute` runs workbooks in warm kernels, next to papermill run one by one.
+
+Writes a CSV of 20 fictional rejections, then times, alternating:
+
+- papermill: `execute_notebook(template, out, parameters=row)` for every row, one
+  after another, each in the fresh kernel papermill starts for it;
+- nextround: `nextround.generate(csv, dir, execute=True, jobs=N)`: making the 20
+  workbooks, starting N worker processes with a kernel each, and running them all.
+
+Both include every start-up cost. Prints the medians and the throughput ratio; the
+target is at least 5x.
+
+Run with `make bench`, or `python benchmarks/bench_execute.py [JOBS]`.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nextround
+from nextround.batch import default_jobs
+from nextround.resources import notebook
+
+WORKBOOKS = 20
+REPEATS = 3
+TARGET_RATIO = 5.0
+
+
+def write_csv(path: Path) -> list[dict[str, str]]:
+    """20 fictional rejections, each with a contact or two."""
+    rows = [{
+        "company": f"Example Company {i}",
+        "role": ["Data Analyst", "Software Engineer", "Product Designer"][i % 3],
+        "interview_date": f"2026-06-{10 + i % 9:02d}",
+        "rejected_on": f"2026-06-{20 + i % 9:02d}",
+        "stage": "final interview",
+        "contacts": "Priya Shah <priya@example.org>; Tom Reid" if i % 2 else "Ana Costa <ana@example.org>",
+    } for i in range(WORKBOOKS)]
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return rows
+
+
+def run_papermill(rows: list[dict[str, str]], out: Path) -> float:
+    import papermill
+
+    template = str(notebook("rejection_workbook"))
+    out.mkdir()
+    start = time.perf_counter()
+    for i, row in enumerate(rows):
+        parameters = {**row, "contacts": [c.strip() for c in row["contacts"].split(";")]}
+        papermill.execute_notebook(template, str(out / f"{i}.ipynb"), parameters=parameters, cwd=str(out),
+                                   progress_bar=False, log_output=False)
+    return time.perf_counter() - start
+
+
+def run_nextround(source: Path, out: Path, jobs: int) -> float:
+    start = time.perf_counter()
+    result = nextround.generate(source, dir=out, execute=True, jobs=jobs, progress=False)
+    elapsed = time.perf_counter() - start
+    assert result.ok and len(result.made) == WORKBOOKS, [r.line() for r in result.failed]
+    return elapsed
+
+
+def main() -> int:
+    jobs = int(sys.argv[1]) if len(sys.argv) > 1 else default_jobs()
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    with tempfile.TemporaryDirectory(prefix="nextround-bench-") as tmp:
+        root = Path(tmp)
+        rows = write_csv(root / "applications.csv")
+        papermill_s, nextround_s = [], []
+        for n in range(REPEATS):
+            papermill_s.append(run_papermill(rows, root / f"pm{n}"))
+            nextround_s.append(run_nextround(root / "applications.csv", root / f"nr{n}", jobs))
+    pm, nr = statistics.median(papermill_s), statistics.median(nextround_s)
+    ratio = pm / nr
+    print(f"bench_execute: {WORKBOOKS} workbooks executed, median of {REPEATS} runs each, "
+          f"{jobs} jobs on {os.cpu_count()} CPUs")
+    print(f"  papermill execute_notebook, one by one: {pm:6.1f} s  ({WORKBOOKS / pm:5.2f} workbooks/s)")
+    print(f"  nextround warm kernels (--execute):     {nr:6.1f} s  ({WORKBOOKS / nr:5.2f} workbooks/s)")
+    print(f"  throughput ratio: {ratio:.1f}x (target >= {TARGET_RATIO:.0f}x) -> {'met' if ratio >= TARGET_RATIO else 'NOT met'}")
+    print(f"  all runs (s): papermill {', '.join(f'{t:.1f}' for t in papermill_s)}; "
+          f"nextround {', '.join(f'{t:.1f}' for t in nextround_s)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""How fast `nextround.generate` makes workbooks from a CSV, next to papermill's prepare_only.
+
+Writes a CSV of 1,000 fictional rejections, then times, in the same run and
+alternating so that other load on the machine falls on both alike:
+
+- papermill: `execute_notebook(template, out, parameters=row, prepare_only=True)`
+  for every row (the rows already parsed, which papermill cannot do itself);
+- nextround: `nextround.generate(csv, dir)`: reading the CSV, validating every
+  row, naming, and writing each workbook *and* its answers file.
+
+Prints the medians and the throughput ratio; the target is at least 2x.
+
+Run with `make bench`, or `python benchmarks/bench_generate.py [ROWS]`.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nextround
+from nextround.resources import notebook
+
+ROWS = 1_000
+REPEATS = 3
+TARGET_RATIO = 2.0
+
+_COMPANIES = ["Acme Analytics", "Borealis Bank", "Cobalt Health", "Dunmore Games", "Société Générale d'Exemple"]
+_ROLES = ["Data Analyst", "Product Designer", "Software Engineer", "Marketing Lead"]
+_PEOPLE = ["Priya Shah <priya@example.org>", "Tom Reid", "Ana Costa <ana@example.org>"]
+
+
+def write_csv(path: Path, rows: int) -> list[dict[str, str]]:
+    """A tracker export of `rows` fictional rejections (each name distinct); returns the rows."""
+    records = []
+    for i in range(rows):
+        records.append({
+            "company": f"{_COMPANIES[i % len(_COMPANIES)]} {i}",
+            "role": _ROLES[i % len(_ROLES)],
+            "interview_date": f"2026-0{1 + i % 9}-1{i % 9}",
+            "rejected_on": f"2026-0{1 + i % 9}-2{i % 9}",
+            "stage": "final interview",
+            "contacts": "; ".join(_PEOPLE[: 1 + i % 3]),
+            "your_name": "Alex Example",
+            "careers_page": "https://careers.example.org/jobs",
+        })
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(records[0]))
+        writer.writeheader()
+        writer.writerows(records)
+    return records
+
+
+def run_papermill(rows: list[dict[str, str]], out: Path) -> float:
+    import papermill
+
+    template = str(notebook("rejection_workbook"))
+    out.mkdir()
+    start = time.perf_counter()
+    for i, row in enumerate(rows):
+        parameters = {**row, "contacts": [c.strip() for c in row["contacts"].split(";")]}
+        papermill.execute_notebook(template, str(out / f"{i}.ipynb"), parameters=parameters,
+                                   prepare_only=True, progress_bar=False, log_output=False)
+    return time.perf_counter() - start
+
+
+def run_nextround(source: Path, out: Path) -> float:
+    start = time.perf_counter()
+    result = nextround.generate(source, dir=out, progress=False)
+    elapsed = time.perf_counter() - start
+    assert result.ok and len(result.made) == ROWS_RUN, result.summary()
+    return elapsed
+
+
+ROWS_RUN = ROWS
+
+
+def main() -> int:
+    global ROWS_RUN
+    ROWS_RUN = int(sys.argv[1]) if len(sys.argv) > 1 else ROWS
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    with tempfile.TemporaryDirectory(prefix="nextround-bench-") as tmp:
+        root = Path(tmp)
+        rows = write_csv(root / "applications.csv", ROWS_RUN)
+        # One untimed round each, so imports and first-use caches are not measured.
+        run_papermill(rows[:5], root / "warm-pm")
+        nextround.generate(root / "applications.csv", dir=root / "warm-nr", progress=False)
+        papermill_s, nextround_s = [], []
+        for n in range(REPEATS):
+            papermill_s.append(run_papermill(rows, root / f"pm{n}"))
+            nextround_s.append(run_nextround(root / "applications.csv", root / f"nr{n}"))
+    pm, nr = statistics.median(papermill_s), statistics.median(nextround_s)
+    ratio = pm / nr
+    print(f"bench_generate: {ROWS_RUN} rows, median of {REPEATS} runs each")
+    print(f"  papermill execute_notebook(prepare_only=True): {pm:7.2f} s  ({ROWS_RUN / pm:7.0f} workbooks/s)")
+    print(f"  nextround.generate:                            {nr:7.2f} s  ({ROWS_RUN / nr:7.0f} workbooks/s)")
+    print(f"  throughput ratio: {ratio:.1f}x (target >= {TARGET_RATIO:.0f}x) -> {'met' if ratio >= TARGET_RATIO else 'NOT met'}")
+    print(f"  all runs (s): papermill {', '.join(f'{t:.2f}' for t in papermill_s)}; "
+          f"nextround {', '.join(f'{t:.2f}' for t in nextround_s)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

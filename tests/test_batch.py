@@ -1,0 +1,223 @@
+"""`nextround batch` and `nextround.generate`: a spreadsheet in, one workbook per good row out."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+import pytest
+
+import nextround
+from nextround.errors import NextroundError
+
+from conftest import read_json, run_cli
+
+HEADER = "company,role,interview_date,rejected_on,stage,contacts"
+ROWS = [
+    "Acme Analytics,Data Analyst,2026-06-10,2026-06-17,final interview,Priya Shah <priya@example.org>; Tom Reid",
+    "Borealis Energy,Data Engineer,2026-05-02,2026-05-09,phone screen,",
+    "Cobalt Health,Analyst,2026-04-01,2026-04-08,,",
+]
+ACME = "2026-06-17-acme-analytics-data-analyst.ipynb"
+BOREALIS = "2026-05-09-borealis-energy-data-engineer.ipynb"
+COBALT = "2026-04-08-cobalt-health-analyst.ipynb"
+
+
+def write_csv(path: Path, *lines: str) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def parameters(workbook: Path) -> dict:
+    return read_json(workbook)["metadata"]["papermill"]["parameters"]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_spreadsheet_export_with_bom_semicolons_and_quoted_newlines(tmp_path: Path) -> None:
+    source = tmp_path / "tracker.csv"
+    # As Excel's "CSV UTF-8" writes it where the comma is the decimal separator:
+    # a byte-order mark, semicolons, quotes around cells holding ";" or a newline.
+    source.write_bytes(
+        "\ufeffCompany;Role;Interview date;Rejected on;Stage;Contacts\r\n"
+        'Société Générale;Analyste;2026-06-10;2026-06-17;"final\ninterview, panel";"Priya Shah <priya@example.org>; Tom Reid"\r\n'
+        'Acme, Inc.;Data Analyst;2026-05-02;2026-05-09;;\r\n'
+        ";;;;;\r\n"  # an empty row, as spreadsheets export trailing blank rows
+        "Borealis;Engineer;2026-05-02;09/05/2026;;\r\n".encode("utf-8")
+    )
+    result = nextround.generate(source, dir=tmp_path / "out")
+    made = [row.path for row in result.made]
+    assert [p.name for p in made] == [
+        "2026-06-17-societe-generale-analyste.ipynb", "2026-05-09-acme-inc-data-analyst.ipynb"]
+    expected = {
+        "company": "Société Générale", "role": "Analyste", "interview_date": "2026-06-10",
+        "rejected_on": "2026-06-17", "stage": "final\ninterview, panel",
+        "contacts": ["Priya Shah <priya@example.org>", "Tom Reid"], "your_name": "", "careers_page": "",
+        "answers_file": "2026-06-17-societe-generale-analyste.answers.json"}
+    assert {name: parameters(made[0])[name] for name in expected} == expected
+    assert parameters(made[1])["company"] == "Acme, Inc."
+    # Counted as a spreadsheet counts: header 1, the two-line cell's row 2, Acme 3, blank 4.
+    [bad] = result.failed
+    assert bad.row == 5 and bad.problem.field == "rejected_on"
+    assert bad.line() == ("error: " + str(source) + ", row 5 (the header is row 1), column rejected_on: "
+                          "'09/05/2026' is not a date; use YYYY-MM-DD, e.g. 2026-06-17")
+    assert result.summary() == "2 made, 0 skipped (exists), 1 failed"
+
+
+def test_a_bad_row_is_reported_and_every_good_row_still_made(tmp_path: Path) -> None:
+    write_csv(tmp_path / "apps.csv", HEADER, ROWS[0], "Dunmore,Analyst,17/06/2026,,,", ROWS[1],
+              "Eastwick,Analyst,,,,Jo <jo-at-example.org>", ROWS[2])
+    result = run_cli("batch", "apps.csv", "--dir", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"out/{ACME}", f"out/{BOREALIS}", f"out/{COBALT}"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.ipynb")) == sorted([ACME, BOREALIS, COBALT])
+    assert result.stderr.splitlines() == [
+        "nextround: error: apps.csv, row 3 (the header is row 1), column interview_date: "
+        "'17/06/2026' is not a date; use YYYY-MM-DD, e.g. 2026-06-17",
+        "nextround: error: apps.csv, row 5 (the header is row 1), column contacts: "
+        "'jo-at-example.org' is not an email address (in 'Jo <jo-at-example.org>')",
+        "nextround: 3 made, 0 skipped (exists), 2 failed",
+    ]
+
+
+def test_an_unknown_column_names_the_closest_one_and_nothing_is_written(tmp_path: Path) -> None:
+    write_csv(tmp_path / "apps.csv", "company,role,intervew_date", "Acme,Analyst,2026-06-10")
+    result = run_cli("batch", "apps.csv", "--dir", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("nextround: error: apps.csv, intervew_date: unknown column in the header "
+                                     "(row 1); did you mean 'interview_date'?")
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"role,stage\nAnalyst,final\n", "apps.csv: the header (row 1) has no 'company' column"),
+        (b"", "apps.csv: is empty"),
+        (b"company,role\nSoci\xe9t\xe9,Analyst\n", "apps.csv: is not UTF-8 text (line 2)"),
+        (b"company,role,company\nA,B,C\n", "apps.csv, company: appears twice in the header"),
+    ],
+)
+def test_a_file_that_cannot_be_used_gets_one_line(tmp_path: Path, content: bytes, message: str) -> None:
+    (tmp_path / "apps.csv").write_bytes(content)
+    result = run_cli("batch", "apps.csv", "--dir", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"nextround: error: {message}") and len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_rows_that_would_make_the_same_file_get_distinct_names_and_a_rerun_skips_them(tmp_path: Path) -> None:
+    write_csv(tmp_path / "apps.csv", HEADER, ROWS[0], ROWS[0].replace("final interview", "second round"), ROWS[0])
+    first = run_cli("batch", "apps.csv", "--dir", "out", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    stem = ACME.removesuffix(".ipynb")
+    assert first.stdout.splitlines() == [f"out/{stem}.ipynb", f"out/{stem}-2.ipynb", f"out/{stem}-3.ipynb"]
+    assert parameters(tmp_path / f"out/{stem}-2.ipynb")["stage"] == "second round"
+    ids = {read_json(p)["metadata"]["nextround"]["workbook_id"] for p in (tmp_path / "out").glob("*.ipynb")}
+    assert len(ids) == 3
+    before = snapshot(tmp_path / "out")
+    again = run_cli("batch", "apps.csv", "--dir", "out", cwd=tmp_path)
+    assert again.returncode == 0 and again.stdout == ""
+    assert again.stderr.splitlines()[-1] == "nextround: 0 made, 3 skipped (exists), 0 failed"
+    assert snapshot(tmp_path / "out") == before
+
+
+def test_a_fixed_bad_row_gets_the_name_it_would_have_had(tmp_path: Path) -> None:
+    bad_email = ROWS[0].replace("priya@example.org", "priya-at-example.org")
+    write_csv(tmp_path / "apps.csv", HEADER, bad_email, ROWS[0])
+    assert run_cli("batch", "apps.csv", "--dir", "out", cwd=tmp_path).returncode == 1
+    stem = ACME.removesuffix(".ipynb")
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.ipynb")) == [f"{stem}-2.ipynb"]
+    write_csv(tmp_path / "apps.csv", HEADER, ROWS[0], ROWS[0])  # the mistake fixed
+    fixed = run_cli("batch", "apps.csv", "--dir", "out", cwd=tmp_path)
+    assert fixed.returncode == 0 and fixed.stdout.splitlines() == [f"out/{stem}.ipynb"]
+
+
+def test_an_existing_workbook_is_skipped_and_left_untouched(tmp_path: Path) -> None:
+    existing = nextround.new(company="Acme Analytics", role="Data Analyst", interview_date="2026-06-10",
+                             rejected_on="2026-06-17", dir=tmp_path / "out")
+    nextround.open_answers(existing).update("reply", draft="My own words.")
+    before = snapshot(tmp_path / "out")
+    write_csv(tmp_path / "apps.csv", HEADER, ROWS[0], ROWS[1])
+    result = run_cli("batch", "apps.csv", "--dir", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"out/{BOREALIS}"]
+    assert result.stderr.splitlines() == [
+        f"nextround: skipped: apps.csv, row 2 (the header is row 1): out/{ACME} already exists and was left untouched",
+        "nextround: 1 made, 1 skipped (exists), 0 failed",
+    ]
+    after = snapshot(tmp_path / "out")
+    assert {name: after[name] for name in before} == before
+
+
+def test_a_dry_run_checks_everything_and_writes_nothing(tmp_path: Path) -> None:
+    write_csv(tmp_path / "apps.csv", HEADER, ROWS[0], "Dunmore,,,,,", ROWS[1])
+    result = run_cli("batch", "apps.csv", "--dir", "out", "--dry-run", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"out/{ACME}", f"out/{BOREALIS}"]
+    assert result.stderr.splitlines() == [
+        "nextround: error: apps.csv, row 3 (the header is row 1), column role: is required",
+        "nextround: dry run, nothing written: 2 would be made, 0 skipped (exists), 1 failed",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_blank_rejection_date_stays_blank_and_the_name_uses_the_interview_date(tmp_path: Path) -> None:
+    write_csv(tmp_path / "apps.csv", "company,role,interview_date,rejected_on", "Acme,Analyst,2026-06-10,")
+    [row] = nextround.generate(tmp_path / "apps.csv", dir=tmp_path).made
+    assert row.path.name == "2026-06-10-acme-analyst.ipynb"
+    assert parameters(row.path)["rejected_on"] == ""
+
+
+def test_generate_raises_one_error_for_an_unusable_file(tmp_path: Path) -> None:
+    with pytest.raises(NextroundError, match="no such file"):
+        nextround.generate(tmp_path / "missing.csv", dir=tmp_path)
+
+
+def test_the_progress_bar_shows_on_a_terminal_and_not_when_piped(tmp_path: Path) -> None:
+    write_csv(tmp_path / "apps.csv", HEADER, *ROWS)
+    piped = run_cli("batch", "apps.csv", "--dir", "piped", cwd=tmp_path)
+    assert piped.returncode == 0 and "Making workbooks" not in piped.stderr and "\r" not in piped.stderr
+    # stderr on a pseudo-terminal, 80 columns wide, as in a person's shell.
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    try:
+        on_terminal = subprocess.run([sys.executable, "-m", "nextround", "batch", "apps.csv", "--dir", "tty"],
+                                     cwd=tmp_path, stdout=subprocess.PIPE, stderr=follower, timeout=120)
+        os.close(follower)
+        shown = b""
+        while chunk := _read(leader):
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert on_terminal.returncode == 0
+    assert b"Making workbooks" in shown and b"3 made, 0 skipped (exists), 0 failed" in shown
+    assert len(on_terminal.stdout.splitlines()) == 3
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # Linux reports the closed terminal as EIO
+        return b""
+
+
+def test_batch_without_execute_imports_nothing_heavy(tmp_path: Path) -> None:
+    write_csv(tmp_path / "apps.csv", HEADER, *ROWS)
+    code = (
+        "import sys\n"
+        "from nextround.cli import main\n"
+        f"main(['batch', {str(tmp_path / 'apps.csv')!r}, '--dir', {str(tmp_path / 'out')!r}])\n"
+        "heavy = {'pandas', 'nbformat', 'nbclient', 'papermill', 'jsonschema', 'ipywidgets', 'matplotlib'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert len(list((tmp_path / "out").glob("*.ipynb"))) == 3
