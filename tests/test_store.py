@@ -163,3 +163,26 @@ def test_a_workbook_without_dates_saves(tmp_path: Path) -> None:
     a = open_answers(path)
     a.add_checkin(5, ready=True)
     assert a.data["rejection"]["interview_date"] is None and len(a.data["checkins"]) == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"checkins": [{"at": "2026-06-01", "mood": True}]},
+        {"checkins": [{"at": "2026-06-01", "mood": 0}]},
+        {"reply": {"sent_on": "2026-02-30"}},
+        {"reply": {"sent_on": "17/06/2026"}},
+        {"cv_on_file": {"status": "maybe"}},
+        {"self_review": {"scores": {"rapport": 6}}},
+        {"contacts": [{"email": "no name"}]},
+        {"sharing": {"checkins": "yes"}},
+        {"workbook_id": ""},
+        {"version": 2},
+    ],
+)
+def test_the_fast_check_and_the_explaining_check_agree(change: dict) -> None:
+    doc = {"format": "nextround-answers", "version": 1, "workbook_id": "w", **change}
+    assert not answers.is_valid(doc)
+    assert answers.problems(doc)
+    good = answers.new_document("w", {"company": "A", "role": "B"})
+    assert answers.is_valid(good) and not answers.problems(good)
