@@ -37,8 +37,8 @@ STARTUP_TIMEOUT_S = 60
 # - every widget is let go: dropped from ipywidgets' registry and the comm manager.
 #   (Widget.close_all() would do the same but also send a comm_close per widget,
 #   hundreds per workbook, to a front end that is not there: a quarter of the time.)
-# - a module that keeps widgets in its globals (nextround.forms shares one Layout)
-#   is dropped from sys.modules, with every module of its package that took
+# - a module that keeps widgets in its globals (nextround's own keep none, but a
+#   workbook may import one that does) is dropped from sys.modules, with every module of its package that took
 #   something from it, so they are imported afresh: a widget made for an earlier
 #   workbook would be missing from this one's saved widget state. The rest of the
 #   package stays imported, caches (compiled templates, the schema) and all;

@@ -43,7 +43,12 @@ NETWORK_LABELS = {
 }
 
 _LABEL = {"description_width": "13em"}
-_WIDE = w.Layout(width="100%", max_width="760px")
+
+
+def _wide() -> w.Layout:
+    # A new Layout each time: a widget kept at module level would outlive the workbook
+    # (warm kernels reuse the module), and be missing from the next one's widget state.
+    return w.Layout(width="100%", max_width="760px")
 
 
 # --- small building blocks ----------------------------------------------------------
@@ -54,12 +59,12 @@ def _date(label: str, value: Any) -> w.DatePicker:
 
 
 def _text(label: str, value: str, placeholder: str = "") -> w.Text:
-    return w.Text(description=label, value=value or "", placeholder=placeholder, style=_LABEL, layout=_WIDE)
+    return w.Text(description=label, value=value or "", placeholder=placeholder, style=_LABEL, layout=_wide())
 
 
 def _area(label: str, value: str, rows: int = 4, placeholder: str = "") -> w.Textarea:
     return w.Textarea(
-        description=label, value=value or "", rows=rows, placeholder=placeholder, style=_LABEL, layout=_WIDE
+        description=label, value=value or "", rows=rows, placeholder=placeholder, style=_LABEL, layout=_wide()
     )
 
 
