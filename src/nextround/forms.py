@@ -152,9 +152,16 @@ def _rows_for(text: str) -> int:
 
 
 class Form:
-    """A section's form: its widgets, a Save button and a status line."""
+    """A section's form: its widgets, a Save button and a status line.
+
+    A Save writes only the fields the person changed since the form showed them
+    (`fields` compared with what was shown), so a form left open in another tab
+    cannot undo this one's answers with its stale copy.
+    """
 
     save_label = "Save"
+    #: The answers section whose fields the form writes (see `write`).
+    section = ""
     #: The form's name in CSS classes: `nextround-<name>`, `nextround-<name>-<field>`.
     hook_name = "form"
 
@@ -167,6 +174,8 @@ class Form:
         self.save_button.on_click(lambda _: self.save())
         doc = workbook.answers()
         self.build(doc)
+        self._shown = self.fields(doc)
+        self._writing: dict[str, Any] = {}
         self.widget = w.VBox(
             [*self.children(), w.HBox([self.save_button, self.status], layout=w.Layout(align_items="center"))],
             layout=w.Layout(width="100%", max_width="800px"),
@@ -184,9 +193,19 @@ class Form:
         """The widgets, in order, above the Save button."""
         raise NotImplementedError
 
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        """The form's values, as the fields it writes; `doc` is the answers they go into."""
+        return {}
+
+    def write(self, doc: dict[str, Any], changed: dict[str, Any]) -> None:
+        """Put the changed fields into the answers (by default: into `section`)."""
+        answers.set_fields(doc, self.section, changed)
+
     def edit(self, doc: dict[str, Any]) -> None:
-        """Apply the form's values to the answers as they are on disk now."""
-        raise NotImplementedError
+        """Apply the form's changes to the answers as they are on disk now."""
+        self._writing = self.fields(doc)
+        changed = {k: v for k, v in self._writing.items() if k not in self._shown or self._shown[k] != v}
+        self.write(doc, changed)
 
     def check(self) -> str | None:
         """A reason not to save yet (shown to the person), or None."""
@@ -206,6 +225,10 @@ class Form:
         except NextroundError as exc:
             self._say(f"Not saved: {exc}", "error")
             return False
+        except OSError as exc:  # a full disk, a folder made read-only: say so in the form
+            self._say(f"Not saved: {exc.filename or self.workbook.store.path}: {exc.strerror}", "error")
+            return False
+        self._shown = self._writing
         self.saved(answers.with_defaults(doc))
         self._say(f"Saved at {doc['saved_at'][11:16]}", "ok")
         return True
@@ -301,6 +324,7 @@ class FeedbackForm(Form):
     """Asking for feedback, recording what was said, and following up when it's vague."""
 
     save_label = "Save feedback"
+    section = "feedback"
     hook_name = "feedback"
 
     def build(self, doc: dict[str, Any]) -> None:
@@ -350,11 +374,11 @@ class FeedbackForm(Form):
             self.follow_up_draft,
         ]
 
-    def edit(self, doc: dict[str, Any]) -> None:
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
         from .checks import check_feedback
 
         result = check_feedback(self.text.value) if self.text.value.strip() else None
-        answers.set_fields(doc, "feedback", {
+        return {
             "vague": result.vague if result else None,
             "themes": list(result.themes) if result else [],
             "request_draft": _own(self.request_draft.value, messages.feedback_request(doc)),
@@ -366,7 +390,7 @@ class FeedbackForm(Form):
             "text": self.text.value,
             "takeaways": self.takeaways.value,
             "follow_up_draft": "" if self.follow_up_draft.value == self._suggested else self.follow_up_draft.value,
-        })
+        }
 
 
 def _tone_view(draft: w.Textarea, what: str) -> w.HTML:
@@ -395,6 +419,7 @@ class ReplyForm(Form):
     """A reply drafted calmly before it is sent."""
 
     save_label = "Save reply"
+    section = "reply"
     hook_name = "reply"
 
     def build(self, doc: dict[str, Any]) -> None:
@@ -413,8 +438,8 @@ class ReplyForm(Form):
     def children(self) -> list[w.Widget]:
         return [self.advice, self.draft, self.tone, self.sent_on]
 
-    def edit(self, doc: dict[str, Any]) -> None:
-        answers.set_fields(doc, "reply", {"draft": self.draft.value, "sent_on": iso(self.sent_on.value)})
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        return {"draft": self.draft.value, "sent_on": iso(self.sent_on.value)}
 
 
 # --- 3. CV on file ---------------------------------------------------------------------------
@@ -424,6 +449,7 @@ class CvOnFileForm(Form):
     """Asking for the CV to be kept on file, and when it lapses."""
 
     save_label = "Save CV request"
+    section = "cv_on_file"
     hook_name = "cv"
 
     def build(self, doc: dict[str, Any]) -> None:
@@ -466,15 +492,15 @@ class CvOnFileForm(Form):
         else:
             self.reminder.value = ""
 
-    def edit(self, doc: dict[str, Any]) -> None:
-        answers.set_fields(doc, "cv_on_file", {
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        return {
             "request_draft": _own(self.request_draft.value, messages.cv_on_file(doc)),
             "status": self.status_choice.value,
             "asked_on": iso(self.asked_on.value),
             "answered_on": iso(self.answered_on.value),
             "keep_months": self.keep_months.value,
             "keep_until": iso(self.keep_until.value),
-        })
+        }
 
 
 # --- 4. self-review -----------------------------------------------------------------------------
@@ -484,6 +510,7 @@ class SelfReviewForm(Form):
     """The rubric (1-5 with notes) and the questions asked, beside the company's feedback."""
 
     save_label = "Save self-review"
+    section = "self_review"
     hook_name = "review"
 
     def build(self, doc: dict[str, Any]) -> None:
@@ -544,17 +571,17 @@ class SelfReviewForm(Form):
             self.add_question_button,
         ]
 
-    def edit(self, doc: dict[str, Any]) -> None:
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
         questions = []
         for box in self.questions.children:
             question, mine, better = (area.value for area in box.children)
             if question.strip() or mine.strip() or better.strip():
                 questions.append({"question": question, "my_answer": mine, "better_answer": better})
-        answers.set_fields(doc, "self_review", {
+        return {
             "scores": {k: int(b.value) for k, b in self.scores.items() if b.value},
             "notes": {k: t.value for k, t in self.notes.items() if t.value.strip()},
             "questions": questions,
-        })
+        }
 
 
 # --- 5. stay in touch --------------------------------------------------------------------------
@@ -643,10 +670,8 @@ class ContactPanel(Form):
             self.log_note.value = ""
         return ok
 
-    def edit(self, doc: dict[str, Any]) -> None:
-        log = [self._pending_log] if self._pending_log else []
-        answers.upsert_contact(doc, {
-            "name": self.name,
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        return {
             "email": self.email.value.strip(),
             "role": self.role.value,
             "thank_you_note": _own(self.thank_you.value, messages.thank_you(doc, {"name": self.name})),
@@ -655,8 +680,11 @@ class ContactPanel(Form):
             "linkedin_request_sent_on": iso(self.linkedin_request_sent_on.value),
             "linkedin_accepted_on": iso(self.linkedin_accepted_on.value),
             "cadence_weeks": self.cadence_weeks.value,
-            "log": log,
-        })
+        }
+
+    def write(self, doc: dict[str, Any], changed: dict[str, Any]) -> None:
+        log = [self._pending_log] if self._pending_log else []
+        answers.upsert_contact(doc, {"name": self.name, **changed, "log": log})
 
     def saved(self, doc: dict[str, Any]) -> None:
         self._show(next(c for c in doc["contacts"] if c["name"] == self.name))
@@ -762,21 +790,26 @@ class CompanyForm(Form):
             self.careers_page, self.keywords, self.last_checked_on, self.check_every_days,
         ]
 
-    def edit(self, doc: dict[str, Any]) -> None:
-        company = doc.setdefault("company", {})
-        company["followed"] = {
-            key: iso(picker.value or date.today()) for key, (box, picker) in self.followed.items() if box.value
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "followed": {
+                key: iso(picker.value or date.today()) for key, (box, picker) in self.followed.items() if box.value
+            },
+            "vacancy_watch": {
+                "careers_page": self.careers_page.value.strip(),
+                "keywords": [k.strip() for k in self.keywords.value.split(",") if k.strip()],
+                "last_checked_on": iso(self.last_checked_on.value),
+                "check_every_days": self.check_every_days.value,
+            },
         }
-        if self.engagement_note.value.strip():
+
+    def write(self, doc: dict[str, Any], changed: dict[str, Any]) -> None:
+        company = doc.setdefault("company", {})
+        company.update(changed)
+        if self.engagement_note.value.strip():  # a log that only grows: merged, never replaced
             entry = {"id": answers.new_id(), "on": iso(self.engagement_on.value or date.today()),
                      "note": self.engagement_note.value.strip()}
             company["engagement"] = answers.merge_by_id(company.get("engagement", []), [entry])
-        company["vacancy_watch"] = {
-            "careers_page": self.careers_page.value.strip(),
-            "keywords": [k.strip() for k in self.keywords.value.split(",") if k.strip()],
-            "last_checked_on": iso(self.last_checked_on.value),
-            "check_every_days": self.check_every_days.value,
-        }
 
     def saved(self, doc: dict[str, Any]) -> None:
         self.engagement_note.value = ""
@@ -814,8 +847,11 @@ class SharingForm(Form):
             *self.choices.values(),
         ]
 
-    def edit(self, doc: dict[str, Any]) -> None:
-        doc["sharing"] = {key: box.value for key, box in self.choices.items()}
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        return {key: box.value for key, box in self.choices.items()}
+
+    def write(self, doc: dict[str, Any], changed: dict[str, Any]) -> None:
+        doc["sharing"] = {**sharing.choices(doc), **changed}
 
 
 FORMS: dict[str, Callable[[Workbook], Any]] = {
