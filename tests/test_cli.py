@@ -115,3 +115,10 @@ def test_check_feedback_reads_standard_input_and_speaks_json() -> None:
     assert 2 <= len(data["follow_up_questions"]) <= 4
     human = run_cli("check", "feedback", input="Your SQL window-function answer in round 2 missed the partition.")
     assert human.stdout.startswith("Specific enough to act on")
+
+
+def test_file_system_mistakes_are_one_line_too(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    result = run_cli("new", "--company", "Acme", "--role", "A", "--dir", "afile", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("nextround: error: afile") and len(result.stderr.strip().splitlines()) == 1

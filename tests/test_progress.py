@@ -81,3 +81,18 @@ def test_feedback_that_arrived_unasked_leaves_nothing_to_ask() -> None:
     asked = next(a for a in actions(d) if a.what == "Ask for feedback")
     assert asked.done_on == date(2026, 6, 21)
     assert step_states(d)[1] == "done"
+
+
+def test_without_a_rejection_date_reminders_count_from_the_day_the_workbook_was_made() -> None:
+    d = new_document("w1", {"company": "Acme", "role": "Analyst"})
+    d["created_at"] = "2026-06-01T10:00:00+01:00"
+    d["saved_at"] = "2026-06-20T10:00:00+01:00"  # a later save does not move them
+    ask = next(a for a in actions(d, today=date(2026, 7, 1)) if a.what == "Ask for feedback")
+    assert ask.due == date(2026, 6, 4)
+
+
+def test_a_cv_agreed_without_a_lapse_date_still_gets_its_reminder() -> None:
+    d = doc(cv_on_file={"status": "agreed", "answered_on": "2026-06-22", "keep_months": 6, "keep_until": None})
+    due = {a.what: a.due for a in pending(d)}
+    assert due["Your CV lapses from their files"] == date(2026, 12, 22)
+    assert due["Re-send your CV before it lapses"] == date(2026, 12, 8)

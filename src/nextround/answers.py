@@ -123,6 +123,7 @@ def new_document(workbook_id: str, rejection: Mapping[str, Any]) -> dict[str, An
         "version": VERSION,
         "workbook_id": workbook_id,
         "rejection": dict(rejection),
+        "created_at": now_iso(),
         "saved_at": None,
     }
     doc.update(empty_sections())

@@ -499,6 +499,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NextroundError as exc:
         print(f"nextround: error: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except OSError as exc:
+        # A path that is a file not a folder, a folder that is missing or read-only:
+        # the person's to fix, so one line naming it, not a traceback.
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"nextround: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from . import answers
 from .answers import RUBRIC, as_date, next_contact_on
 from .errors import AnswersError, NextroundError
-from .progress import STATES, STEPS, cv_keep_until, summarise
+from .progress import STATES, STEPS, cv_lapses_on, summarise
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -276,9 +276,7 @@ def _rows(doc: dict[str, Any], path: Path, today: date) -> dict[str, list[tuple[
         section = "cv_on_file"
         cv = doc.get("cv_on_file") or {}
         cv_status = cv.get("status") or "not_asked"
-        keep_until = as_date(cv.get("keep_until")) or (
-            cv_keep_until(as_date(cv.get("answered_on")), cv.get("keep_months") or 6)
-            if cv_status == "agreed" else None)
+        keep_until = cv_lapses_on(cv) if cv_status == "agreed" else as_date(cv.get("keep_until"))
 
         section = "self_review"
         review = doc.get("self_review") or {}

@@ -112,6 +112,11 @@ def _states(doc: dict[str, Any]) -> dict[int, str]:
     }
 
 
+def cv_lapses_on(cv: Mapping[str, Any]) -> date | None:
+    """When a CV kept on file lapses: the date given, or the day they agreed plus the months."""
+    return as_date(cv.get("keep_until")) or cv_keep_until(as_date(cv.get("answered_on")), cv.get("keep_months") or 6)
+
+
 def cv_keep_until(answered_on: date | None, keep_months: int | None) -> date | None:
     """When a CV kept on file lapses: the day they agreed plus the months they keep it."""
     if not answered_on or not keep_months:
@@ -130,7 +135,10 @@ def actions(doc: Mapping[str, Any], *, today: date | None = None) -> list[Action
 
 def _actions(doc: dict[str, Any], today: date) -> list[Action]:
     rejection = doc["rejection"]
-    start = as_date(rejection.get("rejected_on")) or as_date(doc["saved_at"]) or today
+    # Without a rejection date, count from the day the workbook was made: a fixed day,
+    # so reminders do fall due (counting from today, they would never be overdue).
+    start = (as_date(rejection.get("rejected_on")) or as_date(doc.get("created_at"))
+             or as_date(doc["saved_at"]) or today)
     found: list[Action] = []
 
     def add(step: int, what: str, due: date, done_on: Any = None, contact: str = "") -> None:
@@ -159,7 +167,7 @@ def _actions(doc: dict[str, Any], today: date) -> list[Action]:
         asked or (cv["answered_on"] if cv["status"] != "not_asked" else None))
     if cv["status"] == "asked" and asked:
         add(3, "Follow up on your CV request", asked + timedelta(days=CV_ANSWER_FOLLOW_UP_AFTER))
-    keep_until = as_date(cv["keep_until"])
+    keep_until = cv_lapses_on(cv)
     if cv["status"] == "agreed" and keep_until:
         add(3, "Re-send your CV before it lapses", keep_until - timedelta(days=RESEND_CV_BEFORE_LAPSE))
         add(3, "Your CV lapses from their files", keep_until)
