@@ -192,3 +192,34 @@ def test_class_outputs_hold_no_private_answers_and_no_small_groups(course: Path,
     for text in [PRIVATE, "Student Number", "s001", "s017", "Assignment"]:
         assert text not in html
     assert "<script src=\"http" not in html
+
+
+def test_a_broken_hand_in_is_unreadable_not_missing_and_its_words_stay_private(course: Path, tmp_path: Path) -> None:
+    answers = json.loads(next((course / "release/s003").glob("*.answers.json")).read_text())
+    answers["checkins"] = [{"at": "2026-10-01T10:00:00+01:00", "mood": 2, "emotions": PRIVATE}]  # not a list
+    hand_in = tmp_path / "hand-ins"
+    hand_in.mkdir()
+    (hand_in / "s003.answers.json").write_text(json.dumps(answers))
+    result = run_cli("class", "collect", str(hand_in), "--dir", str(course))
+    assert "unreadable:" in result.stdout and "(student s003)" in result.stdout
+    assert "checkins/0/emotions: should be an array" in result.stdout
+    assert "missing: s003" not in result.stdout
+    assert PRIVATE not in result.stdout + result.stderr
+
+
+def test_collecting_an_older_download_again_never_replaces_a_newer_hand_in(course: Path, tmp_path: Path) -> None:
+    workbook = next((course / "release/s005").glob("*.ipynb"))
+    a = open_answers(workbook)
+    a.update("reply", draft="first attempt")
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / "x.answers.json").write_bytes(a.store.path.read_bytes())
+    a.update("reply", draft="final attempt")
+    roster = [s for s, _ in STUDENTS]
+    collect.collect([a.store.path], roster, "after-the-no", course)
+    collect.collect([old], roster, "after-the-no", course)  # the old download, collected again
+    assert read_json(course / "submitted/s005/s005.answers.json")["reply"]["draft"] == "final attempt"
+    kept = [json.loads(p.read_text())["reply"]["draft"] for p in (course / "duplicates/s005").iterdir()]
+    assert kept == ["first attempt"]
+    collect.collect([old], roster, "after-the-no", course)  # and again: nothing doubles, nothing is lost
+    assert len(list((course / "duplicates/s005").iterdir())) == 1

@@ -41,9 +41,9 @@ def test_new_answers_files_validate_against_the_shipped_schema(acme_workbook: Pa
         ('{"format": "something-else", "version": 1, "workbook_id": "x"}', "not a nextround answers file"),
         ('{"format": "nextround-answers", "version": 99, "workbook_id": "x"}', "written by a newer nextround"),
         ('{"format": "nextround-answers", "version": 1, "workbook_id": "x", "checkins": [{"at": "2026-06-01", "mood": 11}]}',
-         "checkins/0/mood: 11 is greater than the maximum of 10"),
+         "checkins/0/mood: should be at most 10"),
         ('{"format": "nextround-answers", "version": 1, "workbook_id": "x", "reply": {"sent_on": "2026-02-30"}}',
-         "reply/sent_on: '2026-02-30' is not a 'date'"),
+         "reply/sent_on: should be a real date, written YYYY-MM-DD"),
     ],
 )
 def test_a_broken_file_is_reported_by_name_and_never_overwritten(tmp_path: Path, content: str, words: str) -> None:
@@ -186,3 +186,14 @@ def test_the_fast_check_and_the_explaining_check_agree(change: dict) -> None:
     assert answers.problems(doc)
     good = answers.new_document("w", {"company": "A", "role": "B"})
     assert answers.is_valid(good) and not answers.problems(good)
+
+
+def test_problems_name_the_field_but_never_repeat_what_the_person_wrote() -> None:
+    secret = "I cried all night"
+    doc = {"format": "nextround-answers", "version": 1, "workbook_id": "w",
+           "checkins": [{"at": "2026-06-01", "mood": 3, "emotions": secret}], "reply": {"sent_on": secret},
+           "cv_on_file": {"status": secret}}
+    found = answers.problems(doc)
+    assert found == ["checkins/0/emotions: should be an array", "cv_on_file/status: should be one of "
+                     "'not_asked', 'asked', 'agreed', 'declined'", "reply/sent_on: should be a real date, written "
+                     "YYYY-MM-DD"]

@@ -184,12 +184,43 @@ def _validator() -> Any:
 
 
 def problems(doc: Any) -> list[str]:
-    """What is wrong with `doc` against the schema, one readable line each."""
+    """What is wrong with `doc` against the schema, one readable line each.
+
+    A line names the field and what it should be, never the value found there: that
+    is a person's own words, and these lines reach logs, terminals and instructors.
+    """
     found = []
     for error in sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path)):
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
-        found.append(f"{where}: {error.message}")
+        line = f"{where}: {_expected(error)}"
+        if line not in found:  # a bad date breaks both its pattern and its format
+            found.append(line)
     return found
+
+
+def _expected(error: Any) -> str:
+    rule, value = error.validator, error.validator_value
+    if rule == "type":
+        kinds = value if isinstance(value, list) else [value]
+        return "should be " + " or ".join("null" if k == "null" else f"{'an' if k[0] in 'aeiou' else 'a'} {k}"
+                                          for k in kinds)
+    if rule == "maximum":
+        return f"should be at most {value}"
+    if rule == "minimum":
+        return f"should be at least {value}"
+    if rule == "enum":
+        return "should be one of " + ", ".join(repr(v) for v in value)
+    if rule == "const":
+        return f"should be {value!r}"
+    if rule in ("format", "pattern"):
+        if ":" in str(value):  # only the date-and-time pattern has one
+            return "should be a date and time, written YYYY-MM-DDTHH:MM:SS"
+        return "should be a real date, written YYYY-MM-DD"
+    if rule == "required":
+        return error.message  # names the missing field, which is ours, not the person's
+    if rule == "minLength":
+        return "should not be empty"
+    return "is not in the expected form"
 
 
 @cache
@@ -263,8 +294,8 @@ def new_id() -> str:
 
 
 def now_iso() -> str:
-    """The current local time, with its UTC offset, to the second."""
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    """The current local time, with its UTC offset, to the millisecond (saves can be close)."""
+    return datetime.now().astimezone().isoformat(timespec="milliseconds")
 
 
 def iso(value: date | None) -> str | None:

@@ -14,10 +14,10 @@ reported, and everything else is still collected.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import json
 import os
-import shutil
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timezone
@@ -61,13 +61,15 @@ class Item:
 
 @dataclasses.dataclass
 class Problem:
-    """A file that could not be collected, and why (one line)."""
+    """A file that could not be collected, and why (one line, never its content)."""
 
     source: str
     reason: str
+    student_id: str = ""  # when the ids inside could still be read
 
     def line(self) -> str:
-        return f"{self.source}: {self.reason}"
+        whose = f" (student {self.student_id})" if self.student_id else ""
+        return f"{self.source}: {self.reason}{whose}"
 
 
 @dataclasses.dataclass
@@ -197,7 +199,7 @@ def _add(items: list[Item], unreadable: list[Problem], where: str, name: str, da
         try:
             doc = parse_answers(text)
         except AnswersError as exc:
-            unreadable.append(Problem(where, exc.message))
+            unreadable.append(Problem(where, exc.message, _student_of(text)))
             return
         items.append(Item(where, kind, modified, data, answers=doc, student_id=str(doc.get("student_id", "")),
                           assignment_id=str(doc.get("assignment_id", ""))))
@@ -216,10 +218,20 @@ def _add(items: list[Item], unreadable: list[Problem], where: str, name: str, da
         try:
             carried = parse_answers(json.dumps(carried))
         except AnswersError as exc:
-            unreadable.append(Problem(where, f"carries answers that are not valid: {exc.message}"))
+            student = str(meta.get("student_id", "")) if isinstance(meta, dict) else ""
+            unreadable.append(Problem(where, f"carries answers that are not valid: {exc.message}", student))
             carried = None
     items.append(Item(where, kind, modified, data, notebook=nb, answers=carried,
                       student_id=str(meta.get("student_id", "")), assignment_id=str(meta.get("assignment_id", ""))))
+
+
+def _student_of(text: str) -> str:
+    """The student id in a broken answers file, if it can still be read."""
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return ""
+    return str(doc.get("student_id", "")) if isinstance(doc, dict) else ""
 
 
 def identify(items: list[Item], roster: Sequence[str], assignment_id: str) -> Collection:
@@ -270,32 +282,59 @@ def collect(sources: Sequence[str | Path], roster: Sequence[str], assignment_id:
     items, unreadable, unsafe = find(sources)
     result = identify(items, roster, assignment_id)
     result.unreadable, result.unsafe = unreadable, unsafe
+    # A student whose only hand-in could not be read did hand something in: say so,
+    # under unreadable, rather than calling them missing.
+    tried = {p.student_id for p in unreadable}
+    result.missing = [s for s in result.missing if s not in tried]
     for student, kinds in result.chosen.items():
         folder = course / "submitted" / student
         folder.mkdir(parents=True, exist_ok=True)
-        if "notebook" in kinds:
-            _store(folder / f"{student}.ipynb", kinds["notebook"].data, course, student)
         answers = newest_answers(kinds)
-        if answers is not None:
+        held = folder / f"{student}.answers.json"
+        if answers is not None and not _older_than_held(answers, held):
             text = json.dumps(answers, indent=2, ensure_ascii=False).encode() + b"\n"
-            _store(folder / f"{student}.answers.json", text, course, student)
-    for n, item in enumerate(result.set_aside, 1):
-        aside = course / "duplicates" / item.student_id
-        aside.mkdir(parents=True, exist_ok=True)
+            _store(held, text, course, student)
+            if "notebook" in kinds:
+                _store(folder / f"{student}.ipynb", kinds["notebook"].data, course, student)
+        elif answers is None and "notebook" in kinds and not held.exists():
+            _store(folder / f"{student}.ipynb", kinds["notebook"].data, course, student)
+        elif answers is not None:
+            # An older hand-in than the one already collected (an old download run
+            # again): keep the newer, set this one aside.
+            result.set_aside.extend(kinds.values())
+    for item in result.set_aside:
         suffix = ".answers.json" if item.kind == "answers" else ".ipynb"
-        (aside / f"{item.modified:%Y%m%dT%H%M%S}-{n}{suffix}").write_bytes(item.data)
+        _set_aside(item.data, course, item.student_id, f"{item.modified:%Y%m%dT%H%M%S}", suffix)
     return result
+
+
+def _older_than_held(answers: Mapping[str, Any], held: Path) -> bool:
+    """Whether `answers` were saved before the copy already collected."""
+    try:
+        kept = json.loads(held.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return str(answers.get("saved_at") or "") < str(kept.get("saved_at") or "")
+
+
+def _set_aside(data: bytes, course: Path, student: str, stamp: str, suffix: str) -> None:
+    """Keep a copy under duplicates/, named by its content, so nothing is overwritten."""
+    aside = course / "duplicates" / student
+    aside.mkdir(parents=True, exist_ok=True)
+    target = aside / f"{stamp}-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
+    if not target.exists():  # the same name means the same content: already kept
+        target.write_bytes(data)
 
 
 def _store(path: Path, data: bytes, course: Path, student: str) -> None:
     """Write a collected file; a different earlier one is moved aside, never lost."""
     if path.exists():
-        if path.read_bytes() == data:
+        old = path.read_bytes()
+        if old == data:
             return
-        aside = course / "duplicates" / student
-        aside.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
-        shutil.move(str(path), aside / f"previous-{stamp}-{path.name}")
+        suffix = ".answers.json" if path.name.endswith(".answers.json") else path.suffix
+        stamp = datetime.now(timezone.utc).strftime("previous-%Y%m%dT%H%M%S")
+        _set_aside(old, course, student, stamp, suffix)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
