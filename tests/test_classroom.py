@@ -178,6 +178,8 @@ def test_class_outputs_hold_no_private_answers_and_no_small_groups(course: Path,
     # 2 untouched: withheld, and so is "done", or the total of 30 would give the 2 away
     assert summary.step_completion[2] == {"done": None, "started": 0, "todo": None}
     assert summary.rubric["rapport"] == {"n": 28, "mean": 3.0, "distribution": {1: 0, 2: 0, 3: 28, 4: 0, 5: 0}}
+    # preparation: 2, 3 or 4 (9 to 10 students each): a spread with no small cell is shown
+    assert summary.rubric["preparation"]["distribution"] == {1: 0, 2: 9, 3: 10, 4: 9, 5: 0}
     assert summary.themes == [("experience", 10)]  # communication: only 2 shared it, so withheld
     assert summary.checkins_shared == 4
     progress = tmp_path / "progress.csv"
@@ -223,3 +225,8 @@ def test_collecting_an_older_download_again_never_replaces_a_newer_hand_in(cours
     assert kept == ["first attempt"]
     collect.collect([old], roster, "after-the-no", course)  # and again: nothing doubles, nothing is lost
     assert len(list((course / "duplicates/s005").iterdir())) == 1
+
+
+def test_a_spread_that_would_reveal_a_small_group_is_not_shown() -> None:
+    spread = classroom.suppress_small({3: 3, 5: 1})
+    assert spread == {3: None, 5: None}  # one withheld reveals itself through the total: both go

@@ -118,6 +118,17 @@ def test_export_csv_writes_every_table(tmp_path: Path) -> None:
     assert (tom[0]["due"], tom[0]["done_on"], tom[0]["done"]) == ("2026-06-19", "", "False")
 
 
+def test_export_csv_defuses_text_that_a_spreadsheet_would_run_as_a_formula(tmp_path: Path) -> None:
+    folder = kf.make(tmp_path / "workbooks")
+    acme = kf.acme()
+    acme["checkins"][0]["note"] = '=HYPERLINK("https://example.org","click")'
+    kf.write(folder, kf.ACME, acme)
+    assert run_cli("export", "-o", str(tmp_path / "t"), "--dir", str(folder)).returncode == 0
+    with open(tmp_path / "t" / "checkins.csv", encoding="utf-8", newline="") as f:
+        notes = [r["note"] for r in csv.DictReader(f)]
+    assert notes[0] == '\'=HYPERLINK("https://example.org","click")'
+
+
 def test_export_xlsx_keeps_dates_as_dates_and_formulas_as_text(tmp_path: Path) -> None:
     import openpyxl
 

@@ -84,3 +84,11 @@ def test_each_save_also_stores_the_answers_in_the_notebook(class_workbook: Path)
     carriers = [c for c in nb.cells if c.cell_type == "code"
                 for o in c.outputs if "application/vnd.nextround.answers+json" in o.get("data", {})]
     assert len(carriers) == 1  # one copy, updated in place, in the header's cell
+
+
+@pytest.mark.slow
+def test_a_job_seekers_own_notebook_carries_no_hidden_copy_of_their_answers(acme_workbook: Path) -> None:
+    nb = nbformat.read(acme_workbook, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("form = wb.reply()\nform.draft.value = 'x'\nform.save()"))
+    NotebookClient(nb, resources={"metadata": {"path": str(acme_workbook.parent)}}).execute()
+    assert embedded_answers(nb) is None

@@ -197,3 +197,11 @@ def test_problems_name_the_field_but_never_repeat_what_the_person_wrote() -> Non
     assert found == ["checkins/0/emotions: should be an array", "cv_on_file/status: should be one of "
                      "'not_asked', 'asked', 'agreed', 'declined'", "reply/sent_on: should be a real date, written "
                      "YYYY-MM-DD"]
+
+
+def test_a_misspelt_field_is_refused_with_a_suggestion(acme_workbook: Path) -> None:
+    a = open_answers(acme_workbook)
+    with pytest.raises(ValueError, match="feedback has no field 'recieved_on'; did you mean 'received_on'"):
+        a.update("feedback", recieved_on="2026-06-20")
+    with pytest.raises(ValueError, match="did you mean 'thank_you_sent_on'"):
+        a.update_contact("Tom Reid", thank_you_sent="2026-06-20")

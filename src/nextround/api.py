@@ -77,6 +77,7 @@ class Answers:
         """Set fields of one section: `update("feedback", received_on=..., text=...)`."""
         if section not in answers.SECTIONS or section in ("checkins", "contacts"):
             raise ValueError(f"update() takes one of feedback, reply, cv_on_file, self_review, company; not {section!r}")
+        _known_fields(fields, answers.empty_sections()[section], section)
         values = _plain(fields)
         return self.store.update(lambda doc: answers.set_fields(doc, section, values))
 
@@ -95,9 +96,19 @@ class Answers:
 
     def update_contact(self, name: str, **fields: Any) -> dict[str, Any]:
         """Set fields of one contact (added if new); `log` entries are appended."""
+        _known_fields(fields, answers.empty_contact(name), "contacts[]")
         values = {"name": name, **_plain(fields)}
         values["log"] = [{"id": answers.new_id(), **entry} for entry in values.get("log", [])]
         return self.store.update(lambda doc: answers.upsert_contact(doc, values))
+
+
+def _known_fields(fields: Mapping[str, Any], known: Mapping[str, Any], where: str) -> None:
+    """A misspelt field would be saved and then never read: refuse it, suggesting the right one."""
+    from .parameters import did_you_mean
+
+    for name in fields:
+        if name not in known:
+            raise ValueError(f"{where} has no field {name!r}{did_you_mean(name, known)}")
 
 
 def open_answers(workbook: str | Path) -> Answers:

@@ -7,7 +7,6 @@ student or shows an id.
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -60,9 +59,13 @@ def completion(summary: ClassSummary) -> Panel:
         values = [summary.step_completion[n][key] or 0 for n in STEPS]
         ax.barh(labels, values, left=left, color=colour, label=label)
         left = [a + b for a, b in zip(left, values)]
+    # What is withheld is drawn as one hatched remainder, never as a zero.
+    rest = [summary.progress_shared - shown for shown in left]
+    if any(rest):
+        ax.barh(labels, rest, left=left, color="white", edgecolor="#a0aec0", hatch="///", label=WITHHELD.capitalize())
     ax.invert_yaxis()
     ax.set_xlabel("students")
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, frameon=False, fontsize=8)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, frameon=False, fontsize=8)
     _tidy(ax)
     rows = [[label, *(_count(summary.step_completion[n][key]) for key, _, _ in _STATES)]
             for n, label in zip(STEPS, labels)]
@@ -84,7 +87,8 @@ def rubric(summary: ClassSummary) -> Panel:
     ax.set_xlabel("average score (1 weak – 5 strong)")
     _tidy(ax)
     rows = [[SHORT_RUBRIC[k], f"{summary.rubric[k]['mean']:.1f}", str(summary.rubric[k]["n"]),
-             *(_count(summary.rubric[k]["distribution"][v]) for v in range(1, 6))] for k in keys]
+             *(_count(summary.rubric[k]["distribution"][v]) if summary.rubric[k]["distribution"] else WITHHELD
+               for v in range(1, 6))] for k in keys]
     table = _table(["Dimension", "Average", "Students", "1", "2", "3", "4", "5"], rows)
     return Panel(_image(fig, "Average self-review score per dimension").html + f'<div style="max-width:760px">{table}</div>')
 
@@ -118,7 +122,7 @@ def moods(summary: ClassSummary) -> Panel:
     return _image(fig, "Moods at the latest check-in", caption)
 
 
-def class_notebook(course: str = ".", today: date | None = None) -> dict[str, Any]:
+def class_notebook(course: str = ".") -> dict[str, Any]:
     """The shipped class report notebook with its course folder set (not yet run)."""
     from .report import parameterised
 

@@ -272,7 +272,7 @@ class ClassSummary:
     handed_in: int
     step_completion: dict[int, dict[str, int | None]]  # step -> state -> students (None: too few)
     progress_shared: int
-    rubric: dict[str, dict[str, Any]]  # dimension -> mean, distribution, n (absent if too few)
+    rubric: dict[str, dict[str, Any]]  # dimension -> n, mean, distribution (None if any cell is small)
     rubric_shared: int
     themes: list[tuple[str, int]]
     feedback_shared: int
@@ -313,8 +313,11 @@ def summarise(course: str | Path) -> ClassSummary:
         given = [sc[key] for sc in scores if key in sc]
         if len(given) >= MIN_GROUP:
             tally = Counter(given)
+            spread = suppress_small({v: tally.get(v, 0) for v in range(1, 6)})
+            # With the count and the mean shown, any withheld cell could be solved for;
+            # so a spread with anything withheld is not shown at all.
             rubric[key] = {"n": len(given), "mean": sum(given) / len(given),
-                           "distribution": suppress_small({v: tally.get(v, 0) for v in range(1, 6)})}
+                           "distribution": None if None in spread.values() else spread}
 
     feedback = [s["feedback"] for s in shared if "feedback" in s]
     theme_students = Counter(t for f in feedback for t in set(f.get("themes") or []))

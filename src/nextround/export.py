@@ -1,8 +1,10 @@
 """Exporting the journal's tables: one CSV file per table, or one Excel workbook.
 
 Values are written as a spreadsheet reads them best: dates as YYYY-MM-DD, lists
-(emotions, themes) as "a; b", nothing at all for a missing value. In Excel, text
-that starts with "=" stays text: a person's note is never run as a formula.
+(emotions, themes) as "a; b", nothing at all for a missing value. A person's note is
+never run as a formula: in Excel, text that starts with "=" stays text; in CSV,
+text that starts with =, +, - or @ gets a leading apostrophe, which spreadsheets
+read as "this is text" (OWASP's advice against CSV injection).
 """
 
 from __future__ import annotations
@@ -47,12 +49,26 @@ def export(journal: Journal, folder: str | Path, fmt: str = "csv") -> list[Path]
         written = []
         for name, table in tables.items():
             path = folder / f"{name}.csv"
-            _replace(path, lambda tmp, t=table: t.to_csv(tmp, index=False, encoding="utf-8"))
+            safe = _defused(table, name)
+            _replace(path, lambda tmp, t=safe: t.to_csv(tmp, index=False, encoding="utf-8"))
             written.append(path)
         return written
     path = folder / XLSX_NAME
     _replace(path, lambda tmp: _write_xlsx(tables, tmp))
     return [path]
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defused(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    """A copy whose text cannot start a formula when a spreadsheet opens the CSV."""
+    out = table.copy()
+    for column, kind in COLUMNS[name].items():
+        if kind in ("str", "list"):
+            out[column] = out[column].map(
+                lambda v: f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+    return out
 
 
 def plain(table: pd.DataFrame, name: str) -> pd.DataFrame:

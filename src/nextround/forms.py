@@ -842,8 +842,9 @@ class SharingForm(Form):
     def children(self) -> list[w.Widget]:
         return [
             _heading("What your instructor may see"),
-            _hint("Your instructor's class report only uses what you tick here, added up across the class, "
-                  "never with your name. Feelings and anything you wrote stay private unless you tick them."),
+            _hint("The class report only uses what you tick here, added up across the class and never "
+                  "with your name. Your notebook keeps a copy of all your answers, so whoever receives the "
+                  "file you hand in could read them: hand it in only to your instructor."),
             *self.choices.values(),
         ]
 

@@ -154,15 +154,17 @@ class Workbook:
         return doc
 
     def _carry(self, doc: dict[str, Any]) -> None:
-        """Keep a copy of the answers inside the notebook itself.
+        """In a class workbook, keep a copy of the answers inside the notebook itself.
 
-        A display output, updated on every save, so a notebook uploaded without its
+        A display output, updated on every save, so a notebook handed in without its
         answers file (saved after the last Save) still holds every answer.
         """
         from IPython import get_ipython
         from IPython.display import display
 
-        if get_ipython() is None:
+        # Only a class workbook, which is handed in, needs it; anyone else's notebook
+        # should not carry their feelings and notes around unseen.
+        if not self.in_class or get_ipython() is None:
             return
         bundle = {ANSWERS_MIMETYPE: doc, "text/plain": ""}
         if self._carrier is None:
