@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .classroom import MIN_GROUP, ClassSummary, summarise
-from .dashboard import SHORT_RUBRIC, Panel, _figure, _image, _note, _table, _tidy
+from .dashboard import SHORT_RUBRIC, Panel, new_figure, picture, note_panel, html_table, tidy_axes
 from .progress import STEPS
 
 NOTEBOOK = "class_report"
@@ -43,15 +43,15 @@ def overview(summary: ClassSummary) -> Panel:
         ["Shared their check-ins", str(summary.checkins_shared)],
     ]
     note = f"Only what students chose to share is counted. {_WHY_WITHHELD}"
-    return Panel(f'<div style="max-width:760px">{_table(["", "Students"], rows)}'
+    return Panel(f'<div style="max-width:760px">{html_table(["", "Students"], rows)}'
                  f'<p style="color:#4a5568">{escape(note)}</p></div>')
 
 
 def completion(summary: ClassSummary) -> Panel:
     """Each step: how many students are done, started, or not yet started."""
     if not summary.step_completion:
-        return _note(f"Step completion appears once at least {MIN_GROUP} students share their progress.")
-    fig = _figure(7.5, 2.8)
+        return note_panel(f"Step completion appears once at least {MIN_GROUP} students share their progress.")
+    fig = new_figure(7.5, 2.8)
     ax = fig.subplots()
     labels = [f"{n}. {title}" for n, title in STEPS.items()]
     left = [0] * len(STEPS)
@@ -66,60 +66,60 @@ def completion(summary: ClassSummary) -> Panel:
     ax.invert_yaxis()
     ax.set_xlabel("students")
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, frameon=False, fontsize=8)
-    _tidy(ax)
+    tidy_axes(ax)
     rows = [[label, *(_count(summary.step_completion[n][key]) for key, _, _ in _STATES)]
             for n, label in zip(STEPS, labels)]
-    table = _table(["Step", *(label for _, label, _ in _STATES)], rows)
-    picture = _image(fig, "How far the class has got with each step")
-    return Panel(picture.html + f'<div style="max-width:760px">{table}</div>')
+    table = html_table(["Step", *(label for _, label, _ in _STATES)], rows)
+    chart = picture(fig, "How far the class has got with each step")
+    return Panel(chart.html + f'<div style="max-width:760px">{table}</div>')
 
 
 def rubric(summary: ClassSummary) -> Panel:
     """The class's self-review: average score per dimension, and how the scores spread."""
     if not summary.rubric:
-        return _note(f"Self-review scores appear once at least {MIN_GROUP} students share them.")
+        return note_panel(f"Self-review scores appear once at least {MIN_GROUP} students share them.")
     keys = list(summary.rubric)
-    fig = _figure(7.5, 0.8 + 0.35 * len(keys))
+    fig = new_figure(7.5, 0.8 + 0.35 * len(keys))
     ax = fig.subplots()
     ax.barh([SHORT_RUBRIC[k] for k in keys], [summary.rubric[k]["mean"] for k in keys], color="#2b6cb0")
     ax.set_xlim(0, 5)
     ax.invert_yaxis()
     ax.set_xlabel("average score (1 weak – 5 strong)")
-    _tidy(ax)
+    tidy_axes(ax)
     rows = [[SHORT_RUBRIC[k], f"{summary.rubric[k]['mean']:.1f}", str(summary.rubric[k]["n"]),
              *(_count(summary.rubric[k]["distribution"][v]) if summary.rubric[k]["distribution"] else WITHHELD
                for v in range(1, 6))] for k in keys]
-    table = _table(["Dimension", "Average", "Students", "1", "2", "3", "4", "5"], rows)
-    return Panel(_image(fig, "Average self-review score per dimension").html + f'<div style="max-width:760px">{table}</div>')
+    table = html_table(["Dimension", "Average", "Students", "1", "2", "3", "4", "5"], rows)
+    return Panel(picture(fig, "Average self-review score per dimension").html + f'<div style="max-width:760px">{table}</div>')
 
 
 def themes(summary: ClassSummary) -> Panel:
     """The feedback themes most students heard."""
     if not summary.themes:
-        return _note(f"Feedback themes appear once at least {MIN_GROUP} students share feedback on the same theme.")
+        return note_panel(f"Feedback themes appear once at least {MIN_GROUP} students share feedback on the same theme.")
     from .checks import THEMES
 
     rows = [[THEMES.get(theme, theme), str(n)] for theme, n in summary.themes]
-    return Panel(f'<div style="max-width:760px">{_table(["Theme", "Students"], rows)}</div>')
+    return Panel(f'<div style="max-width:760px">{html_table(["Theme", "Students"], rows)}</div>')
 
 
 def moods(summary: ClassSummary) -> Panel:
     """How students felt at their latest check-in, in three bands."""
     if not summary.moods:
-        return _note(f"The mood distribution appears once at least {MIN_GROUP} students share their check-ins.")
+        return note_panel(f"The mood distribution appears once at least {MIN_GROUP} students share their check-ins.")
     shown = {band: n for band, n in summary.moods.items() if n is not None}
     if not any(shown.values()):
-        return _note(f"Moods are withheld for now: no band has {MIN_GROUP} or more students yet.")
-    fig = _figure(7.5, 1.8)
+        return note_panel(f"Moods are withheld for now: no band has {MIN_GROUP} or more students yet.")
+    fig = new_figure(7.5, 1.8)
     ax = fig.subplots()
     bands = list(summary.moods)
     ax.barh(bands, [summary.moods[b] or 0 for b in bands], color="#2b6cb0")
     ax.invert_yaxis()
     ax.set_xlabel("students, by mood at their latest check-in (1 very low – 10 very good)")
-    _tidy(ax)
+    tidy_axes(ax)
     withheld = [band for band, n in summary.moods.items() if n is None]
     caption = f"Withheld: {', '.join(withheld)}. {_WHY_WITHHELD}" if withheld else ""
-    return _image(fig, "Moods at the latest check-in", caption)
+    return picture(fig, "Moods at the latest check-in", caption)
 
 
 def class_notebook(course: str = ".") -> dict[str, Any]:

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from . import files
 from .answers import RUBRIC
 from .errors import NextroundError, ParameterError, WorkbookExistsError
 from .parameters import PARAMETER_NAMES, Rejection, slugify
@@ -208,9 +209,7 @@ def read_course(course: str | Path) -> dict[str, Any]:
 
 def _write_course(course: Path, doc: dict[str, Any]) -> None:
     course.mkdir(parents=True, exist_ok=True)
-    tmp = course / f".{COURSE_FILE}.tmp"
-    tmp.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(course / COURSE_FILE)
+    files.replace(course / COURSE_FILE, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 
 
 # --- after collection -------------------------------------------------------------------
@@ -257,10 +256,13 @@ def write_progress(course: str | Path, out: str | Path) -> int:
     """Write the progress CSV (for participation marks); returns how many students."""
     rows = progress_rows(course)
     columns = ["student_id", "name", "handed_in", *(f"step_{n}" for n in STEPS)]
-    with open(out, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=columns)
-        writer.writeheader()
-        writer.writerows(rows)
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows(rows)
+
+    files.replace_with(out, write)
     return len(rows)
 
 

@@ -17,13 +17,13 @@ import dataclasses
 import hashlib
 import io
 import json
-import os
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from . import files
 from .errors import AnswersError
 from .store import parse as parse_answers
 from .workbooks import embedded_answers
@@ -323,7 +323,7 @@ def _set_aside(data: bytes, course: Path, student: str, stamp: str, suffix: str)
     aside.mkdir(parents=True, exist_ok=True)
     target = aside / f"{stamp}-{hashlib.sha256(data).hexdigest()[:12]}{suffix}"
     if not target.exists():  # the same name means the same content: already kept
-        target.write_bytes(data)
+        files.replace(target, data)
 
 
 def _store(path: Path, data: bytes, course: Path, student: str) -> None:
@@ -335,9 +335,7 @@ def _store(path: Path, data: bytes, course: Path, student: str) -> None:
         suffix = ".answers.json" if path.name.endswith(".answers.json") else path.suffix
         stamp = datetime.now(timezone.utc).strftime("previous-%Y%m%dT%H%M%S")
         _set_aside(old, course, student, stamp, suffix)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    files.replace(path, data)
 
 
 def iter_problems(result: Collection) -> Iterator[str]:

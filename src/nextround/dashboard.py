@@ -60,7 +60,8 @@ def read(folder: str | Path = ".", today: str | date | None = "") -> Journal:
     return load(folder, today=day)
 
 
-def _note(text: str) -> Panel:
+def note_panel(text: str) -> Panel:
+    """A short note in place of a panel (nothing to show yet)."""
     return Panel(f'<div style="{_PANEL};color:#4a5568"><i>{escape(text)}</i></div>')
 
 
@@ -69,7 +70,8 @@ def _plain(text: str) -> str:
     return str(text).replace("$", r"\$")
 
 
-def _figure(width: float, height: float) -> Figure:
+def new_figure(width: float, height: float) -> Figure:
+    """A matplotlib figure sized in inches, for embedding (no display needed)."""
     import matplotlib
 
     matplotlib.use("Agg")  # pictures are embedded, so no display is needed
@@ -80,12 +82,14 @@ def _figure(width: float, height: float) -> Figure:
     return fig
 
 
-def _tidy(ax: Any) -> None:
+def tidy_axes(ax: Any) -> None:
+    """Axes without the top and right frame: less ink, easier to read."""
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
 
 
-def _image(fig: Figure, alt: str, caption: str = "") -> Panel:
+def picture(fig: Figure, alt: str, caption: str = "") -> Panel:
+    """A figure as a panel: an embedded PNG with its alt text and an optional caption."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
@@ -96,7 +100,7 @@ def _image(fig: Figure, alt: str, caption: str = "") -> Panel:
     )
 
 
-def _table(headers: list[str], rows: list[list[str]], colours: list[str] | None = None) -> str:
+def html_table(headers: list[str], rows: list[list[str]], colours: list[str] | None = None) -> str:
     """An HTML table; every cell is escaped here."""
     head = "".join(f'<th style="text-align:left;padding:2px 14px 2px 0">{escape(h)}</th>' for h in headers)
     body = ""
@@ -167,13 +171,13 @@ def overview(journal: Journal) -> Panel:
 def funnel(journal: Journal) -> Panel:
     """How many workbooks have each of the five steps done or started."""
     if journal.empty:
-        return _note("Your progress through the five steps will show here.")
+        return note_panel("Your progress through the five steps will show here.")
     table = journal.rejections
     total = len(table)
     labels = [f"{n}. {title}" for n, title in STEPS.items()]
     done = [int((table[c] == "done").sum()) for c in STEP_COLUMNS]
     started = [int((table[c] == "started").sum()) for c in STEP_COLUMNS]
-    fig = _figure(7.2, 2.9)
+    fig = new_figure(7.2, 2.9)
     ax = fig.subplots()
     rows = range(len(labels))
     ax.barh(rows, done, color=_DONE, label="done")
@@ -188,8 +192,8 @@ def funnel(journal: Journal) -> Panel:
     ax.set_xlabel(f"workbooks (of {total})")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
-    _tidy(ax)
-    return _image(fig, "How many workbooks have each step done or started",
+    tidy_axes(ax)
+    return picture(fig, "How many workbooks have each step done or started",
                   f"Across {total} workbook{'s' if total != 1 else ''}.")
 
 
@@ -197,10 +201,10 @@ def mood(journal: Journal) -> Panel:
     """Every check-in's mood over time, with the weekly average once there are enough."""
     checkins = journal.checkins.dropna(subset=["at", "mood"]).sort_values("at")
     if checkins.empty:
-        return _note("Your mood curve appears here after your first check-in in any workbook.")
+        return note_panel("Your mood curve appears here after your first check-in in any workbook.")
     import matplotlib.dates as mdates
 
-    fig = _figure(7.2, 2.6)
+    fig = new_figure(7.2, 2.6)
     ax = fig.subplots()
     ready = checkins["ready"].fillna(False).astype(bool)
     ax.scatter(checkins.loc[ready, "at"], checkins.loc[ready, "mood"], color=_ACCENT, s=22, zorder=3,
@@ -216,9 +220,9 @@ def mood(journal: Journal) -> Panel:
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.legend(loc="lower right", frameon=False, fontsize=8)
-    _tidy(ax)
+    tidy_axes(ax)
     latest = checkins.iloc[-1]
-    return _image(fig, "Your mood at each check-in, over time",
+    return picture(fig, "Your mood at each check-in, over time",
                   f"{len(checkins)} check-in{'s' if len(checkins) != 1 else ''}; "
                   f"the latest, on {short_date(latest['at'])}, was {int(latest['mood'])} out of 10.")
 
@@ -227,23 +231,23 @@ def themes(journal: Journal) -> Panel:
     """What the feedback keeps coming back to, and how often it was vague."""
     feedback = journal.feedback
     if feedback.empty:
-        return _note("Once you record feedback in a workbook, its recurring themes will show here.")
+        return note_panel("Once you record feedback in a workbook, its recurring themes will show here.")
     counts = Counter(theme.strip() for themes in feedback["themes"] for theme in themes if theme.strip())
     vague = int(feedback["vague"].fillna(False).astype(bool).sum())
     summary = (f"{vague} of {len(feedback)} piece{'s' if len(feedback) != 1 else ''} of feedback "
                f"{'was' if vague == 1 else 'were'} vague — a short, specific follow-up often helps.")
     if not counts:
-        return _note(f"No themes noted in your feedback yet. {summary}")
+        return note_panel(f"No themes noted in your feedback yet. {summary}")
     top = counts.most_common(10)
-    fig = _figure(7.2, 0.5 + 0.32 * len(top))
+    fig = new_figure(7.2, 0.5 + 0.32 * len(top))
     ax = fig.subplots()
     ax.barh(range(len(top)), [n for _, n in top], color=_ACCENT)
     ax.set_yticks(range(len(top)), [_plain(t) for t, _ in top])
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("pieces of feedback that mention it")
-    _tidy(ax)
-    return _image(fig, "The themes your feedback mentions most", summary)
+    tidy_axes(ax)
+    return picture(fig, "The themes your feedback mentions most", summary)
 
 
 def _scored(journal: Journal) -> Any:
@@ -254,9 +258,9 @@ def weakest(journal: Journal) -> Panel:
     """The rubric dimensions you score yourself lowest on, on average, weakest first."""
     scored = _scored(journal)
     if scored.empty:
-        return _note("Score your interview in step 4 of a workbook and your weakest areas will show here.")
+        return note_panel("Score your interview in step 4 of a workbook and your weakest areas will show here.")
     means = scored.groupby("dimension", observed=True)["score"].agg(["mean", "count"]).sort_values("mean")
-    fig = _figure(7.2, 0.5 + 0.36 * len(means))
+    fig = new_figure(7.2, 0.5 + 0.36 * len(means))
     ax = fig.subplots()
     colours = [_ALERT if i < 2 and m < 4 else _MUTED for i, m in enumerate(means["mean"])]
     ax.barh(range(len(means)), means["mean"], color=colours)
@@ -267,9 +271,9 @@ def weakest(journal: Journal) -> Panel:
     ax.set_xlabel("average self-review score (1–5)")
     for y, (m, n) in enumerate(zip(means["mean"], means["count"])):
         ax.text(m + 0.05, y, f"{m:.1f}  ({n} review{'s' if n != 1 else ''})", va="center", fontsize=8)
-    _tidy(ax)
+    tidy_axes(ax)
     first = means.index[0]
-    return _image(fig, "Your average self-review score by dimension, weakest first",
+    return picture(fig, "Your average self-review score by dimension, weakest first",
                   f"Weakest so far: “{SHORT_RUBRIC.get(first, first)}” — a good place to focus your practice.")
 
 
@@ -277,7 +281,7 @@ def review_over_time(journal: Journal) -> Panel:
     """How each dimension's score changes from one interview to the next."""
     scored = _scored(journal).dropna(subset=["when"])
     if scored["workbook_id"].nunique() < 2:
-        return _note("With self-reviews from two or more interviews, you'll see here how each area changes.")
+        return note_panel("With self-reviews from two or more interviews, you'll see here how each area changes.")
     import matplotlib.dates as mdates
 
     means = scored.groupby("dimension", observed=True)["score"].mean().sort_values()
@@ -286,7 +290,7 @@ def review_over_time(journal: Journal) -> Panel:
     monthly = scored["when"].nunique() > 6
     if monthly:
         scored = scored.assign(when=scored["when"].dt.to_period("M").dt.to_timestamp())
-    fig = _figure(7.2, 2.8)
+    fig = new_figure(7.2, 2.8)
     ax = fig.subplots()
     palette = [_ALERT, _STARTED]
     for dimension, rows in scored.groupby("dimension", observed=True):
@@ -303,8 +307,8 @@ def review_over_time(journal: Journal) -> Panel:
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.legend(loc="lower left", frameon=False, fontsize=8)
-    _tidy(ax)
-    return _image(fig, "Your self-review scores over time, by interview date",
+    tidy_axes(ax)
+    return picture(fig, "Your self-review scores over time, by interview date",
                   ("Monthly averages. " if monthly else "")
                   + "Your two weakest areas are in colour; the others in grey.")
 
@@ -314,7 +318,7 @@ def cvs_on_file(journal: Journal) -> Panel:
     table = journal.rejections
     kept = table[table["cv_status"].isin(["asked", "agreed"])].sort_values("cv_keep_until", na_position="last")
     if kept.empty:
-        return _note("No CVs on file yet. Asking a company to keep yours (step 3) keeps a door open.")
+        return note_panel("No CVs on file yet. Asking a company to keep yours (step 3) keeps a door open.")
     today = journal.today
     rows, colours = [], []
     for row in kept.itertuples():
@@ -335,14 +339,14 @@ def cvs_on_file(journal: Journal) -> Panel:
             status, colour = f"kept until {short_date(row.cv_keep_until)}", ""
         rows.append([row.company, row.role, "kept", status])
         colours.append(colour)
-    return Panel(f'<div style="{_PANEL}">{_table(["Company", "Role", "CV", "Until"], rows, colours)}</div>')
+    return Panel(f'<div style="{_PANEL}">{html_table(["Company", "Role", "CV", "Until"], rows, colours)}</div>')
 
 
 def contacts_due(journal: Journal) -> Panel:
     """The people it is time to get back in touch with (now or in the coming week)."""
     contacts = journal.contacts
     if contacts.empty:
-        return _note("The people you meet in interviews will show here, with when to get back in touch.")
+        return note_panel("The people you meet in interviews will show here, with when to get back in touch.")
     horizon = journal.today + timedelta(days=WEEK_AHEAD)
     due_rows = contacts[contacts["next_contact_on"] <= horizon.isoformat()]
     due_rows = due_rows.sort_values(["next_contact_on", "name"])
@@ -350,14 +354,14 @@ def contacts_due(journal: Journal) -> Panel:
     later = (f" {undated} {'person has' if undated == 1 else 'people have'} no keep-in-touch date yet: "
              "log a first contact (a thank-you counts) to start the clock.") if undated else ""
     if due_rows.empty:
-        return _note(f"Nobody to get back in touch with this week.{later}")
+        return note_panel(f"Nobody to get back in touch with this week.{later}")
     rows, colours = [], []
     for row in due_rows.head(ROWS_SHOWN).itertuples():
         when, colour = _when(row.next_contact_on, journal.today)
         last = "—" if is_missing(row.last_contact_on) else short_date(row.last_contact_on)
         rows.append([row.name, f"{row.company} ({row.role})", last, when])
         colours.append(colour)
-    table = _table(["Who", "Met at", "Last in touch", "Get in touch"], rows, colours)
+    table = html_table(["Who", "Met at", "Last in touch", "Get in touch"], rows, colours)
     more = _more(len(due_rows), "nextround due lists them all.")
     extra = f'<div style="color:#4a5568">{escape((more + later).strip())}</div>' if more or later else ""
     return Panel(f'<div style="{_PANEL}">{table}{extra}</div>')
@@ -367,7 +371,7 @@ def coming_up(journal: Journal) -> Panel:
     """What is overdue, due today and due in the next week, across every workbook."""
     reminders = due(journal)
     if reminders.empty:
-        return _note(f"Nothing is overdue or due in the next {WEEK_AHEAD} days. Enjoy the breathing space.")
+        return note_panel(f"Nothing is overdue or due in the next {WEEK_AHEAD} days. Enjoy the breathing space.")
     parts = []
     for heading, rows in reminders.groups().items():
         if rows.empty:
@@ -376,6 +380,6 @@ def coming_up(journal: Journal) -> Panel:
         items = [[short_date(r.due), describe(r)] for r in rows.head(ROWS_SHOWN).itertuples()]
         more = _more(len(rows), "nextround due lists them all.")
         parts.append(f'<div style="font-weight:600;margin-top:6px">{escape(heading)} ({len(rows)})</div>'
-                     + _table(["When", "What"], items, [colour] * len(items))
+                     + html_table(["When", "What"], items, [colour] * len(items))
                      + (f'<div style="color:#4a5568">{escape(more)}</div>' if more else ""))
     return Panel(f'<div style="{_PANEL}">{"".join(parts)}</div>')

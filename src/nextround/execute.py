@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from . import files
 from .errors import NextroundError
 
 DEFAULT_TIMEOUT_S = 120
@@ -75,15 +75,4 @@ def why_it_failed(exc: BaseException, timeout: int) -> str:
 
 def save(nb: Any, path: Path) -> None:
     """Write the executed notebook over `path` atomically, as our workbooks are written."""
-    _replace(path, json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
-
-
-def _replace(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    files.replace(path, json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n")

@@ -9,12 +9,11 @@ read as "this is text" (OWASP's advice against CSV injection).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import files
 from .errors import NextroundError
 from .journal import COLUMNS, TABLES, Journal
 
@@ -50,11 +49,11 @@ def export(journal: Journal, folder: str | Path, fmt: str = "csv") -> list[Path]
         for name, table in tables.items():
             path = folder / f"{name}.csv"
             safe = _defused(table, name)
-            _replace(path, lambda tmp, t=safe: t.to_csv(tmp, index=False, encoding="utf-8"))
+            files.replace_with(path, lambda tmp, t=safe: t.to_csv(tmp, index=False, encoding="utf-8"))
             written.append(path)
         return written
     path = folder / XLSX_NAME
-    _replace(path, lambda tmp: _write_xlsx(tables, tmp))
+    files.replace_with(path, lambda tmp: _write_xlsx(tables, tmp))
     return [path]
 
 
@@ -118,15 +117,3 @@ def _cell(value: Any, is_date: bool) -> Any:
         # Real dates, so Excel can sort and filter them.
         return datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
     return value
-
-
-def _replace(path: Path, write: Any) -> None:
-    """Write through a temporary file and rename, so a failed export leaves the old file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -17,13 +17,13 @@ import copy
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
 
+from . import files
 from .errors import NextroundError
 
 NOTEBOOK = "home"
@@ -98,33 +98,15 @@ def init(folder: str | Path = ".") -> tuple[Path, str]:
             file=path)
     if recorded == fresh["metadata"][METADATA_KEY]["cells_sha256"]:
         return path, UNCHANGED
-    _replace(path, text)
+    files.replace(path, text)
     return path, UPDATED
 
 
 def _write_new(path: Path, text: str) -> None:
-    # A finished temporary file linked into place: atomic, and never over a file
-    # that appeared in the meantime.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.link(tmp, path)
+        files.create(path, text)
     except FileExistsError:
         raise NextroundError("appeared while it was being written, so it was left untouched", file=path) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-
-
-def _replace(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def has_home(folder: str | Path) -> bool:

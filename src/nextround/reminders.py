@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
-import tempfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import files
 from .journal import WEEK_AHEAD, Journal
 from .progress import STEPS
 
@@ -127,13 +126,5 @@ def write_calendar(journal: Journal, path: str | Path) -> int:
     """Write the calendar to `path` (replacing it); return the number of events."""
     cal = calendar(journal)
     path = Path(path)
-    # Written beside it and renamed into place: a calendar app never reads half a file.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(cal.to_ical())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    files.replace(path, cal.to_ical())  # a calendar app never reads half a file
     return len(cal.walk("VEVENT"))

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 import subprocess
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import files
 from .errors import NextroundError
 
 NOTEBOOK = "journey"
@@ -135,12 +134,4 @@ def _checked_output(output: str | Path) -> Path:
 
 
 def _write(output: Path, html: str) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(html)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return output
+    return files.replace(output, html)

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from . import answers
+from . import answers, files
 from .errors import AnswersError
 
 HISTORY_KEPT = 50
@@ -106,12 +105,6 @@ class AnswersStore:
                 file=self.path,
             ) from None
 
-    def write_new(self, doc: dict[str, Any]) -> None:
-        """Write a first version; refuses if the file already exists."""
-        if self.path.exists():
-            raise AnswersError("already exists; it was left as it is", file=self.path)
-        self._write(doc)
-
     def history(self) -> list[Path]:
         """Earlier versions, oldest first."""
         if not self.history_dir.is_dir():
@@ -134,18 +127,7 @@ class AnswersStore:
     # --- internals --------------------------------------------------------------
 
     def _write(self, doc: dict[str, Any]) -> None:
-        text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _fsync_dir(self.path.parent)
+        files.replace(self.path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n", durable=True)
 
     def _keep_history(self) -> None:
         if not self.path.exists():
@@ -182,17 +164,3 @@ def parse(text: str, *, file: str | None = None) -> dict[str, Any]:
     doc = answers.upgrade(doc, file=file)
     answers.validate(doc, file=file)
     return doc
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable; not possible (nor needed) on every platform.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

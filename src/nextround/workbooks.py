@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
-import os
 import uuid
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from . import files
 from .answers import new_document
 from .errors import NextroundError, WorkbookExistsError
 from .parameters import Rejection
@@ -35,7 +35,7 @@ ANSWERS_MIMETYPE = "application/vnd.nextround.answers+json"
 
 
 @dataclasses.dataclass(frozen=True)
-class Workbook:
+class MadeWorkbook:
     """A workbook on disk, and the answers file beside it."""
 
     path: Path
@@ -135,7 +135,7 @@ def make(
     extra_metadata: Mapping[str, Any] | None = None,
     student_id: str = "",
     assignment_id: str = "",
-) -> Workbook:
+) -> MadeWorkbook:
     """Write a new workbook (and its first answers file) for one rejection.
 
     A class workbook also carries the student's and the assignment's ids, in its
@@ -188,7 +188,7 @@ def make(
     except WorkbookExistsError:
         path.unlink()  # someone made the answers file this instant: leave theirs be
         raise
-    return Workbook(path=path, workbook_id=workbook_id)
+    return MadeWorkbook(path=path, workbook_id=workbook_id)
 
 
 def embedded_answers(nb: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -206,20 +206,7 @@ def embedded_answers(nb: Mapping[str, Any]) -> dict[str, Any] | None:
 
 
 def _write_new(path: Path, text: str) -> None:
-    # Linking a finished temporary file into place is atomic and refuses to replace
-    # an existing file: nobody sees half a workbook, and two runs racing cannot
-    # overwrite each other. Where links are not supported, "x" mode still refuses.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
     try:
-        os.link(tmp, path)  # atomic, and refuses to replace an existing file
+        files.create(path, text)
     except FileExistsError:
         raise WorkbookExistsError("already exists and was left untouched", file=path) from None
-    except OSError:
-        try:
-            with open(path, "x", encoding="utf-8") as out:
-                out.write(text)
-        except FileExistsError:
-            raise WorkbookExistsError("already exists and was left untouched", file=path) from None
-    finally:
-        tmp.unlink(missing_ok=True)
