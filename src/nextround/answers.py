@@ -17,7 +17,7 @@ import json
 import uuid
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -365,8 +365,19 @@ def as_date(value: Any) -> date | None:
     """The date in an answers field (a date or date-time string), or None."""
     if not value:
         return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return _parse_day(str(value)[:10])
+
+
+@lru_cache(maxsize=8192)
+def _parse_day(text: str) -> date | None:
+    # Cached: a journal of thousands of workbooks reads the same few hundred days
+    # tens of thousands of times.
     try:
-        return date.fromisoformat(str(value)[:10])
+        return date.fromisoformat(text)
     except ValueError:
         return None
 
