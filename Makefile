@@ -28,6 +28,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
+	$(PY) benchmarks/check_accuracy.py
 
 # The browser tests, writing their pictures into docs/screenshots/ (plain `make test`
 # writes them to a temporary folder). Needs Debian's chromium; with chromium-l10n too,
