@@ -230,3 +230,13 @@ def test_collecting_an_older_download_again_never_replaces_a_newer_hand_in(cours
 def test_a_spread_that_would_reveal_a_small_group_is_not_shown() -> None:
     spread = classroom.suppress_small({3: 3, 5: 1})
     assert spread == {3: None, 5: None}  # one withheld reveals itself through the total: both go
+
+
+def test_a_zip_bomb_and_an_oversized_member_are_skipped_and_reported(course: Path, tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("huge.ipynb", b" " * (60 * 1024 * 1024))  # compresses about a thousandfold
+        z.writestr("ok/other.ipynb", next((course / "release/s001").glob("*.ipynb")).read_bytes())
+    items, unreadable, unsafe = collect.find([bomb])
+    assert [i.student_id for i in items] == ["s001"]
+    assert [p.source for p in unreadable + unsafe] == [f"{bomb} › huge.ipynb"]

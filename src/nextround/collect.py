@@ -111,11 +111,12 @@ def find(sources: Sequence[str | Path]) -> tuple[list[Item], list[Problem], list
             try:
                 size = file.stat().st_size
                 modified = datetime.fromtimestamp(file.stat().st_mtime, timezone.utc)
-                if size > MAX_FILE_BYTES:
+                is_zip = file.suffix.lower() == ".zip"
+                if size > (MAX_ARCHIVE_BYTES if is_zip else MAX_FILE_BYTES):
                     unreadable.append(Problem(label, f"too large ({size // 1_000_000} MB)"))
                     continue
-                if file.suffix.lower() == ".zip":
-                    _read_zip(file.read_bytes(), label, 1, items, unreadable, unsafe)
+                if is_zip:  # a whole class's download can be large: read from disk, member by member
+                    _read_zip(file, label, 1, items, unreadable, unsafe)
                 elif _kind(file.name):
                     _add(items, unreadable, label, file.name, file.read_bytes(), modified)
             except OSError as exc:
@@ -137,10 +138,10 @@ def _kind(name: str) -> str | None:
 
 
 def _read_zip(
-    data: bytes, label: str, depth: int, items: list[Item], unreadable: list[Problem], unsafe: list[Problem]
+    source: bytes | Path, label: str, depth: int, items: list[Item], unreadable: list[Problem], unsafe: list[Problem]
 ) -> None:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         unreadable.append(Problem(label, f"not a readable zip file ({exc})"))
