@@ -15,7 +15,6 @@ Run with `make bench`, or `python benchmarks/bench_execute.py [JOBS]`.
 
 from __future__ import annotations
 
-import csv
 import logging
 import os
 import statistics
@@ -25,8 +24,9 @@ import time
 from pathlib import Path
 
 import nextround
+import papermill_baseline
+from papermill_baseline import write_rows
 from nextround.batch import default_jobs
-from nextround.resources import notebook
 
 WORKBOOKS = 20
 REPEATS = 3
@@ -43,24 +43,11 @@ def write_csv(path: Path) -> list[dict[str, str]]:
         "stage": "final interview",
         "contacts": "Priya Shah <priya@example.org>; Tom Reid" if i % 2 else "Ana Costa <ana@example.org>",
     } for i in range(WORKBOOKS)]
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return rows
+    return write_rows(path, rows)
 
 
 def run_papermill(rows: list[dict[str, str]], out: Path) -> float:
-    import papermill
-
-    template = str(notebook("rejection_workbook"))
-    out.mkdir()
-    start = time.perf_counter()
-    for i, row in enumerate(rows):
-        parameters = {**row, "contacts": [c.strip() for c in row["contacts"].split(";")]}
-        papermill.execute_notebook(template, str(out / f"{i}.ipynb"), parameters=parameters, cwd=str(out),
-                                   progress_bar=False, log_output=False)
-    return time.perf_counter() - start
+    return papermill_baseline.run_papermill(rows, out, prepare_only=False)
 
 
 def run_nextround(source: Path, out: Path, jobs: int) -> float:

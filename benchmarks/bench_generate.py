@@ -15,7 +15,6 @@ Run with `make bench`, or `python benchmarks/bench_generate.py [ROWS]`.
 
 from __future__ import annotations
 
-import csv
 import logging
 import statistics
 import sys
@@ -24,7 +23,8 @@ import time
 from pathlib import Path
 
 import nextround
-from nextround.resources import notebook
+import papermill_baseline
+from papermill_baseline import write_rows
 
 ROWS = 1_000
 REPEATS = 3
@@ -49,24 +49,11 @@ def write_csv(path: Path, rows: int) -> list[dict[str, str]]:
             "your_name": "Alex Example",
             "careers_page": "https://careers.example.org/jobs",
         })
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=list(records[0]))
-        writer.writeheader()
-        writer.writerows(records)
-    return records
+    return write_rows(path, records)
 
 
 def run_papermill(rows: list[dict[str, str]], out: Path) -> float:
-    import papermill
-
-    template = str(notebook("rejection_workbook"))
-    out.mkdir()
-    start = time.perf_counter()
-    for i, row in enumerate(rows):
-        parameters = {**row, "contacts": [c.strip() for c in row["contacts"].split(";")]}
-        papermill.execute_notebook(template, str(out / f"{i}.ipynb"), parameters=parameters,
-                                   prepare_only=True, progress_bar=False, log_output=False)
-    return time.perf_counter() - start
+    return papermill_baseline.run_papermill(rows, out, prepare_only=True)
 
 
 def run_nextround(source: Path, out: Path) -> float:

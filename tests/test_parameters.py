@@ -116,3 +116,17 @@ def test_rejection_to_answers_is_plain_json() -> None:
                                 "contacts": ["Ann <ann@example.org>"]})
     assert json.loads(json.dumps(r.to_answers()))["contacts"] == [{"name": "Ann", "email": "ann@example.org"}]
     assert r.to_answers()["interview_date"] == "2026-06-10"
+
+
+def test_workbooks_are_written_exactly_as_nbformat_would_write_them(tmp_path: Path) -> None:
+    import nbformat
+
+    import nextround
+    from nextround.workbooks import _workbook_text, inject, load_template, notebook_text, template_path
+
+    parameters = {"company": "Société Générale", "role": "Line 1\nLine 2", "contacts": ["Ann <ann@example.org>"]}
+    metadata = {"nextround": {"version": 1, "workbook_id": "w"}, "papermill": {"parameters": parameters}}
+    fast = _workbook_text(template_path(), parameters, metadata)
+    assert fast == notebook_text(inject(load_template(), parameters, metadata=metadata))
+    written = nextround.new(company="Acme", role="Analyst", dir=tmp_path).read_text(encoding="utf-8")
+    assert written == nbformat.writes(nbformat.reads(written, as_version=4)) + "\n"

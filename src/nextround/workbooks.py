@@ -30,6 +30,7 @@ TEMPLATE = "rejection_workbook"
 # The metadata namespace and its version (bumped, with an upgrade, when it changes).
 METADATA_KEY = "nextround"
 METADATA_VERSION = 1
+INJECTED_COMMENT = "The details of this rejection, set when the workbook was made"
 #: The media type of the copy of the answers a workbook keeps in its own outputs.
 ANSWERS_MIMETYPE = "application/vnd.nextround.answers+json"
 
@@ -99,30 +100,72 @@ def inject(
     parameters: Mapping[str, Any],
     *,
     metadata: Mapping[str, Any],
-    comment: str = "The details of this rejection, set when the workbook was made",
+    comment: str = "",
 ) -> dict[str, Any]:
     """A copy of `nb` with an `injected-parameters` cell after its parameters cell.
 
     `comment` is the cell's first line: what a person sees of it while it is hidden.
     """
-    out = copy.deepcopy(dict(nb))
-    cells = [c for c in out["cells"] if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    comment = comment or INJECTED_COMMENT
+    # The template's own cells are shared, not copied: nothing here changes them.
+    out = dict(nb)
+    cells = [c for c in out["cells"] if not _is_injected(c)]
     index = parameters_cell_index({"cells": cells})
     assert index is not None  # checked when the template was loaded
+    cells.insert(index + 1, _injected_cell(parameters, comment))
+    out["cells"] = cells
+    out["metadata"] = {**copy.deepcopy(out.get("metadata", {})), **copy.deepcopy(dict(metadata))}
+    return out
+
+
+def _is_injected(cell: Mapping[str, Any]) -> bool:
+    return "injected-parameters" in cell.get("metadata", {}).get("tags", [])
+
+
+def _injected_cell(parameters: Mapping[str, Any], comment: str) -> dict[str, Any]:
     lines = [f"# {comment}\n"]
     lines += [f"{name} = {python_literal(value)}\n" for name, value in parameters.items()]
     lines[-1] = lines[-1].rstrip("\n")
-    cells.insert(index + 1, {
+    return {
         "cell_type": "code",
         "execution_count": None,
         "id": "injected-parameters",
         "metadata": {"tags": ["injected-parameters"], "jupyter": {"source_hidden": True}},
         "outputs": [],
         "source": lines,
-    })
-    out["cells"] = cells
-    out["metadata"] = {**out.get("metadata", {}), **copy.deepcopy(dict(metadata))}
-    return out
+    }
+
+
+def notebook_text(nb: Mapping[str, Any]) -> str:
+    """A notebook as nbformat writes it (one-space indents, sorted keys, readable text)."""
+    return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@cache
+def _encoded_cells(path: str) -> tuple[str, ...]:
+    # Each template cell as it appears inside a written notebook (two levels deep),
+    # encoded once per run: JSON with indents is encoded in pure Python, and the
+    # template's cells are most of every workbook.
+    return tuple(_nested(notebook_text(cell).rstrip("\n"), 2) for cell in _template(path)["cells"]
+                 if not _is_injected(cell))
+
+
+def _nested(text: str, depth: int) -> str:
+    return text.replace("\n", "\n" + " " * depth)
+
+
+def _workbook_text(template: Path, parameters: Mapping[str, Any], metadata: Mapping[str, Any]) -> str:
+    """`notebook_text(inject(...))` for a template, but encoding only what changes."""
+    key = str(template.resolve())
+    nb = _template(key)
+    cells = list(_encoded_cells(key))
+    index = parameters_cell_index({"cells": [c for c in nb["cells"] if not _is_injected(c)]})
+    assert index is not None
+    cells.insert(index + 1, _nested(notebook_text(_injected_cell(parameters, INJECTED_COMMENT)).rstrip("\n"), 2))
+    rest = {k: v for k, v in nb.items() if k != "cells"}
+    rest["metadata"] = {**nb.get("metadata", {}), **metadata}
+    tail = notebook_text(rest).rstrip("\n")[1:]  # its keys all sort after "cells"
+    return '{\n "cells": [\n  ' + ",\n  ".join(cells) + "\n ]," + tail + "\n"
 
 
 def make(
@@ -180,8 +223,8 @@ def make(
             **(extra_metadata or {}),
         },
     }
-    nb = inject(load_template(template), parameters, metadata=metadata)
-    _write_new(path, json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    load_template(template)  # read and checked once per run
+    _write_new(path, _workbook_text(nb_path, parameters, metadata))
     doc = {**new_document(workbook_id, rejection.to_answers()), **identity}
     try:
         _write_new(answers_path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
