@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,9 @@ def execute(path: str | Path, *, kernel_name: str = "python3", timeout: int = DE
     # Jupyter tells a kernel its notebook's path this way; so do we.
     env = {**os.environ, "JPY_SESSION_NAME": str(path.resolve())}
     try:
-        client.execute(env=env)
+        # The kernel's own start-up chatter is not for the person at the terminal;
+        # anything a cell prints is in its outputs.
+        client.execute(env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
         raise NextroundError(why_it_failed(exc, timeout), file=path) from None
     save(nb, path)
