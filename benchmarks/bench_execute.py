@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -68,15 +67,13 @@ def main() -> int:
         for n in range(REPEATS):
             papermill_s.append(run_papermill(rows, root / f"pm{n}"))
             nextround_s.append(run_nextround(root / "applications.csv", root / f"nr{n}", jobs))
-    pm, nr = statistics.median(papermill_s), statistics.median(nextround_s)
-    ratio = pm / nr
-    print(f"bench_execute: {WORKBOOKS} workbooks executed, median of {REPEATS} runs each, "
-          f"{jobs} jobs on {os.cpu_count()} CPUs")
-    print(f"  papermill execute_notebook, one by one: {pm:6.1f} s  ({WORKBOOKS / pm:5.2f} workbooks/s)")
-    print(f"  nextround warm kernels (--execute):     {nr:6.1f} s  ({WORKBOOKS / nr:5.2f} workbooks/s)")
-    print(f"  throughput ratio: {ratio:.1f}x (target >= {TARGET_RATIO:.0f}x) -> {'met' if ratio >= TARGET_RATIO else 'NOT met'}")
-    print(f"  all runs (s): papermill {', '.join(f'{t:.1f}' for t in papermill_s)}; "
-          f"nextround {', '.join(f'{t:.1f}' for t in nextround_s)}")
+    papermill_baseline.print_throughput(
+        f"bench_execute: {WORKBOOKS} workbooks executed, median of {REPEATS} runs each, "
+        f"{jobs} jobs on {os.cpu_count()} CPUs",
+        WORKBOOKS, TARGET_RATIO,
+        {"papermill execute_notebook, one by one": papermill_s, "nextround warm kernels (--execute)": nextround_s},
+        digits=1,
+    )
     return 0
 
 

@@ -16,7 +16,6 @@ Run with `make bench`, or `python benchmarks/bench_generate.py [ROWS]`.
 from __future__ import annotations
 
 import logging
-import statistics
 import sys
 import tempfile
 import time
@@ -81,14 +80,12 @@ def main() -> int:
         for n in range(REPEATS):
             papermill_s.append(run_papermill(rows, root / f"pm{n}"))
             nextround_s.append(run_nextround(root / "applications.csv", root / f"nr{n}"))
-    pm, nr = statistics.median(papermill_s), statistics.median(nextround_s)
-    ratio = pm / nr
-    print(f"bench_generate: {ROWS_RUN} rows, median of {REPEATS} runs each")
-    print(f"  papermill execute_notebook(prepare_only=True): {pm:7.2f} s  ({ROWS_RUN / pm:7.0f} workbooks/s)")
-    print(f"  nextround.generate:                            {nr:7.2f} s  ({ROWS_RUN / nr:7.0f} workbooks/s)")
-    print(f"  throughput ratio: {ratio:.1f}x (target >= {TARGET_RATIO:.0f}x) -> {'met' if ratio >= TARGET_RATIO else 'NOT met'}")
-    print(f"  all runs (s): papermill {', '.join(f'{t:.2f}' for t in papermill_s)}; "
-          f"nextround {', '.join(f'{t:.2f}' for t in nextround_s)}")
+    papermill_baseline.print_throughput(
+        f"bench_generate: {ROWS_RUN} rows, median of {REPEATS} runs each",
+        ROWS_RUN, TARGET_RATIO,
+        {"papermill execute_notebook(prepare_only=True)": papermill_s, "nextround.generate": nextround_s},
+        digits=2,
+    )
     return 0
 
 

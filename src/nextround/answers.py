@@ -342,23 +342,27 @@ def upsert_contact(doc: dict[str, Any], values: Mapping[str, Any]) -> dict[str, 
     return contact
 
 
-def next_contact_on(contact: Mapping[str, Any]) -> date | None:
-    """The keep-in-touch date: the latest contact of any kind plus the cadence.
-
-    Any logged contact — a thank-you, a LinkedIn request or acceptance, a log
-    entry — resets the clock.
-    """
+def last_contact_on(contact: Mapping[str, Any]) -> date | None:
+    """The latest contact of any kind: a thank-you, a LinkedIn request or acceptance, a log entry."""
     touches = [
         as_date(contact.get("thank_you_sent_on")),
         as_date(contact.get("linkedin_request_sent_on")),
         as_date(contact.get("linkedin_accepted_on")),
         *(as_date(e.get("on")) for e in contact.get("log") or []),
     ]
-    touches = [t for t in touches if t]
+    return max((t for t in touches if t), default=None)
+
+
+def next_contact_on(contact: Mapping[str, Any]) -> date | None:
+    """The keep-in-touch date: the latest contact of any kind plus the cadence.
+
+    Any logged contact resets the clock.
+    """
+    last = last_contact_on(contact)
     weeks = contact.get("cadence_weeks")
-    if not touches or not weeks:
+    if not last or not weeks:
         return None
-    return max(touches) + timedelta(weeks=int(weeks))
+    return last + timedelta(weeks=int(weeks))
 
 
 def as_date(value: Any) -> date | None:

@@ -25,6 +25,7 @@ from typing import Any
 
 from . import files
 from .errors import AnswersError
+from .store import checked
 from .store import parse as parse_answers
 from .workbooks import embedded_answers
 
@@ -217,7 +218,7 @@ def _add(items: list[Item], unreadable: list[Problem], where: str, name: str, da
     carried = embedded_answers(nb)
     if carried is not None:
         try:
-            carried = parse_answers(json.dumps(carried))
+            carried = checked(carried)
         except AnswersError as exc:
             student = str(meta.get("student_id", "")) if isinstance(meta, dict) else ""
             unreadable.append(Problem(where, f"carries answers that are not valid: {exc.message}", student))

@@ -30,7 +30,7 @@ def execute(path: str | Path, *, kernel_name: str = "python3", timeout: int = DE
 
     path = Path(path)
     nb = read(path)
-    client = notebook_client(nb, path, kernel_name=kernel_name, timeout=timeout)
+    client = notebook_client(nb, path.parent, kernel_name=kernel_name, timeout=timeout)
     # Jupyter tells a kernel its notebook's path this way; so do we.
     env = {**os.environ, "JPY_SESSION_NAME": str(path.resolve())}
     try:
@@ -50,8 +50,8 @@ def read(path: Path) -> Any:
     return nbformat.read(path, as_version=4)
 
 
-def notebook_client(nb: Any, path: Path, *, kernel_name: str, timeout: int, km: Any = None) -> Any:
-    """An nbclient NotebookClient for `nb`, run from the workbook's folder (on `km` if given)."""
+def notebook_client(nb: Any, folder: Path, *, kernel_name: str, timeout: int, km: Any = None) -> Any:
+    """An nbclient NotebookClient for `nb`, its kernel working in `folder` (on `km` if given)."""
     from nbclient import NotebookClient
 
     return NotebookClient(
@@ -59,7 +59,7 @@ def notebook_client(nb: Any, path: Path, *, kernel_name: str, timeout: int, km: 
         km=km,
         kernel_name=kernel_name,
         timeout=timeout,
-        resources={"metadata": {"path": str(path.parent.resolve())}},
+        resources={"metadata": {"path": str(Path(folder).resolve())}},
     )
 
 

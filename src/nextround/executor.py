@@ -160,7 +160,7 @@ class WarmKernel:
 
     async def _run(self, nb: Any, path: Path) -> None:
         await self._execute_quietly(_RESET.format(folder=str(path.parent), path=str(path)))
-        client = notebook_client(nb, path, kernel_name=self.kernel_name, timeout=self.timeout, km=self.km)
+        client = notebook_client(nb, path.parent, kernel_name=self.kernel_name, timeout=self.timeout, km=self.km)
         client.kc = self.kc  # with a kernel client given, nbclient neither starts nor stops one
         await client.async_execute()
 

@@ -179,7 +179,35 @@ def _rows_for(text: str) -> int:
     return min(max(8, lines + 1), 28)
 
 
-class Form:
+def _status(text: str, kind: str) -> str:
+    """A form's one-line status: `ok`, `warn` or `error`, with its mark and colour."""
+    colour = {"ok": "#2f855a", "warn": "#b7791f", "error": "#c53030"}[kind]
+    mark = {"ok": "✓", "warn": "!", "error": "✗"}[kind]
+    return f'<span style="color:{colour};margin-left:10px">{mark} {views.escape(text)}</span>'
+
+
+def _saving(workbook: Workbook, edit: Callable[[dict[str, Any]], Any]) -> tuple[dict[str, Any] | None, str]:
+    """Save through the workbook: (what was saved, "") or (None, why not, for the form)."""
+    try:
+        return workbook.save(edit), ""
+    except NextroundError as exc:
+        return None, f"Not saved: {exc}"
+    except OSError as exc:  # a full disk, a folder made read-only: say so in the form
+        return None, f"Not saved: {exc.filename or workbook.store.path}: {exc.strerror}"
+
+
+class _Shown:
+    """Something a notebook cell shows as its widget."""
+
+    widget: w.Widget
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+class Form(_Shown):
     """A section's form: its widgets, a Save button and a status line.
 
     A Save writes only the fields the person changed since the form showed them
@@ -252,13 +280,9 @@ class Form:
         if reason:
             self._say(reason, "warn")
             return False
-        try:
-            doc = self.workbook.save(self.edit)
-        except NextroundError as exc:
-            self._say(f"Not saved: {exc}", "error")
-            return False
-        except OSError as exc:  # a full disk, a folder made read-only: say so in the form
-            self._say(f"Not saved: {exc.filename or self.workbook.store.path}: {exc.strerror}", "error")
+        doc, why_not = _saving(self.workbook, self.edit)
+        if doc is None:
+            self._say(why_not, "error")
             return False
         self._shown = self._writing
         self.saved(answers.with_defaults(doc))
@@ -266,16 +290,7 @@ class Form:
         return True
 
     def _say(self, text: str, kind: str) -> None:
-        colour = {"ok": "#2f855a", "warn": "#b7791f", "error": "#c53030"}[kind]
-        mark = {"ok": "✓", "warn": "!", "error": "✗"}[kind]
-        self.status.value = (
-            f'<span style="color:{colour};margin-left:10px">{mark} {views.escape(text)}</span>'
-        )
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+        self.status.value = _status(text, kind)
 
 
 # --- 0. check-in ----------------------------------------------------------------------
@@ -722,7 +737,7 @@ class ContactPanel(Form):
         self._show(next(c for c in doc["contacts"] if c["name"] == self.name))
 
 
-class ContactsForm:
+class ContactsForm(_Shown):
     """A tab per contact, and a way to add someone."""
 
     def __init__(self, workbook: Workbook) -> None:
@@ -764,27 +779,21 @@ class ContactsForm:
         try:
             contact = parse_contact(self.new_contact.value)
         except ValueError as exc:
-            self.status.value = f'<span style="color:#c53030">✗ {views.escape(str(exc))}</span>'
+            self.status.value = _status(str(exc), "error")
             return None
         if contact.name in self.panels:
-            self.status.value = f'<span style="color:#b7791f">! {views.escape(contact.name)} is already here.</span>'
+            self.status.value = _status(f"{contact.name} is already here.", "warn")
             return None
-        try:
-            self.workbook.save(lambda doc: answers.upsert_contact(doc, contact.to_dict()))
-        except NextroundError as exc:
-            self.status.value = f'<span style="color:#c53030">✗ Not saved: {views.escape(str(exc))}</span>'
+        doc, why_not = _saving(self.workbook, lambda doc: answers.upsert_contact(doc, contact.to_dict()))
+        if doc is None:
+            self.status.value = _status(why_not, "error")
             return None
         panel = self._add_panel(contact.name)
         self.tabs.selected_index = len(self.tabs.children) - 1
         self.new_contact.value = ""
         self.empty.value = ""
-        self.status.value = f'<span style="color:#2f855a">✓ Added {views.escape(contact.name)}</span>'
+        self.status.value = _status(f"Added {contact.name}", "ok")
         return panel
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
 
 class CompanyForm(Form):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from datetime import date
 from html import escape
@@ -130,17 +129,13 @@ FIELDS = {
 _LABEL = {"description_width": "10em"}
 
 
-def _notebook_folder() -> Path:
-    """The folder of the running notebook (Jupyter tells the kernel its path)."""
-    session = os.environ.get("JPY_SESSION_NAME", "")
-    return Path(session).parent if session.endswith(".ipynb") else Path.cwd()
-
-
 class Home:
     """The home notebook's parts, for the workbooks in `folder` (default: the notebook's)."""
 
     def __init__(self, folder: str | Path | None = None, *, today: date | None = None) -> None:
-        self.folder = Path(folder) if folder is not None else _notebook_folder()
+        from .session import notebook_folder
+
+        self.folder = Path(folder) if folder is not None else notebook_folder()
         self.today = today
         self._views: list[Callable[[], None]] = []
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import answers
-from .answers import RUBRIC, as_date, next_contact_on
+from .answers import RUBRIC, as_date, last_contact_on, next_contact_on
 from .errors import AnswersError, NextroundError
 from .progress import STATES, STEPS, cv_lapses_on, summarise
 
@@ -292,9 +292,7 @@ def _rows(doc: dict[str, Any], path: Path, today: date) -> dict[str, list[tuple[
         contact_rows = []
         for contact in doc.get("contacts") or ():
             log = contact.get("log") or ()
-            touches = [contact.get("thank_you_sent_on"), contact.get("linkedin_request_sent_on"),
-                       contact.get("linkedin_accepted_on"), *(e.get("on") for e in log)]
-            last = max((d for d in map(as_date, touches) if d), default=None)
+            last = last_contact_on(contact)
             upcoming = as_date(contact.get("next_contact_on")) or next_contact_on(contact)
             contact_rows.append((
                 *ident, contact["name"], _text(contact.get("email")), _text(contact.get("role")),

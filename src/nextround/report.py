@@ -52,24 +52,20 @@ def journey_notebook(folder: str = ".", today: date | None = None) -> dict[str, 
 def run_notebook(nb_json: dict[str, Any], folder: str | Path, *, timeout: int = DEFAULT_TIMEOUT_S) -> Any:
     """Execute a notebook with the kernel working in `folder`; return it (an nbformat node)."""
     import nbformat
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    from .execute import notebook_client, why_it_failed
 
     folder = Path(folder)
     if not folder.is_dir():
         raise NextroundError("is not a folder", file=folder)
     nb = nbformat.reads(json.dumps(nb_json), as_version=4)
-    client = NotebookClient(nb, kernel_name="python3", timeout=timeout,
-                            resources={"metadata": {"path": str(folder.resolve())}})
+    client = notebook_client(nb, folder, kernel_name="python3", timeout=timeout)
     try:
         # The kernel's own start-up chatter is not for the person reading the terminal.
         client.execute(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except CellExecutionError as exc:
-        raise NextroundError(f"the report could not be made: {exc.ename}: {exc.evalue}", file=folder) from None
-    except CellTimeoutError:
-        raise NextroundError(f"the report took longer than {timeout} s to make", file=folder) from None
-    except DeadKernelError:
-        raise NextroundError("the report's Python kernel stopped unexpectedly", file=folder) from None
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        raise NextroundError(f"the report could not be made: {why_it_failed(exc, timeout)}", file=folder) from None
     return nb
 
 

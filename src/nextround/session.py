@@ -24,14 +24,20 @@ _IPYTHON_NAMES = {"In", "Out"}
 _PLAIN = (str, int, float, bool, list, dict, type(None))
 
 
-def _locate_answers(answers_file: str) -> Path:
-    """The answers file: the one named when the workbook was made, beside the notebook.
+def notebook_folder() -> Path:
+    """The folder of the running notebook.
 
-    Jupyter tells the kernel the notebook's path (JPY_SESSION_NAME); the kernel's
-    working folder is the notebook's own in JupyterLab, Voilà and our executor.
+    Jupyter tells the kernel the notebook's path (JPY_SESSION_NAME); otherwise the
+    kernel's working folder is the notebook's own in JupyterLab, Voilà and our executor.
     """
     session = os.environ.get("JPY_SESSION_NAME", "")
-    folder = Path(session).parent if session.endswith(".ipynb") else Path.cwd()
+    return Path(session).parent if session.endswith(".ipynb") else Path.cwd()
+
+
+def _locate_answers(answers_file: str) -> Path:
+    """The answers file: the one named when the workbook was made, beside the notebook."""
+    session = os.environ.get("JPY_SESSION_NAME", "")
+    folder = notebook_folder()
     if answers_file:
         return folder / answers_file if not Path(answers_file).is_absolute() else Path(answers_file)
     if session.endswith(".ipynb"):
@@ -125,7 +131,7 @@ class Workbook:
         return {"student_id": self.student_id, "assignment_id": self.assignment_id}
 
     def _add_parameter_contacts(self, doc: dict[str, Any]) -> None:
-        known = {c["name"] for c in doc["contacts"]}
+        known = {c.get("name") for c in doc.setdefault("contacts", [])}
         for contact in self.rejection.contacts:
             if contact.name not in known:
                 doc["contacts"].append(answers.empty_contact(contact.name, contact.email))
@@ -136,9 +142,7 @@ class Workbook:
         def apply(doc: dict[str, Any]) -> None:
             doc["rejection"] = self.rejection.to_answers()
             doc.update(self._identity())
-            for contact in self.rejection.contacts:
-                if all(c.get("name") != contact.name for c in doc.setdefault("contacts", [])):
-                    doc["contacts"].append(answers.empty_contact(contact.name, contact.email))
+            self._add_parameter_contacts(doc)
             edit(doc)
 
         try:

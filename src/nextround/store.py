@@ -161,6 +161,11 @@ def parse(text: str, *, file: str | None = None) -> dict[str, Any]:
             "it was left as it is",
             file=file,
         ) from None
+    return checked(doc, file=file)
+
+
+def checked(doc: Any, *, file: str | None = None) -> dict[str, Any]:
+    """An answers document, upgraded to this version and validated (AnswersError if not)."""
     doc = answers.upgrade(doc, file=file)
     answers.validate(doc, file=file)
     return doc
