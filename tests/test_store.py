@@ -205,3 +205,12 @@ def test_a_misspelt_field_is_refused_with_a_suggestion(acme_workbook: Path) -> N
         a.update("feedback", recieved_on="2026-06-20")
     with pytest.raises(ValueError, match="did you mean 'thank_you_sent_on'"):
         a.update_contact("Tom Reid", thank_you_sent="2026-06-20")
+
+
+def test_feedback_recorded_from_python_is_judged_as_in_the_workbook(acme_workbook: Path) -> None:
+    a = open_answers(acme_workbook)
+    a.update("feedback", text="Another candidate had more experience.")
+    fb = a.data["feedback"]
+    assert fb["vague"] is True and "experience" in fb["themes"]
+    a.update("feedback", text="", vague=None)  # what the caller says wins
+    assert a.data["feedback"]["vague"] is None

@@ -79,6 +79,10 @@ class Answers:
             raise ValueError(f"update() takes one of feedback, reply, cv_on_file, self_review, company; not {section!r}")
         _known_fields(fields, answers.empty_sections()[section], section)
         values = _plain(fields)
+        if section == "feedback" and "text" in values and "vague" not in values and "themes" not in values:
+            from .checks import judged_feedback
+
+            values.update(judged_feedback(values["text"]))
         return self.store.update(lambda doc: answers.set_fields(doc, section, values))
 
     def score(self, dimension: str, score: int, note: str = "") -> dict[str, Any]:

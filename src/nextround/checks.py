@@ -766,6 +766,18 @@ class _ToneRule:
     alternative: str
 
 
+
+def judged_feedback(text: str) -> dict[str, Any]:
+    """What the answers keep of the check: `vague` and `themes` (null and none for no text).
+
+    Every way feedback is recorded — the workbook's form, the Python API — saves
+    the same judgement, so the journal's themes do not depend on how it was typed.
+    """
+    if not text.strip():
+        return {"vague": None, "themes": []}
+    result = check_feedback(text)
+    return {"vague": result.vague, "themes": list(result.themes)}
+
 def _rule(kind: str, why: str, alternative: str, *patterns: str) -> _ToneRule:
     return _ToneRule(kind, "|".join(patterns), why, alternative)
 

@@ -149,21 +149,21 @@ def overview(journal: Journal) -> Panel:
         )
     table, feedback = journal.rejections, journal.feedback
     finished = int((table["steps_done"] == len(STEPS)).sum())
-    counts = [
-        (len(table), "rejection" if len(table) == 1 else "rejections", "each one a lesson"),
-        (int(table["steps_done"].sum()), "steps done", f"of {len(table) * len(STEPS)}"),
-        (finished, "workbooks finished", "all five steps done"),
-        (len(journal.checkins), "check-ins", "of how you felt"),
+    counts = [  # (how many, one, several, a hint)
+        (len(table), "rejection", "rejections", "each one a lesson"),
+        (int(table["steps_done"].sum()), "step done", "steps done", f"of {len(table) * len(STEPS)}"),
+        (finished, "workbook finished", "workbooks finished", "all five steps done"),
+        (len(journal.checkins), "check-in", "check-ins", "of how you felt"),
         (int((feedback["received_on"].notna() | (feedback["text"].str.strip() != "")).sum()),
-         "pieces of feedback", "received"),
-        (len(journal.contacts), "people met", "to stay in touch with"),
+         "piece of feedback", "pieces of feedback", "received"),
+        (len(journal.contacts), "person met", "people met", "to stay in touch with"),
     ]
     tiles = "".join(
         '<div style="display:inline-block;min-width:120px;margin:0 12px 8px 0;padding:8px 12px;'
         'border:1px solid #d9dde3;border-radius:8px;background:#fafbfc">'
-        f'<div style="font-size:1.6em;font-weight:600">{n}</div><div>{escape(label)}</div>'
+        f'<div style="font-size:1.6em;font-weight:600">{n}</div><div>{escape(one if n == 1 else several)}</div>'
         f'<div style="color:#718096;font-size:0.9em">{escape(hint)}</div></div>'
-        for n, label, hint in counts
+        for n, one, several, hint in counts
     )
     return Panel(f'<div style="{_PANEL}">{tiles}{skipped}</div>')
 
@@ -218,7 +218,13 @@ def mood(journal: Journal) -> Panel:
     ax.set_yticks([1, 5, 10], ["1 low", "5", "10 good"])
     locator = mdates.AutoDateLocator(maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    # Day before month, as a UK reader writes it ("21 Nov", not "Nov-21").
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
+        locator,
+        formats=["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
+        zero_formats=["", "%Y", "%b", "%d %b", "%H:%M", "%H:%M"],
+        offset_formats=["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"],
+    ))
     ax.legend(loc="lower right", frameon=False, fontsize=8)
     tidy_axes(ax)
     latest = checkins.iloc[-1]
@@ -233,16 +239,20 @@ def themes(journal: Journal) -> Panel:
     if feedback.empty:
         return note_panel("Once you record feedback in a workbook, its recurring themes will show here.")
     counts = Counter(theme.strip() for themes in feedback["themes"] for theme in themes if theme.strip())
-    vague = int(feedback["vague"].fillna(False).astype(bool).sum())
-    summary = (f"{vague} of {len(feedback)} piece{'s' if len(feedback) != 1 else ''} of feedback "
-               f"{'was' if vague == 1 else 'were'} vague — a short, specific follow-up often helps.")
+    from .checks import THEMES
+
+    judged = feedback["vague"].dropna()  # feedback never checked says nothing either way
+    vague = int(judged.astype(bool).sum())
+    summary = (f"{vague} of {len(judged)} piece{'s' if len(judged) != 1 else ''} of feedback "
+               f"{'was' if vague == 1 else 'were'} vague — a short, specific follow-up often helps."
+               if len(judged) else "")
     if not counts:
         return note_panel(f"No themes noted in your feedback yet. {summary}")
     top = counts.most_common(10)
     fig = new_figure(7.2, 0.5 + 0.32 * len(top))
     ax = fig.subplots()
     ax.barh(range(len(top)), [n for _, n in top], color=_ACCENT)
-    ax.set_yticks(range(len(top)), [_plain(t) for t, _ in top])
+    ax.set_yticks(range(len(top)), [_plain(THEMES.get(t, t)) for t, _ in top])
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("pieces of feedback that mention it")
@@ -305,7 +315,13 @@ def review_over_time(journal: Journal) -> Panel:
     ax.set_ylabel("score")
     locator = mdates.AutoDateLocator(maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    # Day before month, as a UK reader writes it ("21 Nov", not "Nov-21").
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
+        locator,
+        formats=["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
+        zero_formats=["", "%Y", "%b", "%d %b", "%H:%M", "%H:%M"],
+        offset_formats=["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"],
+    ))
     ax.legend(loc="lower left", frameon=False, fontsize=8)
     tidy_axes(ax)
     return picture(fig, "Your self-review scores over time, by interview date",

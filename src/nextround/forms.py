@@ -422,12 +422,10 @@ class FeedbackForm(Form):
         ]
 
     def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
-        from .checks import check_feedback
+        from .checks import judged_feedback
 
-        result = check_feedback(self.text.value) if self.text.value.strip() else None
         return {
-            "vague": result.vague if result else None,
-            "themes": list(result.themes) if result else [],
+            **judged_feedback(self.text.value),
             "request_draft": _own(self.request_draft.value, messages.feedback_request(doc)),
             "requested_on": iso(self.requested_on.value),
             "requested_via": self.requested_via.value,
