@@ -367,6 +367,8 @@ def next_contact_on(contact: Mapping[str, Any]) -> date | None:
 
 def as_date(value: Any) -> date | None:
     """The date in an answers field (a date or date-time string), or None."""
+    if type(value) is str:  # nearly always, so checked first
+        return _parse_day(value[:10]) if value else None
     if not value:
         return None
     if isinstance(value, datetime):

@@ -305,7 +305,8 @@ def _rows(doc: dict[str, Any], path: Path, today: date) -> dict[str, list[tuple[
         section = "one of the sections (its progress could not be worked out)"
         states, dated = summarise(doc, today=today)
         # status is worked out for the whole column at once, in _finish
-        action_rows = [(*ident, a.step, a.what, a.contact, a.due, a.done_on, a.done, None) for a in dated]
+        action_rows = [(*ident, step, what, contact, due, done_on, done_on is not None, None)
+                       for step, what, due, done_on, contact in dated]
     except (TypeError, ValueError, KeyError, AttributeError):
         # The light check let through a value of the wrong kind; say where, not what
         # (the value is the person's own words).
