@@ -19,6 +19,7 @@ import json
 import os
 from collections.abc import Mapping
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -136,14 +137,17 @@ class Journal:
 def answers_files(folder: str | Path) -> list[Path]:
     """The answers files in `folder`, by name (not in subfolders; hidden files skipped)."""
     folder = Path(folder)
+    return [folder / name for name in _answers_names(folder)]
+
+
+def _answers_names(folder: Path) -> list[str]:
     # scandir and plain-string sorting: listing 10,000 files this way costs a few
     # milliseconds, where sorting Path objects costs a tenth of a second.
     with os.scandir(folder) as entries:
-        names = sorted(
+        return sorted(
             e.name for e in entries
             if e.name.endswith(ANSWERS_SUFFIX) and not e.name.startswith(".") and e.is_file()
         )
-    return [folder / name for name in names]
 
 
 def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
@@ -162,7 +166,10 @@ def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
     problems: list[AnswersError] = []
     seen: dict[str, str] = {}
-    for path in answers_files(folder):
+    # Plain strings, not Path objects, in the loop: a Path is two objects the garbage
+    # collector must keep walking, and a big folder would hold ten thousand of them.
+    for name in _answers_names(folder):
+        path = os.path.join(folder, name)
         try:
             doc = _read(path)
             found = _rows(doc, path, today)
@@ -174,7 +181,7 @@ def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
             problems.append(AnswersError(
                 f"is a copy of {seen[workbook_id]} (the same workbook_id), so it was skipped", file=path))
             continue
-        seen[workbook_id] = path.name
+        seen[workbook_id] = name
         # Only a file read to the end adds rows: no half-read workbook in the tables.
         for name, new in found.items():
             rows[name].extend(new)
@@ -183,7 +190,7 @@ def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
     return Journal(folder=folder, today=today, problems=problems, **frames)
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: str) -> dict[str, Any]:
     """Parse and upgrade one file; AnswersError (naming it) if that is not possible."""
     try:
         with open(path, "rb") as f:
@@ -196,7 +203,7 @@ def _read(path: Path) -> dict[str, Any]:
         raise AnswersError(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
                            file=path) from None
     try:
-        doc = answers.upgrade(doc, file=str(path))
+        doc = answers.upgrade(doc, file=path)
     except (TypeError, ValueError, KeyError, AttributeError):
         # An upgrade met something it did not expect: this file, not the folder, fails.
         raise AnswersError(f"could not be upgraded from version {doc.get('version')!r}", file=path) from None
@@ -242,7 +249,7 @@ def _shape_problem(doc: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _rows(doc: dict[str, Any], path: Path, today: date) -> dict[str, list[tuple[Any, ...]]]:
+def _rows(doc: dict[str, Any], path: str, today: date) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows for one workbook; AnswersError if a value has the wrong kind."""
     section = "rejection"
     try:
@@ -251,8 +258,8 @@ def _rows(doc: dict[str, Any], path: Path, today: date) -> dict[str, list[tuple[
         company = _text(rejection.get("company"))
         role = _text(rejection.get("role"))
         ident = (workbook_id, company, role)
-        interview_date = _day(rejection.get("interview_date"))
-        rejected_on = _day(rejection.get("rejected_on"))
+        interview_date = as_date(rejection.get("interview_date"))
+        rejected_on = as_date(rejection.get("rejected_on"))
         stage = _text(rejection.get("stage"))
 
         section = "checkins"
@@ -268,7 +275,7 @@ def _rows(doc: dict[str, Any], path: Path, today: date) -> dict[str, list[tuple[
         text = _text(fb.get("text"))
         if fb.get("requested_on") or fb.get("received_on") or text.strip():
             feedback_rows.append((
-                *ident, _day(fb.get("requested_on")), _day(fb.get("received_on")), _text(fb.get("given_by")),
+                *ident, as_date(fb.get("requested_on")), as_date(fb.get("received_on")), _text(fb.get("given_by")),
                 _text(fb.get("via")), text, _text(fb.get("takeaways")), _flag(fb.get("vague")),
                 _list(fb.get("themes")),
             ))
@@ -296,8 +303,8 @@ def _rows(doc: dict[str, Any], path: Path, today: date) -> dict[str, list[tuple[
             upcoming = as_date(contact.get("next_contact_on")) or next_contact_on(contact)
             contact_rows.append((
                 *ident, contact["name"], _text(contact.get("email")), _text(contact.get("role")),
-                _day(contact.get("thank_you_sent_on")), _day(contact.get("linkedin_request_sent_on")),
-                _day(contact.get("linkedin_accepted_on")), _count(contact.get("cadence_weeks", 8)), last, upcoming,
+                as_date(contact.get("thank_you_sent_on")), as_date(contact.get("linkedin_request_sent_on")),
+                as_date(contact.get("linkedin_accepted_on")), _count(contact.get("cadence_weeks", 8)), last, upcoming,
                 len(log),
             ))
 
@@ -313,7 +320,7 @@ def _rows(doc: dict[str, Any], path: Path, today: date) -> dict[str, list[tuple[
         raise AnswersError(f"was skipped: a value in {section} is of the wrong kind", file=path) from None
     rejection_row = (
         workbook_id,
-        path.name[: -len(ANSWERS_SUFFIX)] + ".ipynb",
+        os.path.basename(path)[: -len(ANSWERS_SUFFIX)] + ".ipynb",
         company,
         role,
         stage,
@@ -344,12 +351,13 @@ def _text(value: Any) -> str:
     return value
 
 
-def _list(value: Any) -> list[str]:
+def _list(value: Any) -> tuple[str, ...]:
+    # A tuple until the table is made (see _frame), then a list.
     if value is None:
-        return []
+        return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise TypeError("a list of text expected")
-    return list(value)
+    return tuple(value)
 
 
 def _flag(value: Any) -> bool | None:
@@ -362,11 +370,6 @@ def _count(value: Any) -> int | None:
     if value is not None and type(value) is not int:
         raise TypeError("a whole number expected")
     return value
-
-
-def _day(value: Any) -> str | None:
-    # Kept as text here and converted for the whole column at once (much faster).
-    return value[:10] if isinstance(value, str) and value else None
 
 
 def _moment(value: Any) -> str | None:
@@ -395,30 +398,34 @@ def _finish(frames: dict[str, pd.DataFrame], today: date) -> None:
 
 
 def _frame(name: str, rows: list[tuple[Any, ...]]) -> pd.DataFrame:
-    """A table from its rows, every column given its documented dtype."""
+    """A table from its rows, each column given its documented dtype."""
     import pandas as pd
 
-    columns = COLUMNS[name]
-    frame = pd.DataFrame.from_records(rows, columns=list(columns)) if rows else pd.DataFrame(
-        {column: [] for column in columns})
-    for column, kind in columns.items():
-        values = frame[column]
-        if kind in ("date", "datetime"):
-            if values.dtype == object and any(isinstance(v, date) for v in values):
-                converted = pd.to_datetime(values, errors="coerce")
-            else:
-                fmt = "%Y-%m-%d" if kind == "date" else "ISO8601"
-                converted = pd.to_datetime(values, format=fmt, errors="coerce")
-            frame[column] = converted.astype("datetime64[s]")
-        elif kind == "str":
-            frame[column] = values.astype("str")
-        elif kind == "list":
-            frame[column] = values.astype(object)
-        elif kind in ("Int64", "int64", "bool", "boolean"):
-            frame[column] = values.astype(kind)
-        else:
-            frame[column] = pd.Categorical(values, categories=_CATEGORIES[kind], ordered=kind != "dimension")
-    return frame
+    # Column by column with itemgetter: several times faster than zip(*rows), which
+    # also makes an iterator per row for the garbage collector to walk.
+    kinds = COLUMNS[name].items()
+    return pd.DataFrame(
+        {column: _typed(list(map(itemgetter(i), rows)), kind) for i, (column, kind) in enumerate(kinds)},
+        copy=False,
+    )
+
+
+def _typed(values: list[Any], kind: str) -> Any:
+    """One column's values as an array of the dtype `kind` names (see COLUMNS)."""
+    import numpy as np
+    import pandas as pd
+
+    if kind == "date":  # dates or None
+        return pd.Series(values, dtype="datetime64[s]")
+    if kind == "datetime":  # ISO 8601 text or None
+        return pd.to_datetime(values, format="ISO8601", errors="coerce").astype("datetime64[s]")
+    if kind == "list":
+        column = np.empty(len(values), dtype=object)  # one list per cell, never a 2-D array
+        column[:] = [list(v) for v in values]  # kept as tuples until now (see _list)
+        return column
+    if kind in ("str", "Int64", "int64", "bool", "boolean"):
+        return pd.array(values, dtype=kind)
+    return pd.Categorical(values, categories=_CATEGORIES[kind], ordered=kind != "dimension")
 
 
 _CATEGORIES: dict[str, tuple[str, ...]] = {
