@@ -344,13 +344,12 @@ def upsert_contact(doc: dict[str, Any], values: Mapping[str, Any]) -> dict[str, 
 
 def last_contact_on(contact: Mapping[str, Any]) -> date | None:
     """The latest contact of any kind: a thank-you, a LinkedIn request or acceptance, a log entry."""
-    touches = [
-        as_date(contact.get("thank_you_sent_on")),
-        as_date(contact.get("linkedin_request_sent_on")),
-        as_date(contact.get("linkedin_accepted_on")),
-        *(as_date(e.get("on")) for e in contact.get("log") or []),
-    ]
-    return max((t for t in touches if t), default=None)
+    get = contact.get
+    touches = [as_date(get("thank_you_sent_on")), as_date(get("linkedin_request_sent_on")),
+               as_date(get("linkedin_accepted_on"))]
+    for entry in get("log") or ():
+        touches.append(as_date(entry.get("on")))
+    return max(filter(None, touches), default=None)
 
 
 def next_contact_on(contact: Mapping[str, Any]) -> date | None:

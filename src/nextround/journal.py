@@ -19,6 +19,7 @@ import json
 import os
 from collections.abc import Mapping
 from datetime import date
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -159,11 +160,15 @@ def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
     `journal.problems`; the rest load as usual. Raises NextroundError only when
     `folder` itself is not a folder.
     """
+    import pandas as pd
+
     folder = Path(folder)
     if not folder.is_dir():
         raise NextroundError("is not a folder of workbooks", file=folder)
     today = today or date.today()
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
+    # Which workbook each row belongs to, as its place in rejections.
+    owners: dict[str, list[int]] = {name: [] for name in TABLES}
     problems: list[AnswersError] = []
     seen: dict[str, str] = {}
     # Plain strings, not Path objects, in the loop: a Path is two objects the garbage
@@ -183,10 +188,13 @@ def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
             continue
         seen[workbook_id] = name
         # Only a file read to the end adds rows: no half-read workbook in the tables.
-        for name, new in found.items():
-            rows[name].extend(new)
-    frames = {name: _frame(name, rows[name]) for name in TABLES}
-    _finish(frames, today)
+        number = len(rows["rejections"])
+        for table, new in zip(TABLES, found):
+            rows[table] += new
+            owners[table] += repeat(number, len(new))
+    columns = _columns(rows, owners, today)
+    frames = {name: pd.DataFrame({column: columns[name][column] for column in COLUMNS[name]}, copy=False)
+              for name in TABLES}
     return Journal(folder=folder, today=today, problems=problems, **frames)
 
 
@@ -249,23 +257,42 @@ def _shape_problem(doc: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _rows(doc: dict[str, Any], path: str, today: date) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows for one workbook; AnswersError if a value has the wrong kind."""
+# The fields of each table's rows, in the order _rows makes them. The rows of every
+# table but rejections carry no workbook id, company or role: load notes which
+# workbook each row is from, and those columns are filled in for a whole table at
+# once. days_since, done and status are worked out for whole columns too.
+_ID_COLUMNS = tuple(_ID)
+_WORKED_OUT = ("days_since", "done", "status")
+_FIELDS: dict[str, tuple[str, ...]] = {
+    name: tuple(c for c in columns if c not in _WORKED_OUT and (name == "rejections" or c not in _ID))
+    for name, columns in COLUMNS.items()
+}
+_FIELDS["actions"] = ("step", "what", "due", "done_on", "contact")  # as progress.summarise makes them
+
+
+def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, ...]], ...]:
+    """Every table's rows for one workbook (see _FIELDS), in the order of TABLES.
+
+    AnswersError if a value has the wrong kind.
+    """
     section = "rejection"
     try:
         rejection = doc.get("rejection") or {}
-        workbook_id = doc["workbook_id"]
-        company = _text(rejection.get("company"))
-        role = _text(rejection.get("role"))
-        ident = (workbook_id, company, role)
         interview_date = as_date(rejection.get("interview_date"))
         rejected_on = as_date(rejection.get("rejected_on"))
-        stage = _text(rejection.get("stage"))
+        rejection_row = (
+            doc["workbook_id"],
+            os.path.basename(path)[: -len(ANSWERS_SUFFIX)] + ".ipynb",
+            _text(rejection.get("company")),
+            _text(rejection.get("role")),
+            _text(rejection.get("stage")),
+            interview_date,
+            rejected_on,
+        )
 
         section = "checkins"
         checkin_rows = [
-            (*ident, _moment(c.get("at")), c["mood"], _list(c.get("emotions")), _text(c.get("note")),
-             _flag(c.get("ready")))
+            (_moment(c.get("at")), c["mood"], _list(c.get("emotions")), _text(c.get("note")), _flag(c.get("ready")))
             for c in doc.get("checkins") or ()
         ]
 
@@ -275,7 +302,7 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> dict[str, list[tuple[A
         text = _text(fb.get("text"))
         if fb.get("requested_on") or fb.get("received_on") or text.strip():
             feedback_rows.append((
-                *ident, as_date(fb.get("requested_on")), as_date(fb.get("received_on")), _text(fb.get("given_by")),
+                as_date(fb.get("requested_on")), as_date(fb.get("received_on")), _text(fb.get("given_by")),
                 _text(fb.get("via")), text, _text(fb.get("takeaways")), _flag(fb.get("vague")),
                 _list(fb.get("themes")),
             ))
@@ -290,7 +317,7 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> dict[str, list[tuple[A
         scores, notes = review.get("scores") or {}, review.get("notes") or {}
         when = interview_date or rejected_on
         review_rows = [
-            (*ident, when, key, scores.get(key), _text(notes.get(key)))
+            (when, key, scores.get(key), _text(notes.get(key)))
             for key in RUBRIC
             if key in scores or _text(notes.get(key)).strip()
         ]
@@ -298,49 +325,30 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> dict[str, list[tuple[A
         section = "contacts"
         contact_rows = []
         for contact in doc.get("contacts") or ():
-            log = contact.get("log") or ()
             last = last_contact_on(contact)
             upcoming = as_date(contact.get("next_contact_on")) or next_contact_on(contact)
             contact_rows.append((
-                *ident, contact["name"], _text(contact.get("email")), _text(contact.get("role")),
+                contact["name"], _text(contact.get("email")), _text(contact.get("role")),
                 as_date(contact.get("thank_you_sent_on")), as_date(contact.get("linkedin_request_sent_on")),
                 as_date(contact.get("linkedin_accepted_on")), _count(contact.get("cadence_weeks", 8)), last, upcoming,
-                len(log),
+                len(contact.get("log") or ()),
             ))
 
         # Progress reads every section, so a wrong value it trips on may be in any of them.
         section = "one of the sections (its progress could not be worked out)"
-        states, dated = summarise(doc, today=today)
-        # status is worked out for the whole column at once, in _finish
-        action_rows = [(*ident, step, what, contact, due, done_on, done_on is not None, None)
-                       for step, what, due, done_on, contact in dated]
+        states, action_rows = summarise(doc, today=today)
     except (TypeError, ValueError, KeyError, AttributeError):
         # The light check let through a value of the wrong kind; say where, not what
         # (the value is the person's own words).
         raise AnswersError(f"was skipped: a value in {section} is of the wrong kind", file=path) from None
-    rejection_row = (
-        workbook_id,
-        os.path.basename(path)[: -len(ANSWERS_SUFFIX)] + ".ipynb",
-        company,
-        role,
-        stage,
-        interview_date,
-        rejected_on,
-        None,  # days_since: worked out for the whole column at once, in _finish
-        *(states[n] for n in STEPS),
+    rejection_row += (
+        *states.values(),
         sum(1 for s in states.values() if s == "done"),
         cv_status,
         keep_until,
         _moment(doc.get("saved_at")),
     )
-    return {
-        "rejections": [rejection_row],
-        "checkins": checkin_rows,
-        "feedback": feedback_rows,
-        "self_review": review_rows,
-        "contacts": contact_rows,
-        "actions": action_rows,
-    }
+    return [rejection_row], checkin_rows, feedback_rows, review_rows, contact_rows, action_rows
 
 
 def _text(value: Any) -> str:
@@ -378,36 +386,37 @@ def _moment(value: Any) -> str | None:
     return value[:19] if isinstance(value, str) and value else None
 
 
-def _finish(frames: dict[str, pd.DataFrame], today: date) -> None:
-    """The columns that depend on `today`: rejections.days_since and actions.status."""
+def _columns(rows: dict[str, list[tuple[Any, ...]]], owners: dict[str, list[int]],
+             today: date) -> dict[str, dict[str, Any]]:
+    """Every table's columns by name, each given its documented dtype."""
     import numpy as np
     import pandas as pd
 
+    columns: dict[str, dict[str, Any]] = {}
+    for name in TABLES:
+        kinds, fields, table = COLUMNS[name], _FIELDS[name], rows[name]
+        # Column by column with itemgetter: several times faster than zip(*rows), which
+        # also makes an iterator per row for the garbage collector to walk.
+        columns[name] = {field: _typed(list(map(itemgetter(i), table)), kinds[field])
+                         for i, field in enumerate(fields)}
+        if name != "rejections":
+            where = np.array(owners[name], dtype=np.intp)
+            columns[name].update({c: columns["rejections"][c].take(where) for c in _ID_COLUMNS})
+
+    # The columns that depend on `today`.
     now = pd.Timestamp(today)
-    rejections = frames["rejections"]
+    rejections, actions = columns["rejections"], columns["actions"]
     rejections["days_since"] = (now - rejections["rejected_on"]).dt.days.astype("Int64")
-    table = frames["actions"]
-    due = table["due"]
+    due = actions["due"]
+    actions["done"] = actions["done_on"].notna().to_numpy()
     status = np.select(
-        [table["done"].to_numpy(dtype=bool), (due < now).to_numpy(), (due == now).to_numpy(),
+        [actions["done"], (due < now).to_numpy(), (due == now).to_numpy(),
          (due <= now + pd.Timedelta(days=WEEK_AHEAD)).to_numpy()],
         ["done", "overdue", "today", "this_week"],
         default="later",
     )
-    table["status"] = pd.Categorical(status, categories=ACTION_STATUSES, ordered=True)
-
-
-def _frame(name: str, rows: list[tuple[Any, ...]]) -> pd.DataFrame:
-    """A table from its rows, each column given its documented dtype."""
-    import pandas as pd
-
-    # Column by column with itemgetter: several times faster than zip(*rows), which
-    # also makes an iterator per row for the garbage collector to walk.
-    kinds = COLUMNS[name].items()
-    return pd.DataFrame(
-        {column: _typed(list(map(itemgetter(i), rows)), kind) for i, (column, kind) in enumerate(kinds)},
-        copy=False,
-    )
+    actions["status"] = pd.Categorical(status, categories=ACTION_STATUSES, ordered=True)
+    return columns
 
 
 def _typed(values: list[Any], kind: str) -> Any:

@@ -98,48 +98,55 @@ def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
 # all the rules need, and several times cheaper than answers.with_defaults (a
 # journal works out thousands of workbooks).
 _DEFAULTS = empty_sections()
+_SECTIONS = tuple((name, _DEFAULTS[name]) for name in ("feedback", "reply", "cv_on_file", "self_review", "company"))
+_WATCH = _DEFAULTS["company"]["vacancy_watch"]
 _CONTACT = empty_contact("")
+_RUBRIC = frozenset(RUBRIC)
 
 
 def _view(doc: Mapping[str, Any]) -> dict[str, Any]:
     """The sections the rules read, each with its defaults under it (one level deep)."""
-    view: dict[str, Any] = {name: {**default, **(doc.get(name) or {})} if isinstance(default, dict)
-                            else doc.get(name) or default for name, default in _DEFAULTS.items()}
-    view["company"]["vacancy_watch"] = {**_DEFAULTS["company"]["vacancy_watch"],
-                                        **(view["company"]["vacancy_watch"] or {})}
-    view["contacts"] = [{**_CONTACT, **c} for c in view["contacts"]]
-    view["rejection"] = doc.get("rejection") or {}
-    view["saved_at"], view["created_at"] = doc.get("saved_at"), doc.get("created_at")
+    get = doc.get
+    view: dict[str, Any] = {name: {**default, **(get(name) or {})} for name, default in _SECTIONS}
+    company = view["company"]
+    company["vacancy_watch"] = {**_WATCH, **(company["vacancy_watch"] or {})}
+    view["checkins"] = get("checkins") or []
+    view["contacts"] = [{**_CONTACT, **c} for c in get("contacts") or ()]
+    view["rejection"] = get("rejection") or {}
+    view["saved_at"], view["created_at"] = get("saved_at"), get("created_at")
     return view
+
+
+def _state(done: Any, started: Any) -> str:
+    return "done" if done else "started" if started else "todo"
 
 
 def _states(doc: dict[str, Any]) -> dict[int, str]:
     fb, reply, cv = doc["feedback"], doc["reply"], doc["cv_on_file"]
     review, contacts, company = doc["self_review"], doc["contacts"], doc["company"]
 
-    def state(done: bool, started: bool) -> str:
-        return "done" if done else "started" if started else "todo"
-
     scores = review["scores"] or {}
     followed = any((company["followed"] or {}).values())
-    watching = bool(company["vacancy_watch"]["careers_page"] or company["vacancy_watch"]["keywords"])
+    watch = company["vacancy_watch"]
+    watching = watch["careers_page"] or watch["keywords"]
     if contacts:
         touch_done = all(c["thank_you_sent_on"] and c["next_contact_on"] for c in contacts)
     else:
         touch_done = followed or watching
-    touch_started = followed or watching or bool(company["engagement"]) or any(
+    touch_started = followed or watching or company["engagement"] or any(
         c["thank_you_sent_on"] or c["linkedin_request_sent_on"] or c["log"] or c["next_contact_on"]
         for c in contacts
     )
+    status = cv["status"]
     return {
-        1: state(bool(fb["received_on"] or (fb["text"] or "").strip()), bool(fb["requested_on"])),
-        2: state(bool(reply["sent_on"]), bool((reply["draft"] or "").strip())),
-        3: state(cv["status"] in ("agreed", "declined"), cv["status"] == "asked"),
-        4: state(
-            all(k in scores for k in RUBRIC),
-            bool(scores or any(n.strip() for n in (review["notes"] or {}).values()) or review["questions"]),
+        1: _state(fb["received_on"] or (fb["text"] or "").strip(), fb["requested_on"]),
+        2: _state(reply["sent_on"], (reply["draft"] or "").strip()),
+        3: _state(status == "agreed" or status == "declined", status == "asked"),
+        4: _state(
+            scores.keys() >= _RUBRIC,
+            scores or review["questions"] or any(n.strip() for n in (review["notes"] or {}).values()),
         ),
-        5: state(touch_done, touch_started),
+        5: _state(touch_done, touch_started),
     }
 
 
