@@ -92,6 +92,18 @@ def test_contacts_carry_their_last_and_next_contact(journal) -> None:
     assert table["log_entries"].tolist() == [0, 0]
 
 
+def test_a_contact_with_no_cadence_is_due_back_after_eight_weeks_in_every_table(tmp_path: Path) -> None:
+    doc = kf.minimal()
+    doc["rejection"] = {"rejected_on": "2026-06-17"}
+    doc["contacts"] = [{"name": "Sam Okafor", "thank_you_sent_on": "2026-06-18"}]  # no cadence_weeks at all
+    kf.write(tmp_path, "no-cadence", doc)
+    journal = load(tmp_path, today=kf.TODAY)
+    contact = journal.contacts.iloc[0]
+    assert (contact["cadence_weeks"], contact["next_contact_on"]) == (8, day("2026-08-13"))
+    back = journal.actions[journal.actions["what"] == "Get back in touch"]
+    assert back["due"].tolist() == [day("2026-08-13")] and back["contact"].tolist() == ["Sam Okafor"]
+
+
 def test_actions_are_every_dated_action_done_or_not(journal) -> None:
     table = journal.actions
     rows = [

@@ -96,3 +96,22 @@ def test_a_cv_agreed_without_a_lapse_date_still_gets_its_reminder() -> None:
     due = {a.what: a.due for a in pending(d)}
     assert due["Your CV lapses from their files"] == date(2026, 12, 22)
     assert due["Re-send your CV before it lapses"] == date(2026, 12, 8)
+
+
+def test_a_contact_with_no_cadence_is_due_again_after_the_usual_eight_weeks() -> None:
+    # A hand-written or older file may leave the cadence out; the journal shows 8 weeks
+    # for it, so the reminder must come 8 weeks after the last contact too.
+    d = doc(contacts=[{"name": "Priya Shah", "thank_you_sent_on": "2026-06-18"}])
+    due = {a.what: a.due for a in pending(d)}
+    assert due["Get back in touch"] == date(2026, 8, 13)
+    d["contacts"][0]["cadence_weeks"] = None  # said outright: no reminder
+    assert "Get back in touch" not in {a.what for a in pending(d)}
+
+
+def test_sections_left_out_of_a_file_read_as_nothing_done_yet() -> None:
+    bare = {"workbook_id": "w1", "rejection": {"rejected_on": "2026-06-17"}}
+    assert step_states(bare) == {1: "todo", 2: "todo", 3: "todo", 4: "todo", 5: "todo"}
+    assert [(a.what, a.due) for a in actions(bare, today=date(2026, 6, 30))] == [
+        ("Ask for feedback", date(2026, 6, 20)),
+        ("Ask them to keep your CV on file", date(2026, 6, 24)),
+    ]

@@ -99,6 +99,10 @@ def empty_sections() -> dict[str, Any]:
     }
 
 
+#: How often to get back in touch with a contact, in weeks, unless the person says otherwise.
+CADENCE_WEEKS = 8
+
+
 def empty_contact(name: str, email: str = "") -> dict[str, Any]:
     """A contact with nothing yet done."""
     return {
@@ -110,7 +114,7 @@ def empty_contact(name: str, email: str = "") -> dict[str, Any]:
         "linkedin_note": "",
         "linkedin_request_sent_on": None,
         "linkedin_accepted_on": None,
-        "cadence_weeks": 8,
+        "cadence_weeks": CADENCE_WEEKS,
         "next_contact_on": None,
         "log": [],
     }
@@ -358,7 +362,7 @@ def next_contact_on(contact: Mapping[str, Any]) -> date | None:
     Any logged contact resets the clock.
     """
     last = last_contact_on(contact)
-    weeks = contact.get("cadence_weeks")
+    weeks = contact.get("cadence_weeks", CADENCE_WEEKS)
     if not last or not weeks:
         return None
     return last + timedelta(weeks=int(weeks))

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import answers
-from .answers import RUBRIC, as_date, last_contact_on, next_contact_on
+from .answers import CADENCE_WEEKS, RUBRIC, as_date, last_contact_on, next_contact_on
 from .errors import AnswersError, NextroundError
 from .progress import STATES, STEPS, cv_lapses_on, summarise
 
@@ -330,8 +330,8 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, 
             contact_rows.append((
                 contact["name"], _text(contact.get("email")), _text(contact.get("role")),
                 as_date(contact.get("thank_you_sent_on")), as_date(contact.get("linkedin_request_sent_on")),
-                as_date(contact.get("linkedin_accepted_on")), _count(contact.get("cadence_weeks", 8)), last, upcoming,
-                len(contact.get("log") or ()),
+                as_date(contact.get("linkedin_accepted_on")), _count(contact.get("cadence_weeks", CADENCE_WEEKS)),
+                last, upcoming, len(contact.get("log") or ()),
             ))
 
         # Progress reads every section, so a wrong value it trips on may be in any of them.

@@ -23,9 +23,10 @@ import functools
 import operator
 from collections.abc import Mapping
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from .answers import RUBRIC, as_date, empty_contact, empty_sections, next_contact_on
+from .answers import RUBRIC, as_date, next_contact_on
 
 STEPS: dict[int, str] = {
     1: "Ask for honest feedback",
@@ -85,66 +86,51 @@ def summarise(doc: Mapping[str, Any], *, today: date | None = None) -> tuple[dic
     The actions come as plain tuples in Action's field order, which is all a
     journal needs and several times cheaper to make.
     """
-    view = _view(doc)
-    return _states(view), _actions(view, today or date.today())
+    return _states(doc), _actions(doc, today or date.today())
 
 
 def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
     """Each step's state (`todo`, `started` or `done`) by the rules above."""
-    return _states(_view(doc))
+    return _states(doc)
 
 
-# The defaults, made once and only ever read: `_view` merges them shallowly, which is
-# all the rules need, and several times cheaper than answers.with_defaults (a
-# journal works out thousands of workbooks).
-_DEFAULTS = empty_sections()
-_SECTIONS = tuple((name, _DEFAULTS[name]) for name in ("feedback", "reply", "cv_on_file", "self_review", "company"))
-_WATCH = _DEFAULTS["company"]["vacancy_watch"]
-_CONTACT = empty_contact("")
+# The rules read the answers as they are, a field at a time: a missing section or
+# field reads as empty (None, "" and [] all count as "nothing yet"), and the few
+# defaults that matter are written where they are read. A journal works out
+# thousands of workbooks, so nothing is copied.
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
 _RUBRIC = frozenset(RUBRIC)
-
-
-def _view(doc: Mapping[str, Any]) -> dict[str, Any]:
-    """The sections the rules read, each with its defaults under it (one level deep)."""
-    get = doc.get
-    view: dict[str, Any] = {name: {**default, **(get(name) or {})} for name, default in _SECTIONS}
-    company = view["company"]
-    company["vacancy_watch"] = {**_WATCH, **(company["vacancy_watch"] or {})}
-    view["checkins"] = get("checkins") or []
-    view["contacts"] = [{**_CONTACT, **c} for c in get("contacts") or ()]
-    view["rejection"] = get("rejection") or {}
-    view["saved_at"], view["created_at"] = get("saved_at"), get("created_at")
-    return view
 
 
 def _state(done: Any, started: Any) -> str:
     return "done" if done else "started" if started else "todo"
 
 
-def _states(doc: dict[str, Any]) -> dict[int, str]:
-    fb, reply, cv = doc["feedback"], doc["reply"], doc["cv_on_file"]
-    review, contacts, company = doc["self_review"], doc["contacts"], doc["company"]
+def _states(doc: Mapping[str, Any]) -> dict[int, str]:
+    get = doc.get
+    fb, reply, cv = get("feedback") or _NOTHING, get("reply") or _NOTHING, get("cv_on_file") or _NOTHING
+    review, contacts, company = get("self_review") or _NOTHING, get("contacts") or (), get("company") or _NOTHING
 
-    scores = review["scores"] or {}
-    followed = any((company["followed"] or {}).values())
-    watch = company["vacancy_watch"]
-    watching = watch["careers_page"] or watch["keywords"]
+    scores = review.get("scores") or _NOTHING
+    followed = any((company.get("followed") or _NOTHING).values())
+    watch = company.get("vacancy_watch") or _NOTHING
+    watching = watch.get("careers_page") or watch.get("keywords")
     if contacts:
-        touch_done = all(c["thank_you_sent_on"] and c["next_contact_on"] for c in contacts)
+        touch_done = all(c.get("thank_you_sent_on") and c.get("next_contact_on") for c in contacts)
     else:
         touch_done = followed or watching
-    touch_started = followed or watching or company["engagement"] or any(
-        c["thank_you_sent_on"] or c["linkedin_request_sent_on"] or c["log"] or c["next_contact_on"]
+    touch_started = followed or watching or company.get("engagement") or any(
+        c.get("thank_you_sent_on") or c.get("linkedin_request_sent_on") or c.get("log") or c.get("next_contact_on")
         for c in contacts
     )
-    status = cv["status"]
+    status = cv.get("status")
     return {
-        1: _state(fb["received_on"] or (fb["text"] or "").strip(), fb["requested_on"]),
-        2: _state(reply["sent_on"], (reply["draft"] or "").strip()),
+        1: _state(fb.get("received_on") or (fb.get("text") or "").strip(), fb.get("requested_on")),
+        2: _state(reply.get("sent_on"), (reply.get("draft") or "").strip()),
         3: _state(status == "agreed" or status == "declined", status == "asked"),
         4: _state(
             scores.keys() >= _RUBRIC,
-            scores or review["questions"] or any(n.strip() for n in (review["notes"] or {}).values()),
+            scores or review.get("questions") or any(n.strip() for n in (review.get("notes") or _NOTHING).values()),
         ),
         5: _state(touch_done, touch_started),
     }
@@ -168,39 +154,39 @@ def cv_keep_until(answered_on: date | None, keep_months: int | None) -> date | N
 
 def actions(doc: Mapping[str, Any], *, today: date | None = None) -> list[Action]:
     """Every dated action of a workbook, done or not, in date order."""
-    return [Action._make(row) for row in _actions(_view(doc), today or date.today())]
+    return [Action._make(row) for row in _actions(doc, today or date.today())]
 
 
-def _actions(doc: dict[str, Any], today: date) -> list[_ActionRow]:
-    rejection = doc["rejection"]
+def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
+    get = doc.get
     # Without a rejection date, count from the day the workbook was made: a fixed day,
     # so reminders do fall due (counting from today, they would never be overdue).
-    start = (as_date(rejection.get("rejected_on")) or as_date(doc.get("created_at"))
-             or as_date(doc["saved_at"]) or today)
+    start = (as_date((get("rejection") or _NOTHING).get("rejected_on")) or as_date(get("created_at"))
+             or as_date(get("saved_at")) or today)
     found: list[_ActionRow] = []
     add = found.append
 
-    checkins = doc["checkins"]
+    checkins = get("checkins")
     if checkins and checkins[-1].get("ready") is False:
         last = as_date(checkins[-1].get("at")) or today
         add((0, "Check in again before sending anything", last + _days(CHECK_IN_AGAIN_AFTER), None, ""))
 
-    fb = doc["feedback"]
-    requested = as_date(fb["requested_on"])
-    received = as_date(fb["received_on"]) or (today if (fb["text"] or "").strip() else None)
+    fb = get("feedback") or _NOTHING
+    requested = as_date(fb.get("requested_on"))
+    received = as_date(fb.get("received_on")) or (today if (fb.get("text") or "").strip() else None)
     # Feedback that arrived unasked still means there is nothing left to ask.
     add((1, "Ask for feedback", start + _days(FEEDBACK_REQUEST_WITHIN), requested or received, ""))
     if requested:
         add((1, "Follow up on the feedback request", requested + _days(FOLLOW_UP_AFTER), received, ""))
 
-    reply = doc["reply"]
-    if (reply["draft"] or "").strip() or reply["sent_on"]:
-        add((2, "Send your reply", start + _days(REPLY_WITHIN), as_date(reply["sent_on"]), ""))
+    reply = get("reply") or _NOTHING
+    if (reply.get("draft") or "").strip() or reply.get("sent_on"):
+        add((2, "Send your reply", start + _days(REPLY_WITHIN), as_date(reply.get("sent_on")), ""))
 
-    cv = doc["cv_on_file"]
-    status, asked = cv["status"], as_date(cv["asked_on"])
+    cv = get("cv_on_file") or _NOTHING
+    status, asked = cv.get("status") or "not_asked", as_date(cv.get("asked_on"))
     add((3, "Ask them to keep your CV on file", start + _days(CV_REQUEST_WITHIN),
-         asked or (as_date(cv["answered_on"]) if status != "not_asked" else None), ""))
+         asked or (as_date(cv.get("answered_on")) if status != "not_asked" else None), ""))
     if status == "asked" and asked:
         add((3, "Follow up on your CV request", asked + _days(CV_ANSWER_FOLLOW_UP_AFTER), None, ""))
     if status == "agreed":
@@ -209,20 +195,20 @@ def _actions(doc: dict[str, Any], today: date) -> list[_ActionRow]:
             add((3, "Re-send your CV before it lapses", keep_until - _days(RESEND_CV_BEFORE_LAPSE), None, ""))
             add((3, "Your CV lapses from their files", keep_until, None, ""))
 
-    for contact in doc["contacts"]:
-        name = contact["name"]
+    for contact in get("contacts") or ():
+        name = contact.get("name") or ""
         add((5, "Send a thank-you note", start + _days(THANK_YOU_WITHIN),
-             as_date(contact["thank_you_sent_on"]), name))
+             as_date(contact.get("thank_you_sent_on")), name))
         add((5, "Send a LinkedIn connection request", start + _days(LINKEDIN_WITHIN),
-             as_date(contact["linkedin_request_sent_on"]), name))
-        upcoming = as_date(contact["next_contact_on"]) or next_contact_on(contact)
+             as_date(contact.get("linkedin_request_sent_on")), name))
+        upcoming = as_date(contact.get("next_contact_on")) or next_contact_on(contact)
         if upcoming:
             add((5, "Get back in touch", upcoming, None, name))
 
-    watch = doc["company"]["vacancy_watch"]
-    if watch["careers_page"] or watch["keywords"]:
-        checked = as_date(watch["last_checked_on"]) or start
-        add((5, "Check their vacancies", checked + _days(int(watch["check_every_days"] or 14)), None, ""))
+    watch = (get("company") or _NOTHING).get("vacancy_watch") or _NOTHING
+    if watch.get("careers_page") or watch.get("keywords"):
+        checked = as_date(watch.get("last_checked_on")) or start
+        add((5, "Check their vacancies", checked + _days(int(watch.get("check_every_days") or 14)), None, ""))
 
     found.sort(key=_IN_ORDER)
     return found
