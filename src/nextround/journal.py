@@ -190,8 +190,9 @@ def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
         # Only a file read to the end adds rows: no half-read workbook in the tables.
         number = len(rows["rejections"])
         for table, new in zip(TABLES, found):
-            rows[table] += new
-            owners[table] += repeat(number, len(new))
+            if new:
+                rows[table] += new
+                owners[table] += repeat(number, len(new))
     columns = _columns(rows, owners, today)
     frames = {name: pd.DataFrame({column: columns[name][column] for column in COLUMNS[name]}, copy=False)
               for name in TABLES}
@@ -341,9 +342,10 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, 
         # The light check let through a value of the wrong kind; say where, not what
         # (the value is the person's own words).
         raise AnswersError(f"was skipped: a value in {section} is of the wrong kind", file=path) from None
+    marks = tuple(states.values())
     rejection_row += (
-        *states.values(),
-        sum(1 for s in states.values() if s == "done"),
+        *marks,
+        marks.count("done"),
         cv_status,
         keep_until,
         _moment(doc.get("saved_at")),
@@ -360,7 +362,9 @@ def _text(value: Any) -> str:
 
 
 def _list(value: Any) -> tuple[str, ...]:
-    # A tuple until the table is made (see _frame), then a list.
+    # A tuple while the rows pile up, a list in the table (see _typed): the garbage
+    # collector soon stops tracking a row of text, numbers, dates and tuples, but
+    # walks one holding a list at every collection until the folder is loaded.
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -432,7 +436,9 @@ def _typed(values: list[Any], kind: str) -> Any:
         column = np.empty(len(values), dtype=object)  # one list per cell, never a 2-D array
         column[:] = [list(v) for v in values]  # kept as tuples until now (see _list)
         return column
-    if kind in ("str", "Int64", "int64", "bool", "boolean"):
+    if kind in ("int64", "bool"):  # never missing: plain NumPy, made directly
+        return np.array(values, dtype=kind)
+    if kind in ("str", "Int64", "boolean"):
         return pd.array(values, dtype=kind)
     return pd.Categorical(values, categories=_CATEGORIES[kind], ordered=kind != "dimension")
 
