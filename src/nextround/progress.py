@@ -216,6 +216,7 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
 
 @functools.lru_cache(maxsize=64)
 def _days(n: int) -> timedelta:
+    # The same few spans, added tens of thousands of times in a journal: made once each.
     return timedelta(days=n)
 
 
