@@ -186,6 +186,10 @@ def test_unreadable_files_are_reported_by_name_and_the_rest_still_load(tmp_path:
 
     assert journal.rejections["workbook_id"].tolist() == ["wb-acme", "wb-borealis", "wb-minimal"]
     assert len(journal.actions) == 16 and len(journal.checkins) == 3  # nothing from the bad files
+    # Rows after a skipped file still name their own workbook.
+    assert journal.actions["workbook_id"].value_counts().to_dict() == {"wb-acme": 11, "wb-borealis": 3,
+                                                                       "wb-minimal": 2}
+    assert journal.checkins["workbook_id"].tolist() == ["wb-acme", "wb-acme", "wb-borealis"]
     assert all(isinstance(p, AnswersError) for p in journal.problems)
     found = {Path(p.file).name: p.message for p in journal.problems}
     assert set(found) == {"bad-mood.answers.json", "broken.answers.json", "from-the-future.answers.json",
