@@ -88,16 +88,32 @@ def tidy_axes(ax: Any) -> None:
         ax.spines[side].set_visible(False)
 
 
-def picture(fig: Figure, alt: str, caption: str = "") -> Panel:
-    """A figure as a panel: an embedded PNG with its alt text and an optional caption."""
+def dates_axis(ax: Any) -> None:
+    """Dates along the x axis, a few at most, the day before the month ("21 Nov", as a UK reader writes it)."""
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
+        locator,
+        formats=["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
+        zero_formats=["", "%Y", "%b", "%d %b", "%H:%M", "%H:%M"],
+        offset_formats=["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"],
+    ))
+
+
+def png_img(fig: Figure, alt: str) -> str:
+    """A figure as an <img> with the PNG inside it, so the page needs no other file."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img alt="{escape(alt)}" src="data:image/png;base64,{data}" style="max-width:100%">'
+
+
+def picture(fig: Figure, alt: str, caption: str = "") -> Panel:
+    """A figure as a panel: an embedded PNG with its alt text and an optional caption."""
     below = f'<div style="color:#4a5568">{escape(caption)}</div>' if caption else ""
-    return Panel(
-        f'<div style="{_PANEL}"><img alt="{escape(alt)}" src="data:image/png;base64,{data}" '
-        f'style="max-width:100%">{below}</div>'
-    )
+    return Panel(f'<div style="{_PANEL}">{png_img(fig, alt)}{below}</div>')
 
 
 def html_table(headers: list[str], rows: list[list[str]], colours: list[str] | None = None) -> str:
@@ -202,8 +218,6 @@ def mood(journal: Journal) -> Panel:
     checkins = journal.checkins.dropna(subset=["at", "mood"]).sort_values("at")
     if checkins.empty:
         return note_panel("Your mood curve appears here after your first check-in in any workbook.")
-    import matplotlib.dates as mdates
-
     fig = new_figure(7.2, 2.6)
     ax = fig.subplots()
     ready = checkins["ready"].fillna(False).astype(bool)
@@ -216,15 +230,7 @@ def mood(journal: Journal) -> Panel:
         ax.plot(weekly.index, weekly.values, color=_ACCENT, alpha=0.45, linewidth=2, label="weekly average")
     ax.set_ylim(0.5, 10.5)
     ax.set_yticks([1, 5, 10], ["1 low", "5", "10 good"])
-    locator = mdates.AutoDateLocator(maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    # Day before month, as a UK reader writes it ("21 Nov", not "Nov-21").
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
-        locator,
-        formats=["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
-        zero_formats=["", "%Y", "%b", "%d %b", "%H:%M", "%H:%M"],
-        offset_formats=["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"],
-    ))
+    dates_axis(ax)
     ax.legend(loc="lower right", frameon=False, fontsize=8)
     tidy_axes(ax)
     latest = checkins.iloc[-1]
@@ -292,7 +298,6 @@ def review_over_time(journal: Journal) -> Panel:
     scored = _scored(journal).dropna(subset=["when"])
     if scored["workbook_id"].nunique() < 2:
         return note_panel("With self-reviews from two or more interviews, you'll see here how each area changes.")
-    import matplotlib.dates as mdates
 
     means = scored.groupby("dimension", observed=True)["score"].mean().sort_values()
     highlight = list(means.index[:2])
@@ -313,15 +318,7 @@ def review_over_time(journal: Journal) -> Panel:
     ax.set_ylim(0.7, 5.3)
     ax.set_yticks([1, 2, 3, 4, 5])
     ax.set_ylabel("score")
-    locator = mdates.AutoDateLocator(maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    # Day before month, as a UK reader writes it ("21 Nov", not "Nov-21").
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
-        locator,
-        formats=["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
-        zero_formats=["", "%Y", "%b", "%d %b", "%H:%M", "%H:%M"],
-        offset_formats=["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"],
-    ))
+    dates_axis(ax)
     ax.legend(loc="lower left", frameon=False, fontsize=8)
     tidy_axes(ax)
     return picture(fig, "Your self-review scores over time, by interview date",

@@ -7,8 +7,6 @@ escaped.
 
 from __future__ import annotations
 
-import base64
-import io
 from collections.abc import Mapping, Sequence
 from datetime import date
 from html import escape
@@ -136,13 +134,9 @@ def _when(value: Any) -> str:
 
 def mood_curve(checkins: Sequence[Mapping[str, Any]]) -> str:
     """An <img> of mood over time (matplotlib, embedded as PNG)."""
-    import matplotlib
-
-    matplotlib.use("Agg")  # no display needed; the picture is embedded
-    import matplotlib.dates as mdates
-    from matplotlib.figure import Figure
-
     from datetime import datetime
+
+    from .dashboard import dates_axis, new_figure, png_img, tidy_axes
 
     points = []
     for c in checkins:
@@ -150,20 +144,15 @@ def mood_curve(checkins: Sequence[Mapping[str, Any]]) -> str:
             points.append((datetime.fromisoformat(str(c["at"])), int(c["mood"])))
         except (KeyError, ValueError):
             continue
-    fig = Figure(figsize=(6, 1.8), dpi=100)
+    fig = new_figure(6, 1.8)
     ax = fig.subplots()
     ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color="#2b6cb0")
     ax.set_ylim(0.5, 10.5)
     ax.set_yticks([1, 5, 10])
     ax.set_ylabel("mood")
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    data = base64.b64encode(buffer.getvalue()).decode()
-    return f'<img alt="Your mood over time" src="data:image/png;base64,{data}" style="max-width:100%">'
+    dates_axis(ax)
+    tidy_axes(ax)
+    return png_img(fig, "Your mood over time")
 
 
 def feedback_panel(feedback: Mapping[str, Any]) -> str:
