@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -41,3 +42,27 @@ def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> su
         text=True,
         timeout=120,
     )
+
+
+def heavy_imports(*calls: list[str], heavy: set[str]) -> list[str]:
+    """Which of `heavy` a fresh interpreter has imported after running `nextround` with
+    each list of arguments in `calls`, in process, one after another (what it prints is
+    set aside; a non-zero exit fails the test)."""
+    runs = "".join(
+        "try:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"        main({args!r})\n"
+        "except SystemExit as exc:\n"
+        "    if exc.code not in (0, None):\n"
+        "        raise\n"
+        for args in calls
+    )
+    code = (
+        "import sys, contextlib, io\n"
+        "from nextround.cli import main\n"
+        f"{runs}"
+        f"print(sorted({sorted(heavy)!r} & sys.modules.keys()))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return ast.literal_eval(result.stdout.strip().splitlines()[-1])
+

@@ -15,7 +15,7 @@ import pytest
 import nextround
 from nextround.errors import NextroundError
 
-from conftest import read_json, run_cli
+from conftest import heavy_imports, read_json, run_cli
 
 HEADER = "company,role,interview_date,rejected_on,stage,contacts"
 ROWS = [
@@ -211,13 +211,6 @@ def _read(fd: int) -> bytes:
 
 def test_batch_without_execute_imports_nothing_heavy(tmp_path: Path) -> None:
     write_csv(tmp_path / "apps.csv", HEADER, *ROWS)
-    code = (
-        "import sys\n"
-        "from nextround.cli import main\n"
-        f"main(['batch', {str(tmp_path / 'apps.csv')!r}, '--dir', {str(tmp_path / 'out')!r}])\n"
-        "heavy = {'pandas', 'nbformat', 'nbclient', 'papermill', 'jsonschema', 'ipywidgets', 'matplotlib'}\n"
-        "print(sorted(heavy & set(sys.modules)))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    heavy = {"pandas", "nbformat", "nbclient", "papermill", "jsonschema", "ipywidgets", "matplotlib"}
+    assert heavy_imports(["batch", str(tmp_path / "apps.csv"), "--dir", str(tmp_path / "out")], heavy=heavy) == []
     assert len(list((tmp_path / "out").glob("*.ipynb"))) == 3

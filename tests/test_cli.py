@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import read_json, run_cli
+from conftest import heavy_imports, read_json, run_cli
 
 ISSUE_EXAMPLE = [
     "new", "--company", "Acme Analytics", "--role", "Data Analyst", "--interview-date", "2026-06-10",
@@ -72,30 +70,14 @@ def test_missing_required_option_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_help_starts_without_heavy_imports() -> None:
-    code = (
-        "import sys, contextlib, io\n"
-        "from nextround.cli import main\n"
-        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['--help'])\n"
-        "with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['new', '--help'])\n"
-        "heavy = {'pandas', 'nbformat', 'papermill', 'jsonschema', 'ipywidgets', 'jinja2', 'matplotlib'}\n"
-        "print(sorted(heavy & set(sys.modules)))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    heavy = {"pandas", "nbformat", "papermill", "jsonschema", "ipywidgets", "jinja2", "matplotlib"}
+    assert heavy_imports(["--help"], ["new", "--help"], heavy=heavy) == []
 
 
 def test_new_itself_imports_nothing_heavy(tmp_path: Path) -> None:
-    code = (
-        "import sys\n"
-        "from nextround.cli import main\n"
-        f"main(['new', '--company', 'A', '--role', 'B', '--dir', {str(tmp_path)!r}])\n"
-        "heavy = {'pandas', 'nbformat', 'papermill', 'jsonschema', 'ipywidgets', 'matplotlib'}\n"
-        "print(sorted(heavy & set(sys.modules)))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    heavy = {"pandas", "nbformat", "papermill", "jsonschema", "ipywidgets", "matplotlib"}
+    assert heavy_imports(["new", "--company", "A", "--role", "B", "--dir", str(tmp_path)], heavy=heavy) == []
+    assert len(list(tmp_path.glob("*.ipynb"))) == 1
 
 
 def test_check_tone_explains_each_flag(tmp_path: Path) -> None:
