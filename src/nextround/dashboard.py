@@ -231,7 +231,7 @@ def mood(journal: Journal) -> Panel:
     ax.set_ylim(0.5, 10.5)
     ax.set_yticks([1, 5, 10], ["1 low", "5", "10 good"])
     dates_axis(ax)
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
     tidy_axes(ax)
     latest = checkins.iloc[-1]
     return picture(fig, "Your mood at each check-in, over time",
@@ -258,7 +258,8 @@ def themes(journal: Journal) -> Panel:
     fig = new_figure(7.2, 0.5 + 0.32 * len(top))
     ax = fig.subplots()
     ax.barh(range(len(top)), [n for _, n in top], color=_ACCENT)
-    ax.set_yticks(range(len(top)), [_plain(THEMES.get(t, t)) for t, _ in top])
+    # A theme the checks know has its label; one typed by hand starts with a capital too.
+    ax.set_yticks(range(len(top)), [_plain(THEMES.get(t) or t[:1].upper() + t[1:]) for t, _ in top])
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("pieces of feedback that mention it")
@@ -319,7 +320,7 @@ def review_over_time(journal: Journal) -> Panel:
     ax.set_yticks([1, 2, 3, 4, 5])
     ax.set_ylabel("score")
     dates_axis(ax)
-    ax.legend(loc="lower left", frameon=False, fontsize=8)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=8)
     tidy_axes(ax)
     return picture(fig, "Your self-review scores over time, by interview date",
                   ("Monthly averages. " if monthly else "")
