@@ -11,6 +11,7 @@ import vobject  # a second, independent iCalendar parser
 
 import known_folder as kf
 from conftest import run_cli
+from nextround.errors import NextroundError
 from nextround.journal import load
 from nextround.reminders import action_uid, due, due_lines, write_calendar
 
@@ -149,3 +150,10 @@ def test_calendar_uids_are_stable_so_a_reimport_updates(folder: Path, tmp_path: 
     back_in_touch = action_uid("wb-acme", 5, "Get back in touch", "Tom Reid")
     assert set(after) - set(before) == {back_in_touch} and after[back_in_touch]["day"] == date(2026, 8, 26)
     assert len(after) == len(before)
+
+
+def test_writing_into_a_missing_folder_from_python_names_the_file(tmp_path: Path) -> None:
+    journal = load(kf.make(tmp_path), today=kf.TODAY)
+    with pytest.raises(NextroundError, match=r"out\.ics: cannot be written: its folder does not exist"):
+        write_calendar(journal, tmp_path / "missing" / "out.ics")
+    assert not (tmp_path / "missing").exists()

@@ -303,8 +303,6 @@ def _run_calendar(args: argparse.Namespace) -> int:
     from .reminders import write_calendar
 
     output = Path(args.output)
-    if not output.parent.is_dir():
-        raise NextroundError("cannot be written: its folder does not exist", file=output)
     count = write_calendar(_load_journal(args), output)
     print(output)
     print(f"nextround: {count} reminder{'s' if count != 1 else ''} written", file=sys.stderr)

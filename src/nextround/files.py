@@ -12,9 +12,27 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .errors import NextroundError
+
+
+def writable(path: str | Path) -> Path:
+    """`path` as a Path; NextroundError naming it if its folder does not exist.
+
+    Every write checks this itself; call it first only to fail before slow work.
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise NextroundError("cannot be written: its folder does not exist", file=path)
+    return path
+
 
 def _temporary(path: Path) -> str:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except (FileNotFoundError, NotADirectoryError):
+        # Named after the file the person asked for, not our hidden temporary one.
+        writable(path)
+        raise
     os.close(fd)
     return tmp
 

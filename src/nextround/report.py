@@ -109,7 +109,7 @@ def write_report(
 ) -> Path:
     """Run the dashboard on `folder` and write it to `output` as HTML; return the path."""
     output = _checked_output(output)
-    return _write(output, to_html(run_dashboard(folder, today=today, timeout=timeout)))
+    return files.replace(output, to_html(run_dashboard(folder, today=today, timeout=timeout)))
 
 
 def write_notebook_html(
@@ -117,17 +117,12 @@ def write_notebook_html(
 ) -> Path:
     """Run a parameterised notebook in `folder` and write it to `output` as HTML."""
     output = _checked_output(output)
-    return _write(output, to_html(run_notebook(nb_json, folder, timeout=timeout), title))
+    return files.replace(output, to_html(run_notebook(nb_json, folder, timeout=timeout), title))
 
 
 def _checked_output(output: str | Path) -> Path:
-    output = Path(output)
+    # Before the notebook runs, not after: a typo should not cost a kernel's run.
+    output = files.writable(output)
     if output.suffix.lower() not in (".html", ".htm"):
         raise NextroundError("should end in .html", file=output)
-    if not output.parent.is_dir():
-        raise NextroundError("cannot be written: its folder does not exist", file=output)
     return output
-
-
-def _write(output: Path, html: str) -> Path:
-    return files.replace(output, html)
