@@ -12,9 +12,9 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from .answers import as_date, with_defaults
+from .answers import as_date
 from .messages import nice_date
-from .progress import MARKS, STEPS, Action, actions, step_states
+from .progress import MARKS, STEPS, Action, pending, step_states
 
 STATE_WORDS = {"todo": "to do", "started": "started", "done": "done"}
 _COLOURS = {"todo": "#8a8f98", "started": "#b7791f", "done": "#2f855a"}
@@ -69,7 +69,6 @@ def header(rejection: Mapping[str, Any]) -> str:
 
 def summary(doc: Mapping[str, Any], *, today: date | None = None, limit: int = 12) -> str:
     """The five steps' progress and the dated next actions."""
-    doc = with_defaults(doc)
     today = today or date.today()
     states = step_states(doc)
     steps = "".join(
@@ -79,7 +78,7 @@ def summary(doc: Mapping[str, Any], *, today: date | None = None, limit: int = 1
         for n, title in STEPS.items()
     )
     done = sum(1 for s in states.values() if s == "done")
-    todo = [a for a in actions(doc, today=today) if not a.done]
+    todo = pending(doc, today=today)
     if todo:
         items = "".join(_action_row(a, today) for a in todo[:limit])
         more = f"<div>…and {len(todo) - limit} more.</div>" if len(todo) > limit else ""
