@@ -40,8 +40,6 @@ RUBRIC: dict[str, str] = {
     "composure": "Composure and logistics (time, place, tech)",
 }
 
-NETWORKS = ("linkedin", "website", "blog", "other")
-
 #: In a class workbook, what the student shares with their instructor, by default.
 #: Feelings and free text stay private unless the student chooses otherwise.
 SHARING_DEFAULTS: dict[str, bool] = {
@@ -55,6 +53,14 @@ SHARING_DEFAULTS: dict[str, bool] = {
     "contacts": False,
     "company": False,
 }
+
+
+#: How often to get back in touch with a contact, in weeks, unless the person says otherwise.
+CADENCE_WEEKS = 8
+#: How long a company keeps a CV on file, in months, unless it says otherwise.
+KEEP_MONTHS = 6
+#: How often to look at a company's vacancies, in days, unless the person says otherwise.
+CHECK_EVERY_DAYS = 14
 
 
 def empty_sections() -> dict[str, Any]:
@@ -79,7 +85,7 @@ def empty_sections() -> dict[str, Any]:
             "status": "not_asked",
             "asked_on": None,
             "answered_on": None,
-            "keep_months": 6,
+            "keep_months": KEEP_MONTHS,
             "keep_until": None,
             "request_draft": "",
         },
@@ -92,15 +98,11 @@ def empty_sections() -> dict[str, Any]:
                 "careers_page": "",
                 "keywords": [],
                 "last_checked_on": None,
-                "check_every_days": 14,
+                "check_every_days": CHECK_EVERY_DAYS,
             },
         },
         "sharing": dict(SHARING_DEFAULTS),
     }
-
-
-#: How often to get back in touch with a contact, in weeks, unless the person says otherwise.
-CADENCE_WEEKS = 8
 
 
 def empty_contact(name: str, email: str = "") -> dict[str, Any]:

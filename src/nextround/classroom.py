@@ -45,7 +45,6 @@ _SCENARIO_COLUMNS = ("scenario_id", *PARAMETER_NAMES)
 class Student:
     """One roster row, validated."""
 
-    row: int
     student_id: str
     name: str
     rejection: Rejection | None  # their own, if the roster gives one
@@ -136,7 +135,7 @@ def read_roster(source: str | Path) -> tuple[list[Student], list[NextroundError]
                 errors.append(exc)
                 continue
             seen.add(sid)
-            students.append(Student(row.number, sid, name.strip(), rejection))
+            students.append(Student(sid, name.strip(), rejection))
     return students, errors
 
 

@@ -505,7 +505,7 @@ class CvOnFileForm(Form):
         )
         self.asked_on = _date("Asked on", cv["asked_on"])
         self.answered_on = _date("They answered on", cv["answered_on"])
-        self.keep_months = _number("They keep it (months)", cv["keep_months"] or 6, 1, 60)
+        self.keep_months = _number("They keep it (months)", cv["keep_months"], 1, 60)
         self.keep_until = _date("Kept until", cv["keep_until"])
         self.reminder = _html()
         for widget in (self.answered_on, self.keep_months):
@@ -661,7 +661,7 @@ class ContactPanel(Form):
         self._count()
         self.linkedin_request_sent_on = _date("Request sent on", contact["linkedin_request_sent_on"])
         self.linkedin_accepted_on = _date("Accepted on", contact["linkedin_accepted_on"])
-        self.cadence_weeks = _number("Get in touch every", contact["cadence_weeks"] or 8, 1, 104)
+        self.cadence_weeks = _number("Get in touch every", contact["cadence_weeks"], 1, 104)
         self.log_on = _date("Contact on", date.today())
         self.log_note = _text("What happened", "", "e.g. commented on their post about the new team")
         # Under the fields it logs, apart from the Save button below.
@@ -817,7 +817,7 @@ class CompanyForm(Form):
                                   "https://…")
         self.keywords = _text("Keywords", ", ".join(watch["keywords"]), "e.g. analyst, SQL, London")
         self.last_checked_on = _date("Last checked on", watch["last_checked_on"])
-        self.check_every_days = _number("Check every (days)", watch["check_every_days"] or 14, 1, 365)
+        self.check_every_days = _number("Check every (days)", watch["check_every_days"], 1, 365)
         self.engagement_on = _date("Engaged on", date.today())
         self.engagement_note = _text("What you did", "", "e.g. liked their post on the new office")
         self.engagement_list = _html(_dated_list(company["engagement"]))

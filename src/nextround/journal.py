@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from . import answers
 from .answers import CADENCE_WEEKS, RUBRIC, as_date, last_contact_on, next_contact_on
 from .errors import AnswersError, NextroundError
-from .progress import STATES, STEPS, cv_lapses_on, summarise
+from .progress import MARKS, STATES, STEPS, cv_lapses_on, summarise
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,7 +37,6 @@ ANSWERS_SUFFIX = ".answers.json"
 WEEK_AHEAD = 7
 #: What `actions.status` can be, in the order a person reads them.
 ACTION_STATUSES = ("overdue", "today", "this_week", "later", "done")
-CV_STATUSES = answers.CV_STATUSES
 STEP_COLUMNS = tuple(f"step_{n}" for n in STEPS)
 
 # Each table's columns, with the dtype each one is given (see docs/journal.md).
@@ -135,13 +134,8 @@ class Journal:
         return f"Journal({str(self.folder)!r}, today={self.today.isoformat()}, {sizes}{skipped})"
 
 
-def answers_files(folder: str | Path) -> list[Path]:
-    """The answers files in `folder`, by name (not in subfolders; hidden files skipped)."""
-    folder = Path(folder)
-    return [folder / name for name in _answers_names(folder)]
-
-
 def _answers_names(folder: Path) -> list[str]:
+    # The answers files in `folder`, by name (not in subfolders; hidden files skipped).
     # scandir and plain-string sorting: listing 10,000 files this way costs a few
     # milliseconds, where sorting Path objects costs a tenth of a second.
     with os.scandir(folder) as entries:
@@ -445,7 +439,7 @@ def _typed(values: list[Any], kind: str) -> Any:
 
 _CATEGORIES: dict[str, tuple[str, ...]] = {
     "step": STATES,
-    "cv_status": CV_STATUSES,
+    "cv_status": answers.CV_STATUSES,
     "dimension": tuple(RUBRIC),
     "status": ACTION_STATUSES,
 }
@@ -453,8 +447,6 @@ _CATEGORIES: dict[str, tuple[str, ...]] = {
 
 def status_lines(journal: Journal) -> list[str]:
     """One line per workbook: the five steps' marks, the date, company, role and file."""
-    from .progress import MARKS
-
     lines = []
     for row in journal.rejections.itertuples():
         marks = " ".join(MARKS[getattr(row, column)] for column in STEP_COLUMNS)

@@ -39,9 +39,6 @@ class Message:
         """Subject and body together, as one block to copy."""
         return f"Subject: {self.subject}\n\n{self.body}" if self.subject else self.body
 
-    def __len__(self) -> int:
-        return len(self.body)
-
 
 @cache
 def _environment() -> Any:

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from .answers import RUBRIC, as_date, next_contact_on
+from .answers import CHECK_EVERY_DAYS, KEEP_MONTHS, RUBRIC, as_date, next_contact_on
 
 STEPS: dict[int, str] = {
     1: "Ask for honest feedback",
@@ -63,15 +63,6 @@ class Action(NamedTuple):
     def done(self) -> bool:
         return self.done_on is not None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "step": self.step,
-            "what": self.what,
-            "due": self.due.isoformat(),
-            "done_on": self.done_on.isoformat() if self.done_on else None,
-            "contact": self.contact,
-        }
-
 
 # Actions are worked out as plain (step, what, due, done_on, contact) tuples, in
 # Action's field order: a journal works out tens of thousands of them, and tuples
@@ -86,12 +77,7 @@ def summarise(doc: Mapping[str, Any], *, today: date | None = None) -> tuple[dic
     The actions come as plain tuples in Action's field order, which is all a
     journal needs and several times cheaper to make.
     """
-    return _states(doc), _actions(doc, today or date.today())
-
-
-def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
-    """Each step's state (`todo`, `started` or `done`) by the rules above."""
-    return _states(doc)
+    return step_states(doc), _actions(doc, today or date.today())
 
 
 # The rules read the answers as they are, a field at a time: a missing section or
@@ -106,7 +92,8 @@ def _state(done: Any, started: Any) -> str:
     return "done" if done else "started" if started else "todo"
 
 
-def _states(doc: Mapping[str, Any]) -> dict[int, str]:
+def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
+    """Each step's state (`todo`, `started` or `done`) by the rules above."""
     get = doc.get
     fb, reply, cv = get("feedback") or _NOTHING, get("reply") or _NOTHING, get("cv_on_file") or _NOTHING
     review, contacts, company = get("self_review") or _NOTHING, get("contacts") or (), get("company") or _NOTHING
@@ -138,7 +125,7 @@ def _states(doc: Mapping[str, Any]) -> dict[int, str]:
 
 def cv_lapses_on(cv: Mapping[str, Any]) -> date | None:
     """When a CV kept on file lapses: the date given, or the day they agreed plus the months."""
-    return as_date(cv.get("keep_until")) or cv_keep_until(as_date(cv.get("answered_on")), cv.get("keep_months") or 6)
+    return as_date(cv.get("keep_until")) or cv_keep_until(as_date(cv.get("answered_on")), cv.get("keep_months") or KEEP_MONTHS)
 
 
 def cv_keep_until(answered_on: date | None, keep_months: int | None) -> date | None:
@@ -208,7 +195,7 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
     watch = (get("company") or _NOTHING).get("vacancy_watch") or _NOTHING
     if watch.get("careers_page") or watch.get("keywords"):
         checked = as_date(watch.get("last_checked_on")) or start
-        add((5, "Check their vacancies", checked + _days(int(watch.get("check_every_days") or 14)), None, ""))
+        add((5, "Check their vacancies", checked + _days(int(watch.get("check_every_days") or CHECK_EVERY_DAYS)), None, ""))
 
     found.sort(key=_IN_ORDER)
     return found
