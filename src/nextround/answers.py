@@ -273,6 +273,11 @@ def validate(doc: Any, *, file: str | None = None) -> None:
 UPGRADES: dict[int, Any] = {}
 
 
+def dumps(doc: Mapping[str, Any]) -> str:
+    """An answers document as its file holds it: two-space indents, readable text, a final newline."""
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
 def upgrade(doc: dict[str, Any], *, file: str | None = None) -> dict[str, Any]:
     """Bring a document of an older version up to VERSION."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import files
+from .answers import dumps as answers_text
 from .errors import AnswersError
 from .store import checked
 from .store import parse as parse_answers
@@ -294,7 +295,7 @@ def collect(sources: Sequence[str | Path], roster: Sequence[str], assignment_id:
         answers = newest_answers(kinds)
         held = folder / f"{student}.answers.json"
         if answers is not None and not _older_than_held(answers, held):
-            text = json.dumps(answers, indent=2, ensure_ascii=False).encode() + b"\n"
+            text = answers_text(answers).encode("utf-8")
             _store(held, text, course, student)
             if "notebook" in kinds:
                 _store(folder / f"{student}.ipynb", kinds["notebook"].data, course, student)

@@ -8,7 +8,6 @@ one workbook; `executor` keeps warm ones for many, and shares the pieces here.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 from . import files
 from .errors import NextroundError
+from .workbooks import notebook_text
 
 DEFAULT_TIMEOUT_S = 120
 
@@ -78,4 +78,4 @@ def why_it_failed(exc: BaseException, timeout: int) -> str:
 
 def save(nb: Any, path: Path) -> None:
     """Write the executed notebook over `path` atomically, as our workbooks are written."""
-    files.replace(path, json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    files.replace(path, notebook_text(nb))

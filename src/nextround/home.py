@@ -13,7 +13,6 @@ and what is due. Making a workbook refreshes the other two.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 from collections.abc import Callable
@@ -24,10 +23,10 @@ from typing import Any
 
 from . import files
 from .errors import NextroundError
+from .workbooks import METADATA_KEY, notebook_text
 
 NOTEBOOK = "home"
 FILE_NAME = "home.ipynb"
-METADATA_KEY = "nextround"
 
 WRITTEN, UPDATED, UNCHANGED = "written", "updated", "unchanged"
 
@@ -56,7 +55,6 @@ def shipped() -> dict[str, Any]:
 
     with open(notebook(NOTEBOOK), encoding="utf-8") as f:
         nb = json.load(f)
-    nb = copy.deepcopy(nb)
     nb.setdefault("metadata", {})[METADATA_KEY] = {
         **nb["metadata"].get(METADATA_KEY, {}),
         "template": NOTEBOOK,
@@ -80,7 +78,7 @@ def init(folder: str | Path = ".") -> tuple[Path, str]:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / FILE_NAME
     fresh = shipped()
-    text = json.dumps(fresh, indent=1, ensure_ascii=False) + "\n"
+    text = notebook_text(fresh)
     if not path.exists():
         _write_new(path, text)
         return path, WRITTEN

@@ -127,7 +127,7 @@ class AnswersStore:
     # --- internals --------------------------------------------------------------
 
     def _write(self, doc: dict[str, Any]) -> None:
-        files.replace(self.path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n", durable=True)
+        files.replace(self.path, answers.dumps(doc), durable=True)
 
     def _keep_history(self) -> None:
         if not self.path.exists():

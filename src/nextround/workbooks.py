@@ -21,6 +21,7 @@ from typing import Any
 
 from . import __version__
 from . import files
+from .answers import dumps as answers_text
 from .answers import new_document
 from .errors import NextroundError, WorkbookExistsError
 from .parameters import Rejection
@@ -227,7 +228,7 @@ def make(
     _write_new(path, _workbook_text(nb_path, parameters, metadata))
     doc = {**new_document(workbook_id, rejection.to_answers()), **identity}
     try:
-        _write_new(answers_path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        _write_new(answers_path, answers_text(doc))
     except WorkbookExistsError:
         path.unlink()  # someone made the answers file this instant: leave theirs be
         raise
