@@ -26,21 +26,32 @@ def execute(path: str | Path, *, kernel_name: str = "python3", timeout: int = DE
     The person's cells and edits are kept (only outputs change), and the file is
     replaced atomically. Raises NextroundError naming the workbook if a cell fails.
     """
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-
     path = Path(path)
     nb = read(path)
-    client = notebook_client(nb, path.parent, kernel_name=kernel_name, timeout=timeout)
     # Jupyter tells a kernel its notebook's path this way; so do we.
     env = {**os.environ, "JPY_SESSION_NAME": str(path.resolve())}
+    run(nb, path.parent, kernel_name=kernel_name, timeout=timeout, env=env, file=path)
+    save(nb, path)
+    return path
+
+
+def run(nb: Any, folder: Path, *, timeout: int, file: Path, failure: str = "", kernel_name: str = "python3",
+        env: dict[str, str] | None = None) -> None:
+    """Run every cell of `nb` in a fresh kernel working in `folder`; the outputs go into `nb`.
+
+    If a cell fails, raises NextroundError naming `file`, its message `failure`
+    followed by the reason in a few words.
+    """
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    client = notebook_client(nb, folder, kernel_name=kernel_name, timeout=timeout)
     try:
         # The kernel's own start-up chatter is not for the person at the terminal;
         # anything a cell prints is in its outputs.
-        client.execute(env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        client.execute(env=env if env is not None else dict(os.environ),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
-        raise NextroundError(why_it_failed(exc, timeout), file=path) from None
-    save(nb, path)
-    return path
+        raise NextroundError(failure + why_it_failed(exc, timeout), file=file) from None
 
 
 def read(path: Path) -> Any:

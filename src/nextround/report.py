@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,20 +51,14 @@ def journey_notebook(folder: str = ".", today: date | None = None) -> dict[str, 
 def run_notebook(nb_json: dict[str, Any], folder: str | Path, *, timeout: int = DEFAULT_TIMEOUT_S) -> Any:
     """Execute a notebook with the kernel working in `folder`; return it (an nbformat node)."""
     import nbformat
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    from .execute import notebook_client, why_it_failed
+    from .execute import run
 
     folder = Path(folder)
     if not folder.is_dir():
         raise NextroundError("is not a folder", file=folder)
     nb = nbformat.reads(json.dumps(nb_json), as_version=4)
-    client = notebook_client(nb, folder, kernel_name="python3", timeout=timeout)
-    try:
-        # The kernel's own start-up chatter is not for the person reading the terminal.
-        client.execute(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
-        raise NextroundError(f"the report could not be made: {why_it_failed(exc, timeout)}", file=folder) from None
+    run(nb, folder, timeout=timeout, file=folder, failure="the report could not be made: ")
     return nb
 
 
