@@ -216,14 +216,14 @@ def _write_course(course: Path, doc: dict[str, Any]) -> None:
 
 def shared_answers(course: str | Path) -> dict[str, dict[str, Any]]:
     """Each collected student's shared part of their answers (nothing they kept private)."""
+    from .collect import submitted_answers
     from .sharing import shared_part
     from .store import AnswersStore
 
     found = {}
     for student in read_course(course)["students"]:
-        path = Path(course) / "submitted" / student["student_id"] / f"{student['student_id']}.answers.json"
         try:
-            doc = AnswersStore(path).read()
+            doc = AnswersStore(submitted_answers(course, student["student_id"])).read()
         except NextroundError:
             continue  # reported when it was collected
         if doc is not None:

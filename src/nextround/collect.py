@@ -26,7 +26,7 @@ from typing import Any
 from . import files
 from .answers import dumps as answers_text
 from .errors import AnswersError
-from .store import checked
+from .store import ANSWERS_SUFFIX, checked
 from .store import parse as parse_answers
 from .workbooks import embedded_answers
 
@@ -132,7 +132,7 @@ def _skipped(parts: Sequence[str]) -> bool:
 
 def _kind(name: str) -> str | None:
     lower = name.lower()
-    if lower.endswith(".answers.json"):
+    if lower.endswith(ANSWERS_SUFFIX):
         return "answers"
     if lower.endswith(".ipynb"):
         return "notebook"
@@ -290,10 +290,10 @@ def collect(sources: Sequence[str | Path], roster: Sequence[str], assignment_id:
     tried = {p.student_id for p in unreadable}
     result.missing = [s for s in result.missing if s not in tried]
     for student, kinds in result.chosen.items():
-        folder = course / "submitted" / student
+        held = submitted_answers(course, student)
+        folder = held.parent
         folder.mkdir(parents=True, exist_ok=True)
         answers = newest_answers(kinds)
-        held = folder / f"{student}.answers.json"
         if answers is not None and not _older_than_held(answers, held):
             text = answers_text(answers).encode("utf-8")
             _store(held, text, course, student)
@@ -306,9 +306,14 @@ def collect(sources: Sequence[str | Path], roster: Sequence[str], assignment_id:
             # again): keep the newer, set this one aside.
             result.set_aside.extend(kinds.values())
     for item in result.set_aside:
-        suffix = ".answers.json" if item.kind == "answers" else ".ipynb"
+        suffix = ANSWERS_SUFFIX if item.kind == "answers" else ".ipynb"
         _set_aside(item.data, course, item.student_id, f"{item.modified:%Y%m%dT%H%M%S}", suffix)
     return result
+
+
+def submitted_answers(course: str | Path, student: str) -> Path:
+    """Where a student's collected answers are kept: `submitted/<id>/<id>.answers.json`."""
+    return Path(course) / "submitted" / student / f"{student}{ANSWERS_SUFFIX}"
 
 
 def _older_than_held(answers: Mapping[str, Any], held: Path) -> bool:
@@ -335,7 +340,7 @@ def _store(path: Path, data: bytes, course: Path, student: str) -> None:
         old = path.read_bytes()
         if old == data:
             return
-        suffix = ".answers.json" if path.name.endswith(".answers.json") else path.suffix
+        suffix = ANSWERS_SUFFIX if path.name.endswith(ANSWERS_SUFFIX) else path.suffix
         stamp = datetime.now(timezone.utc).strftime("previous-%Y%m%dT%H%M%S")
         _set_aside(old, course, student, stamp, suffix)
     files.replace(path, data)

@@ -28,11 +28,11 @@ from . import answers
 from .answers import CADENCE_WEEKS, RUBRIC, as_date, last_contact_on, next_contact_on
 from .errors import AnswersError, NextroundError
 from .progress import MARKS, STATES, STEPS, cv_lapses_on, summarise
+from .store import ANSWERS_SUFFIX
 
 if TYPE_CHECKING:
     import pandas as pd
 
-ANSWERS_SUFFIX = ".answers.json"
 #: How far ahead "this week" looks, in days after today.
 WEEK_AHEAD = 7
 #: What `actions.status` can be, in the order a person reads them.

@@ -15,7 +15,7 @@ from typing import Any
 from . import answers, views
 from .errors import AnswersError, ParameterError
 from .parameters import PARAMETER_NAMES, Rejection, did_you_mean
-from .store import AnswersStore, answers_path_for
+from .store import ANSWERS_SUFFIX, AnswersStore, answers_path_for
 from .workbooks import ANSWERS_MIMETYPE
 
 
@@ -59,7 +59,7 @@ class Workbook:
     ) -> None:
         self.rejection = rejection
         self.store = store
-        self.workbook_id = workbook_id or store.path.name.removesuffix(".answers.json")
+        self.workbook_id = workbook_id or store.path.name.removesuffix(ANSWERS_SUFFIX)
         self.student_id = student_id
         self.assignment_id = assignment_id
         self.problem: str | None = None

@@ -27,13 +27,14 @@ from .errors import AnswersError
 
 HISTORY_KEPT = 50
 LOCK_TIMEOUT_S = 15.0
-_SUFFIX = ".answers.json"
+#: How an answers file's name ends.
+ANSWERS_SUFFIX = ".answers.json"
 
 
 def answers_path_for(workbook: str | Path) -> Path:
     """`x/name.ipynb` -> `x/name.answers.json`."""
     workbook = Path(workbook)
-    return workbook.with_name(workbook.stem + _SUFFIX)
+    return workbook.with_name(workbook.stem + ANSWERS_SUFFIX)
 
 
 class AnswersStore:
@@ -41,7 +42,7 @@ class AnswersStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        stem = self.path.name.removesuffix(_SUFFIX)
+        stem = self.path.name.removesuffix(ANSWERS_SUFFIX)
         self._meta_dir = self.path.parent / ".nextround"
         self.history_dir = self._meta_dir / "history" / stem
         self._lock_path = self._meta_dir / f"{stem}.lock"
@@ -109,7 +110,7 @@ class AnswersStore:
         """Earlier versions, oldest first."""
         if not self.history_dir.is_dir():
             return []
-        return sorted(self.history_dir.glob(f"*{_SUFFIX}"))
+        return sorted(self.history_dir.glob(f"*{ANSWERS_SUFFIX}"))
 
     def restore(self, version: str | Path) -> dict[str, Any]:
         """Make an earlier version current again (the current one goes to history)."""
@@ -134,7 +135,7 @@ class AnswersStore:
             return
         self.history_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-        target = self.history_dir / f"{stamp}{_SUFFIX}"
+        target = self.history_dir / f"{stamp}{ANSWERS_SUFFIX}"
         # A hard link is instant and safe: the live file is replaced by rename,
         # never rewritten in place, so the link keeps the old content.
         try:
