@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .journal import STEP_COLUMNS, WEEK_AHEAD, Journal, is_missing, load
 from .progress import STEPS
 from .reminders import describe, due, short_date
+from .views import banner_html
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -150,13 +151,11 @@ def overview(journal: Journal) -> Panel:
     if journal.problems:
         # File names only: a report may be shared, and full paths say more than it needs to.
         items = "".join(f"<li>{escape(Path(p.file or '').name)}: {escape(p.message)}</li>" for p in journal.problems)
-        skipped = (
-            '<div style="background:#fffaf0;border-left:4px solid #b7791f;padding:6px 12px;margin-top:8px">'
+        skipped = banner_html(
             f"{len(journal.problems)} file{'s' if len(journal.problems) != 1 else ''} could not be read and "
             f"{'were' if len(journal.problems) != 1 else 'was'} left out "
             f"(nothing in {'them' if len(journal.problems) != 1 else 'it'} was changed):"
-            f"<ul style='margin:4px 0'>{items}</ul></div>"
-        )
+            f"<ul style='margin:4px 0'>{items}</ul>", "warn")
     if journal.empty:
         return Panel(
             f'<div style="{_PANEL}"><b>No workbooks here yet.</b> When you make one — with '

@@ -19,11 +19,14 @@ from collections.abc import Callable
 from datetime import date
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import files
 from .errors import NextroundError
 from .workbooks import METADATA_KEY, notebook_text
+
+if TYPE_CHECKING:
+    from .journal import Journal
 
 NOTEBOOK = "home"
 FILE_NAME = "home.ipynb"
@@ -135,9 +138,9 @@ class Home:
 
         self.folder = Path(folder) if folder is not None else notebook_folder()
         self.today = today
-        self._views: list[Callable[[], None]] = []
+        self._views: list[Callable[[Journal], None]] = []
 
-    def _journal(self) -> Any:
+    def _journal(self) -> Journal:
         from .journal import load
 
         return load(self.folder, today=self.today)
@@ -170,8 +173,8 @@ class Home:
         result = w.HTML()
 
         def make(_: Any = None) -> None:
-            result.value = self._make({name: widget.value for name, widget in fields.items()})
-            if "<a " in result.value:
+            result.value, made = self._make({name: widget.value for name, widget in fields.items()})
+            if made:
                 for name in ("company", "role", "stage", "contacts"):
                     fields[name].value = ""
                 self.refresh()
@@ -181,11 +184,11 @@ class Home:
         form.fields, form.button, form.result = fields, button, result  # for tests and the curious
         return form
 
-    def _make(self, values: dict[str, Any]) -> str:
-        """Make the workbook; HTML saying where it is, or what to fix."""
+    def _make(self, values: dict[str, Any]) -> tuple[str, bool]:
+        """Make the workbook; HTML saying where it is (and True), or what to fix (and False)."""
         from .api import new
         from .errors import ParameterError
-        from .views import banner
+        from .views import banner, banner_html
 
         values = dict(values)
         values["contacts"] = [line for line in (values.get("contacts") or "").splitlines() if line.strip()]
@@ -193,15 +196,12 @@ class Home:
             path = new(dir=self.folder, **values)
         except ParameterError as exc:
             label = FIELDS.get(exc.field or "", exc.field or "")
-            return banner(f"{label}: {exc.message}" if label else exc.message, "error")
+            return banner(f"{label}: {exc.message}" if label else exc.message, "error"), False
         except NextroundError as exc:
-            return banner(str(exc), "error")
+            return banner(str(exc), "error"), False
         href = escape(Path(path).name)
-        return (
-            '<div style="background:#f0fff4;border-left:4px solid #2f855a;padding:8px 12px;margin:6px 0;'
-            f'max-width:640px">Your workbook is ready: <a href="{href}"><b>open {href}</b></a>. '
-            "Take it one step at a time.</div>"
-        )
+        return banner_html(f'Your workbook is ready: <a href="{href}"><b>open {href}</b></a>. '
+                           "Take it one step at a time.", "ok"), True
 
     def workbooks(self) -> Any:
         """The workbooks here, each with its progress and a link to open it."""
@@ -209,19 +209,19 @@ class Home:
 
         view = w.HTML()
 
-        def update() -> None:
-            view.value = self.workbooks_html()
+        def update(journal: Journal) -> None:
+            view.value = self.workbooks_html(journal)
 
-        update()
+        update(self._journal())
         self._views.append(update)
         return view
 
-    def workbooks_html(self) -> str:
+    def workbooks_html(self, journal: Journal | None = None) -> str:
         """The list of workbooks as HTML (every name escaped)."""
-        from .journal import STEP_COLUMNS
-        from .progress import MARKS, STEPS
+        from .journal import is_missing, step_marks, title
+        from .progress import STEPS
 
-        journal = self._journal()
+        journal = journal or self._journal()
         problems = "".join(
             f'<div style="color:#b7791f">Left out, as it could not be read: {escape(Path(p.file or "").name)}: '
             f"{escape(p.message)}</div>" for p in journal.problems)
@@ -229,19 +229,17 @@ class Home:
             return ("<div><i>No workbooks yet. Use the form above to start your first one.</i></div>"
                     + problems)
         rows = ""
+        legend = escape(self._legend(STEPS))
         table = journal.rejections.sort_values(["rejected_on", "company"], ascending=[False, True],
                                                na_position="last")
         for row in table.itertuples():
-            marks = " ".join(MARKS[getattr(row, column)] for column in STEP_COLUMNS)
-            title = " — ".join(p for p in (row.company, row.role) if p) or row.workbook
-            when = "" if str(row.rejected_on) == "NaT" else f"{row.rejected_on:%d %b %Y}"
-            link = f'<a href="{escape(row.workbook)}">{escape(title)}</a>'
+            when = "" if is_missing(row.rejected_on) else f"{row.rejected_on:%d %b %Y}"
+            link = f'<a href="{escape(row.workbook)}">{escape(title(row) or row.workbook)}</a>'
             rows += (f'<tr><td style="padding:2px 14px 2px 0;white-space:nowrap">{escape(when)}</td>'
                      f'<td style="padding:2px 14px 2px 0">{link}</td>'
-                     f'<td style="padding:2px 14px 2px 0;letter-spacing:2px" title="{escape(self._legend(STEPS))}">'
-                     f"{marks}</td><td>{row.steps_done} of {len(STEPS)} done</td></tr>")
-        legend = f'<div style="color:#718096;font-size:0.9em">{escape(self._legend(STEPS))}</div>'
-        return f"<table>{rows}</table>{legend}{problems}"
+                     f'<td style="padding:2px 14px 2px 0;letter-spacing:2px" title="{legend}">'
+                     f"{step_marks(row)}</td><td>{row.steps_done} of {len(STEPS)} done</td></tr>")
+        return f'<table>{rows}</table><div style="color:#718096;font-size:0.9em">{legend}</div>{problems}'
 
     @staticmethod
     def _legend(steps: dict[int, str]) -> str:
@@ -258,14 +256,15 @@ class Home:
 
         view = w.HTML()
 
-        def update() -> None:
-            view.value = coming_up(self._journal()).html
+        def update(journal: Journal) -> None:
+            view.value = coming_up(journal).html
 
-        update()
+        update(self._journal())
         self._views.append(update)
         return view
 
     def refresh(self) -> None:
-        """Bring the list of workbooks and what is due up to date."""
+        """Bring the list of workbooks and what is due up to date (the folder read once for all)."""
+        journal = self._journal()
         for update in self._views:
-            update()
+            update(journal)

@@ -449,11 +449,19 @@ def status_lines(journal: Journal) -> list[str]:
     """One line per workbook: the five steps' marks, the date, company, role and file."""
     lines = []
     for row in journal.rejections.itertuples():
-        marks = " ".join(MARKS[getattr(row, column)] for column in STEP_COLUMNS)
         when = row.rejected_on.date().isoformat() if not is_missing(row.rejected_on) else "date unknown"
-        title = " — ".join(part for part in (row.company, row.role) if part) or "(no company or role)"
-        lines.append(f"{marks}  {when:<12}  {title}  [{row.workbook}]")
+        lines.append(f"{step_marks(row)}  {when:<12}  {title(row) or '(no company or role)'}  [{row.workbook}]")
     return lines
+
+
+def step_marks(row: Any) -> str:
+    """A `rejections` row's five steps as marks, e.g. "● ● ◐ · ·"."""
+    return " ".join(MARKS[getattr(row, column)] for column in STEP_COLUMNS)
+
+
+def title(row: Any) -> str:
+    """A `rejections` row's "Company — Role" ("" when neither is known)."""
+    return " — ".join(part for part in (row.company, row.role) if part)
 
 
 def is_missing(value: Any) -> bool:

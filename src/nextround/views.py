@@ -25,18 +25,25 @@ CARD = (
 )
 
 
+_BANNER_COLOURS = {
+    "info": ("#ebf4ff", "#2b6cb0"),
+    "warn": ("#fffaf0", "#b7791f"),
+    "error": ("#fff5f5", "#c53030"),
+    "ok": ("#f0fff4", "#2f855a"),
+}
+
+
 def banner(text: str, kind: str = "info") -> str:
     """A one-paragraph notice; `text` is escaped. Kinds: info, warn, error, ok."""
-    colours = {
-        "info": ("#ebf4ff", "#2b6cb0"),
-        "warn": ("#fffaf0", "#b7791f"),
-        "error": ("#fff5f5", "#c53030"),
-        "ok": ("#f0fff4", "#2f855a"),
-    }
-    background, edge = colours[kind]
+    return banner_html(escape(text), kind)
+
+
+def banner_html(html: str, kind: str = "info") -> str:
+    """A notice around HTML already made safe (escape what a person wrote first)."""
+    background, edge = _BANNER_COLOURS[kind]
     return (
         f'<div style="background:{background};border-left:4px solid {edge};'
-        f'padding:8px 12px;margin:6px 0;max-width:760px;line-height:1.45">{escape(text)}</div>'
+        f'padding:8px 12px;margin:6px 0;max-width:760px;line-height:1.45">{html}</div>'
     )
 
 
