@@ -351,17 +351,7 @@ class CheckinForm(Form):
 
     def _show(self, checkins: list[dict[str, Any]]) -> None:
         self.history.value = views.checkin_history(checkins)
-        latest = checkins[-1] if checkins else None
-        if latest is not None and latest.get("ready") is False:
-            self.advice.value = views.banner(NOT_READY_ADVICE, "warn")
-        else:
-            self.advice.value = ""
-
-
-NOT_READY_ADVICE = (
-    "You said you're not ready yet, and that's fine. Read and draft as much as you like, "
-    "but hold off sending anything until a check-in says you're ready."
-)
+        self.advice.value = views.not_ready_notice(checkins)
 
 
 # --- 1. feedback ------------------------------------------------------------------------
@@ -477,8 +467,7 @@ class ReplyForm(Form):
         self.tone = _tone_view(self.draft, "reply")
 
     def _advise(self, doc: dict[str, Any]) -> None:
-        latest = doc["checkins"][-1] if doc["checkins"] else None
-        self.advice.value = views.banner(NOT_READY_ADVICE, "warn") if latest and latest.get("ready") is False else ""
+        self.advice.value = views.not_ready_notice(doc["checkins"])
 
     def children(self) -> list[w.Widget]:
         return [self.advice, self.draft, self.tone, self.sent_on]

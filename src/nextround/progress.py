@@ -21,7 +21,7 @@ from __future__ import annotations
 import calendar
 import functools
 import operator
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -86,6 +86,11 @@ def summarise(doc: Mapping[str, Any], *, today: date | None = None) -> tuple[dic
 # thousands of workbooks, so nothing is copied.
 _NOTHING: Mapping[str, Any] = MappingProxyType({})
 _RUBRIC = frozenset(RUBRIC)
+
+
+def not_ready(checkins: Sequence[Mapping[str, Any]] | None) -> bool:
+    """Whether the latest check-in said "not ready yet" (so nothing should be sent)."""
+    return bool(checkins) and checkins[-1].get("ready") is False
 
 
 def _state(done: Any, started: Any) -> str:
@@ -154,7 +159,7 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
     add = found.append
 
     checkins = get("checkins")
-    if checkins and checkins[-1].get("ready") is False:
+    if not_ready(checkins):
         last = as_date(checkins[-1].get("at")) or today
         add((0, "Check in again before sending anything", last + _days(CHECK_IN_AGAIN_AFTER), None, ""))
 

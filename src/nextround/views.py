@@ -14,7 +14,7 @@ from typing import Any
 
 from .answers import as_date
 from .messages import nice_date
-from .progress import MARKS, STEPS, Action, pending, step_states
+from .progress import MARKS, STEPS, Action, not_ready, pending, step_states
 
 STATE_WORDS = {"todo": "to do", "started": "started", "done": "done"}
 _COLOURS = {"todo": "#8a8f98", "started": "#b7791f", "done": "#2f855a"}
@@ -45,6 +45,17 @@ def banner_html(html: str, kind: str = "info") -> str:
         f'<div style="background:{background};border-left:4px solid {edge};'
         f'padding:8px 12px;margin:6px 0;max-width:760px;line-height:1.45">{html}</div>'
     )
+
+
+NOT_READY_ADVICE = (
+    "You said you're not ready yet, and that's fine. Read and draft as much as you like, "
+    "but hold off sending anything until a check-in says you're ready."
+)
+
+
+def not_ready_notice(checkins: Sequence[Mapping[str, Any]]) -> str:
+    """The advice to wait, while the latest check-in says "not ready yet"; else nothing."""
+    return banner(NOT_READY_ADVICE, "warn") if not_ready(checkins) else ""
 
 
 def header(rejection: Mapping[str, Any]) -> str:
