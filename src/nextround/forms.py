@@ -221,20 +221,20 @@ class Form(_Shown):
     #: The form's name in CSS classes: `nextround-<name>`, `nextround-<name>-<field>`.
     hook_name = "form"
 
-    def __init__(self, workbook: Workbook) -> None:
+    def __init__(self, workbook: Workbook, doc: dict[str, Any] | None = None) -> None:
+        # `doc`: the answers as the workbook read them, when the caller has them already.
         with _SharedLooks():
-            self._make(workbook)
+            self._make(workbook, workbook.answers() if doc is None else doc)
         if workbook.problem:
             self._say(workbook.problem, "error")
 
-    def _make(self, workbook: Workbook) -> None:
+    def _make(self, workbook: Workbook, doc: dict[str, Any]) -> None:
         self.workbook = workbook
         self.status = _html()
         self.save_button = w.Button(
             description=self.save_label, icon="save", button_style="primary", layout=w.Layout(width="auto")
         )
         self.save_button.on_click(lambda _: self.save())
-        doc = workbook.answers()
         self.build(doc)
         self._shown = self.fields(doc)
         self._writing: dict[str, Any] = {}
@@ -627,11 +627,11 @@ class ContactPanel(Form):
     save_label = "Save contact"
     hook_name = "contact"
 
-    def __init__(self, workbook: Workbook, name: str) -> None:
+    def __init__(self, workbook: Workbook, name: str, doc: dict[str, Any] | None = None) -> None:
         self.name = name
         # Two buttons in one tab: say whose details this one saves.
         self.save_label = f"Save {name.split()[0] if name.split() else name}'s details"
-        super().__init__(workbook)
+        super().__init__(workbook, doc)
         hook(self.widget, "person-" + _slug(name))  # the panel of one person
 
     def build(self, doc: dict[str, Any]) -> None:
@@ -737,7 +737,7 @@ class ContactsForm(_Shown):
         self.panels: dict[str, ContactPanel] = {}
         self.tabs = w.Tab()
         for contact in doc["contacts"]:
-            self._add_panel(contact["name"])
+            self._add_panel(contact["name"], doc)  # the answers read once, for every panel
         self.new_contact = w.Text(
             placeholder='Name <email>, e.g. Sam Lee <sam@example.org>', layout=w.Layout(width="26em")
         )
@@ -754,8 +754,8 @@ class ContactsForm(_Shown):
         _hook_attributes(self, "contacts")
         hook(self.widget, "form", "contacts")
 
-    def _add_panel(self, name: str) -> ContactPanel:
-        panel = ContactPanel(self.workbook, name)
+    def _add_panel(self, name: str, doc: dict[str, Any] | None = None) -> ContactPanel:
+        panel = ContactPanel(self.workbook, name, doc)
         self.panels[name] = panel
         self.tabs.children = [*self.tabs.children, panel.widget]
         self.tabs.set_title(len(self.tabs.children) - 1, name)
@@ -766,21 +766,24 @@ class ContactsForm(_Shown):
         try:
             contact = parse_contact(self.new_contact.value)
         except ValueError as exc:
-            self.status.value = _status(str(exc), "error")
+            self._say(str(exc), "error")
             return None
         if contact.name in self.panels:
-            self.status.value = _status(f"{contact.name} is already here.", "warn")
+            self._say(f"{contact.name} is already here.", "warn")
             return None
         doc, why_not = _saving(self.workbook, lambda doc: answers.upsert_contact(doc, contact.to_dict()))
         if doc is None:
-            self.status.value = _status(why_not, "error")
+            self._say(why_not, "error")
             return None
         panel = self._add_panel(contact.name)
         self.tabs.selected_index = len(self.tabs.children) - 1
         self.new_contact.value = ""
         self.empty.value = ""
-        self.status.value = _status(f"Added {contact.name}", "ok")
+        self._say(f"Added {contact.name}", "ok")
         return panel
+
+    def _say(self, text: str, kind: str) -> None:
+        self.status.value = _status(text, kind)
 
 
 class CompanyForm(Form):
