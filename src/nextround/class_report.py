@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .classroom import MIN_GROUP, ClassSummary, summarise
+from .classroom import MIN_GROUP, ClassSummary, read_course, summarise
 from .dashboard import SHORT_RUBRIC, Panel, new_figure, picture, note_panel, html_table, tidy_axes
 from .progress import STEPS
 
@@ -131,7 +131,6 @@ def class_notebook(course: str = ".") -> dict[str, Any]:
 
 def write_class_report(course: str | Path, output: str | Path) -> Path:
     """Run the class report on a course folder and write it as self-contained HTML."""
-    from .classroom import read_course
     from .report import write_notebook_html
 
     read_course(course)  # a clear error first if this is not a course

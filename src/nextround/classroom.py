@@ -214,14 +214,17 @@ def _write_course(course: Path, doc: dict[str, Any]) -> None:
 # --- after collection -------------------------------------------------------------------
 
 
-def shared_answers(course: str | Path) -> dict[str, dict[str, Any]]:
-    """Each collected student's shared part of their answers (nothing they kept private)."""
+def shared_answers(course: str | Path, students: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+    """Each collected student's shared part of their answers (nothing they kept private).
+
+    `students`: the course's students, when the caller has read them already.
+    """
     from .collect import submitted_answers
     from .sharing import shared_part
     from .store import AnswersStore
 
     found = {}
-    for student in read_course(course)["students"]:
+    for student in read_course(course)["students"] if students is None else students:
         try:
             doc = AnswersStore(submitted_answers(course, student["student_id"])).read()
         except NextroundError:
@@ -233,9 +236,10 @@ def shared_answers(course: str | Path) -> dict[str, dict[str, Any]]:
 
 def progress_rows(course: str | Path) -> list[dict[str, str]]:
     """Per student: handed in or not, and each step's state if they share their progress."""
-    shared = shared_answers(course)
+    students = read_course(course)["students"]
+    shared = shared_answers(course, students)
     rows = []
-    for student in read_course(course)["students"]:
+    for student in students:
         sid = student["student_id"]
         row = {"student_id": sid, "name": student["name"], "handed_in": "yes" if sid in shared else "no"}
         states = shared.get(sid, {}).get("progress")
@@ -246,7 +250,7 @@ def progress_rows(course: str | Path) -> list[dict[str, str]]:
             elif states is None:
                 row[key] = "not shared"
             else:
-                row[key] = states.get(n) or states.get(str(n), "")
+                row[key] = states[n]
         rows.append(row)
     return rows
 
@@ -298,14 +302,15 @@ def suppress_small(counts: Mapping[Any, int]) -> dict[Any, int | None]:
 
 def summarise(course: str | Path) -> ClassSummary:
     """The class report's figures: from shared answers only, no group under three."""
-    shared = list(shared_answers(course).values())
-    students = len(read_course(course)["students"])
+    roster = read_course(course)["students"]
+    shared = list(shared_answers(course, roster).values())
+    students = len(roster)
 
     with_progress = [s["progress"] for s in shared if "progress" in s]
     completion: dict[int, dict[str, int | None]] = {}
     if len(with_progress) >= MIN_GROUP:
         for n in STEPS:
-            tally = Counter(p.get(n) or p.get(str(n)) for p in with_progress)
+            tally = Counter(p[n] for p in with_progress)
             completion[n] = suppress_small({state: tally.get(state, 0) for state in ("done", "started", "todo")})
 
     scores = [s["self_review"]["scores"] for s in shared if s.get("self_review", {}).get("scores")]

@@ -27,15 +27,8 @@ LABELS: dict[str, str] = {
     "company": "Following the company and my vacancy watch",
 }
 
-# Which parts of the answers each choice releases.
-_SECTIONS = {
-    "checkins": "checkins",
-    "feedback": "feedback",
-    "reply": "reply",
-    "cv_on_file": "cv_on_file",
-    "contacts": "contacts",
-    "company": "company",
-}
+# The choices that each release the answers section of the same name.
+_SECTIONS = ("checkins", "feedback", "reply", "cv_on_file", "contacts", "company")
 
 
 def choices(doc: Mapping[str, Any]) -> dict[str, bool]:
@@ -46,7 +39,7 @@ def choices(doc: Mapping[str, Any]) -> dict[str, bool]:
 def shared_part(doc: Mapping[str, Any]) -> dict[str, Any]:
     """Only what the student chose to share (plus the ids that identify the workbook)."""
     full = with_defaults(doc)
-    share = choices(full)
+    share = full["sharing"]  # with_defaults filled in every choice not made
     out: dict[str, Any] = {
         key: full[key] for key in ("format", "version", "workbook_id", "student_id", "assignment_id") if key in full
     }
@@ -61,7 +54,7 @@ def shared_part(doc: Mapping[str, Any]) -> dict[str, Any]:
         review["questions"] = list(full["self_review"]["questions"])
     if review:
         out["self_review"] = review
-    for choice, section in _SECTIONS.items():
-        if share[choice]:
+    for section in _SECTIONS:
+        if share[section]:
             out[section] = full[section]
     return out
