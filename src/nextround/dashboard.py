@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .journal import STEP_COLUMNS, WEEK_AHEAD, Journal, is_missing, load
 from .progress import STEPS
-from .reminders import describe, due, short_date
+from .reminders import NOTHING_DUE, describe, due, short_date
 from .views import banner_html
 
 if TYPE_CHECKING:
@@ -384,7 +384,7 @@ def coming_up(journal: Journal) -> Panel:
     """What is overdue, due today and due in the next week, across every workbook."""
     reminders = due(journal)
     if reminders.empty:
-        return note_panel(f"Nothing is overdue or due in the next {WEEK_AHEAD} days. Enjoy the breathing space.")
+        return note_panel(NOTHING_DUE)
     parts = []
     for heading, rows in reminders.groups().items():
         if rows.empty:

@@ -70,10 +70,14 @@ def describe(row: Any) -> str:
     return f"{row.what}{who} — {rejection}"
 
 
+#: What the due list says when it is empty.
+NOTHING_DUE = f"Nothing is overdue or due in the next {WEEK_AHEAD} days. Enjoy the breathing space."
+
+
 def due_lines(reminders: Due) -> list[str]:
     """The due list as plain text lines, for the terminal."""
     if reminders.empty:
-        return [f"Nothing is overdue or due in the next {WEEK_AHEAD} days. Enjoy the breathing space."]
+        return [NOTHING_DUE]
     lines: list[str] = []
     for heading, rows in reminders.groups().items():
         if rows.empty:
