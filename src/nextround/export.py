@@ -9,9 +9,9 @@ read as "this is text" (OWASP's advice against CSV injection).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import files
 from .errors import NextroundError
@@ -43,13 +43,14 @@ def export(journal: Journal, folder: str | Path, fmt: str = "csv") -> list[Path]
                 'writing .xlsx needs openpyxl: pip install "nextround[xlsx]" (or use --format csv)'
             ) from None
     folder.mkdir(parents=True, exist_ok=True)
-    tables = {name: plain(journal.tables[name], name) for name in TABLES}
+    # CSV holds text only; in Excel, dates stay dates so they sort and filter.
+    tables = {name: plain(journal.tables[name], name, dates_as_text=fmt == "csv") for name in TABLES}
     if fmt == "csv":
         written = []
         for name, table in tables.items():
             path = folder / f"{name}.csv"
-            safe = _defused(table, name)
-            files.replace_with(path, lambda tmp, t=safe: t.to_csv(tmp, index=False, encoding="utf-8"))
+            _defuse(table, name)
+            files.replace_with(path, lambda tmp, t=table: t.to_csv(tmp, index=False, encoding="utf-8"))
             written.append(path)
         return written
     path = folder / XLSX_NAME
@@ -60,24 +61,29 @@ def export(journal: Journal, folder: str | Path, fmt: str = "csv") -> list[Path]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _defused(table: pd.DataFrame, name: str) -> pd.DataFrame:
-    """A copy whose text cannot start a formula when a spreadsheet opens the CSV."""
-    out = table.copy()
+def _defuse(table: pd.DataFrame, name: str) -> None:
+    """Make sure no text in `table` can start a formula when a spreadsheet opens the CSV."""
     for column, kind in COLUMNS[name].items():
         if kind in ("str", "list"):
-            out[column] = out[column].map(
+            table[column] = table[column].map(
                 lambda v: f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
-    return out
 
 
-def plain(table: pd.DataFrame, name: str) -> pd.DataFrame:
-    """A copy of a table with values a spreadsheet understands (see the module doc)."""
+def plain(table: pd.DataFrame, name: str, *, dates_as_text: bool = True) -> pd.DataFrame:
+    """A copy of a table with values a spreadsheet understands (see the module doc).
+
+    Dates are YYYY-MM-DD text, or with `dates_as_text=False` Python dates and
+    date-times (for a spreadsheet file that has a date type).
+    """
     import pandas as pd
 
     out = pd.DataFrame(index=table.index)
     for column, kind in COLUMNS[name].items():
         values = table[column]
-        if kind == "date":
+        if kind in ("date", "datetime") and not dates_as_text:
+            moments = pd.Series(values.dt.to_pydatetime(), index=values.index, dtype=object)
+            out[column] = (moments.map(datetime.date) if kind == "date" else moments).where(values.notna(), None)
+        elif kind == "date":
             out[column] = values.dt.strftime("%Y-%m-%d").astype(object).where(values.notna(), None)
         elif kind == "datetime":
             out[column] = values.dt.strftime("%Y-%m-%d %H:%M:%S").astype(object).where(values.notna(), None)
@@ -97,9 +103,8 @@ def _write_xlsx(tables: dict[str, pd.DataFrame], path: str) -> None:
     for name, table in tables.items():
         sheet = book.create_sheet(name)
         sheet.append(list(table.columns))
-        dates = {i for i, kind in enumerate(COLUMNS[name].values()) if kind in ("date", "datetime")}
         for values in table.itertuples(index=False):
-            sheet.append([_cell(v, i in dates) for i, v in enumerate(values)])
+            sheet.append(list(values))
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 if cell.data_type == "f":
@@ -109,11 +114,3 @@ def _write_xlsx(tables: dict[str, pd.DataFrame], path: str) -> None:
             sheet.column_dimensions[get_column_letter(i)].width = max(10, min(40, len(column) + 4))
     book.save(path)
 
-
-def _cell(value: Any, is_date: bool) -> Any:
-    if value is None:
-        return None
-    if is_date:
-        # Real dates, so Excel can sort and filter them.
-        return datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
-    return value
