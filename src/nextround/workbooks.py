@@ -224,7 +224,7 @@ def make(
             **(extra_metadata or {}),
         },
     }
-    load_template(template)  # read and checked once per run
+    # The template is read and checked (once per run) before anything is written.
     _write_new(path, _workbook_text(nb_path, parameters, metadata))
     doc = {**new_document(workbook_id, rejection.to_answers()), **identity}
     try:
