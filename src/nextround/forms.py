@@ -197,14 +197,18 @@ def _saving(workbook: Workbook, edit: Callable[[dict[str, Any]], Any]) -> tuple[
 
 
 class _Shown:
-    """Something a notebook cell shows as its widget."""
+    """Something a notebook cell shows as its widget, with a status line to say how it went."""
 
     widget: w.Widget
+    status: w.HTML
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
         display(self.widget)
+
+    def _say(self, text: str, kind: str) -> None:
+        self.status.value = _status(text, kind)
 
 
 class Form(_Shown):
@@ -288,9 +292,6 @@ class Form(_Shown):
         self.saved(answers.with_defaults(doc))
         self._say(f"Saved at {doc['saved_at'][11:16]}", "ok")
         return True
-
-    def _say(self, text: str, kind: str) -> None:
-        self.status.value = _status(text, kind)
 
 
 # --- 0. check-in ----------------------------------------------------------------------
@@ -781,9 +782,6 @@ class ContactsForm(_Shown):
         self.empty.value = ""
         self._say(f"Added {contact.name}", "ok")
         return panel
-
-    def _say(self, text: str, kind: str) -> None:
-        self.status.value = _status(text, kind)
 
 
 class CompanyForm(Form):
