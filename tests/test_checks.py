@@ -404,21 +404,8 @@ def test_importing_the_module_does_not_load_vader():
 # per-batch numbers. The messages carry counts only, never the text of a case.
 
 
-def test_feedback_accuracy_tune():
-    acc, wrong, n = _feedback_accuracy("tune")
-    assert acc >= 0.90, f"{wrong} of {n} tune feedback cases wrong"
-
-
-def test_feedback_accuracy_heldout():
-    acc, wrong, n = _feedback_accuracy("heldout")
-    assert acc >= 0.90, f"{wrong} of {n} held-out feedback cases wrong"
-
-
-def test_tone_accuracy_tune():
-    acc, wrong, n = _tone_accuracy("tune")
-    assert acc >= 0.90, f"{wrong} of {n} tune tone cases wrong"
-
-
-def test_tone_accuracy_heldout():
-    acc, wrong, n = _tone_accuracy("heldout")
-    assert acc >= 0.90, f"{wrong} of {n} held-out tone cases wrong"
+@pytest.mark.parametrize("check", ["feedback", "tone"])
+@pytest.mark.parametrize("split", ["tune", "heldout"])
+def test_accuracy(check: str, split: str) -> None:
+    acc, wrong, n = {"feedback": _feedback_accuracy, "tone": _tone_accuracy}[check](split)
+    assert acc >= 0.90, f"{wrong} of {n} {'held-out' if split == 'heldout' else split} {check} cases wrong"
