@@ -32,6 +32,24 @@ def read_json(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def code_cells(nb: dict) -> list[dict]:
+    """A notebook's code cells (a notebook as JSON or as an nbformat node)."""
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def widget_values(nb: dict) -> list:
+    """What every widget shows, from the widget state saved with an executed notebook."""
+    state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    shown = []
+    for model in state.values():
+        s = model["state"]
+        if isinstance(s.get("index"), int):  # a choice: the label of the chosen option
+            shown.append(s["_options_labels"][s["index"]])
+        else:
+            shown.append(s.get("value"))
+    return shown
+
+
 def run_cli(*args: str, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess:
     """The real `nextround` command, as a user runs it."""
     return subprocess.run(

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 import known_folder as kf
-from conftest import read_json, run_cli
+from conftest import code_cells, read_json, run_cli
 from nextround.home import Home, cells_fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,7 +141,7 @@ def test_home_notebook_runs_in_a_kernel_and_shows_the_workbooks(tmp_path: Path) 
     assert run_cli("init", "--dir", str(tmp_path)).returncode == 0
     nb = nbformat.read(tmp_path / "home.ipynb", as_version=4)
     NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    outputs = [o for c in code_cells(nb) for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
     views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(views) == 3  # the form, the list and what is due
@@ -149,4 +149,4 @@ def test_home_notebook_runs_in_a_kernel_and_shows_the_workbooks(tmp_path: Path) 
     state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     listing = state[views[1]["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]]["state"]["value"]
     assert "Acme Analytics — Data Analyst" in listing and "Borealis Bank — Product Designer" in listing
-    assert all(c.metadata.get("jupyter", {}).get("source_hidden") for c in nb.cells if c.cell_type == "code")
+    assert all(c.metadata.get("jupyter", {}).get("source_hidden") for c in code_cells(nb))

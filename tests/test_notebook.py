@@ -15,30 +15,13 @@ from nextround.execute import execute
 from nextround.parameters import PARAMETER_NAMES
 from nextround.resources import notebook
 
-from conftest import ACME, read_json
+from conftest import ACME, code_cells, read_json, widget_values
 from test_parameters import HOSTILE
 
 TEMPLATE = notebook("rejection_workbook")
 SECTIONS_IN_ORDER = ["Check in first", "1. Ask for honest feedback", "2. Stay professional",
                      "3. Ask for your CV to be kept on file", "4. Review your own interview", "5. Stay in touch",
                      "Where you are"]
-
-
-def code_cells(nb: dict) -> list[dict]:
-    return [c for c in nb["cells"] if c["cell_type"] == "code"]
-
-
-def widget_values(nb: dict) -> list:
-    """What every widget shows, from the widget state saved with an executed notebook."""
-    state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
-    shown = []
-    for model in state.values():
-        s = model["state"]
-        if isinstance(s.get("index"), int):  # a choice: the label of the chosen option
-            shown.append(s["_options_labels"][s["index"]])
-        else:
-            shown.append(s.get("value"))
-    return shown
 
 
 def test_the_shipped_notebook_is_valid_and_keeps_papermill_conventions() -> None:
@@ -80,8 +63,7 @@ def test_papermill_runs_the_shipped_notebook_from_the_command_line(tmp_path: Pat
          "-p", "role", "Analyst"], capture_output=True, text=True, timeout=300, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    nb = read_json(out)
-    assert all(o["output_type"] != "error" for c in code_cells(nb) for o in c["outputs"])
+    nb = read_json(out)  # a cell that failed would have made papermill exit non-zero, above
     views = [o for c in code_cells(nb) for o in c["outputs"]
              if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(views) == 9  # header, check-in, 5 step forms, company, summary (no sharing: not a class)
@@ -99,9 +81,8 @@ def test_saved_answers_refill_every_form_in_a_fresh_kernel(acme_workbook: Path) 
     a.score("preparation", 4)
     a.update_contact("Tom Reid", linkedin_note="Hi Tom, my own note.")
     a.update("company", vacancy_watch={"careers_page": "https://jobs.example.org", "keywords": ["analyst"]})
-    execute(acme_workbook)
+    execute(acme_workbook)  # raises if any cell fails
     nb = read_json(acme_workbook)
-    assert all(o["output_type"] != "error" for c in code_cells(nb) for o in c["outputs"])
     values = widget_values(nb)
     for expected in ["They wanted more SQL depth.", "Practise window functions.", "My own reply draft.",
                      "They declined", "4", "Hi Tom, my own note.", "https://jobs.example.org", "analyst"]:

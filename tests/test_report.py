@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import known_folder as kf
-from conftest import run_cli
+from conftest import code_cells, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = '<script>alert("gotcha")</script> & Co'
@@ -81,7 +81,7 @@ def test_report_of_an_empty_folder_is_friendly(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["journey", "home", "class_report"])
 def test_shipped_dashboards_keep_their_code_hidden_and_thin(name: str) -> None:
     nb = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
-    for cell in (c for c in nb["cells"] if c["cell_type"] == "code"):
+    for cell in code_cells(nb):
         lines = "".join(cell["source"]).splitlines()
         assert cell["metadata"]["jupyter"]["source_hidden"] is True
         assert lines[0].startswith("# ") and "import" not in lines[0]  # the line JupyterLab shows

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import read_json
+from conftest import code_cells, read_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,9 +54,9 @@ def test_installed_wheel_makes_and_executes_a_workbook(wheel: Path, tmp_path: Pa
     )
     assert run.returncode == 0, run.stderr[-3000:]
     nb = read_json(workbook)
-    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
-    assert outputs and all(o["output_type"] != "error" for o in outputs)
-    # the kernel used the fresh environment's nextround, not the one under test
+    outputs = [o for c in code_cells(nb) for o in c["outputs"]]
+    assert outputs  # it ran (a failing cell would have made execute exit non-zero, above)
+    # the fresh environment imports the nextround installed from the wheel, not this checkout
     where = subprocess.run([str(bin_dir / "python"), "-c", "import nextround; print(nextround.__file__)"],
                            capture_output=True, text=True, check=True).stdout
     assert str(env_dir) in where
