@@ -13,6 +13,7 @@ import pytest
 from conftest import code_cells, read_json
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # builds a wheel
 
 
 @pytest.fixture(scope="module")
