@@ -23,8 +23,7 @@ import time
 from pathlib import Path
 
 import nextround
-import papermill_baseline
-from papermill_baseline import write_rows
+from papermill_baseline import print_throughput, run_papermill, write_rows
 from nextround.batch import default_jobs
 
 WORKBOOKS = 20
@@ -45,10 +44,6 @@ def write_csv(path: Path) -> list[dict[str, str]]:
     return write_rows(path, rows)
 
 
-def run_papermill(rows: list[dict[str, str]], out: Path) -> float:
-    return papermill_baseline.run_papermill(rows, out, prepare_only=False)
-
-
 def run_nextround(source: Path, out: Path, jobs: int) -> float:
     start = time.perf_counter()
     result = nextround.generate(source, dir=out, execute=True, jobs=jobs, progress=False)
@@ -65,9 +60,9 @@ def main() -> int:
         rows = write_csv(root / "applications.csv")
         papermill_s, nextround_s = [], []
         for n in range(REPEATS):
-            papermill_s.append(run_papermill(rows, root / f"pm{n}"))
+            papermill_s.append(run_papermill(rows, root / f"pm{n}", prepare_only=False))
             nextround_s.append(run_nextround(root / "applications.csv", root / f"nr{n}", jobs))
-    papermill_baseline.print_throughput(
+    print_throughput(
         f"bench_execute: {WORKBOOKS} workbooks executed, median of {REPEATS} runs each, "
         f"{jobs} jobs on {os.cpu_count()} CPUs",
         WORKBOOKS, TARGET_RATIO,

@@ -22,8 +22,7 @@ import time
 from pathlib import Path
 
 import nextround
-import papermill_baseline
-from papermill_baseline import write_rows
+from papermill_baseline import print_throughput, run_papermill, write_rows
 
 ROWS = 1_000
 REPEATS = 3
@@ -51,38 +50,31 @@ def write_csv(path: Path, rows: int) -> list[dict[str, str]]:
     return write_rows(path, records)
 
 
-def run_papermill(rows: list[dict[str, str]], out: Path) -> float:
-    return papermill_baseline.run_papermill(rows, out, prepare_only=True)
-
-
-def run_nextround(source: Path, out: Path) -> float:
+def run_nextround(source: Path, out: Path, rows: int) -> float:
     start = time.perf_counter()
     result = nextround.generate(source, dir=out, progress=False)
     elapsed = time.perf_counter() - start
-    assert result.ok and len(result.made) == ROWS_RUN, result.summary()
+    assert result.ok and len(result.made) == rows, result.summary()
     return elapsed
 
 
-ROWS_RUN = ROWS
-
-
 def main() -> int:
-    global ROWS_RUN
-    ROWS_RUN = int(sys.argv[1]) if len(sys.argv) > 1 else ROWS
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else ROWS
     logging.getLogger("papermill").setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="nextround-bench-") as tmp:
         root = Path(tmp)
-        rows = write_csv(root / "applications.csv", ROWS_RUN)
-        # One untimed round each, so imports and first-use caches are not measured.
-        run_papermill(rows[:5], root / "warm-pm")
-        nextround.generate(root / "applications.csv", dir=root / "warm-nr", progress=False)
+        rows = write_csv(root / "applications.csv", count)
+        # One small untimed round each, so imports and first-use caches are not measured.
+        write_csv(root / "warm.csv", 5)
+        run_papermill(rows[:5], root / "warm-pm", prepare_only=True)
+        run_nextround(root / "warm.csv", root / "warm-nr", 5)
         papermill_s, nextround_s = [], []
         for n in range(REPEATS):
-            papermill_s.append(run_papermill(rows, root / f"pm{n}"))
-            nextround_s.append(run_nextround(root / "applications.csv", root / f"nr{n}"))
-    papermill_baseline.print_throughput(
-        f"bench_generate: {ROWS_RUN} rows, median of {REPEATS} runs each",
-        ROWS_RUN, TARGET_RATIO,
+            papermill_s.append(run_papermill(rows, root / f"pm{n}", prepare_only=True))
+            nextround_s.append(run_nextround(root / "applications.csv", root / f"nr{n}", count))
+    print_throughput(
+        f"bench_generate: {count} rows, median of {REPEATS} runs each",
+        count, TARGET_RATIO,
         {"papermill execute_notebook(prepare_only=True)": papermill_s, "nextround.generate": nextround_s},
         digits=2,
     )
