@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -137,7 +136,7 @@ def test_calendar_uids_are_stable_so_a_reimport_updates(folder: Path, tmp_path: 
     acme = kf.acme()
     acme["contacts"][1]["thank_you_sent_on"] = "2026-07-01"
     kf.write(folder, kf.ACME, acme)
-    borealis = json.loads((folder / f"{kf.BOREALIS}.answers.json").read_text())
+    borealis = kf.borealis()
     borealis["rejection"]["rejected_on"] = "2026-06-27"
     kf.write(folder, kf.BOREALIS, borealis)
     write_calendar(load(folder), second)
