@@ -221,7 +221,7 @@ class Home:
         from .journal import is_missing, step_marks, title
         from .progress import STEPS
 
-        journal = journal or self._journal()
+        journal = self._journal() if journal is None else journal
         problems = "".join(
             f'<div style="color:#b7791f">Left out, as it could not be read: {escape(Path(p.file or "").name)}: '
             f"{escape(p.message)}</div>" for p in journal.problems)

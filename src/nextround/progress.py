@@ -130,7 +130,8 @@ def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
 
 def cv_lapses_on(cv: Mapping[str, Any]) -> date | None:
     """When a CV kept on file lapses: the date given, or the day they agreed plus the months."""
-    return as_date(cv.get("keep_until")) or cv_keep_until(as_date(cv.get("answered_on")), cv.get("keep_months") or KEEP_MONTHS)
+    agreed_on = as_date(cv.get("answered_on"))
+    return as_date(cv.get("keep_until")) or cv_keep_until(agreed_on, cv.get("keep_months") or KEEP_MONTHS)
 
 
 def cv_keep_until(answered_on: date | None, keep_months: int | None) -> date | None:
@@ -200,7 +201,8 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
     watch = (get("company") or _NOTHING).get("vacancy_watch") or _NOTHING
     if watch.get("careers_page") or watch.get("keywords"):
         checked = as_date(watch.get("last_checked_on")) or start
-        add((5, "Check their vacancies", checked + _days(int(watch.get("check_every_days") or CHECK_EVERY_DAYS)), None, ""))
+        every = int(watch.get("check_every_days") or CHECK_EVERY_DAYS)
+        add((5, "Check their vacancies", checked + _days(every), None, ""))
 
     found.sort(key=_IN_ORDER)
     return found
