@@ -6,11 +6,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench screenshots clean help
+.PHONY: demo test lint bench screenshots clean help
 
 help:
 	@echo "make demo   set up, then make, fill and execute a workbook for a fictional rejection"
-	@echo "make test   set up, then run the whole test suite"
+	@echo "make test   set up, then run the whole test suite (lint and type checks first)"
+	@echo "make lint   set up, then lint (ruff) and type-check (mypy)"
 	@echo "make bench  set up, then run the benchmarks"
 	@echo "make screenshots  set up, then retake docs/screenshots/ in a real browser (needs chromium)"
 
@@ -23,8 +24,13 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(PY) examples/demo.py
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(PY) -m pytest --nbval-lax tests notebooks/rejection_workbook.ipynb
+
+# Lint and type-check (part of `make test`; the settings are in pyproject.toml).
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks examples
+	$(VENV)/bin/mypy
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done

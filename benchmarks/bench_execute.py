@@ -23,8 +23,8 @@ import time
 from pathlib import Path
 
 import nextround
+from nextround.making.batch import default_jobs
 from papermill_baseline import print_throughput, run_papermill, write_rows
-from nextround.batch import default_jobs
 
 WORKBOOKS = 20
 REPEATS = 3

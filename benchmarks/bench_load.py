@@ -20,8 +20,9 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from nextround.answers import RUBRIC, new_document
-from nextround.journal import load
+from nextround.core.answers import new_document
+from nextround.core.labels import RUBRIC
+from nextround.journal.tables import load
 
 WORKBOOKS = 10_000
 REPEATS = 5

@@ -17,8 +17,7 @@ import time
 from pathlib import Path
 
 from bench_load import write_folder
-
-from nextround.report import write_report
+from nextround.journal.report import write_report
 
 WORKBOOKS = 1_000
 REPEATS = 3

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import nextround
-from nextround.execute import execute
+from nextround.making.run import execute
 
 FOLDER = Path(__file__).resolve().parent.parent / "demo"
 MARKER = ".nextround-demo"  # only a folder the demo made is ever cleared by it

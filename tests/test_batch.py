@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 import nextround
-from nextround.errors import NextroundError
-
 from conftest import heavy_imports, read_json, run_cli
+from nextround.errors import NextroundError
 
 HEADER = "company,role,interview_date,rejected_on,stage,contacts"
 ROWS = [

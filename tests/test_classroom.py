@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from nextround import classroom, collect
-from nextround.api import open_answers
-
 from conftest import read_json, run_cli
+from nextround.api import open_answers
+from nextround.classroom import collect
+from nextround.classroom import generate as classroom
+from nextround.classroom import summary as class_summary
+from nextround.classroom.course import read_course
 
 TODAY = date(2026, 10, 5)
 PRIVATE = "PRIVATE-REFLECTION-7f3a"  # must never reach any instructor output
@@ -56,7 +58,7 @@ def fill(course: Path, sid: str, *, mood: int, scores: dict[str, int], themes: l
 
 
 def test_generate_gives_each_student_a_workbook_with_their_ids(course: Path) -> None:
-    info = classroom.read_course(course)
+    info = read_course(course)
     assert [s["student_id"] for s in info["students"]] == [s for s, _ in STUDENTS]
     for student in info["students"]:
         nb = read_json(course / student["workbook"])
@@ -72,9 +74,9 @@ def test_scenario_assignment_is_reproducible_with_the_seed(tmp_path: Path, cours
     classroom.generate(tmp_path / "roster.csv", again, seed=7, assignment_id="after-the-no", today=TODAY)
     other = tmp_path / "other"
     classroom.generate(tmp_path / "roster.csv", other, seed=8, assignment_id="after-the-no", today=TODAY)
-    first = [s["scenario"] for s in classroom.read_course(course)["students"]]
-    assert [s["scenario"] for s in classroom.read_course(again)["students"]] == first
-    assert [s["scenario"] for s in classroom.read_course(other)["students"]] != first
+    first = [s["scenario"] for s in read_course(course)["students"]]
+    assert [s["scenario"] for s in read_course(again)["students"]] == first
+    assert [s["scenario"] for s in read_course(other)["students"]] != first
 
 
 def test_own_rejections_bad_rows_and_reruns(tmp_path: Path) -> None:
@@ -173,7 +175,7 @@ def test_class_outputs_hold_no_private_answers_and_no_small_groups(course: Path,
              themes=["experience"] if n <= 10 else ["communication"], share_feedback=n <= 12,
              share_checkins=n <= 4)
     collect.collect([course / "release"], [s for s, _ in STUDENTS], "after-the-no", course)
-    summary = classroom.summarise(course)
+    summary = class_summary.summarise(course)
     assert summary.handed_in == 30 and summary.progress_shared == 30
     # 2 untouched: withheld, and so is "done", or the total of 30 would give the 2 away
     assert summary.step_completion[2] == {"done": None, "started": 0, "todo": None}
@@ -228,7 +230,7 @@ def test_collecting_an_older_download_again_never_replaces_a_newer_hand_in(cours
 
 
 def test_a_spread_that_would_reveal_a_small_group_is_not_shown() -> None:
-    spread = classroom.suppress_small({3: 3, 5: 1})
+    spread = class_summary.suppress_small({3: 3, 5: 1})
     assert spread == {3: None, 5: None}  # one withheld reveals itself through the total: both go
 
 

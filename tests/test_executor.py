@@ -10,10 +10,9 @@ from typing import Any
 import pytest
 
 import nextround
-from nextround.execute import execute
-from nextround.executor import execute_many
-
 from conftest import ACME, code_cells, read_json, run_cli, widget_values
+from nextround.making.kernels import execute_many
+from nextround.making.run import execute
 
 pytestmark = pytest.mark.slow
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from nextround.session import Workbook
-
 from conftest import read_json
+from nextround.notebook.workbook import Workbook
 
 
 @pytest.fixture

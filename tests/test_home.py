@@ -12,7 +12,7 @@ import pytest
 
 import known_folder as kf
 from conftest import code_cells, read_json, run_cli
-from nextround.home import Home, cells_fingerprint
+from nextround.notebook.home import Home, cells_fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,9 +10,9 @@ import pytest
 
 import known_folder as kf
 import nextround
-from nextround import answers
+from nextround.core import answers
 from nextround.errors import AnswersError, NextroundError
-from nextround.journal import COLUMNS, STEP_COLUMNS, TABLES, load
+from nextround.journal.tables import COLUMNS, STEP_COLUMNS, TABLES, load
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from nextround import messages
-from nextround.answers import new_document
+from nextround.core import messages
+from nextround.core.answers import new_document
 
 REJECTION = {"company": "Acme Analytics", "role": "Data Analyst", "stage": "final interview",
              "interview_date": "2026-06-10", "rejected_on": "2026-06-17", "your_name": "Alex Morgan",

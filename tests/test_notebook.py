@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import subprocess
 import sys
@@ -11,11 +12,10 @@ import nbformat
 import pytest
 
 import nextround
-from nextround.execute import execute
-from nextround.parameters import PARAMETER_NAMES
-from nextround.resources import notebook
-
 from conftest import ACME, code_cells, read_json, widget_values
+from nextround.core.parameters import PARAMETER_NAMES
+from nextround.making.run import execute
+from nextround.resources import notebook
 from test_parameters import HOSTILE
 
 TEMPLATE = notebook("rejection_workbook")
@@ -100,7 +100,9 @@ def test_hostile_parameters_stay_inert_in_a_real_kernel(tmp_path: Path) -> None:
     assert not (tmp_path / "pwned").exists()
     nb = read_json(path)
     header = next(v for v in widget_values(nb) if isinstance(v, str) and "Company" in v)
-    assert "&quot;; import os; os.system(&#x27;touch pwned&#x27;) #" in header
+    # Shown as the words they are, escaped (however the quotes are spelled as entities).
+    assert "\"; import os; os.system('touch pwned') #" in html.unescape(header)
+    assert "os.system('touch pwned')" not in header
     kernel_saw = json.loads(subprocess.run(
         [sys.executable, "-c", "import json,sys; ns={}; exec(sys.stdin.read(), ns); "
          "print(json.dumps({k: ns[k] for k in ('company','role','stage','contacts','your_name')}))"],

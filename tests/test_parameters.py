@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from nextround.core.parameters import Contact, Rejection, parse_contact, slugify
 from nextround.errors import ParameterError
-from nextround.parameters import Contact, Rejection, parse_contact, slugify
-from nextround.workbooks import inject, load_template, python_literal
+from nextround.making.workbook import inject, load_template, python_literal
 
 HOSTILE = [
     'Acme "Quoted" Ltd',
@@ -122,7 +122,13 @@ def test_workbooks_are_written_exactly_as_nbformat_would_write_them(tmp_path: Pa
     import nbformat
 
     import nextround
-    from nextround.workbooks import _workbook_text, inject, load_template, notebook_text, template_path
+    from nextround.making.workbook import (
+        _workbook_text,
+        inject,
+        load_template,
+        notebook_text,
+        template_path,
+    )
 
     parameters = {"company": "Société Générale", "role": "Line 1\nLine 2", "contacts": ["Ann <ann@example.org>"]}
     metadata = {"nextround": {"version": 1, "workbook_id": "w"}, "papermill": {"parameters": parameters}}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from nextround.answers import RUBRIC, new_document
-from nextround.progress import actions, cv_keep_until, pending, step_states
+from nextround.core.answers import new_document
+from nextround.core.labels import RUBRIC
+from nextround.core.progress import actions, cv_keep_until, pending, step_states
 
 REJECTION = {"company": "Acme", "role": "Analyst", "rejected_on": "2026-06-17",
              "contacts": [{"name": "Priya Shah", "email": ""}]}

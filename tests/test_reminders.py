@@ -11,8 +11,8 @@ import vobject  # a second, independent iCalendar parser
 import known_folder as kf
 from conftest import run_cli
 from nextround.errors import NextroundError
-from nextround.journal import load
-from nextround.reminders import action_uid, due, due_lines, write_calendar
+from nextround.journal.reminders import action_uid, due, due_lines, write_calendar
+from nextround.journal.tables import load
 
 TOM_THANKS = "Send a thank-you note (Tom Reid) — Acme Analytics, Data Analyst"
 

@@ -9,14 +9,13 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from nextround import sharing
-from nextround.answers import new_document
-from nextround.api import open_answers
-from nextround.parameters import Rejection
-from nextround.session import Workbook
-from nextround.workbooks import embedded_answers, make
-
 from conftest import ACME, read_json
+from nextround.api import open_answers
+from nextround.core import sharing
+from nextround.core.answers import new_document
+from nextround.core.parameters import Rejection
+from nextround.making.workbook import embedded_answers, make
+from nextround.notebook.workbook import Workbook
 
 PRIVATE = "I cried on the bus home"
 

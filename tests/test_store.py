@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from nextround import answers
-from nextround.api import open_answers
-from nextround.errors import AnswersError
-from nextround.store import AnswersStore
-
 from conftest import read_json
+from nextround.api import open_answers
+from nextround.core import answers
+from nextround.errors import AnswersError
+from nextround.storage.store import AnswersStore
 
 
 def test_a_minimal_file_is_valid_and_gets_every_default(tmp_path: Path) -> None:
@@ -79,7 +78,7 @@ def test_each_save_keeps_the_previous_version_and_restore_brings_it_back(acme_wo
 
 
 def test_history_is_bounded(acme_workbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("nextround.store.HISTORY_KEPT", 3)
+    monkeypatch.setattr("nextround.storage.store.HISTORY_KEPT", 3)
     a = open_answers(acme_workbook)
     for n in range(6):
         a.update("reply", draft=f"draft {n}")

@@ -50,7 +50,7 @@ def test_installed_wheel_makes_and_executes_a_workbook(wheel: Path, tmp_path: Pa
     workbook = tmp_path / made.stdout.strip()
     assert workbook.exists()
     run = subprocess.run(
-        [str(bin_dir / "python"), "-c", "import sys; from nextround.execute import execute; execute(sys.argv[1])",
+        [str(bin_dir / "python"), "-c", "import sys; from nextround.making.run import execute; execute(sys.argv[1])",
          str(workbook)], cwd=tmp_path, capture_output=True, text=True, timeout=600,
     )
     assert run.returncode == 0, run.stderr[-3000:]

@@ -5,33 +5,40 @@ The public API is small and mirrors the command line:
 - `new(company=..., role=..., ...)` makes one workbook and returns its path;
 - `generate(csv_file, dir=...)` makes one workbook per row of a spreadsheet;
 - `open_answers(workbook)` reads and edits a workbook's answers;
-- `load(dir)` reads every workbook's answers in a folder into a Journal of DataFrames;
+- `load(dir)` reads every workbook's answers in a folder into a `Journal` of DataFrames;
 - `write_report(dir, "report.html")`, `write_calendar(journal, "reminders.ics")` and
-  `init(dir)` mirror `report`, `calendar` and `init` (`nextround.export.export` mirrors
-  `export`);
-- the errors in `nextround.errors`.
+  `init(dir)` mirror `report`, `calendar` and `init`;
+- `check_feedback(text)` and `check_tone(text)` are the workbook's two text checks;
+- `Rejection`, `Contact` and `AnswersStore` are the parameters and the answers file;
+- the errors: `NextroundError` and its subclasses.
 
-Names are imported on first use, so `import nextround` stays cheap.
+Names are imported on first use, so `import nextround` stays cheap; the block under
+`TYPE_CHECKING` shows editors and type checkers the same names.
+
+The package is laid out in layers (each folder's `__init__` says what it may import):
+`core` and `checks` (the domain) < `storage` and `render` < `making` < `journal` <
+`notebook` and `classroom` < `api` and `cli` (the faces for programs and people).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+# The public name -> the module it lives in.
 _LAZY = {
     "new": "nextround.api",
-    "generate": "nextround.batch",
     "open_answers": "nextround.api",
-    "load": "nextround.journal",
-    "Journal": "nextround.journal",
-    "write_report": "nextround.report",
-    "write_calendar": "nextround.reminders",
-    "init": "nextround.home",
-    "Rejection": "nextround.parameters",
-    "Contact": "nextround.parameters",
-    "AnswersStore": "nextround.store",
+    "generate": "nextround.making.batch",
+    "load": "nextround.journal.tables",
+    "Journal": "nextround.journal.tables",
+    "write_report": "nextround.journal.report",
+    "write_calendar": "nextround.journal.reminders",
+    "init": "nextround.notebook.home",
+    "Rejection": "nextround.core.parameters",
+    "Contact": "nextround.core.parameters",
+    "AnswersStore": "nextround.storage.store",
     "NextroundError": "nextround.errors",
     "ParameterError": "nextround.errors",
     "AnswersError": "nextround.errors",
@@ -40,7 +47,43 @@ _LAZY = {
     "check_tone": "nextround.checks",
 }
 
-__all__ = ["__version__", *_LAZY]
+if TYPE_CHECKING:
+    from nextround.api import new, open_answers
+    from nextround.checks import check_feedback, check_tone
+    from nextround.core.parameters import Contact, Rejection
+    from nextround.errors import (
+        AnswersError,
+        NextroundError,
+        ParameterError,
+        WorkbookExistsError,
+    )
+    from nextround.journal.reminders import write_calendar
+    from nextround.journal.report import write_report
+    from nextround.journal.tables import Journal, load
+    from nextround.making.batch import generate
+    from nextround.notebook.home import init
+    from nextround.storage.store import AnswersStore
+
+__all__ = [
+    "__version__",
+    "new",
+    "open_answers",
+    "generate",
+    "load",
+    "Journal",
+    "write_report",
+    "write_calendar",
+    "init",
+    "Rejection",
+    "Contact",
+    "AnswersStore",
+    "NextroundError",
+    "ParameterError",
+    "AnswersError",
+    "WorkbookExistsError",
+    "check_feedback",
+    "check_tone",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -7,9 +7,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import answers
-from .parameters import Rejection
-from .store import AnswersStore, answers_path_for
+from nextround.core import answers
+from nextround.core.labels import RUBRIC
+from nextround.storage.store import AnswersStore, answers_path_for
 
 
 def new(
@@ -28,7 +28,7 @@ def new(
     Parameters are validated first (ParameterError names the field); an existing
     workbook or answers file is never overwritten (WorkbookExistsError).
     """
-    from .workbooks import make
+    from nextround.making.workbook import make_from
 
     values = {
         "company": company,
@@ -39,9 +39,7 @@ def new(
         "contacts": contacts,
         **more,
     }
-    if values["rejected_on"] is None:
-        values["rejected_on"] = date.today()
-    return make(Rejection.from_mapping(values), dir).path
+    return make_from(values, dir)
 
 
 class Answers:
@@ -76,19 +74,21 @@ class Answers:
     def update(self, section: str, **fields: Any) -> dict[str, Any]:
         """Set fields of one section: `update("feedback", received_on=..., text=...)`."""
         if section not in answers.SECTIONS or section in ("checkins", "contacts"):
-            raise ValueError(f"update() takes one of feedback, reply, cv_on_file, self_review, company; not {section!r}")
+            raise ValueError(
+                f"update() takes one of feedback, reply, cv_on_file, self_review, company; not {section!r}"
+            )
         _known_fields(fields, answers.empty_sections()[section], section)
         values = _plain(fields)
         if section == "feedback" and "text" in values and "vague" not in values and "themes" not in values:
-            from .checks import judged_feedback
+            from nextround.checks import judged_feedback
 
             values.update(judged_feedback(values["text"]))
         return self.store.update(lambda doc: answers.set_fields(doc, section, values))
 
     def score(self, dimension: str, score: int, note: str = "") -> dict[str, Any]:
         """Score one self-review dimension (1-5), with an optional note."""
-        if dimension not in answers.RUBRIC:
-            raise ValueError(f"unknown dimension {dimension!r}; one of {', '.join(answers.RUBRIC)}")
+        if dimension not in RUBRIC:
+            raise ValueError(f"unknown dimension {dimension!r}; one of {', '.join(RUBRIC)}")
 
         def edit(doc: dict[str, Any]) -> None:
             review = doc.setdefault("self_review", {})
@@ -108,7 +108,7 @@ class Answers:
 
 def _known_fields(fields: Mapping[str, Any], known: Mapping[str, Any], where: str) -> None:
     """A misspelt field would be saved and then never read: refuse it, suggesting the right one."""
-    from .parameters import did_you_mean
+    from nextround.core.parameters import did_you_mean
 
     for name in fields:
         if name not in known:

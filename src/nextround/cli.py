@@ -11,8 +11,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from . import __version__
-from .errors import NextroundError, ParameterError
+from nextround import __version__
+from nextround.errors import NextroundError, ParameterError
 
 EXIT_USER_ERROR = 1
 
@@ -67,7 +67,7 @@ def _option(field: str) -> str:
 
 
 def _run_new(args: argparse.Namespace) -> int:
-    from .api import new
+    from nextround.api import new
 
     try:
         path = new(
@@ -86,7 +86,7 @@ def _run_new(args: argparse.Namespace) -> int:
     print(path)
     if sys.stderr.isatty():
         print(f"Open it in JupyterLab:  jupyter lab {path}", file=sys.stderr)
-    from .home import has_home
+    from nextround.notebook.home import has_home
 
     if not has_home(args.dir):
         print(f"Tip: `nextround init --dir {args.dir}` adds home.ipynb there, to start and follow "
@@ -98,7 +98,9 @@ def _run_new(args: argparse.Namespace) -> int:
 
 
 def _add_batch(commands: Any) -> None:
-    from .parameters import PARAMETER_NAMES  # light; the columns are whatever `new` takes
+    from nextround.core.parameters import (
+        PARAMETER_NAMES,  # light; the columns are whatever `new` takes
+    )
 
     batch = commands.add_parser(
         "batch",
@@ -122,7 +124,8 @@ def _add_batch(commands: Any) -> None:
         metavar="N",
         help="with --execute: worker processes, each with its own kernel (default: CPUs, at most 4)",
     )
-    batch.add_argument("--dry-run", action="store_true", help="check every row and list what would be made; write nothing")
+    batch.add_argument("--dry-run", action="store_true",
+                       help="check every row and list what would be made; write nothing")
     _add_dir(batch)
     batch.set_defaults(run=_run_batch)
 
@@ -138,7 +141,7 @@ def _positive_int(text: str) -> int:
 
 
 def _run_batch(args: argparse.Namespace) -> int:
-    from .batch import FAILED, SKIPPED, RowResult, generate
+    from nextround.making.batch import FAILED, SKIPPED, RowResult, generate
 
     def show(row: RowResult) -> None:
         # New workbooks' paths on stdout, for scripts; problems on stderr, one line each.
@@ -179,7 +182,7 @@ def _add_check(commands: Any) -> None:
 def _run_check(args: argparse.Namespace) -> int:
     import json
 
-    from . import checks
+    from nextround import checks
 
     text = args.text if args.text is not None else sys.stdin.read()
     result = checks.check_feedback(text) if args.kind == "feedback" else checks.check_tone(text)
@@ -193,7 +196,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _feedback_report(result: Any) -> str:
-    from .checks import THEMES
+    from nextround.checks import THEMES
 
     verdict = "Vague: hard to act on as it stands" if result.vague else "Specific enough to act on"
     lines = [f"{verdict} (specificity {result.score:.2f})"]
@@ -222,7 +225,7 @@ def _tone_report(result: Any) -> str:
 
 def _load_journal(args: argparse.Namespace, today: Any = None) -> Any:
     """The folder's journal; each file it had to skip is reported on stderr, one line each."""
-    from .journal import load
+    from nextround.journal.tables import load
 
     journal = load(args.dir, today=today)
     for problem in journal.problems:
@@ -243,7 +246,7 @@ def _add_status(commands: Any) -> None:
 
 
 def _run_status(args: argparse.Namespace) -> int:
-    from .journal import status_lines
+    from nextround.journal.tables import status_lines
 
     journal = _load_journal(args)
     if journal.empty and not journal.problems:
@@ -254,7 +257,7 @@ def _run_status(args: argparse.Namespace) -> int:
 
 
 def _on_date(text: str | None) -> Any:
-    from .parameters import parse_date
+    from nextround.core.parameters import parse_date
 
     if text is None:
         return None
@@ -277,7 +280,7 @@ def _add_due(commands: Any) -> None:
 
 
 def _run_due(args: argparse.Namespace) -> int:
-    from .reminders import due, due_lines
+    from nextround.journal.reminders import due, due_lines
 
     journal = _load_journal(args, _on_date(args.on))
     for line in due_lines(due(journal)):
@@ -300,7 +303,7 @@ def _add_calendar(commands: Any) -> None:
 def _run_calendar(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .reminders import write_calendar
+    from nextround.journal.reminders import write_calendar
 
     output = Path(args.output)
     count = write_calendar(_load_journal(args), output)
@@ -325,7 +328,7 @@ def _add_report(commands: Any) -> None:
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from .report import write_report
+    from nextround.journal.report import write_report
 
     print(write_report(args.dir, args.output))
     return 0
@@ -345,7 +348,7 @@ def _add_export(commands: Any) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> int:
-    from .export import export
+    from nextround.journal.export import export
 
     for path in export(_load_journal(args), args.output, args.format):
         print(path)
@@ -368,7 +371,7 @@ def _add_init(commands: Any) -> None:
 
 
 def _run_init(args: argparse.Namespace) -> int:
-    from .home import UNCHANGED, UPDATED, init
+    from nextround.notebook.home import UNCHANGED, UPDATED, init
 
     path, what = init(args.dir)
     print(path)
@@ -418,7 +421,7 @@ def _add_class(commands: Any) -> None:
 
 
 def _run_class_generate(args: argparse.Namespace) -> int:
-    from .classroom import generate
+    from nextround.classroom.generate import generate
 
     result = generate(args.roster, args.dir, scenario_file=args.scenarios, seed=args.seed,
                       assignment_id=args.assignment)
@@ -433,8 +436,8 @@ def _run_class_generate(args: argparse.Namespace) -> int:
 def _run_class_collect(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .classroom import read_course
-    from .collect import collect, iter_problems
+    from nextround.classroom.collect import collect, iter_problems
+    from nextround.classroom.course import read_course
 
     course = read_course(args.dir)
     roster = [s["student_id"] for s in course["students"]]
@@ -446,14 +449,14 @@ def _run_class_collect(args: argparse.Namespace) -> int:
 
 
 def _run_class_report(args: argparse.Namespace) -> int:
-    from .class_report import write_class_report
+    from nextround.classroom.report import write_class_report
 
     print(write_class_report(args.dir, args.output))
     return 0
 
 
 def _run_class_progress(args: argparse.Namespace) -> int:
-    from .classroom import write_progress
+    from nextround.classroom.summary import write_progress
 
     count = write_progress(args.dir, args.output)
     print(f"{args.output}: {count} students")
@@ -477,7 +480,7 @@ def _add_app(commands: Any) -> None:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    from .app import serve
+    from nextround.notebook.app import serve
 
     return serve(args.workbook, port=args.port, announce=lambda line: print(line, flush=True))
 

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from nextround.progress import step_states
+from nextround.core.progress import step_states
 
 from .workbook_page import WorkbookPage
 

@@ -1,0 +1,82 @@
+"""The course folder: where each step of a class exercise keeps its files.
+
+One object owns the layout, as nbgrader's `CourseDirectory` does, so no other module
+spells a path out:
+
+    COURSE/course.json                  the assignment, the roster and who got which scenario
+    COURSE/release/<student_id>/        the workbook handed out
+    COURSE/submitted/<student_id>/      what `collect` found for them (newest copy)
+    COURSE/duplicates/<student_id>/     older copies, set aside, never deleted
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from nextround.errors import NextroundError
+from nextround.storage import files
+from nextround.storage.store import ANSWERS_SUFFIX
+
+COURSE_FILE = "course.json"
+COURSE_FORMAT = "nextround-course"
+
+
+class CourseDirectory:
+    """A course folder's layout, and its course file."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+
+    @property
+    def course_file(self) -> Path:
+        """The course file: assignment, seed and roster."""
+        return self.root / COURSE_FILE
+
+    def exists(self) -> bool:
+        """Whether a course has been generated here."""
+        return self.course_file.exists()
+
+    def release(self, student: str) -> Path:
+        """The folder of the workbook handed out to `student`."""
+        return self.root / "release" / student
+
+    def submitted(self, student: str) -> Path:
+        """The folder of what was collected from `student`."""
+        return self.root / "submitted" / student
+
+    def submitted_answers(self, student: str) -> Path:
+        """A student's collected answers: `submitted/<id>/<id>.answers.json`."""
+        return self.submitted(student) / f"{student}{ANSWERS_SUFFIX}"
+
+    def submitted_notebook(self, student: str) -> Path:
+        """A student's collected notebook: `submitted/<id>/<id>.ipynb`."""
+        return self.submitted(student) / f"{student}.ipynb"
+
+    def duplicates(self, student: str) -> Path:
+        """The folder of a student's older copies, set aside."""
+        return self.root / "duplicates" / student
+
+    def read(self) -> dict[str, Any]:
+        """The course file; NextroundError if it is missing or broken."""
+        path = self.course_file
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise NextroundError("no course here; run `nextround class generate` first", file=path) from None
+        except (OSError, json.JSONDecodeError) as exc:
+            raise NextroundError(f"cannot be read ({exc})", file=path) from None
+        if not isinstance(doc, dict) or doc.get("format") != COURSE_FORMAT:
+            raise NextroundError("is not a nextround course file", file=path)
+        return doc
+
+    def write(self, doc: dict[str, Any]) -> None:
+        """Write the course file (the folder is made if needed)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        files.replace(self.course_file, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+
+
+def read_course(course: str | Path) -> dict[str, Any]:
+    """The course file of the course folder `course`."""
+    return CourseDirectory(course).read()

@@ -1,0 +1,9 @@
+"""The domain: a rejection, its answers, progress through the five steps, the drafts.
+
+What nextround knows about a rejection, with no widgets, files, notebooks or command
+line: `parameters` (validating a rejection), `answers` (the answers format and its
+edits), `labels` (what each key is called where a person reads it), `progress` (the
+steps' states and the dated next actions), `messages` (drafts from the shipped
+templates) and `sharing` (what a student shares). May import: `nextround.errors`
+and `nextround.resources`, and nothing else of ours.
+"""

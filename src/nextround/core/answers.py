@@ -1,0 +1,395 @@
+"""The answers format: what a workbook's forms record, as plain JSON data.
+
+An answers document is a dict that follows `schema/answers.schema.json`. This module
+knows its shape — defaults, validation, upgrades from older versions, and the small
+edits the forms make — and nothing about files, widgets or notebooks. Persisting it
+is the job of `store`.
+
+Edits are written as functions of the document as it is *on disk at save time*, so
+that two windows saving the same workbook merge instead of dropping each other's
+entries: lists that only grow (check-ins, contact logs, engagement) are merged by
+each entry's `id`; a form's own fields are replaced by what the form shows.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+from nextround.errors import AnswersError
+
+FORMAT = "nextround-answers"
+VERSION = 1
+
+SECTIONS = ("checkins", "feedback", "reply", "cv_on_file", "self_review", "contacts", "company")
+
+CV_STATUSES = ("not_asked", "asked", "agreed", "declined")
+
+#: In a class workbook, what the student shares with their instructor, by default.
+#: Feelings and free text stay private unless the student chooses otherwise.
+SHARING_DEFAULTS: dict[str, bool] = {
+    "progress": True,
+    "rubric_scores": True,
+    "checkins": False,
+    "feedback": False,
+    "reply": False,
+    "cv_on_file": False,
+    "self_review_notes": False,
+    "contacts": False,
+    "company": False,
+}
+
+
+#: How often to get back in touch with a contact, in weeks, unless the person says otherwise.
+CADENCE_WEEKS = 8
+#: How long a company keeps a CV on file, in months, unless it says otherwise.
+KEEP_MONTHS = 6
+#: How often to look at a company's vacancies, in days, unless the person says otherwise.
+CHECK_EVERY_DAYS = 14
+
+
+def empty_sections() -> dict[str, Any]:
+    """Every section with its default value: what an untouched workbook holds."""
+    return {
+        "checkins": [],
+        "feedback": {
+            "requested_on": None,
+            "requested_via": "",
+            "received_on": None,
+            "given_by": "",
+            "via": "",
+            "text": "",
+            "takeaways": "",
+            "request_draft": "",
+            "follow_up_draft": "",
+            "vague": None,
+            "themes": [],
+        },
+        "reply": {"draft": "", "sent_on": None},
+        "cv_on_file": {
+            "status": "not_asked",
+            "asked_on": None,
+            "answered_on": None,
+            "keep_months": KEEP_MONTHS,
+            "keep_until": None,
+            "request_draft": "",
+        },
+        "self_review": {"scores": {}, "notes": {}, "questions": []},
+        "contacts": [],
+        "company": {
+            "followed": {},
+            "engagement": [],
+            "vacancy_watch": {
+                "careers_page": "",
+                "keywords": [],
+                "last_checked_on": None,
+                "check_every_days": CHECK_EVERY_DAYS,
+            },
+        },
+        "sharing": dict(SHARING_DEFAULTS),
+    }
+
+
+def empty_contact(name: str, email: str = "") -> dict[str, Any]:
+    """A contact with nothing yet done."""
+    return {
+        "name": name,
+        "email": email,
+        "role": "",
+        "thank_you_note": "",
+        "thank_you_sent_on": None,
+        "linkedin_note": "",
+        "linkedin_request_sent_on": None,
+        "linkedin_accepted_on": None,
+        "cadence_weeks": CADENCE_WEEKS,
+        "next_contact_on": None,
+        "log": [],
+    }
+
+
+def new_document(workbook_id: str, rejection: Mapping[str, Any]) -> dict[str, Any]:
+    """A complete, valid answers document for a workbook nobody has filled in yet."""
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "workbook_id": workbook_id,
+        "rejection": dict(rejection),
+        "created_at": now_iso(),
+        "saved_at": None,
+    }
+    doc.update(empty_sections())
+    for contact in rejection.get("contacts", []):
+        doc["contacts"].append(empty_contact(contact["name"], contact.get("email", "")))
+    return doc
+
+
+def with_defaults(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A view of `doc` with every missing section and field filled by its default.
+
+    A minimal file (format, version, workbook_id and a few fields) is valid; forms
+    and reports read this complete view of it. For speed (a journal reads
+    thousands), the view shares the document's own lists and values instead of
+    copying them: copy before changing them.
+    """
+    full = dict(doc)
+    full.setdefault("rejection", {})
+    full.setdefault("saved_at", None)
+    for name, default in empty_sections().items():
+        full[name] = _merge_defaults(default, full.get(name))
+    full["contacts"] = [_merge_defaults(empty_contact(""), c) for c in full["contacts"]]
+    return full
+
+
+def _merge_defaults(default: Any, value: Any) -> Any:
+    # `default` is always a fresh object (made per call), so it may be returned as is.
+    if value is None:
+        return default
+    if type(default) is dict and default and type(value) is dict:
+        merged = {**default, **value}  # one C-level pass; then mend what it got wrong
+        for key, inner in default.items():
+            item = merged[key]
+            if item is None:
+                merged[key] = inner  # an explicit null means "the default"
+            elif type(inner) is dict and inner and type(item) is dict and item is not inner:
+                merged[key] = _merge_defaults(inner, item)
+        return merged
+    return value
+
+
+# --- schema -----------------------------------------------------------------------
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the current answers version, as shipped in the package."""
+    text = resources.files("nextround").joinpath("schema/answers.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator() -> Any:
+    import jsonschema  # imported here: a second's start-up the CLI should not pay
+
+    checker = jsonschema.FormatChecker(formats=["date"])
+    return jsonschema.Draft202012Validator(schema(), format_checker=checker)
+
+
+def problems(doc: Any) -> list[str]:
+    """What is wrong with `doc` against the schema, one readable line each.
+
+    A line names the field and what it should be, never the value found there: that
+    is a person's own words, and these lines reach logs, terminals and instructors.
+    """
+    found = []
+    for error in sorted(_validator().iter_errors(doc), key=lambda e: list(e.absolute_path)):
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        line = f"{where}: {_expected(error)}"
+        if line not in found:  # a bad date breaks both its pattern and its format
+            found.append(line)
+    return found
+
+
+def _expected(error: Any) -> str:
+    rule, value = error.validator, error.validator_value
+    if rule == "type":
+        kinds = value if isinstance(value, list) else [value]
+        return "should be " + " or ".join("null" if k == "null" else f"{'an' if k[0] in 'aeiou' else 'a'} {k}"
+                                          for k in kinds)
+    if rule == "maximum":
+        return f"should be at most {value}"
+    if rule == "minimum":
+        return f"should be at least {value}"
+    if rule == "enum":
+        return "should be one of " + ", ".join(repr(v) for v in value)
+    if rule == "const":
+        return f"should be {value!r}"
+    if rule in ("format", "pattern"):
+        if ":" in str(value):  # only the date-and-time pattern has one
+            return "should be a date and time, written YYYY-MM-DDTHH:MM:SS"
+        return "should be a real date, written YYYY-MM-DD"
+    if rule == "required":
+        return error.message  # names the missing field, which is ours, not the person's
+    if rule == "minLength":
+        return "should not be empty"
+    return "is not in the expected form"
+
+
+@cache
+def _fast_check() -> Any:
+    # fastjsonschema compiles the schema to Python: ~25x faster than jsonschema and
+    # without jsonschema's one-second import, which every workbook would otherwise
+    # pay when it opens. It only says yes or no well; jsonschema explains a "no".
+    import fastjsonschema
+
+    draft7 = {**schema(), "$schema": "http://json-schema.org/draft-07/schema#"}
+    return fastjsonschema.compile(draft7, formats={"date": _is_date})
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def is_valid(doc: Any) -> bool:
+    """Whether `doc` follows the schema (fast; `problems` says what is wrong)."""
+    import fastjsonschema
+
+    try:
+        _fast_check()(doc)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+def validate(doc: Any, *, file: str | None = None) -> None:
+    """Raise AnswersError naming the first problem when `doc` breaks the schema."""
+    if is_valid(doc):
+        return
+    found = problems(doc)
+    if found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise AnswersError(f"not a valid answers file: {found[0]}{more}", file=file)
+
+
+# Upgrade functions, by the version they upgrade *from*; each returns the next version.
+UPGRADES: dict[int, Any] = {}
+
+
+def dumps(doc: Mapping[str, Any]) -> str:
+    """An answers document as its file holds it: two-space indents, readable text, a final newline."""
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def upgrade(doc: dict[str, Any], *, file: str | None = None) -> dict[str, Any]:
+    """Bring a document of an older version up to VERSION."""
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise AnswersError(f"not a nextround answers file (its \"format\" is not {FORMAT!r})", file=file)
+    version = doc.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise AnswersError(f"has an unknown version {version!r}", file=file)
+    if version > VERSION:
+        raise AnswersError(
+            f"was written by a newer nextround (version {version}); please upgrade nextround",
+            file=file,
+        )
+    while version < VERSION:
+        doc = UPGRADES[version](doc)
+        version = doc["version"]
+    return doc
+
+
+# --- the edits forms make -------------------------------------------------------------
+
+
+def new_id() -> str:
+    """A short unique id for an entry in a list that only grows."""
+    return uuid.uuid4().hex[:12]
+
+
+def now_iso() -> str:
+    """The current local time, with its UTC offset, to the millisecond (saves can be close)."""
+    return datetime.now().astimezone().isoformat(timespec="milliseconds")
+
+
+def iso(value: date | None) -> str | None:
+    """A date as YYYY-MM-DD, or None."""
+    return value.isoformat() if value else None
+
+
+def add_checkin(doc: dict[str, Any], entry: Mapping[str, Any]) -> dict[str, Any]:
+    """Append a check-in (kept once, however often the same one is saved)."""
+    entry = {"id": new_id(), "at": now_iso(), **entry}
+    doc.setdefault("checkins", [])
+    if all(c.get("id") != entry["id"] for c in doc["checkins"]):
+        doc["checkins"].append(entry)
+    doc["checkins"].sort(key=lambda c: c.get("at", ""))
+    return entry
+
+
+def set_fields(doc: dict[str, Any], section: str, values: Mapping[str, Any]) -> None:
+    """Replace the given fields of a dict section, keeping the ones not given."""
+    current = doc.get(section) or {}
+    current.update(values)
+    doc[section] = current
+
+
+def upsert_contact(doc: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """Update the contact with this name (adding it if new); its log merges by id.
+
+    Its next-contact date is worked out again (see `next_contact_on`) unless one
+    is given.
+    """
+    contacts = doc.setdefault("contacts", [])
+    for contact in contacts:
+        if contact.get("name") == values["name"]:
+            break
+    else:
+        contact = empty_contact(values["name"])
+        contacts.append(contact)
+    log = merge_by_id(contact.get("log", []), values.get("log", []))
+    contact.update({k: v for k, v in values.items() if k != "log"})
+    contact["log"] = log
+    if "next_contact_on" not in values:
+        upcoming = next_contact_on(contact)
+        contact["next_contact_on"] = upcoming.isoformat() if upcoming else contact.get("next_contact_on")
+    return contact
+
+
+def last_contact_on(contact: Mapping[str, Any]) -> date | None:
+    """The latest contact of any kind: a thank-you, a LinkedIn request or acceptance, a log entry."""
+    get = contact.get
+    touches = [as_date(get("thank_you_sent_on")), as_date(get("linkedin_request_sent_on")),
+               as_date(get("linkedin_accepted_on"))]
+    for entry in get("log") or ():
+        touches.append(as_date(entry.get("on")))
+    return max(filter(None, touches), default=None)
+
+
+def next_contact_on(contact: Mapping[str, Any]) -> date | None:
+    """The keep-in-touch date: the latest contact of any kind plus the cadence.
+
+    Any logged contact resets the clock.
+    """
+    last = last_contact_on(contact)
+    weeks = contact.get("cadence_weeks", CADENCE_WEEKS)
+    if not last or not weeks:
+        return None
+    return last + timedelta(weeks=int(weeks))
+
+
+def as_date(value: Any) -> date | None:
+    """The date in an answers field (a date or date-time string), or None."""
+    if type(value) is str:  # nearly always, so checked first
+        return _parse_day(value[:10]) if value else None
+    if not value:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return _parse_day(str(value)[:10])
+
+
+@lru_cache(maxsize=8192)
+def _parse_day(text: str) -> date | None:
+    # Cached: a journal of thousands of workbooks reads the same few hundred days
+    # tens of thousands of times.
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def merge_by_id(kept: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The entries of both lists, each id once (the newer copy wins), in date order."""
+    merged = {e.get("id") or new_id(): e for e in kept}
+    merged.update({e.get("id") or new_id(): e for e in new})
+    return sorted(merged.values(), key=lambda e: (e.get("on") or e.get("at") or ""))

@@ -1,0 +1,224 @@
+"""A rejection's parameters: what a workbook is made from, validated before use.
+
+Values arrive as strings (the CLI, a CSV row) or as Python values (a notebook's
+parameters cell, the Python API). Either way they are checked here, once, and a
+mistake is reported with the field it is in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from nextround.errors import ParameterError
+
+__all__ = ["Contact", "Rejection", "PARAMETER_NAMES", "parse_contact", "parse_date", "slugify"]
+
+# A deliberately plain address check: something@domain.tld, no spaces. Whether an
+# address really exists is not ours to know.
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>.]+$")
+_CONTACT = re.compile(r"^(?P<name>[^<>]*?)\s*<(?P<email>[^<>]*)>$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Contact:
+    """Someone met during the process: an interviewer, a recruiter."""
+
+    name: str
+    email: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>" if self.email else self.name
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "email": self.email}
+
+
+@dataclasses.dataclass(frozen=True)
+class Rejection:
+    """The facts of one rejection, as given when its workbook is made."""
+
+    company: str
+    role: str
+    interview_date: date | None = None
+    rejected_on: date | None = None
+    stage: str = ""
+    contacts: tuple[Contact, ...] = ()
+    your_name: str = ""
+    careers_page: str = ""
+    scenario: str = ""  # a practice scenario's story, for a class exercise
+
+    @classmethod
+    def from_mapping(
+        cls,
+        values: Mapping[str, Any],
+        *,
+        file: str | None = None,
+        row: int | None = None,
+    ) -> Rejection:
+        """Validate raw values (strings or Python values) into a Rejection.
+
+        Empty strings and None mean "not given". Raises ParameterError naming the
+        first field that is wrong, and the file and row when they are known.
+        """
+
+        def fail(field: str, message: str) -> ParameterError:
+            return ParameterError(message, file=file, row=row, field=field)
+
+        for name in values:
+            if name not in PARAMETER_NAMES:
+                raise fail(name, f"unknown parameter{did_you_mean(name, PARAMETER_NAMES)}")
+
+        def text(name: str, required: bool = False) -> str:
+            value = values.get(name)
+            if value is None:
+                value = ""
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = str(value)  # papermill guesses numbers from the command line
+            if not isinstance(value, str):
+                raise fail(name, f"must be text, not {type(value).__name__}")
+            if required and not value.strip():
+                raise fail(name, "is required")
+            return value
+
+        def day(name: str) -> date | None:
+            value = values.get(name)
+            if value is None or value == "":
+                return None
+            try:
+                return parse_date(value)
+            except ValueError as exc:
+                raise fail(name, str(exc)) from None
+
+        company = text("company", required=True)
+        role = text("role", required=True)
+        interview_date = day("interview_date")
+        rejected_on = day("rejected_on")
+        if interview_date and rejected_on and rejected_on < interview_date:
+            raise fail(
+                "rejected_on",
+                f"{rejected_on.isoformat()} is before the interview on "
+                f"{interview_date.isoformat()}",
+            )
+        try:
+            contacts = tuple(_contacts(values.get("contacts")))
+        except ValueError as exc:
+            raise fail("contacts", str(exc)) from None
+        careers_page = text("careers_page").strip()
+        if careers_page and not re.match(r"^https?://\S+$", careers_page):
+            raise fail("careers_page", f"{careers_page!r} is not a web address (http:// or https://)")
+        return cls(
+            company=company,
+            role=role,
+            interview_date=interview_date,
+            rejected_on=rejected_on,
+            stage=text("stage"),
+            contacts=contacts,
+            your_name=text("your_name"),
+            careers_page=careers_page,
+            scenario=text("scenario"),
+        )
+
+    def to_parameters(self) -> dict[str, Any]:
+        """Plain values for a notebook's parameters: dates as ISO strings."""
+        return {
+            "company": self.company,
+            "role": self.role,
+            "interview_date": self.interview_date.isoformat() if self.interview_date else "",
+            "rejected_on": self.rejected_on.isoformat() if self.rejected_on else "",
+            "stage": self.stage,
+            "contacts": [str(c) for c in self.contacts],
+            "your_name": self.your_name,
+            "careers_page": self.careers_page,
+            "scenario": self.scenario,
+        }
+
+    def to_answers(self) -> dict[str, Any]:
+        """The `rejection` section of an answers file (a date not given is null there)."""
+        values = self.to_parameters()
+        values["interview_date"] = values["interview_date"] or None
+        values["rejected_on"] = values["rejected_on"] or None
+        values["contacts"] = [c.to_dict() for c in self.contacts]
+        return values
+
+    def slug(self, today: date | None = None) -> str:
+        """A readable, filesystem-safe name: date, company and role."""
+        when = self.rejected_on or self.interview_date or today or date.today()
+        parts = [when.isoformat(), slugify(self.company, 40), slugify(self.role, 40)]
+        return "-".join(p for p in parts if p)
+
+
+PARAMETER_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Rejection))
+
+
+def parse_date(value: Any) -> date:
+    """A date from a date object or a YYYY-MM-DD string; ValueError says why not."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"must be a date (YYYY-MM-DD), not {type(value).__name__}")
+    text = value.strip()
+    if not _ISO_DATE.match(text):
+        raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-06-17")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+
+
+def parse_contact(value: Any) -> Contact:
+    """A Contact from "Name <email>", "Name", or a {"name", "email"} mapping."""
+    if isinstance(value, Contact):
+        return value
+    if isinstance(value, Mapping):
+        name, email = str(value.get("name", "")), str(value.get("email", "") or "")
+    elif isinstance(value, str):
+        text = value.strip()
+        match = _CONTACT.match(text)
+        if match:
+            name, email = match["name"], match["email"].strip()
+        elif "<" in text or ">" in text:
+            raise ValueError(f"{value!r} is not a contact; write \"Name <email>\" or \"Name\"")
+        else:
+            name, email = text, ""
+    else:
+        raise ValueError(f"a contact must be text, not {type(value).__name__}")
+    name = name.strip()
+    if not name:
+        raise ValueError(f"{value!r} has no name; write \"Name <email>\" or \"Name\"")
+    if "@" in name and not email:
+        raise ValueError(f"{value!r} looks like an address without a name; write \"Name <email>\"")
+    if email and not _EMAIL.match(email):
+        raise ValueError(f"{email!r} is not an email address (in {value!r})")
+    return Contact(name=name, email=email)
+
+
+def _contacts(value: Any) -> Iterable[Contact]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        # One string may hold several contacts, as a spreadsheet cell does.
+        value = [part for part in value.split(";") if part.strip()]
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise ValueError("must be a list of contacts")
+    return [parse_contact(item) for item in value]
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """"; did you mean 'x'?" with the closest known name, or the list of known names."""
+    known = sorted(known)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    return f"; did you mean {close[0]!r}?" if close else f"; known ones: {', '.join(known)}"
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """Lower-case ASCII words joined by hyphens, at most `limit` characters."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:limit].rstrip("-")

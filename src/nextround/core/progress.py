@@ -1,0 +1,248 @@
+"""Progress through the five steps, and the dated next actions, from the answers.
+
+The rules are deliberately simple, so a person can predict them (they are also in
+docs/answers-format.md). Each step is `todo`, `started` or `done`:
+
+1. Feedback — done when feedback was received (a date or its words); started when
+   it was asked for.
+2. Reply — done when a reply was sent; started when a draft exists.
+3. CV on file — done when the company agreed or declined; started when asked.
+4. Self-review — done when every rubric dimension is scored; started when any
+   score, note or interview question is recorded.
+5. Stay in touch — done when every contact has been thanked and has a next-contact
+   date (or, with no contacts, when the company is followed or its vacancies are
+   watched); started when anything in the section is recorded.
+
+Next actions carry a due date; those already done carry the date they were done.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import operator
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from nextround.core.answers import CHECK_EVERY_DAYS, KEEP_MONTHS, as_date, next_contact_on
+from nextround.core.labels import RUBRIC
+
+STEPS: dict[int, str] = {
+    1: "Ask for honest feedback",
+    2: "Stay professional",
+    3: "Ask for your CV to be kept on file",
+    4: "Review your own interview",
+    5: "Stay in touch",
+}
+STATES = ("todo", "started", "done")
+MARKS = {"todo": "·", "started": "◐", "done": "●"}
+
+#: How far ahead "this week" looks, in days.
+WEEK_AHEAD = 7
+#: How soon an action is due, from most to least pressing (and "done").
+URGENCIES = ("overdue", "today", "this_week", "later", "done")
+
+# How long after the rejection each first move is due, in days.
+THANK_YOU_WITHIN = 2
+FEEDBACK_REQUEST_WITHIN = 3
+REPLY_WITHIN = 3
+LINKEDIN_WITHIN = 5
+CV_REQUEST_WITHIN = 7
+FOLLOW_UP_AFTER = 7
+CV_ANSWER_FOLLOW_UP_AFTER = 14
+RESEND_CV_BEFORE_LAPSE = 14
+CHECK_IN_AGAIN_AFTER = 1
+
+
+class Action(NamedTuple):
+    """One dated thing to do (or done) for a workbook."""
+
+    step: int  # 0 is the check-in, 1-5 the steps
+    what: str
+    due: date
+    done_on: date | None = None
+    contact: str = ""
+
+    @property
+    def done(self) -> bool:
+        return self.done_on is not None
+
+
+# Actions are worked out as plain (step, what, due, done_on, contact) tuples, in
+# Action's field order: a journal works out tens of thousands of them, and tuples
+# cost a fraction of the named ones. Sorted by due date, then step, then contact.
+_ActionRow = tuple[int, str, date, "date | None", str]
+_IN_ORDER = operator.itemgetter(2, 0, 4)
+
+
+def summarise(doc: Mapping[str, Any], *, today: date | None = None) -> tuple[dict[int, str], list[_ActionRow]]:
+    """Both `step_states` and `actions`, reading the document once (for journals).
+
+    The actions come as plain tuples in Action's field order, which is all a
+    journal needs and several times cheaper to make.
+    """
+    return step_states(doc), _actions(doc, today or date.today())
+
+
+# The rules read the answers as they are, a field at a time: a missing section or
+# field reads as empty (None, "" and [] all count as "nothing yet"), and the few
+# defaults that matter are written where they are read. A journal works out
+# thousands of workbooks, so nothing is copied.
+_NOTHING: Mapping[str, Any] = MappingProxyType({})
+_RUBRIC = frozenset(RUBRIC)
+
+
+def not_ready(checkins: Sequence[Mapping[str, Any]] | None) -> bool:
+    """Whether the latest check-in said "not ready yet" (so nothing should be sent)."""
+    return bool(checkins) and checkins is not None and checkins[-1].get("ready") is False
+
+
+def _state(done: Any, started: Any) -> str:
+    return "done" if done else "started" if started else "todo"
+
+
+def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
+    """Each step's state (`todo`, `started` or `done`) by the rules above."""
+    get = doc.get
+    fb, reply, cv = get("feedback") or _NOTHING, get("reply") or _NOTHING, get("cv_on_file") or _NOTHING
+    review, contacts, company = get("self_review") or _NOTHING, get("contacts") or (), get("company") or _NOTHING
+
+    scores = review.get("scores") or _NOTHING
+    followed = any((company.get("followed") or _NOTHING).values())
+    watch = company.get("vacancy_watch") or _NOTHING
+    watching = watch.get("careers_page") or watch.get("keywords")
+    touch_done: Any
+    if contacts:
+        touch_done = all(c.get("thank_you_sent_on") and c.get("next_contact_on") for c in contacts)
+    else:
+        touch_done = followed or watching
+    touch_started = followed or watching or company.get("engagement") or any(
+        c.get("thank_you_sent_on") or c.get("linkedin_request_sent_on") or c.get("log") or c.get("next_contact_on")
+        for c in contacts
+    )
+    status = cv.get("status")
+    return {
+        1: _state(fb.get("received_on") or (fb.get("text") or "").strip(), fb.get("requested_on")),
+        2: _state(reply.get("sent_on"), (reply.get("draft") or "").strip()),
+        3: _state(status == "agreed" or status == "declined", status == "asked"),
+        4: _state(
+            scores.keys() >= _RUBRIC,
+            scores or review.get("questions") or any(n.strip() for n in (review.get("notes") or _NOTHING).values()),
+        ),
+        5: _state(touch_done, touch_started),
+    }
+
+
+def cv_lapses_on(cv: Mapping[str, Any]) -> date | None:
+    """When a CV kept on file lapses: the date given, or the day they agreed plus the months."""
+    agreed_on = as_date(cv.get("answered_on"))
+    return as_date(cv.get("keep_until")) or cv_keep_until(agreed_on, cv.get("keep_months") or KEEP_MONTHS)
+
+
+def cv_keep_until(answered_on: date | None, keep_months: int | None) -> date | None:
+    """When a CV kept on file lapses: the day they agreed plus the months they keep it."""
+    if not answered_on or not keep_months:
+        return None
+    month = answered_on.month - 1 + keep_months
+    year, month = answered_on.year + month // 12, month % 12 + 1
+    day = min(answered_on.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+
+def actions(doc: Mapping[str, Any], *, today: date | None = None) -> list[Action]:
+    """Every dated action of a workbook, done or not, in date order."""
+    return [Action._make(row) for row in _actions(doc, today or date.today())]
+
+
+def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
+    get = doc.get
+    # Without a rejection date, count from the day the workbook was made: a fixed day,
+    # so reminders do fall due (counting from today, they would never be overdue).
+    start = (as_date((get("rejection") or _NOTHING).get("rejected_on")) or as_date(get("created_at"))
+             or as_date(get("saved_at")) or today)
+    found: list[_ActionRow] = []
+    add = found.append
+
+    checkins = get("checkins")
+    if checkins and not_ready(checkins):
+        last = as_date(checkins[-1].get("at")) or today
+        add((0, "Check in again before sending anything", last + _days(CHECK_IN_AGAIN_AFTER), None, ""))
+
+    fb = get("feedback") or _NOTHING
+    requested = as_date(fb.get("requested_on"))
+    received = as_date(fb.get("received_on")) or (today if (fb.get("text") or "").strip() else None)
+    # Feedback that arrived unasked still means there is nothing left to ask.
+    add((1, "Ask for feedback", start + _days(FEEDBACK_REQUEST_WITHIN), requested or received, ""))
+    if requested:
+        add((1, "Follow up on the feedback request", requested + _days(FOLLOW_UP_AFTER), received, ""))
+
+    reply = get("reply") or _NOTHING
+    if (reply.get("draft") or "").strip() or reply.get("sent_on"):
+        add((2, "Send your reply", start + _days(REPLY_WITHIN), as_date(reply.get("sent_on")), ""))
+
+    cv = get("cv_on_file") or _NOTHING
+    status, asked = cv.get("status") or "not_asked", as_date(cv.get("asked_on"))
+    add((3, "Ask them to keep your CV on file", start + _days(CV_REQUEST_WITHIN),
+         asked or (as_date(cv.get("answered_on")) if status != "not_asked" else None), ""))
+    if status == "asked" and asked:
+        add((3, "Follow up on your CV request", asked + _days(CV_ANSWER_FOLLOW_UP_AFTER), None, ""))
+    if status == "agreed":
+        keep_until = cv_lapses_on(cv)
+        if keep_until:
+            add((3, "Re-send your CV before it lapses", keep_until - _days(RESEND_CV_BEFORE_LAPSE), None, ""))
+            add((3, "Your CV lapses from their files", keep_until, None, ""))
+
+    for contact in get("contacts") or ():
+        name = contact.get("name") or ""
+        add((5, "Send a thank-you note", start + _days(THANK_YOU_WITHIN),
+             as_date(contact.get("thank_you_sent_on")), name))
+        add((5, "Send a LinkedIn connection request", start + _days(LINKEDIN_WITHIN),
+             as_date(contact.get("linkedin_request_sent_on")), name))
+        upcoming = as_date(contact.get("next_contact_on")) or next_contact_on(contact)
+        if upcoming:
+            add((5, "Get back in touch", upcoming, None, name))
+
+    watch = (get("company") or _NOTHING).get("vacancy_watch") or _NOTHING
+    if watch.get("careers_page") or watch.get("keywords"):
+        checked = as_date(watch.get("last_checked_on")) or start
+        every = int(watch.get("check_every_days") or CHECK_EVERY_DAYS)
+        add((5, "Check their vacancies", checked + _days(every), None, ""))
+
+    found.sort(key=_IN_ORDER)
+    return found
+
+
+@functools.lru_cache(maxsize=64)
+def _days(n: int) -> timedelta:
+    # The same few spans, added tens of thousands of times in a journal: made once each.
+    return timedelta(days=n)
+
+
+def urgency(due: date, today: date, *, done: bool = False) -> str:
+    """How soon `due` is, seen from `today`: one of `URGENCIES`.
+
+    The one rule for "overdue", "today" and "this week" everywhere; the journal
+    applies the same rule to whole columns at once (`journal.tables`).
+    """
+    if done:
+        return "done"
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "today"
+    return "this_week" if due <= today + _days(WEEK_AHEAD) else "later"
+
+
+def marks_legend() -> str:
+    """What the step marks mean, in one line ("● done, ◐ started, · to do")."""
+    from nextround.core.labels import STATE_WORDS
+
+    return ", ".join(f"{MARKS[state]} {STATE_WORDS[state]}" for state in reversed(STATES))
+
+
+def pending(doc: Mapping[str, Any], *, today: date | None = None) -> list[Action]:
+    """The actions not yet done, soonest first."""
+    return [a for a in actions(doc, today=today) if not a.done]

@@ -1,0 +1,303 @@
+"""The journey dashboard: one function per figure or table of notebooks/journey.ipynb.
+
+Each function takes a Journal and returns something a notebook displays (an object
+with `_repr_html_`): a heading-free panel of HTML with any plot embedded as a PNG,
+so the same output reads well in JupyterLab, Voilà and the HTML report. Each one
+copes with an empty journal by saying, kindly, what will appear there later.
+Everything a person wrote is escaped; text drawn into plots is kept literal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from nextround.core.labels import RUBRIC_SHORT
+from nextround.core.progress import STEPS, WEEK_AHEAD, urgency
+from nextround.journal.reminders import NOTHING_DUE, describe, due, short_date
+from nextround.journal.tables import STEP_COLUMNS, Journal, is_missing, load
+from nextround.render import palette
+from nextround.render.charts import dates_axis, integer_axis, literal, new_figure, picture, tidy_axes
+from nextround.render.html import Markup, Panel, banner, join, muted, note_panel, panel
+from nextround.render.html import table as html_table
+
+#: The most rows a table shows before it says how many more there are.
+ROWS_SHOWN = 12
+
+
+def read(folder: str | Path = ".", today: str | date | None = "") -> Journal:
+    """The journal of `folder` as of `today` (a date, YYYY-MM-DD, or empty for today)."""
+    from nextround.core.parameters import parse_date
+
+    day = parse_date(today) if today else None
+    return load(folder, today=day)
+
+
+def _more(total: int, where: str) -> str:
+    return f"…and {total - ROWS_SHOWN} more; {where} " if total > ROWS_SHOWN else ""
+
+
+def _when(day: Any, today: date) -> tuple[str, str]:
+    """How far off a day is, in words, and the colour to show it in."""
+    how_soon = urgency(day.date(), today)
+    if how_soon == "overdue":
+        return f"overdue since {short_date(day)}", palette.RED
+    if how_soon == "today":
+        return "today", palette.AMBER
+    return short_date(day), ""
+
+
+# --- the panels, in the dashboard's order --------------------------------------------
+
+
+def overview(journal: Journal) -> Panel:
+    """The counts at a glance, and any file that could not be read."""
+    skipped = Markup()
+    if journal.problems:
+        # File names only: a report may be shared, and full paths say more than it needs to.
+        n = len(journal.problems)
+        items = join(Markup("<li>{}: {}</li>").format(Path(p.file or "").name, p.message) for p in journal.problems)
+        skipped = banner(Markup("{} file{} could not be read and {} left out (nothing in {} was changed):"
+                                "<ul style='margin:4px 0'>{}</ul>").format(
+            n, "s" if n != 1 else "", "were" if n != 1 else "was", "them" if n != 1 else "it", items), "warn")
+    if journal.empty:
+        return panel(Markup(
+            "<b>No workbooks here yet.</b> When you make one — with <code>nextround new</code> or from "
+            "your home notebook — and start filling it in, this page will show how you are getting on "
+            "across all of them.{}").format(skipped))
+    table, feedback = journal.rejections, journal.feedback
+    finished = int((table["steps_done"] == len(STEPS)).sum())
+    counts = [  # (how many, one, several, a hint)
+        (len(table), "rejection", "rejections", "each one a lesson"),
+        (int(table["steps_done"].sum()), "step done", "steps done", f"of {len(table) * len(STEPS)}"),
+        (finished, "workbook finished", "workbooks finished", "all five steps done"),
+        (len(journal.checkins), "check-in", "check-ins", "of how you felt"),
+        (int((feedback["received_on"].notna() | (feedback["text"].str.strip() != "")).sum()),
+         "piece of feedback", "pieces of feedback", "received"),
+        (len(journal.contacts), "person met", "people met", "to stay in touch with"),
+    ]
+    tiles = join(
+        Markup('<div style="display:inline-block;min-width:120px;margin:0 12px 8px 0;padding:8px 12px;'
+               'border:1px solid {};border-radius:8px;background:{}">'
+               '<div style="font-size:1.6em;font-weight:600">{}</div><div>{}</div>'
+               '<div style="color:{};font-size:0.9em">{}</div></div>').format(
+            palette.BORDER, palette.CARD_BACKGROUND, n, one if n == 1 else several, palette.HINT_TEXT, hint)
+        for n, one, several, hint in counts
+    )
+    return panel(tiles + skipped)
+
+
+def funnel(journal: Journal) -> Panel:
+    """How many workbooks have each of the five steps done or started."""
+    if journal.empty:
+        return note_panel("Your progress through the five steps will show here.")
+    table = journal.rejections
+    total = len(table)
+    labels = [f"{n}. {title}" for n, title in STEPS.items()]
+    done = [int((table[c] == "done").sum()) for c in STEP_COLUMNS]
+    started = [int((table[c] == "started").sum()) for c in STEP_COLUMNS]
+    fig = new_figure(7.2, 2.9)
+    ax = fig.subplots()
+    rows = range(len(labels))
+    ax.barh(rows, done, color=palette.GREEN, label="done")
+    ax.barh(rows, started, left=done, color=palette.AMBER_FILL, label="started")
+    ax.barh(rows, [total - d - s for d, s in zip(done, started)], left=[d + s for d, s in zip(done, started)],
+            color=palette.PALE_FILL, label="not started")
+    for y, (d, s) in enumerate(zip(done, started)):
+        ax.text(total * 1.01, y, f"{d} done" + (f", {s} started" if s else ""), va="center", fontsize=9)
+    ax.set_yticks(list(rows), labels)
+    ax.invert_yaxis()  # step 1 at the top, as in the workbook
+    ax.set_xlim(0, total * 1.35)
+    ax.set_xlabel(f"workbooks (of {total})")
+    integer_axis(ax.xaxis)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
+    tidy_axes(ax)
+    return picture(fig, "How many workbooks have each step done or started",
+                  f"Across {total} workbook{'s' if total != 1 else ''}.")
+
+
+def mood(journal: Journal) -> Panel:
+    """Every check-in's mood over time, with the weekly average once there are enough."""
+    checkins = journal.checkins.dropna(subset=["at", "mood"]).sort_values("at")
+    if checkins.empty:
+        return note_panel("Your mood curve appears here after your first check-in in any workbook.")
+    fig = new_figure(7.2, 2.6)
+    ax = fig.subplots()
+    ready = checkins["ready"].fillna(False).astype(bool)
+    ax.scatter(checkins.loc[ready, "at"], checkins.loc[ready, "mood"], color=palette.BLUE, s=22, zorder=3,
+               label="ready to act")
+    ax.scatter(checkins.loc[~ready, "at"], checkins.loc[~ready, "mood"], facecolors="white",
+               edgecolors=palette.BLUE, s=22, zorder=3, label="not ready yet")
+    if len(checkins) >= 3:
+        weekly = checkins.set_index("at")["mood"].astype(float).resample("7D").mean().dropna()
+        ax.plot(weekly.index, weekly.values, color=palette.BLUE, alpha=0.45, linewidth=2, label="weekly average")
+    ax.set_ylim(0.5, 10.5)
+    ax.set_yticks([1, 5, 10], ["1 low", "5", "10 good"])
+    dates_axis(ax)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
+    tidy_axes(ax)
+    latest = checkins.iloc[-1]
+    return picture(fig, "Your mood at each check-in, over time",
+                  f"{len(checkins)} check-in{'s' if len(checkins) != 1 else ''}; "
+                  f"the latest, on {short_date(latest['at'])}, was {int(latest['mood'])} out of 10.")
+
+
+def themes(journal: Journal) -> Panel:
+    """What the feedback keeps coming back to, and how often it was vague."""
+    feedback = journal.feedback
+    if feedback.empty:
+        return note_panel("Once you record feedback in a workbook, its recurring themes will show here.")
+    counts = Counter(theme.strip() for themes in feedback["themes"] for theme in themes if theme.strip())
+    from nextround.checks import THEMES
+
+    judged = feedback["vague"].dropna()  # feedback never checked says nothing either way
+    vague = int(judged.astype(bool).sum())
+    summary = (f"{vague} of {len(judged)} piece{'s' if len(judged) != 1 else ''} of feedback "
+               f"{'was' if vague == 1 else 'were'} vague — a short, specific follow-up often helps."
+               if len(judged) else "")
+    if not counts:
+        return note_panel(f"No themes noted in your feedback yet. {summary}")
+    top = counts.most_common(10)
+    fig = new_figure(7.2, 0.5 + 0.32 * len(top))
+    ax = fig.subplots()
+    ax.barh(range(len(top)), [n for _, n in top], color=palette.BLUE)
+    # A theme the checks know has its label; one typed by hand starts with a capital too.
+    ax.set_yticks(range(len(top)), [literal(THEMES.get(t) or t[:1].upper() + t[1:]) for t, _ in top])
+    ax.invert_yaxis()
+    integer_axis(ax.xaxis)
+    ax.set_xlabel("pieces of feedback that mention it")
+    tidy_axes(ax)
+    return picture(fig, "The themes your feedback mentions most", summary)
+
+
+def _scored(journal: Journal) -> Any:
+    return journal.self_review.dropna(subset=["score"])
+
+
+def weakest(journal: Journal) -> Panel:
+    """The rubric dimensions you score yourself lowest on, on average, weakest first."""
+    scored = _scored(journal)
+    if scored.empty:
+        return note_panel("Score your interview in step 4 of a workbook and your weakest areas will show here.")
+    means = scored.groupby("dimension", observed=True)["score"].agg(["mean", "count"]).sort_values("mean")
+    fig = new_figure(7.2, 0.5 + 0.36 * len(means))
+    ax = fig.subplots()
+    colours = [palette.RED if i < 2 and m < 4 else palette.GREY_FILL for i, m in enumerate(means["mean"])]
+    ax.barh(range(len(means)), means["mean"], color=colours)
+    ax.set_yticks(range(len(means)), [RUBRIC_SHORT.get(d, d) for d in means.index])
+    ax.invert_yaxis()  # the weakest at the top
+    ax.set_xlim(0, 5)
+    ax.set_xticks([1, 2, 3, 4, 5])
+    ax.set_xlabel("average self-review score (1–5)")
+    for y, (m, n) in enumerate(zip(means["mean"], means["count"])):
+        ax.text(m + 0.05, y, f"{m:.1f}  ({n} review{'s' if n != 1 else ''})", va="center", fontsize=8)
+    tidy_axes(ax)
+    first = means.index[0]
+    return picture(fig, "Your average self-review score by dimension, weakest first",
+                  f"Weakest so far: “{RUBRIC_SHORT.get(first, first)}” — a good place to focus your practice.")
+
+
+def review_over_time(journal: Journal) -> Panel:
+    """How each dimension's score changes from one interview to the next."""
+    scored = _scored(journal).dropna(subset=["when"])
+    if scored["workbook_id"].nunique() < 2:
+        return note_panel("With self-reviews from two or more interviews, you'll see here how each area changes.")
+
+    means = scored.groupby("dimension", observed=True)["score"].mean().sort_values()
+    highlight = list(means.index[:2])
+    # Many interviews make a tangle of lines; a monthly average reads at a glance.
+    monthly = scored["when"].nunique() > 6
+    if monthly:
+        scored = scored.assign(when=scored["when"].dt.to_period("M").dt.to_timestamp())
+    fig = new_figure(7.2, 2.8)
+    ax = fig.subplots()
+    highlights = [palette.RED, palette.AMBER_FILL]
+    for dimension, rows in scored.groupby("dimension", observed=True):
+        rows = rows.groupby("when")["score"].mean().sort_index()
+        if dimension in highlight:
+            colour, width, label = highlights[highlight.index(dimension)], 2.2, RUBRIC_SHORT.get(dimension, dimension)
+        else:
+            colour, width, label = palette.GREY_FILL, 1.0, None
+        ax.plot(rows.index, rows.values, marker="o", markersize=4, color=colour, linewidth=width, label=label)
+    ax.set_ylim(0.7, 5.3)
+    ax.set_yticks([1, 2, 3, 4, 5])
+    ax.set_ylabel("score")
+    dates_axis(ax)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=8)
+    tidy_axes(ax)
+    return picture(fig, "Your self-review scores over time, by interview date",
+                  ("Monthly averages. " if monthly else "")
+                  + "Your two weakest areas are in colour; the others in grey.")
+
+
+def cvs_on_file(journal: Journal) -> Panel:
+    """The companies keeping (or asked to keep) your CV, and when each lapses."""
+    table = journal.rejections
+    kept = table[table["cv_status"].isin(["asked", "agreed"])].sort_values("cv_keep_until", na_position="last")
+    if kept.empty:
+        return note_panel("No CVs on file yet. Asking a company to keep yours (step 3) keeps a door open.")
+    today = journal.today
+    rows, colours = [], []
+    for row in kept.itertuples():
+        if row.cv_status == "asked":
+            rows.append([row.company, row.role, "asked, no answer yet", ""])
+            colours.append("")
+            continue
+        if is_missing(row.cv_keep_until):
+            rows.append([row.company, row.role, "kept", "no end date noted"])
+            colours.append("")
+            continue
+        left = (row.cv_keep_until.date() - today).days
+        if left < 0:
+            status, colour = f"lapsed on {short_date(row.cv_keep_until)}", palette.GREY_FILL
+        elif left <= 14:
+            status, colour = f"lapses in {left} day{'s' if left != 1 else ''} — re-send it now", palette.RED
+        else:
+            status, colour = f"kept until {short_date(row.cv_keep_until)}", ""
+        rows.append([row.company, row.role, "kept", status])
+        colours.append(colour)
+    return panel(html_table(["Company", "Role", "CV", "Until"], rows, colours))
+
+
+def contacts_due(journal: Journal) -> Panel:
+    """The people it is time to get back in touch with (now or in the coming week)."""
+    contacts = journal.contacts
+    if contacts.empty:
+        return note_panel("The people you meet in interviews will show here, with when to get back in touch.")
+    horizon = journal.today + timedelta(days=WEEK_AHEAD)
+    due_rows = contacts[contacts["next_contact_on"] <= horizon.isoformat()]
+    due_rows = due_rows.sort_values(["next_contact_on", "name"])
+    undated = int(contacts["next_contact_on"].isna().sum())
+    later = (f" {undated} {'person has' if undated == 1 else 'people have'} no keep-in-touch date yet: "
+             "log a first contact (a thank-you counts) to start the clock.") if undated else ""
+    if due_rows.empty:
+        return note_panel(f"Nobody to get back in touch with this week.{later}")
+    rows, colours = [], []
+    for row in due_rows.head(ROWS_SHOWN).itertuples():
+        when, colour = _when(row.next_contact_on, journal.today)
+        last = "—" if is_missing(row.last_contact_on) else short_date(row.last_contact_on)
+        rows.append([row.name, f"{row.company} ({row.role})", last, when])
+        colours.append(colour)
+    shown = html_table(["Who", "Met at", "Last in touch", "Get in touch"], rows, colours)
+    more = _more(len(due_rows), "nextround due lists them all.")
+    return panel(shown + (muted((more + later).strip()) if more or later else Markup()))
+
+
+def coming_up(journal: Journal) -> Panel:
+    """What is overdue, due today and due in the next week, across every workbook."""
+    reminders = due(journal)
+    if reminders.empty:
+        return note_panel(NOTHING_DUE)
+    parts = []
+    for heading, rows in reminders.groups().items():
+        if rows.empty:
+            continue
+        colour = palette.RED if heading == "Overdue" else ""
+        items = [[short_date(r.due), describe(r)] for r in rows.head(ROWS_SHOWN).itertuples()]
+        more = _more(len(rows), "nextround due lists them all.")
+        parts.append(Markup('<div style="font-weight:600;margin-top:6px">{} ({})</div>').format(heading, len(rows))
+                     + html_table(["When", "What"], items, [colour] * len(items))
+                     + (muted(more) if more else Markup()))
+    return panel(join(parts))

@@ -1,0 +1,407 @@
+"""Making workbooks for a whole spreadsheet of rejections: read, validate, name, make.
+
+A CSV is read the way spreadsheets export it (a byte-order mark, comma, semicolon or
+tab separators, newlines inside quoted cells). Every row is validated and named before
+anything is written; a bad row is reported and the good ones still go through; an
+existing workbook is never touched. Rows are numbered as a spreadsheet shows them:
+the header is row 1, so the first workbook's row is row 2.
+
+Workbooks are made without a kernel (they run when opened). `--execute` hands the
+ones just made to `executor`, which runs them in warm kernels.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from nextround.core.parameters import PARAMETER_NAMES, Rejection, did_you_mean
+from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
+from nextround.storage.store import answers_path_for
+
+__all__ = ["BatchResult", "RowResult", "generate", "plan", "read_rows"]
+
+PLANNED, MADE, SKIPPED, FAILED = "planned", "made", "skipped", "failed"
+_DELIMITERS = (",", ";", "\t")
+_REQUIRED = ("company", "role")
+_NAMING = ("company", "role", "interview_date", "rejected_on")  # what a workbook's name is made from
+_ROWS = "the header is row 1"
+
+
+@dataclasses.dataclass(frozen=True)
+class Row:
+    """One data row of the spreadsheet, by the number a spreadsheet shows for it."""
+
+    number: int
+    values: dict[str, str]
+    problem: str | None = None  # found while reading (extra cells), reported with the rest
+
+
+@dataclasses.dataclass
+class RowResult:
+    """What happened (or, in a dry run, would happen) to one row."""
+
+    source: str
+    row: int
+    status: str
+    path: Path | None = None
+    problem: NextroundError | None = None
+    rejection: Rejection | None = None
+
+    def line(self) -> str:
+        """One line for a person: `error: apps.csv, row 3 (…), column role: is required`."""
+        where = f"{self.source}, row {self.row} ({_ROWS})"
+        if self.status == FAILED and self.problem is not None:
+            column = f", column {self.problem.field}" if self.problem.field else ""
+            return f"error: {where}{column}: {self.problem.message}"
+        if self.status == SKIPPED:
+            return f"skipped: {where}: {self.path} already exists and was left untouched"
+        return f"{self.status}: {where}: {self.path}"
+
+
+@dataclasses.dataclass
+class BatchResult:
+    """Every row's outcome, in spreadsheet order."""
+
+    source: str
+    folder: Path
+    rows: list[RowResult]
+    dry_run: bool = False
+    executed: bool = False
+
+    def _with(self, status: str) -> list[RowResult]:
+        return [r for r in self.rows if r.status == status]
+
+    @property
+    def made(self) -> list[RowResult]:
+        """Rows whose workbook was made (and run, with `execute`)."""
+        return self._with(MADE)
+
+    @property
+    def planned(self) -> list[RowResult]:
+        """Rows whose workbook would be made: a dry run's answer."""
+        return self._with(PLANNED)
+
+    @property
+    def skipped(self) -> list[RowResult]:
+        """Rows whose workbook already exists: left untouched."""
+        return self._with(SKIPPED)
+
+    @property
+    def failed(self) -> list[RowResult]:
+        """Rows that could not be made (or run), each with its problem."""
+        return self._with(FAILED)
+
+    @property
+    def ok(self) -> bool:
+        """True when no row failed (skipped rows are fine)."""
+        return not self.failed
+
+    def summary(self) -> str:
+        """The line that ends a run: "12 made, 1 skipped (exists), 2 failed"."""
+        tail = f"{len(self.skipped)} skipped (exists), {len(self.failed)} failed"
+        if self.dry_run:
+            return f"dry run, nothing written: {len(self.planned)} would be made, {tail}"
+        made = "made and run" if self.executed else "made"
+        return f"{len(self.made)} {made}, {tail}"
+
+
+# --- reading ------------------------------------------------------------------------
+
+
+def read_rows(
+    source: str | Path,
+    *,
+    columns: Sequence[str] = PARAMETER_NAMES,
+    required: Sequence[str] = _REQUIRED,
+) -> list[Row]:
+    """The data rows of a CSV, each as {column: text}; blank rows are left out.
+
+    `columns` are the ones allowed (by default the parameters of a workbook) and
+    `required` the ones the header must have.
+
+    Raises NextroundError for problems with the whole file: unreadable, not UTF-8,
+    an unknown, duplicated or missing column. Problems within a row are left to
+    validation, which reports them one row at a time.
+    """
+    name = str(source)
+    try:
+        # utf-8-sig drops the byte-order mark that Excel puts at the start.
+        with open(source, encoding="utf-8-sig", newline="") as f:
+            text = f.read()
+    except FileNotFoundError:
+        raise NextroundError("no such file", file=name) from None
+    except IsADirectoryError:
+        raise NextroundError("is a folder, not a CSV file", file=name) from None
+    except UnicodeDecodeError as exc:
+        line = _line_of(exc.object, exc.start)
+        raise NextroundError(
+            f"is not UTF-8 text (line {line}); in your spreadsheet, export it as \"CSV UTF-8\"", file=name
+        ) from None
+    except OSError as exc:
+        raise NextroundError(f"cannot be read ({exc.strerror})", file=name) from None
+
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    try:
+        records = list(reader)
+    except csv.Error as exc:
+        raise NextroundError(f"is not a readable CSV file (line {reader.line_num}: {exc})", file=name) from None
+    if not records or not any(cell.strip() for cell in records[0]):
+        raise NextroundError("is empty; its first row should name the columns, e.g. company,role", file=name)
+
+    names = _columns(records[0], records[1:], name, columns, required)
+    rows = []
+    # A spreadsheet numbers records, not lines: a cell with newlines is still one row.
+    for number, cells in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        values = {column: cell.strip() for column, cell in zip(names, cells) if column}
+        extra = [cell for cell in cells[len(names):] if cell.strip()]
+        problem = None
+        if extra:
+            problem = (
+                f"has {len(names) + len(extra)} cells but the header has {len(names)} columns; "
+                "a value that contains the separator must be in double quotes"
+            )
+        rows.append(Row(number, values, problem))
+    return rows
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _delimiter(text: str) -> str:
+    # Column names never contain a separator, so the one that splits the header
+    # into the most cells is the file's. (csv.Sniffer guesses from data rows too,
+    # and is easily fooled by commas inside a "Name <email>; Name" cell.)
+    header = text.split("\n", 1)[0]
+    counts = {d: len(next(csv.reader([header], delimiter=d), [])) for d in _DELIMITERS}
+    return max(_DELIMITERS, key=lambda d: counts[d])  # ties go to the comma, listed first
+
+
+def column_name(header: str) -> str:
+    """A header cell as a parameter name: "Interview date" -> "interview_date"."""
+    return "_".join(header.strip().lower().replace("-", " ").split())
+
+
+def _columns(
+    header: list[str], records: list[list[str]], source: str, known: Sequence[str], required: Sequence[str]
+) -> list[str]:
+    columns: list[str] = []
+    for index, cell in enumerate(header):
+        name = column_name(cell)
+        if not name:
+            # Spreadsheets often export a trailing separator: an empty column is fine.
+            if any(index < len(r) and r[index].strip() for r in records):
+                raise NextroundError(f"column {index + 1} has values but no name in the header (row 1)", file=source)
+        elif name not in known:
+            raise ParameterError(
+                f"unknown column in the header (row 1){did_you_mean(name, known)}",
+                file=source,
+                field=cell.strip(),
+            )
+        elif name in columns:
+            raise ParameterError("appears twice in the header (row 1)", file=source, field=cell.strip())
+        columns.append(name)
+    for name in required:
+        if name not in columns:
+            raise ParameterError(
+                f"the header (row 1) has no {name!r} column; it needs at least {' and '.join(required)}",
+                file=source,
+                field=None,
+            )
+    return columns
+
+
+# --- planning: validate and name every row before anything is written ---------------
+
+
+def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = None) -> BatchResult:
+    """Validate every row and choose its workbook's name; writes nothing.
+
+    Each row becomes PLANNED (would be made), SKIPPED (its workbook already exists)
+    or FAILED (with the problem). Two rows that would share a name get distinct
+    ones: the second gets "-2", the third "-3", in spreadsheet order, so a re-run of
+    the same file finds the same names and skips them.
+
+    A blank `rejected_on` stays blank: a spreadsheet row without the date is often
+    an older rejection, and stamping today's date would record a date that is not
+    true. Its reminders count from the day the workbook is made, and its file name
+    uses the interview date, or today when that is blank too.
+    """
+    folder = Path(folder)
+    name = str(source)
+    today = today or date.today()
+    results: list[RowResult] = []
+    taken: set[str] = set()
+    for row in read_rows(source):
+        try:
+            if row.problem:
+                raise ParameterError(row.problem, file=name, row=row.number)
+            rejection = Rejection.from_mapping(row.values, file=name, row=row.number)
+        except ParameterError as exc:
+            results.append(RowResult(name, row.number, FAILED, problem=exc))
+            _reserve_name(row, today, taken)
+            continue
+        stem = _unique(rejection.slug(today), taken)
+        path = folder / f"{stem}.ipynb"
+        exists = path.exists() or answers_path_for(path).exists()
+        results.append(RowResult(name, row.number, SKIPPED if exists else PLANNED, path=path, rejection=rejection))
+    return BatchResult(name, folder, results)
+
+
+def _reserve_name(row: Row, today: date, taken: set[str]) -> None:
+    # A bad row keeps its place in the naming when its name can be known (the mistake
+    # is elsewhere, say in an email): fixed and re-run, it gets the name it would
+    # have had, instead of taking one that a later duplicate row already holds.
+    try:
+        naming = Rejection.from_mapping({k: row.values.get(k) for k in _NAMING})
+    except ParameterError:
+        return
+    _unique(naming.slug(today), taken)
+
+
+def _unique(stem: str, taken: set[str]) -> str:
+    candidate, n = stem, 1
+    # Case-insensitive, as on macOS and Windows disks, where "A" and "a" are one file.
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = f"{stem}-{n}"
+    taken.add(candidate.casefold())
+    return candidate
+
+
+# --- the run ------------------------------------------------------------------------
+
+
+def generate(
+    source: str | Path,
+    dir: str | Path = ".",
+    *,
+    execute: bool = False,
+    jobs: int | None = None,
+    dry_run: bool = False,
+    progress: bool | None = None,
+    template: str | Path | None = None,
+    on_row: Callable[[RowResult], Any] | None = None,
+) -> BatchResult:
+    """Make one workbook per row of the CSV `source`, in the folder `dir`.
+
+    Every row is validated first; a bad row is reported (in the result, and to
+    `on_row` as soon as it is known) and every good row is still made. An existing
+    workbook is never overwritten: its row is skipped. `dry_run` writes nothing and
+    says what would be made. `execute` runs the new workbooks in warm kernels over
+    `jobs` worker processes (default: one per CPU, at most 4), so their outputs are
+    saved in them. `progress` shows a bar on stderr; None means "when it is a
+    terminal". `template` is the notebook to make them from (the shipped one by
+    default). Raises NextroundError only for a problem with the whole file.
+    """
+    from nextround.making.workbook import load_template
+
+    report = on_row or (lambda result: None)
+    result = plan(source, dir)
+    result.dry_run = dry_run
+    for row in result.rows:
+        if row.status in (FAILED, SKIPPED):
+            report(row)
+    if dry_run:
+        for row in result.planned:
+            report(row)
+        return result
+
+    todo = result.planned
+    if todo:
+        load_template(template)  # read and checked once, before the first workbook
+    with _Bar(len(todo), "Making workbooks", progress) as bar:
+        for row in todo:
+            _make_one(row, result.folder, template)
+            if not execute or row.status != MADE:
+                bar.write_line(report, row)
+            bar.update()
+    if execute:
+        result.executed = True
+        _execute_made(result, jobs, progress, report)
+    return result
+
+
+def _make_one(row: RowResult, folder: Path, template: str | Path | None) -> None:
+    from nextround.making.workbook import make
+
+    assert row.rejection is not None and row.path is not None
+    try:
+        made = make(row.rejection, folder, name=row.path.stem, template=template)
+    except WorkbookExistsError:
+        row.status = SKIPPED  # made by someone else since we looked: still theirs
+        return
+    except NextroundError as exc:
+        row.status, row.problem = FAILED, exc
+        return
+    except OSError as exc:
+        row.status = FAILED
+        row.problem = NextroundError(f"could not be written ({exc.strerror})", file=row.path)
+        return
+    row.status, row.path = MADE, made.path
+
+
+def _execute_made(result: BatchResult, jobs: int | None, progress: bool | None, report: Callable) -> None:
+    from nextround.making.kernels import execute_many
+
+    made = {row.path: row for row in result.made if row.path is not None}
+    with _Bar(len(made), "Running workbooks", progress) as bar:
+
+        def done(path: Path, problem: str | None) -> None:
+            row = made[path]
+            if problem:
+                row.status = FAILED
+                row.problem = NextroundError(
+                    f"{path} was made but running it failed ({problem}); it will run when opened"
+                )
+            bar.write_line(report, row)
+            bar.update()
+
+        execute_many(list(made), jobs=jobs or default_jobs(), on_done=done)
+
+
+def default_jobs() -> int:
+    """Worker processes for --execute: one per CPU, at most 4 (each holds a kernel)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+class _Bar:
+    """A tqdm bar on stderr, shown on a terminal only, that lines can be printed above."""
+
+    def __init__(self, total: int, desc: str, progress: bool | None) -> None:
+        # Piped output stays clean for scripts (and tqdm is not even imported).
+        show = sys.stderr.isatty() if progress is None else progress
+        self._tqdm: Any = None
+        if show and total:
+            from tqdm import tqdm
+
+            self._tqdm = tqdm(total=total, desc=desc, unit="workbook", file=sys.stderr, leave=False)
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._tqdm is not None:
+            self._tqdm.close()
+
+    def update(self) -> None:
+        if self._tqdm is not None:
+            self._tqdm.update()
+
+    def write_line(self, report: Callable[[RowResult], Any], row: RowResult) -> None:
+        # Printing above the bar, not through it, keeps the terminal tidy.
+        if self._tqdm is None:
+            report(row)
+        else:
+            with self._tqdm.external_write_mode():
+                report(row)

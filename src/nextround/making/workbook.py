@@ -1,0 +1,268 @@
+"""Making a workbook: the shipped notebook with one rejection's parameters injected.
+
+We follow papermill's conventions, so papermill and its tooling work on our
+workbooks (a `parameters` cell, an `injected-parameters` cell after it,
+`metadata.papermill.parameters`), but we do the injection ourselves: it needs no
+kernel and no nbformat import, values are validated first, and they are written as
+readable Python literals (`'Société'`, not `"Soci\\xe9t\\xe9"`).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import uuid
+from collections.abc import Mapping
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from nextround import __version__
+from nextround.core.answers import dumps as answers_text
+from nextround.core.answers import new_document
+from nextround.core.parameters import Rejection
+from nextround.errors import NextroundError, WorkbookExistsError
+from nextround.storage import files
+from nextround.storage.store import answers_path_for
+
+TEMPLATE = "rejection_workbook"
+# The metadata namespace and its version (bumped, with an upgrade, when it changes).
+METADATA_KEY = "nextround"
+METADATA_VERSION = 1
+INJECTED_COMMENT = "The details of this rejection, set when the workbook was made"
+#: The media type of the copy of the answers a workbook keeps in its own outputs.
+ANSWERS_MIMETYPE = "application/vnd.nextround.answers+json"
+
+
+@dataclasses.dataclass(frozen=True)
+class MadeWorkbook:
+    """A workbook on disk, and the answers file beside it."""
+
+    path: Path
+    workbook_id: str
+
+    @property
+    def answers_path(self) -> Path:
+        return answers_path_for(self.path)
+
+
+@cache
+def _template(path: str) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as f:
+        nb = json.load(f)
+    if nb.get("nbformat") != 4 or not isinstance(nb.get("cells"), list):
+        raise NextroundError("is not a version 4 Jupyter notebook", file=path)
+    if parameters_cell_index(nb) is None:
+        raise NextroundError("has no cell tagged 'parameters'", file=path)
+    return nb
+
+
+def template_path(template: str | Path | None = None) -> Path:
+    """The notebook workbooks are made from: the shipped one unless one is given."""
+    if template is None:
+        from nextround.resources import notebook
+
+        return notebook(TEMPLATE)
+    return Path(template)
+
+
+def load_template(template: str | Path | None = None) -> dict[str, Any]:
+    """The template notebook as JSON, read and checked once per process."""
+    return _template(str(template_path(template).resolve()))
+
+
+def parameters_cell_index(nb: Mapping[str, Any]) -> int | None:
+    """The index of the cell tagged `parameters`, or None."""
+    for i, cell in enumerate(nb["cells"]):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            return i
+    return None
+
+
+def python_literal(value: Any) -> str:
+    """A value as readable Python source that evaluates back to the same value.
+
+    `repr` of str, list, dict, bool and None round-trips exactly and keeps
+    non-ASCII text readable; quotes, newlines and code stay inside the literal.
+    """
+    if isinstance(value, (str, bool, int, float, type(None))):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(python_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{python_literal(k)}: {python_literal(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"cannot inject a {type(value).__name__} as a notebook parameter")
+
+
+def inject(
+    nb: Mapping[str, Any],
+    parameters: Mapping[str, Any],
+    *,
+    metadata: Mapping[str, Any],
+    comment: str = "",
+) -> dict[str, Any]:
+    """A copy of `nb` with an `injected-parameters` cell after its parameters cell.
+
+    `comment` is the cell's first line: what a person sees of it while it is hidden.
+    """
+    comment = comment or INJECTED_COMMENT
+    # The template's own cells are shared, not copied: nothing here changes them.
+    out = dict(nb)
+    cells = [c for c in out["cells"] if not _is_injected(c)]
+    index = parameters_cell_index({"cells": cells})
+    assert index is not None  # checked when the template was loaded
+    cells.insert(index + 1, _injected_cell(parameters, comment))
+    out["cells"] = cells
+    out["metadata"] = {**copy.deepcopy(out.get("metadata", {})), **copy.deepcopy(dict(metadata))}
+    return out
+
+
+def _is_injected(cell: Mapping[str, Any]) -> bool:
+    return "injected-parameters" in cell.get("metadata", {}).get("tags", [])
+
+
+def _injected_cell(parameters: Mapping[str, Any], comment: str) -> dict[str, Any]:
+    lines = [f"# {comment}\n"]
+    lines += [f"{name} = {python_literal(value)}\n" for name, value in parameters.items()]
+    lines[-1] = lines[-1].rstrip("\n")
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": "injected-parameters",
+        "metadata": {"tags": ["injected-parameters"], "jupyter": {"source_hidden": True}},
+        "outputs": [],
+        "source": lines,
+    }
+
+
+def notebook_text(nb: Mapping[str, Any]) -> str:
+    """A notebook as nbformat writes it (one-space indents, sorted keys, readable text)."""
+    return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@cache
+def _encoded_cells(path: str) -> tuple[str, ...]:
+    # Each template cell as it appears inside a written notebook (two levels deep),
+    # encoded once per run: JSON with indents is encoded in pure Python, and the
+    # template's cells are most of every workbook.
+    return tuple(_nested(notebook_text(cell).rstrip("\n"), 2) for cell in _template(path)["cells"]
+                 if not _is_injected(cell))
+
+
+def _nested(text: str, depth: int) -> str:
+    return text.replace("\n", "\n" + " " * depth)
+
+
+def _workbook_text(template: Path, parameters: Mapping[str, Any], metadata: Mapping[str, Any]) -> str:
+    """`notebook_text(inject(...))` for a template, but encoding only what changes."""
+    key = str(template.resolve())
+    nb = _template(key)
+    cells = list(_encoded_cells(key))
+    index = parameters_cell_index({"cells": [c for c in nb["cells"] if not _is_injected(c)]})
+    assert index is not None
+    cells.insert(index + 1, _nested(notebook_text(_injected_cell(parameters, INJECTED_COMMENT)).rstrip("\n"), 2))
+    rest = {k: v for k, v in nb.items() if k != "cells"}
+    rest["metadata"] = {**nb.get("metadata", {}), **metadata}
+    tail = notebook_text(rest).rstrip("\n")[1:]  # its keys all sort after "cells"
+    return '{\n "cells": [\n  ' + ",\n  ".join(cells) + "\n ]," + tail + "\n"
+
+
+def make(
+    rejection: Rejection,
+    folder: str | Path,
+    *,
+    name: str | None = None,
+    template: str | Path | None = None,
+    today: date | None = None,
+    extra_metadata: Mapping[str, Any] | None = None,
+    student_id: str = "",
+    assignment_id: str = "",
+) -> MadeWorkbook:
+    """Write a new workbook (and its first answers file) for one rejection.
+
+    A class workbook also carries the student's and the assignment's ids, in its
+    parameters, its metadata and its answers. Never overwrites: raises
+    WorkbookExistsError if the workbook or its answers file is already there.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name or rejection.slug(today)}.ipynb"
+    answers_path = answers_path_for(path)
+    for existing in (path, answers_path):
+        if existing.exists():
+            raise WorkbookExistsError(
+                "already exists and was left untouched; choose another --dir or remove it first",
+                file=existing,
+            )
+    workbook_id = uuid.uuid4().hex
+    parameters = {
+        **rejection.to_parameters(),
+        "workbook_id": workbook_id,
+        "answers_file": answers_path.name,
+    }
+    identity = {"student_id": student_id, "assignment_id": assignment_id} if student_id else {}
+    parameters.update(identity)
+    nb_path = template_path(template)
+    metadata = {
+        "papermill": {
+            "parameters": parameters,
+            "default_parameters": {},
+            "input_path": str(nb_path),
+            "output_path": str(path),
+            "environment_variables": {},
+            "version": None,
+        },
+        METADATA_KEY: {
+            "version": METADATA_VERSION,
+            "workbook_id": workbook_id,
+            "template": nb_path.stem,
+            "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "nextround_version": __version__,
+            **identity,
+            **(extra_metadata or {}),
+        },
+    }
+    # The template is read and checked (once per run) before anything is written.
+    _write_new(path, _workbook_text(nb_path, parameters, metadata))
+    doc = {**new_document(workbook_id, rejection.to_answers()), **identity}
+    try:
+        _write_new(answers_path, answers_text(doc))
+    except WorkbookExistsError:
+        path.unlink()  # someone made the answers file this instant: leave theirs be
+        raise
+    return MadeWorkbook(path=path, workbook_id=workbook_id)
+
+
+def make_from(values: Mapping[str, Any], folder: str | Path) -> Path:
+    """Validate `values` (the options of `nextround new`) and make the workbook; its path.
+
+    With no rejection date, the rejection is today's. ParameterError names a wrong
+    field; WorkbookExistsError means nothing was overwritten.
+    """
+    values = dict(values)
+    if values.get("rejected_on") is None:
+        values["rejected_on"] = date.today()
+    return make(Rejection.from_mapping(values), folder).path
+
+
+def embedded_answers(nb: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The copy of the answers a notebook carries in its outputs (the last one), if any.
+
+    Reading it never executes anything: a notebook is data here.
+    """
+    found = None
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
+            data = output.get("data", {}) if isinstance(output, Mapping) else {}
+            if isinstance(data.get(ANSWERS_MIMETYPE), dict):
+                found = data[ANSWERS_MIMETYPE]
+    return found
+
+
+def _write_new(path: Path, text: str) -> None:
+    try:
+        files.create(path, text)
+    except FileExistsError:
+        raise WorkbookExistsError("already exists and was left untouched", file=path) from None

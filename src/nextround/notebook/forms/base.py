@@ -1,0 +1,293 @@
+"""What every form is made of: labelled fields, hints, status lines, and `Form` itself.
+
+A form is built from the answers on disk, shows them, and on Save applies its
+values to the answers as they are on disk at that moment (see `core.answers`),
+then says in the form that it saved — or why it could not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle
+
+from nextround.core import answers, messages
+from nextround.core.answers import as_date
+from nextround.errors import NextroundError
+from nextround.notebook import views
+from nextround.render import palette
+from nextround.render.html import Markup, join
+
+if TYPE_CHECKING:
+    from nextround.notebook.session import Session
+
+
+LABEL_STYLE = {"description_width": "13em"}
+
+
+def wide() -> w.Layout:
+    # A new Layout each time: a widget kept at module level would outlive the workbook
+    # (warm kernels reuse the module), and be missing from the next one's widget state.
+    return w.Layout(width="100%", max_width="760px")
+
+
+# --- small building blocks ----------------------------------------------------------
+
+
+def date_field(label: str, value: Any) -> w.DatePicker:
+    return w.DatePicker(description=label, value=as_date(value), style=LABEL_STYLE, layout=w.Layout(width="24em"))
+
+
+def text_field(label: str, value: str, placeholder: str = "") -> w.Text:
+    return w.Text(description=label, value=value or "", placeholder=placeholder, style=LABEL_STYLE, layout=wide())
+
+
+def text_area(label: str, value: str, rows: int = 4, placeholder: str = "") -> w.Textarea:
+    return w.Textarea(
+        description=label, value=value or "", rows=rows, placeholder=placeholder, style=LABEL_STYLE, layout=wide()
+    )
+
+
+def choice_field(label: str, options: Any, value: Any) -> w.Dropdown:
+    # A blank option reads as broken; "—" reads as "not yet".
+    labelled = [(option or "—", option) if isinstance(option, str) else option for option in options]
+    return w.Dropdown(description=label, options=labelled, value=value, style=LABEL_STYLE,
+                      layout=w.Layout(width="24em"))
+
+
+# While a form is being built, its plain HTML widgets share one Layout and one style:
+# one model each instead of one per widget, about a fifth of a workbook's widget
+# models, which is time saved each time it opens or runs in a batch. Nothing is
+# kept here once the form is built (a widget kept in a module would outlive it).
+_SHARED: list[dict[str, Any]] = []
+
+
+def html(value: str = "") -> w.HTML:
+    """An HTML widget; inside a form being built, with the form's shared layout and style."""
+    if not _SHARED:
+        return w.HTML(value)
+    shared = _SHARED[-1]
+    if not shared:
+        shared.update(layout=w.Layout(), style=HTMLStyle())
+    return w.HTML(value, layout=shared["layout"], style=shared["style"])
+
+
+class SharedLooks:
+    """The span in which new HTML widgets share their look (a form's building)."""
+
+    def __enter__(self) -> None:
+        _SHARED.append({})
+
+    def __exit__(self, *exc: object) -> None:
+        _SHARED.pop()
+
+
+def label_cell(text: str) -> w.HTML:
+    """A label in the column of the fields' own labels: 13em wide, right-aligned."""
+    return w.HTML(
+        Markup('<div style="text-align:right;line-height:1.3;padding-top:6px">{}</div>').format(text),
+        layout=w.Layout(width="13em", min_width="13em", margin="2px 6px 2px 2px"),
+    )
+
+
+def labelled_row(label: str, *widgets: w.Widget) -> w.HBox:
+    """Widgets without a label of their own (toggle buttons, say), labelled like the others."""
+    return w.HBox([label_cell(label), *widgets], layout=w.Layout(align_items="flex-start"))
+
+
+def number_field(label: str, value: int, low: int, high: int) -> w.BoundedIntText:
+    return w.BoundedIntText(value=value, min=low, max=high, description=label, style=LABEL_STYLE,
+                            layout=w.Layout(width="20em"))
+
+
+def dated_list(entries: list[dict[str, Any]]) -> Markup:
+    """Logged entries, newest first, as an HTML list (empty when there are none)."""
+    items = join(
+        Markup("<li>{}: {}</li>").format(messages.nice_date(e.get("on")), e.get("note", "")) for e in reversed(entries)
+    )
+    return Markup('<ul style="line-height:1.45;margin:4px 0">{}</ul>').format(items) if items else Markup()
+
+
+def heading(text: str) -> w.HTML:
+    return html(Markup('<div style="font-weight:600;margin:12px 0 2px">{}</div>').format(text))
+
+
+def hint(text: str, *, beside: bool = False) -> w.HTML:
+    """A line of guidance; `beside` sets it under the fields rather than under the labels."""
+    indent = "calc(13em + 10px)" if beside else "0"
+    return html(
+        Markup('<div style="color:{};max-width:760px;margin:2px 0 4px {};line-height:1.45">{}</div>').format(
+            palette.MUTED_TEXT, indent, text)
+    )
+
+
+def hook(widget: w.Widget, *names: str) -> w.Widget:
+    """Give `widget` stable CSS classes, `nextround-<name>`, for styling and browser tests.
+
+    Names are the Python attribute names with `_` as `-`, so a test in the browser
+    finds `form.text` of the feedback form as `.nextround-feedback-text`.
+    """
+    for name in names:
+        widget.add_class("nextround-" + name.replace("_", "-"))
+    return widget
+
+
+def hook_attributes(owner: Any, prefix: str) -> None:
+    """Hook every widget attribute of `owner` (and every widget in a dict attribute)."""
+    for attribute, value in vars(owner).items():
+        if isinstance(value, w.Widget):
+            hook(value, f"{prefix}-{attribute}")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, w.Widget):
+                    hook(item, f"{prefix}-{attribute}-{key}")
+
+
+def draft_area(label: str, message: messages.Message, saved: str = "") -> w.Textarea:
+    """A drafted message to edit and copy; the person's own edits win over the template.
+
+    Tall enough to show the whole draft, so its sign-off is never hidden below a scroll.
+    """
+    text = saved or message.text
+    return text_area(label, text, rows=rows_for(text))
+
+
+def rows_for(text: str) -> int:
+    """Rows to show all of `text`: long lines wrap at about 70 characters in a 760-pixel box."""
+    lines = sum(max(1, -(-len(line) // 70)) for line in text.splitlines())
+    return min(max(8, lines + 1), 28)
+
+
+def status_line(text: str, kind: str) -> Markup:
+    """A form's one-line status: `ok`, `warn` or `error`, with its mark and colour."""
+    mark = {"ok": "✓", "warn": "!", "error": "✗"}[kind]
+    return Markup('<span style="color:{};margin-left:10px">{} {}</span>').format(palette.STATUS[kind], mark, text)
+
+
+def saving(workbook: Session, edit: Callable[[dict[str, Any]], Any]) -> tuple[dict[str, Any] | None, str]:
+    """Save through the workbook: (what was saved, "") or (None, why not, for the form)."""
+    try:
+        return workbook.save(edit), ""
+    except NextroundError as exc:
+        return None, f"Not saved: {exc}"
+    except OSError as exc:  # a full disk, a folder made read-only: say so in the form
+        return None, f"Not saved: {exc.filename or workbook.store.path}: {exc.strerror}"
+
+
+class Shown:
+    """Something a notebook cell shows as its widget, with a status line to say how it went."""
+
+    widget: w.Widget
+    status: w.HTML
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+    def _say(self, text: str, kind: str) -> None:
+        self.status.value = status_line(text, kind)
+
+
+class Form(Shown):
+    """A section's form: its widgets, a Save button and a status line.
+
+    A Save writes only the fields the person changed since the form showed them
+    (`fields` compared with what was shown), so a form left open in another tab
+    cannot undo this one's answers with its stale copy.
+    """
+
+    save_label = "Save"
+    #: The answers section whose fields the form writes (see `write`).
+    section = ""
+    #: The form's name in CSS classes: `nextround-<name>`, `nextround-<name>-<field>`.
+    hook_name = "form"
+
+    def __init__(self, workbook: Session, doc: dict[str, Any] | None = None) -> None:
+        # `doc`: the answers as the workbook read them, when the caller has them already.
+        with SharedLooks():
+            self._make(workbook, workbook.answers() if doc is None else doc)
+        if workbook.problem:
+            self._say(workbook.problem, "error")
+
+    def _make(self, workbook: Session, doc: dict[str, Any]) -> None:
+        self.workbook = workbook
+        self.status = html()
+        self.save_button = w.Button(
+            description=self.save_label, icon="save", button_style="primary", layout=w.Layout(width="auto")
+        )
+        self.save_button.on_click(lambda _: self.save())
+        self.build(doc)
+        self._shown = self.fields(doc)
+        self._writing: dict[str, Any] = {}
+        self.widget = w.VBox(
+            [*self.children(), w.HBox([self.save_button, self.status], layout=w.Layout(align_items="center"))],
+            layout=w.Layout(width="100%", max_width="800px"),
+        )
+        hook_attributes(self, self.hook_name)
+        hook(self.widget, "form", self.hook_name)
+
+    def build(self, doc: dict[str, Any]) -> None:
+        """Make the widgets from the saved answers."""
+        raise NotImplementedError
+
+    def children(self) -> list[w.Widget]:
+        """The widgets, in order, above the Save button."""
+        raise NotImplementedError
+
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        """The form's values, as the fields it writes; `doc` is the answers they go into."""
+        return {}
+
+    def write(self, doc: dict[str, Any], changed: dict[str, Any]) -> None:
+        """Put the changed fields into the answers (by default: into `section`)."""
+        answers.set_fields(doc, self.section, changed)
+
+    def edit(self, doc: dict[str, Any]) -> None:
+        """Apply the form's changes to the answers as they are on disk now."""
+        self._writing = self.fields(doc)
+        changed = {k: v for k, v in self._writing.items() if k not in self._shown or self._shown[k] != v}
+        self.write(doc, changed)
+
+    def check(self) -> str | None:
+        """A reason not to save yet (shown to the person), or None."""
+        return None
+
+    def saved(self, doc: dict[str, Any]) -> None:
+        """Called after a successful save, with what was saved."""
+
+    def save(self) -> bool:
+        """Save the form; returns whether it worked. The form says which."""
+        reason = self.check()
+        if reason:
+            self._say(reason, "warn")
+            return False
+        doc, why_not = saving(self.workbook, self.edit)
+        if doc is None:
+            self._say(why_not, "error")
+            return False
+        self._shown = self._writing
+        self.saved(answers.with_defaults(doc))
+        self._say(f"Saved at {doc['saved_at'][11:16]}", "ok")
+        return True
+
+
+def tone_view(draft: w.Textarea, what: str) -> w.HTML:
+    """A view of the tone check of `draft`, kept up to date as it is edited."""
+    from nextround.checks import check_tone
+
+    view = html()
+
+    def update(_: Any = None) -> None:
+        view.value = views.tone_report(check_tone(draft.value), what=what) if draft.value.strip() else ""
+
+    draft.observe(update, names="value")
+    update()
+    return view
+
+
+def own_text(value: str, template: messages.Message) -> str:
+    """Keep a draft only when the person changed it, so template fixes still reach them."""
+    return "" if value.strip() == template.text.strip() else value

@@ -1,0 +1,82 @@
+"""The check-in: mood, feelings, a note, and whether you are ready to act."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from nextround.core import answers
+from nextround.notebook import views
+from nextround.notebook.forms.base import (
+    LABEL_STYLE,
+    Form,
+    html,
+    labelled_row,
+    text_area,
+    text_field,
+)
+
+EMOTIONS = (
+    "disappointed", "sad", "angry", "frustrated", "embarrassed", "anxious",
+    "numb", "relieved", "calm", "hopeful", "determined",
+)
+
+class CheckinForm(Form):
+    """A mood check-in; each Save adds one, and the history shows the curve."""
+
+    save_label = "Save check-in"
+    hook_name = "checkin"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        self.mood = w.IntSlider(
+            value=5, min=1, max=10, description="Mood (1 low, 10 good)", style=LABEL_STYLE,
+            layout=w.Layout(width="36em"),
+        )
+        self.emotions = {
+            name: w.ToggleButton(description=name, layout=w.Layout(width="auto")) for name in EMOTIONS
+        }
+        self.other_emotion = text_field("Anything else?", "", "another word for how you feel")
+        self.note = text_area("Note", "", 3, "a few words for yourself (stays private)")
+        self.ready = w.ToggleButtons(
+            options=[("Not yet", False), ("Yes, I'm ready", True)], value=None, style={"button_width": "auto"}
+        )
+        self.history = html()
+        self.advice = html()
+        self._show(doc["checkins"])
+
+    def children(self) -> list[w.Widget]:
+        return [
+            self.mood,
+            labelled_row("How do you feel?",
+                         w.HBox(list(self.emotions.values()), layout=w.Layout(flex_flow="row wrap"))),
+            self.other_emotion,
+            self.note,
+            labelled_row("Ready to act?", self.ready),
+            self.advice,
+            self.history,
+        ]
+
+    def check(self) -> str | None:
+        if self.ready.value is None:
+            return "Choose whether you feel ready to act."
+        return None
+
+    def edit(self, doc: dict[str, Any]) -> None:
+        chosen = [name for name, button in self.emotions.items() if button.value]
+        chosen += [e.strip() for e in self.other_emotion.value.split(",") if e.strip()]
+        answers.add_checkin(
+            doc, {"mood": self.mood.value, "emotions": chosen, "note": self.note.value, "ready": self.ready.value}
+        )
+
+    def saved(self, doc: dict[str, Any]) -> None:
+        # A check-in is a moment: clear the fields for the next one.
+        for button in self.emotions.values():
+            button.value = False
+        self.other_emotion.value = self.note.value = ""
+        self.ready.value = None
+        self._show(doc["checkins"])
+
+    def _show(self, checkins: list[dict[str, Any]]) -> None:
+        self.history.value = views.checkin_history(checkins)
+        self.advice.value = views.not_ready_notice(checkins)

@@ -1,0 +1,276 @@
+"""Step 5: the people you met, following the company and watching its vacancies."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import ipywidgets as w
+
+from nextround.core import answers, messages
+from nextround.core.answers import as_date, iso
+from nextround.core.labels import NETWORKS as NETWORK_LABELS
+from nextround.core.parameters import parse_contact
+from nextround.notebook.forms.base import (
+    Form,
+    SharedLooks,
+    Shown,
+    date_field,
+    dated_list,
+    draft_area,
+    heading,
+    hint,
+    hook,
+    hook_attributes,
+    html,
+    number_field,
+    saving,
+    text_area,
+    text_field,
+)
+from nextround.notebook.forms.feedback import own_text, tone_view
+from nextround.notebook.session import Session
+from nextround.render import palette
+from nextround.render.html import Markup, join
+
+
+class ContactPanel(Form):
+    """One contact: thank-you, LinkedIn note, keep-in-touch cadence and log."""
+
+    save_label = "Save contact"
+    hook_name = "contact"
+
+    def __init__(self, workbook: Session, name: str, doc: dict[str, Any] | None = None) -> None:
+        self.name = name
+        # Two buttons in one tab: say whose details this one saves.
+        self.save_label = f"Save {name.split()[0] if name.split() else name}'s details"
+        super().__init__(workbook, doc)
+        hook(self.widget, "person-" + _slug(name))  # the panel of one person
+
+    def build(self, doc: dict[str, Any]) -> None:
+        contact = next((c for c in doc["contacts"] if c["name"] == self.name), answers.empty_contact(self.name))
+        self.email = text_field("Email", contact["email"])
+        self.role = text_field("Their role", contact["role"], "e.g. hiring manager")
+        self.thank_you = draft_area("Thank-you note", messages.thank_you(doc, contact),
+                                    contact.get("thank_you_note", ""))
+        self.thank_you_tone = tone_view(self.thank_you, "thank-you note")
+        self.thank_you_sent_on = date_field("Thank-you sent on", contact["thank_you_sent_on"])
+        self.linkedin_note = text_area(
+            "LinkedIn note", contact["linkedin_note"] or messages.linkedin_note(doc, contact).text, 3
+        )
+        self.linkedin_count = html()
+        self.linkedin_tone = tone_view(self.linkedin_note, "LinkedIn note")
+        self.linkedin_note.observe(self._count, names="value")
+        self._count()
+        self.linkedin_request_sent_on = date_field("Request sent on", contact["linkedin_request_sent_on"])
+        self.linkedin_accepted_on = date_field("Accepted on", contact["linkedin_accepted_on"])
+        self.cadence_weeks = number_field("Get in touch every", contact["cadence_weeks"], 1, 104)
+        self.log_on = date_field("Contact on", date.today())
+        self.log_note = text_field("What happened", "", "e.g. commented on their post about the new team")
+        # Under the fields it logs, apart from the Save button below.
+        self.log_button = w.Button(description="Log this contact", icon="plus",
+                                   layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)"))
+        self.log_button.on_click(lambda _: self.log())
+        self.next_contact = html()
+        self._pending_log: dict[str, Any] | None = None
+        self._show(contact)
+
+    def children(self) -> list[w.Widget]:
+        return [
+            self.email, self.role,
+            heading("Thank them"), self.thank_you, self.thank_you_tone, self.thank_you_sent_on,
+            heading("Connect on LinkedIn"), self.linkedin_note, self.linkedin_count, self.linkedin_tone,
+            self.linkedin_request_sent_on, self.linkedin_accepted_on,
+            heading("Keep in touch"), w.HBox([self.cadence_weeks, w.Label("weeks")]), self.next_contact,
+            hint("Each time you're in touch, log it here: logging saves at once and moves the next date on."),
+            self.log_on, self.log_note, self.log_button,
+        ]
+
+    def _count(self, _: Any = None) -> None:
+        length = len(self.linkedin_note.value)
+        parts = []
+        for account, limit in messages.LINKEDIN_LIMITS.items():
+            fits = length <= limit
+            colour = palette.GREEN if fits else palette.RED
+            word = "fits" if fits else f"{length - limit} too long"
+            parts.append(Markup('<span style="color:{}">{} {}/{} {}</span>').format(
+                colour, account, length, limit, word))
+        self.linkedin_count.value = (
+            Markup('<div style="margin-left:13em;font-size:0.9em">{}</div>').format(join(parts, " · "))
+        )
+
+    def _show(self, contact: Mapping[str, Any]) -> None:
+        upcoming = contact.get("next_contact_on")
+        when = (Markup("Next contact on <b>{}</b>.").format(messages.nice_date(upcoming))
+                if upcoming else "Once you log a contact, the next date appears here.")
+        self.next_contact.value = Markup("<div>{}</div>").format(when) + dated_list(contact.get("log") or [])
+
+    def log(self) -> bool:
+        """Record a contact now (it resets the keep-in-touch clock) and save."""
+        if not self.log_on.value:
+            self._say("Choose the date of the contact.", "warn")
+            return False
+        self._pending_log = {"id": answers.new_id(), "on": iso(self.log_on.value), "note": self.log_note.value}
+        try:
+            ok = self.save()
+        finally:
+            self._pending_log = None
+        if ok:
+            self.log_note.value = ""
+        return ok
+
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "email": self.email.value.strip(),
+            "role": self.role.value,
+            "thank_you_note": own_text(self.thank_you.value, messages.thank_you(doc, {"name": self.name})),
+            "thank_you_sent_on": iso(self.thank_you_sent_on.value),
+            "linkedin_note": self.linkedin_note.value,
+            "linkedin_request_sent_on": iso(self.linkedin_request_sent_on.value),
+            "linkedin_accepted_on": iso(self.linkedin_accepted_on.value),
+            "cadence_weeks": self.cadence_weeks.value,
+        }
+
+    def write(self, doc: dict[str, Any], changed: dict[str, Any]) -> None:
+        log = [self._pending_log] if self._pending_log else []
+        answers.upsert_contact(doc, {"name": self.name, **changed, "log": log})
+
+    def saved(self, doc: dict[str, Any]) -> None:
+        self._show(next(c for c in doc["contacts"] if c["name"] == self.name))
+
+
+class ContactsForm(Shown):
+    """A tab per contact, and a way to add someone."""
+
+    def __init__(self, workbook: Session) -> None:
+        with SharedLooks():
+            self._make(workbook)
+
+    def _make(self, workbook: Session) -> None:
+        self.workbook = workbook
+        doc = workbook.answers()
+        self.panels: dict[str, ContactPanel] = {}
+        self.tabs = w.Tab()
+        for contact in doc["contacts"]:
+            self._add_panel(contact["name"], doc)  # the answers read once, for every panel
+        self.new_contact = w.Text(
+            placeholder='Name <email>, e.g. Sam Lee <sam@example.org>', layout=w.Layout(width="26em")
+        )
+        self.add_button = w.Button(description="Add contact", icon="user-plus")
+        self.add_button.on_click(lambda _: self.add())
+        self.status = html()
+        empty = "" if doc["contacts"] else "<i>No contacts yet. Add the people you met below.</i>"
+        self.empty = html(empty)
+        self.widget = w.VBox([
+            self.empty, self.tabs,
+            heading("Someone else you met?"),
+            w.HBox([self.new_contact, self.add_button, self.status], layout=w.Layout(align_items="center")),
+        ])
+        hook_attributes(self, "contacts")
+        hook(self.widget, "form", "contacts")
+
+    def _add_panel(self, name: str, doc: dict[str, Any] | None = None) -> ContactPanel:
+        panel = ContactPanel(self.workbook, name, doc)
+        self.panels[name] = panel
+        self.tabs.children = [*self.tabs.children, panel.widget]
+        self.tabs.set_title(len(self.tabs.children) - 1, name)
+        return panel
+
+    def add(self) -> ContactPanel | None:
+        """Add the contact typed in the box (saved at once)."""
+        try:
+            contact = parse_contact(self.new_contact.value)
+        except ValueError as exc:
+            self._say(str(exc), "error")
+            return None
+        if contact.name in self.panels:
+            self._say(f"{contact.name} is already here.", "warn")
+            return None
+        doc, why_not = saving(self.workbook, lambda doc: answers.upsert_contact(doc, contact.to_dict()))
+        if doc is None:
+            self._say(why_not, "error")
+            return None
+        panel = self._add_panel(contact.name)
+        self.tabs.selected_index = len(self.tabs.children) - 1
+        self.new_contact.value = ""
+        self.empty.value = ""
+        self._say(f"Added {contact.name}", "ok")
+        return panel
+
+
+class CompanyForm(Form):
+    """Following the company, a light engagement log and a vacancy watch."""
+
+    save_label = "Save company"
+    hook_name = "company"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        company = doc["company"]
+        self.followed = {
+            key: (w.Checkbox(value=bool(company["followed"].get(key)), description=label, indent=False,
+                             layout=w.Layout(width="16em")),
+                  w.DatePicker(value=as_date(company["followed"].get(key)), layout=w.Layout(width="12em")))
+            for key, label in NETWORK_LABELS.items()
+        }
+        for key, (box, picker) in self.followed.items():
+            box.observe(lambda change, p=picker: _today_if_empty(change, p), names="value")
+            hook(box, f"company-followed-{key}")
+            hook(picker, f"company-followed-{key}-on")
+        watch = company["vacancy_watch"]
+        self.careers_page = text_field("Careers page",
+                                       watch["careers_page"] or doc["rejection"].get("careers_page", ""),
+                                  "https://…")
+        self.keywords = text_field("Keywords", ", ".join(watch["keywords"]), "e.g. analyst, SQL, London")
+        self.last_checked_on = date_field("Last checked on", watch["last_checked_on"])
+        self.check_every_days = number_field("Check every (days)", watch["check_every_days"], 1, 365)
+        self.engagement_on = date_field("Engaged on", date.today())
+        self.engagement_note = text_field("What you did", "", "e.g. liked their post on the new office")
+        self.engagement_list = html(dated_list(company["engagement"]))
+
+    def children(self) -> list[w.Widget]:
+        return [
+            heading("Follow them"),
+            hint("Tick each place you follow them; the date is when you started."),
+            *[w.HBox([box, picker]) for box, picker in self.followed.values()],
+            heading("Engage lightly (a like, a thoughtful comment)"),
+            self.engagement_list, self.engagement_on, self.engagement_note,
+            heading("Watch for new vacancies"),
+            self.careers_page, self.keywords, self.last_checked_on, self.check_every_days,
+        ]
+
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "followed": {
+                key: iso(picker.value or date.today()) for key, (box, picker) in self.followed.items() if box.value
+            },
+            "vacancy_watch": {
+                "careers_page": self.careers_page.value.strip(),
+                "keywords": [k.strip() for k in self.keywords.value.split(",") if k.strip()],
+                "last_checked_on": iso(self.last_checked_on.value),
+                "check_every_days": self.check_every_days.value,
+            },
+        }
+
+    def write(self, doc: dict[str, Any], changed: dict[str, Any]) -> None:
+        company = doc.setdefault("company", {})
+        company.update(changed)
+        if self.engagement_note.value.strip():  # a log that only grows: merged, never replaced
+            entry = {"id": answers.new_id(), "on": iso(self.engagement_on.value or date.today()),
+                     "note": self.engagement_note.value.strip()}
+            company["engagement"] = answers.merge_by_id(company.get("engagement", []), [entry])
+
+    def saved(self, doc: dict[str, Any]) -> None:
+        self.engagement_note.value = ""
+        self.engagement_list.value = dated_list(doc["company"]["engagement"])
+
+
+def _slug(name: str) -> str:
+    """A contact's name as a CSS class part: `Priya Shah` -> `priya-shah`."""
+    return "-".join(re.findall(r"[a-z0-9]+", name.lower())) or "contact"
+
+
+def _today_if_empty(change: Mapping[str, Any], picker: w.DatePicker) -> None:
+    if change["new"] and picker.value is None:
+        picker.value = date.today()

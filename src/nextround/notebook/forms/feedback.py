@@ -1,0 +1,127 @@
+"""Steps 1 and 2: asking for feedback, recording it, following up, and the reply draft."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from nextround.core import messages
+from nextround.core.answers import iso
+from nextround.notebook import views
+from nextround.notebook.forms.base import (
+    LABEL_STYLE,
+    Form,
+    choice_field,
+    date_field,
+    draft_area,
+    heading,
+    hint,
+    html,
+    own_text,
+    rows_for,
+    text_area,
+    tone_view,
+)
+
+CHANNELS = ("", "email", "phone", "video call", "LinkedIn", "in person", "other")
+
+class FeedbackForm(Form):
+    """Asking for feedback, recording what was said, and following up when it's vague."""
+
+    save_label = "Save feedback"
+    section = "feedback"
+    hook_name = "feedback"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        fb = doc["feedback"]
+        self.request_draft = draft_area("Request to send", messages.feedback_request(doc), fb.get("request_draft", ""))
+        self.requested_on = date_field("Asked on", fb["requested_on"])
+        self.requested_via = choice_field("Asked by", CHANNELS,
+                                          fb["requested_via"] if fb["requested_via"] in CHANNELS else "")
+        names = [c["name"] for c in doc["contacts"]]
+        self.received_on = date_field("Received on", fb["received_on"])
+        self.given_by = w.Combobox(
+            description="From", value=fb["given_by"], options=names, ensure_option=False,
+            placeholder="who gave it", style=LABEL_STYLE, layout=w.Layout(width="30em"),
+        )
+        self.via = choice_field("How", CHANNELS, fb["via"] if fb["via"] in CHANNELS else "")
+        self.text = text_area("What they said", fb["text"], 6, "their words, as close as you can remember them")
+        self.takeaways = text_area("What I take from this", fb["takeaways"], 4)
+        self._doc = doc
+        self.verdict = html()
+        self.follow_up_draft = draft_area(
+            "Follow-up to send", messages.feedback_follow_up(doc), fb.get("follow_up_draft", "")
+        )
+        self._suggested = self.follow_up_draft.value
+        self.text.observe(self._check, names="value")
+        self._check()
+
+    def _check(self, _: Any = None) -> None:
+        """Judge the feedback as it is typed, and suggest a follow-up built on it."""
+        from nextround.checks import check_feedback
+
+        result = check_feedback(self.text.value)
+        self.verdict.value = views.feedback_verdict(result) if self.text.value.strip() else ""
+        suggestion = messages.feedback_follow_up(self._doc, result.follow_up_questions).text
+        if self.follow_up_draft.value == self._suggested:  # never replace the person's own edits
+            self.follow_up_draft.value = suggestion
+            self.follow_up_draft.rows = rows_for(suggestion)  # the questions make it longer
+        self._suggested = suggestion
+
+    def children(self) -> list[w.Widget]:
+        return [
+            heading("Ask for it"),
+            hint("Edit the draft as you like, copy it into an email, then note when you sent it."),
+            self.request_draft, self.requested_on, self.requested_via,
+            heading("What they said"),
+            self.received_on, self.given_by, self.via, self.text, self.verdict, self.takeaways,
+            heading("If it was vague, ask for more"),
+            hint("Generic feedback is hard to act on. A short, polite follow-up often gets a real answer."),
+            self.follow_up_draft,
+        ]
+
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        from nextround.checks import judged_feedback
+
+        return {
+            **judged_feedback(self.text.value),
+            "request_draft": own_text(self.request_draft.value, messages.feedback_request(doc)),
+            "requested_on": iso(self.requested_on.value),
+            "requested_via": self.requested_via.value,
+            "received_on": iso(self.received_on.value),
+            "given_by": self.given_by.value.strip(),
+            "via": self.via.value,
+            "text": self.text.value,
+            "takeaways": self.takeaways.value,
+            "follow_up_draft": "" if self.follow_up_draft.value == self._suggested else self.follow_up_draft.value,
+        }
+
+
+# --- 2. reply ------------------------------------------------------------------------------
+
+
+class ReplyForm(Form):
+    """A reply drafted calmly before it is sent."""
+
+    save_label = "Save reply"
+    section = "reply"
+    hook_name = "reply"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        reply = doc["reply"]
+        self.draft = draft_area("Your reply", messages.reply(doc), reply["draft"])
+        self.sent_on = date_field("Sent on", reply["sent_on"])
+        self.advice = html()
+        self._advise(doc)
+        self.workbook.on_save(self._advise)  # a new check-in changes the advice
+        self.tone = tone_view(self.draft, "reply")
+
+    def _advise(self, doc: dict[str, Any]) -> None:
+        self.advice.value = views.not_ready_notice(doc["checkins"])
+
+    def children(self) -> list[w.Widget]:
+        return [self.advice, self.draft, self.tone, self.sent_on]
+
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        return {"draft": self.draft.value, "sent_on": iso(self.sent_on.value)}

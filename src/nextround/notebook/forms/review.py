@@ -1,0 +1,93 @@
+"""Step 4: the self-review rubric and the interview's questions, beside the company's feedback."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import ipywidgets as w
+
+from nextround.core.labels import RUBRIC
+from nextround.notebook import views
+from nextround.notebook.forms.base import Form, heading, hook, html, text_area
+from nextround.render import palette
+from nextround.render.html import Markup
+
+
+class SelfReviewForm(Form):
+    """The rubric (1-5 with notes) and the questions asked, beside the company's feedback."""
+
+    save_label = "Save self-review"
+    section = "self_review"
+    hook_name = "review"
+
+    def build(self, doc: dict[str, Any]) -> None:
+        review = doc["self_review"]
+        self.feedback = html(views.feedback_panel(doc["feedback"]))
+        # Feedback recorded in step 1 appears here at once, as the panel promises.
+        self.workbook.on_save(lambda saved: setattr(self.feedback, "value", views.feedback_panel(saved["feedback"])))
+        self.scores = {
+            key: w.ToggleButtons(
+                options=[str(n) for n in range(1, 6)],
+                value=str(review["scores"][key]) if key in review["scores"] else None,
+                style={"button_width": "2.6em"},
+                tooltips=["1 weak", "2", "3 fair", "4", "5 strong"],
+            )
+            for key in RUBRIC
+        }
+        self.notes = {key: w.Text(value=review["notes"].get(key, ""), placeholder="what happened, in a few words",
+                                  layout=w.Layout(width="auto")) for key in RUBRIC}
+        self.questions = w.VBox()
+        for q in review["questions"]:
+            self._add_question(q)
+        if not review["questions"]:
+            self._add_question({})
+        self.add_question_button = w.Button(description="Add another question", icon="plus",
+                                            layout=w.Layout(width="max-content"))
+        self.add_question_button.on_click(lambda _: self._add_question({}))
+
+    def _add_question(self, values: Mapping[str, str]) -> None:
+        rows = (
+            hook(text_area("Question asked", values.get("question", ""), 2), "review-question"),
+            hook(text_area("How I answered", values.get("my_answer", ""), 3), "review-my-answer"),
+            hook(text_area("A better answer", values.get("better_answer", ""), 3), "review-better-answer"),
+        )
+        box = w.VBox(list(rows),
+                     layout=w.Layout(border=f"1px solid {palette.LIGHT_BORDER}", padding="6px", margin="4px 0"))
+        self.questions.children = [*self.questions.children, box]
+
+    def children(self) -> list[w.Widget]:
+        # One row per dimension: what it is, the score, a note; aligned in columns.
+        cells = [
+            cell
+            for key, label in RUBRIC.items()
+            for cell in (
+                html(Markup('<div style="font-weight:600;line-height:1.3">{}</div>').format(label)),
+                self.scores[key],
+                self.notes[key],
+            )
+        ]
+        rubric = w.GridBox(cells, layout=w.Layout(
+            grid_template_columns="minmax(12em, 19em) max-content minmax(10em, 1fr)",
+            grid_gap="6px 8px", align_items="center", max_width="800px",
+        ))
+        return [
+            self.feedback,
+            heading("Score yourself: 1 weak, 5 strong"),
+            rubric,
+            heading("The questions they asked"),
+            self.questions,
+            self.add_question_button,
+        ]
+
+    def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
+        questions = []
+        for box in self.questions.children:
+            question, mine, better = (area.value for area in box.children)
+            if question.strip() or mine.strip() or better.strip():
+                questions.append({"question": question, "my_answer": mine, "better_answer": better})
+        return {
+            "scores": {k: int(b.value) for k, b in self.scores.items() if b.value},
+            "notes": {k: t.value for k, t in self.notes.items() if t.value.strip()},
+            "questions": questions,
+        }

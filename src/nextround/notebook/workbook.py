@@ -1,0 +1,76 @@
+"""A workbook as its notebook's cells see it: one call per section.
+
+`Workbook` is the face of a workbook in JupyterLab and Voilà. Its methods are what
+the shipped notebook's thin cells call (`wb.header()`, `wb.feedback()`, ...); each
+returns the widget that section shows. The answers, saves and listeners are its
+`Session`'s.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nextround.notebook import views
+from nextround.notebook.forms import FORMS
+from nextround.notebook.session import Session
+from nextround.render.html import banner, join
+
+
+class Workbook(Session):
+    """One open workbook, as its cells show it: start it with `Workbook.from_namespace(globals())`."""
+
+    def header(self) -> Any:
+        """Company, role, dates and stage; a warning if the answers can't be read."""
+        import ipywidgets as w
+
+        doc = self.answers()  # also finds out whether the answers file can be read
+        self._carrier = None  # a re-run header starts a new copy in its own output
+        if not self.problem:
+            self._carry(doc)
+        parts = [views.header(self.rejection.to_answers())]
+        if self.problem:
+            parts.append(banner(self.problem, "error"))
+        return w.HTML(join(parts))
+
+    def sharing(self) -> Any:
+        """In a class workbook, what the student shares with their instructor."""
+        return self._form("sharing") if self.in_class else None
+
+    def checkin(self) -> Any:
+        """The mood check-in."""
+        return self._form("checkin")
+
+    def feedback(self) -> Any:
+        """Step 1: ask for feedback, record it, follow up."""
+        return self._form("feedback")
+
+    def reply(self) -> Any:
+        """Step 2: the reply draft."""
+        return self._form("reply")
+
+    def cv_on_file(self) -> Any:
+        """Step 3: CV kept on file."""
+        return self._form("cv_on_file")
+
+    def self_review(self) -> Any:
+        """Step 4: the rubric and the questions."""
+        return self._form("self_review")
+
+    def contacts(self) -> Any:
+        """Step 5: the people you met."""
+        return self._form("contacts")
+
+    def company(self) -> Any:
+        """Step 5: following the company and watching its vacancies."""
+        return self._form("company")
+
+    def summary(self) -> Any:
+        """Progress and next actions; updates itself after every save."""
+        import ipywidgets as w
+
+        view = w.HTML(views.summary(self.answers()))
+        self.on_save(lambda doc: setattr(view, "value", views.summary(doc)))
+        return view
+
+    def _form(self, name: str) -> Any:
+        return FORMS[name](self)

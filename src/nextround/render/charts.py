@@ -1,0 +1,76 @@
+"""Charts as embedded pictures: matplotlib figures saved as PNG inside an <img>.
+
+A page with its pictures inside needs no other file, so a report opens offline and
+a notebook's outputs stand alone. Nothing here needs a display.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from nextround.render.html import PANEL, Panel, muted
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def literal(text: str) -> str:
+    """Text drawn into a chart as it was written (matplotlib reads `$...$` as maths)."""
+    return str(text).replace("$", r"\$")
+
+
+def new_figure(width: float, height: float) -> Figure:
+    """A matplotlib figure sized in inches, for embedding (no display needed)."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # pictures are embedded, so no display is needed
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=110)
+    fig.set_layout_engine("constrained")
+    return fig
+
+
+def tidy_axes(ax: Any) -> None:
+    """Axes without the top and right frame: less ink, easier to read."""
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def integer_axis(axis: Any) -> None:
+    """Whole numbers only along `axis` (counts of things), spaced as matplotlib would."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True))
+
+
+def dates_axis(ax: Any) -> None:
+    """Dates along the x axis, a few at most, the day before the month ("21 Nov", as a UK reader writes it)."""
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
+        locator,
+        formats=["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
+        zero_formats=["", "%Y", "%b", "%d %b", "%H:%M", "%H:%M"],
+        offset_formats=["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"],
+    ))
+
+
+def png_img(fig: Figure, alt: str) -> Markup:
+    """A figure as an <img> with the PNG inside it, so the page needs no other file."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return Markup('<img alt="{}" src="data:image/png;base64,{}" style="max-width:100%">').format(alt, data)
+
+
+def picture(fig: Figure, alt: str, caption: str = "") -> Panel:
+    """A figure as a panel: an embedded PNG with its alt text and an optional caption."""
+    below = muted(caption) if caption else ""
+    return Panel(Markup('<div style="{}">{}{}</div>').format(PANEL, png_img(fig, alt), below))

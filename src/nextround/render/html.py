@@ -1,0 +1,92 @@
+"""The HTML pieces of every page: notices, cards, tables and panels.
+
+Built with markupsafe: `Markup(...).format(...)` and `Markup.join` escape whatever
+is not already Markup, so a person's words can never become HTML by accident.
+Everything here returns Markup, which the other pieces accept as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from nextround.render import palette
+
+__all__ = ["Markup", "escape", "Panel", "banner", "card", "table", "note", "muted", "join", "PANEL", "CARD"]
+
+#: The style of a card: a bordered box around one part of a workbook.
+CARD = (
+    f"border:1px solid {palette.BORDER};border-radius:8px;padding:12px 16px;margin:4px 0;"
+    f"background:{palette.CARD_BACKGROUND};line-height:1.5;max-width:760px"
+)
+#: The style of a dashboard panel.
+PANEL = "max-width:760px;line-height:1.5;margin:4px 0 8px"
+
+
+def join(parts: Iterable[Any], separator: str = "") -> Markup:
+    """The parts one after another; any that is not Markup is escaped."""
+    return Markup(separator).join(parts)
+
+
+def banner(content: str | Markup, kind: str = "info") -> Markup:
+    """A one-paragraph notice (kinds: info, warn, error, ok); plain text is escaped."""
+    background, edge = palette.BANNER[kind]
+    return Markup(
+        '<div style="background:{};border-left:4px solid {};padding:8px 12px;margin:6px 0;'
+        'max-width:760px;line-height:1.45">{}</div>'
+    ).format(background, edge, content)
+
+
+def card(body: str | Markup, title: str | Markup = "") -> Markup:
+    """A bordered box with an optional bold title."""
+    head = Markup('<div style="font-weight:600">{}</div>').format(title) if title else Markup()
+    return Markup('<div style="{}">{}{}</div>').format(CARD, head, body)
+
+
+def muted(text: str | Markup) -> Markup:
+    """A line in the quieter text colour."""
+    return Markup('<div style="color:{}">{}</div>').format(palette.MUTED_TEXT, text)
+
+
+def note(text: str | Markup) -> Markup:
+    """A short italic note where something will appear later."""
+    return Markup('<div style="{};color:{}"><i>{}</i></div>').format(PANEL, palette.MUTED_TEXT, text)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], colours: Sequence[str] | None = None) -> Markup:
+    """A plain table; every cell is escaped (unless it is Markup)."""
+    cell = 'style="text-align:left;padding:2px 14px 2px 0"'
+    head = join(Markup(f"<th {cell}>{{}}</th>").format(h) for h in headers)
+    body = join(
+        Markup("<tr{}>{}</tr>").format(
+            Markup(' style="color:{}"').format(colours[i]) if colours and colours[i] else "",
+            join(Markup(f"<td {cell}>{{}}</td>").format(c) for c in row),
+        )
+        for i, row in enumerate(rows)
+    )
+    return Markup("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(head, body)
+
+
+class Panel:
+    """HTML that a notebook shows as is (and the report keeps as is)."""
+
+    def __init__(self, html: str | Markup) -> None:
+        self.html = Markup(html) if isinstance(html, Markup) else escape(html)
+
+    def _repr_html_(self) -> str:
+        return str(self.html)
+
+    def __repr__(self) -> str:
+        return "Panel (shown as HTML in a notebook)"
+
+
+def panel(body: str | Markup) -> Panel:
+    """A dashboard panel around `body`."""
+    return Panel(Markup('<div style="{}">{}</div>').format(PANEL, body))
+
+
+def note_panel(text: str) -> Panel:
+    """A short note in place of a panel (nothing to show yet)."""
+    return Panel(note(text))
