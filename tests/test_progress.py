@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from nextround.core.answers import new_document
 from nextround.core.labels import RUBRIC
 from nextround.core.progress import actions, cv_keep_until, pending, step_states
@@ -116,3 +118,22 @@ def test_sections_left_out_of_a_file_read_as_nothing_done_yet() -> None:
         ("Ask for feedback", date(2026, 6, 20)),
         ("Ask them to keep your CV on file", date(2026, 6, 24)),
     ]
+
+
+@pytest.mark.parametrize("offset", [-30, -8, -3, 0, 1, 5, 7, 8, 40])
+def test_the_journal_and_the_workbook_call_the_same_actions_overdue(tmp_path, offset: int) -> None:
+    # The journal works out "overdue / today / this week" for whole columns at once;
+    # it must say what progress.urgency says for each action, one by one.
+    from datetime import date, timedelta
+
+    import nextround
+    from nextround.core.progress import urgency
+
+    path = nextround.new(company="Acme Analytics", role="Data Analyst", rejected_on="2026-06-17",
+                         contacts=["Priya Shah <priya@acme.example>", "Tom Reid"], dir=tmp_path)
+    nextround.open_answers(path).update("feedback", requested_on="2026-06-18")
+    today = date(2026, 6, 17) + timedelta(days=offset)
+    actions = nextround.load(tmp_path, today=today).actions
+    assert len(actions) > 3
+    for row in actions.itertuples():
+        assert row.status == urgency(row.due.date(), today, done=bool(row.done)), row

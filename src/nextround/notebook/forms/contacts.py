@@ -161,7 +161,7 @@ class ContactsForm(Shown):
         self.add_button = w.Button(description="Add contact", icon="user-plus")
         self.add_button.on_click(lambda _: self.add())
         self.status = html()
-        empty = "" if doc["contacts"] else "<i>No contacts yet. Add the people you met below.</i>"
+        empty = Markup("" if doc["contacts"] else "<i>No contacts yet. Add the people you met below.</i>")
         self.empty = html(empty)
         self.widget = w.VBox([
             self.empty, self.tabs,
