@@ -205,12 +205,14 @@ def make(
     identity = {"student_id": student_id, "assignment_id": assignment_id} if student_id else {}
     parameters.update(identity)
     nb_path = template_path(template)
+    # Workbooks are shared (with a mentor, a class): their metadata records nothing of
+    # this machine, so file names only, never the folders (a home folder names its owner).
     metadata = {
         "papermill": {
             "parameters": parameters,
             "default_parameters": {},
-            "input_path": str(nb_path),
-            "output_path": str(path),
+            "input_path": nb_path.name,
+            "output_path": path.name,
             "environment_variables": {},
             "version": None,
         },
