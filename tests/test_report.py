@@ -113,9 +113,9 @@ def test_export_csv_writes_every_table(tmp_path: Path) -> None:
     ]
     with open(tmp_path / "tables" / "actions.csv", encoding="utf-8", newline="") as f:
         actions = list(csv.DictReader(f))
-    assert len(actions) == 16
-    tom = [a for a in actions if a["contact"] == "Tom Reid" and a["what"] == "Send a thank-you note"]
-    assert (tom[0]["due"], tom[0]["done_on"], tom[0]["done"]) == ("2026-06-19", "", "False")
+    assert len(actions) == 13
+    tom = [a for a in actions if a["contact"] == "Tom Reid" and a["what"] == "Send a LinkedIn connection request"]
+    assert (tom[0]["due"], tom[0]["done_on"], tom[0]["done"], tom[0]["waiting"]) == ("2026-06-24", "", "False", "False")
 
 
 def test_export_csv_defuses_text_that_a_spreadsheet_would_run_as_a_formula(tmp_path: Path) -> None:

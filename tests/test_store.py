@@ -176,11 +176,11 @@ def test_a_workbook_without_dates_saves(tmp_path: Path) -> None:
         {"contacts": [{"email": "no name"}]},
         {"sharing": {"checkins": "yes"}},
         {"workbook_id": ""},
-        {"version": 2},
+        {"version": 3},
     ],
 )
 def test_the_fast_check_and_the_explaining_check_agree(change: dict) -> None:
-    doc = {"format": "nextround-answers", "version": 1, "workbook_id": "w", **change}
+    doc = {"format": "nextround-answers", "version": answers.VERSION, "workbook_id": "w", **change}
     assert not answers.is_valid(doc)
     assert answers.problems(doc)
     good = answers.new_document("w", {"company": "A", "role": "B"})
@@ -189,7 +189,7 @@ def test_the_fast_check_and_the_explaining_check_agree(change: dict) -> None:
 
 def test_problems_name_the_field_but_never_repeat_what_the_person_wrote() -> None:
     secret = "I cried all night"
-    doc = {"format": "nextround-answers", "version": 1, "workbook_id": "w",
+    doc = {"format": "nextround-answers", "version": answers.VERSION, "workbook_id": "w",
            "checkins": [{"at": "2026-06-01", "mood": 3, "emotions": secret}], "reply": {"sent_on": secret},
            "cv_on_file": {"status": secret}}
     found = answers.problems(doc)

@@ -24,9 +24,10 @@ from typing import Any
 from nextround.errors import AnswersError
 
 FORMAT = "nextround-answers"
-VERSION = 1
+VERSION = 2
 
-SECTIONS = ("checkins", "feedback", "reply", "cv_on_file", "self_review", "contacts", "company")
+SECTIONS = ("checkins", "feedback", "reply", "cv_on_file", "self_review", "contacts", "company",
+            "you", "plan", "keep_going")
 
 CV_STATUSES = ("not_asked", "asked", "agreed", "declined")
 
@@ -69,6 +70,7 @@ def empty_sections() -> dict[str, Any]:
             "follow_up_draft": "",
             "vague": None,
             "themes": [],
+            "closed": "",
         },
         "reply": {"draft": "", "sent_on": None},
         "cv_on_file": {
@@ -92,6 +94,15 @@ def empty_sections() -> dict[str, Any]:
             },
         },
         "sharing": dict(SHARING_DEFAULTS),
+        "you": {"name": "", "sign_off": ""},
+        "plan": {
+            "style": "combined",
+            "main_contact": "",
+            "combined_draft": "",
+            "combined_sent_on": None,
+            "checkin_dismissed_on": None,
+        },
+        "keep_going": {"applications": "", "weekly_goal": None, "next_focus": ""},
     }
 
 
@@ -108,6 +119,7 @@ def empty_contact(name: str, email: str = "") -> dict[str, Any]:
         "linkedin_accepted_on": None,
         "cadence_weeks": CADENCE_WEEKS,
         "next_contact_on": None,
+        "detail": "",
         "log": [],
     }
 
@@ -259,8 +271,27 @@ def validate(doc: Any, *, file: str | None = None) -> None:
         raise AnswersError(f"not a valid answers file: {found[0]}{more}", file=file)
 
 
+def _from_version_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds `you`, `plan` and `keep_going`, `feedback.closed` and `contacts[].detail`.
+
+    A workbook that already sent its messages one by one keeps that plan; the others
+    get the combined reply, the default since version 2. Every new field has its
+    default, so nothing else changes.
+    """
+    feedback, reply, cv = (doc.get(k) if isinstance(doc.get(k), dict) else {}
+                           for k in ("feedback", "reply", "cv_on_file"))
+    contacts = doc.get("contacts") if isinstance(doc.get("contacts"), list) else []
+    sent_separately = (feedback.get("requested_on") or reply.get("sent_on") or cv.get("asked_on")
+                       or any(isinstance(c, dict) and c.get("thank_you_sent_on") for c in contacts))
+    plan = doc.setdefault("plan", {})
+    if isinstance(plan, dict):
+        plan.setdefault("style", "separate" if sent_separately else "combined")
+    doc["version"] = 2
+    return doc
+
+
 # Upgrade functions, by the version they upgrade *from*; each returns the next version.
-UPGRADES: dict[int, Any] = {}
+UPGRADES: dict[int, Any] = {1: _from_version_1}
 
 
 def dumps(doc: Mapping[str, Any]) -> str:

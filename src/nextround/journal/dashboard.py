@@ -16,7 +16,7 @@ from typing import Any
 
 from nextround.core.labels import RUBRIC_SHORT
 from nextround.core.progress import STEPS, WEEK_AHEAD, urgency
-from nextround.journal.reminders import NOTHING_DUE, describe, due, short_date
+from nextround.journal.reminders import NOTHING_DUE, WAITING, describe, due, short_date
 from nextround.journal.tables import STEP_COLUMNS, Journal, is_missing, load
 from nextround.render import palette
 from nextround.render.charts import dates_axis, integer_axis, literal, new_figure, picture, tidy_axes
@@ -295,7 +295,8 @@ def coming_up(journal: Journal) -> Panel:
         if rows.empty:
             continue
         colour = palette.RED if heading == "Overdue" else ""
-        items = [[short_date(r.due), describe(r)] for r in rows.head(ROWS_SHOWN).itertuples()]
+        items = [["" if heading == WAITING else short_date(r.due), describe(r)]
+                 for r in rows.head(ROWS_SHOWN).itertuples()]
         more = _more(len(rows), "nextround due lists them all.")
         parts.append(Markup('<div style="font-weight:600;margin-top:6px">{} ({})</div>').format(heading, len(rows))
                      + html_table(["When", "What"], items, [colour] * len(items))
