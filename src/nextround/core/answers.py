@@ -278,9 +278,13 @@ def _from_version_1(doc: dict[str, Any]) -> dict[str, Any]:
     get the combined reply, the default since version 2. Every new field has its
     default, so nothing else changes.
     """
-    feedback, reply, cv = (doc.get(k) if isinstance(doc.get(k), dict) else {}
-                           for k in ("feedback", "reply", "cv_on_file"))
-    contacts = doc.get("contacts") if isinstance(doc.get("contacts"), list) else []
+    def section(name: str) -> dict[str, Any]:
+        value = doc.get(name)
+        return value if isinstance(value, dict) else {}
+
+    feedback, reply, cv = section("feedback"), section("reply"), section("cv_on_file")
+    contacts = doc.get("contacts")
+    contacts = contacts if isinstance(contacts, list) else []
     sent_separately = (feedback.get("requested_on") or reply.get("sent_on") or cv.get("asked_on")
                        or any(isinstance(c, dict) and c.get("thank_you_sent_on") for c in contacts))
     plan = doc.setdefault("plan", {})

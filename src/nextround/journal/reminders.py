@@ -91,7 +91,8 @@ def due_lines(reminders: Due) -> list[str]:
         if lines:
             lines.append("")
         lines.append(f"{heading} ({len(rows)})")
-        lines += [f"  {'' if heading == WAITING else short_date(r.due):<16} {describe(r)}" for r in rows.itertuples()]
+        lines += [f"  {'' if heading == WAITING else short_date(r.due):<16} {describe(r)}"
+                  for r in rows.itertuples()]
     return lines
 
 
@@ -116,7 +117,8 @@ def calendar(journal: Journal, *, stamp: datetime | None = None) -> Any:
     cal.add("x-wr-calname", "nextround reminders")
     table = journal.actions
     # A message waiting until the person feels ready has no day of its own yet.
-    pending = table[~table["done"] & ~table["waiting"]].sort_values(["due", "company", "step", "contact"], kind="stable")
+    pending = table[~table["done"] & ~table["waiting"]]
+    pending = pending.sort_values(["due", "company", "step", "contact"], kind="stable")
     for row in pending.itertuples():
         day = row.due.date()
         event = Event()
