@@ -88,11 +88,15 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(tmp_path: Path, args: list[st
 def test_status_prints_one_line_per_workbook_with_the_five_marks(folder: Path) -> None:
     result = run_cli("status", "--dir", str(folder))
     assert result.returncode == 0, result.stderr
+    # Latest first, as the home notebook lists them; what the marks mean, on standard error.
     assert result.stdout.splitlines() == [
-        f"● ● ● ● ◐  2026-06-17    Acme Analytics — Data Analyst  [{kf.ACME}.ipynb]",
         f"· · · ◐ ●  2026-06-28    Borealis Bank — Product Designer  [{kf.BOREALIS}.ipynb]",
+        f"● ● ● ● ◐  2026-06-17    Acme Analytics — Data Analyst  [{kf.ACME}.ipynb]",
         "· · · · ·  date unknown  (no company or role)  [minimal.ipynb]",
     ]
+    assert result.stderr.splitlines() == [
+        "Steps: 1 Ask for honest feedback, 2 Stay professional, 3 Ask for your CV to be kept on file, "
+        "4 Review your own interview, 5 Stay in touch. ● done, ◐ started, · to do."]
 
 
 def test_status_names_a_corrupt_file_and_still_lists_the_rest(folder: Path) -> None:
@@ -100,9 +104,10 @@ def test_status_names_a_corrupt_file_and_still_lists_the_rest(folder: Path) -> N
     result = run_cli("status", "--dir", str(folder))
     assert result.returncode == 0
     assert len(result.stdout.splitlines()) == 3
-    assert result.stderr.splitlines() == [
+    assert result.stderr.splitlines()[0] == (
         f"nextround: skipped {folder / 'broken.answers.json'}: is not valid JSON "
-        "(line 1, column 2: Expecting property name enclosed in double quotes)"]
+        "(line 1, column 2: Expecting property name enclosed in double quotes)")
+    assert result.stderr.splitlines()[1].startswith("Steps: 1 Ask for honest feedback")
 
 
 def test_status_of_an_empty_folder_says_how_to_start(tmp_path: Path) -> None:

@@ -160,3 +160,28 @@ def test_export_xlsx_without_openpyxl_says_what_to_install(tmp_path: Path) -> No
     assert result.stderr.strip() == (
         'nextround: error: writing .xlsx needs openpyxl: pip install "nextround[xlsx]" (or use --format csv)')
     assert not (tmp_path / "out").exists()
+
+
+def test_one_check_in_draws_on_a_week_not_on_years(tmp_path: Path) -> None:
+    # With a single check-in, matplotlib's automatic axis spans years; a person sees one dot in a week.
+    from nextround.journal import dashboard
+
+    folder = tmp_path / "workbooks"
+    kf.write(folder, kf.BOREALIS, kf.borealis())  # one check-in, on 28 June
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+
+    drawn: list = []
+    original = Figure.savefig
+
+    def keep(fig, *args, **kwargs):  # the real figure, as drawn, before it becomes a PNG
+        drawn.append(fig.axes[0].get_xlim())
+        return original(fig, *args, **kwargs)
+
+    Figure.savefig = keep
+    try:
+        dashboard.mood(dashboard.read(folder, "2026-07-01"))
+    finally:
+        Figure.savefig = original
+    low, high = (mdates.num2date(x).date() for x in drawn[0])
+    assert (high - low).days <= 7

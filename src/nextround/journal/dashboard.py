@@ -19,7 +19,7 @@ from nextround.core.progress import STEPS, WEEK_AHEAD, urgency
 from nextround.journal.reminders import NOTHING_DUE, WAITING, describe, due, short_date
 from nextround.journal.tables import STEP_COLUMNS, Journal, is_missing, load
 from nextround.render import palette
-from nextround.render.charts import dates_axis, integer_axis, literal, new_figure, picture, tidy_axes
+from nextround.render.charts import dates_axis, dates_span, integer_axis, literal, new_figure, picture, tidy_axes
 from nextround.render.html import Markup, Panel, banner, join, muted, note_panel, panel
 from nextround.render.html import table as html_table
 
@@ -136,6 +136,7 @@ def mood(journal: Journal) -> Panel:
     ax.set_ylim(0.5, 10.5)
     ax.set_yticks([1, 5, 10], ["1 low", "5", "10 good"])
     dates_axis(ax)
+    dates_span(ax, checkins["at"])
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
     tidy_axes(ax)
     latest = checkins.iloc[-1]

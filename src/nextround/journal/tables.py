@@ -451,10 +451,22 @@ _CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 
 
+def newest_first(rejections: pd.DataFrame) -> pd.DataFrame:
+    """Workbooks as `status` and the home notebook list them: latest rejection first, then by company."""
+    return rejections.sort_values(["rejected_on", "company"], ascending=[False, True], na_position="last")
+
+
+def status_legend() -> str:
+    """What the marks of `status_lines` mean, in one line."""
+    from nextround.core.progress import marks_legend
+
+    return f"Steps: {', '.join(f'{n} {title}' for n, title in STEPS.items())}. {marks_legend()}."
+
+
 def status_lines(journal: Journal) -> list[str]:
-    """One line per workbook: the five steps' marks, the date, company, role and file."""
+    """One line per workbook, latest first: the five steps' marks, the date, company, role and file."""
     lines = []
-    for row in journal.rejections.itertuples():
+    for row in newest_first(journal.rejections).itertuples():
         when = row.rejected_on.date().isoformat() if not is_missing(row.rejected_on) else "date unknown"
         lines.append(f"{step_marks(row)}  {when:<12}  {title(row) or '(no company or role)'}  [{row.workbook}]")
     return lines
