@@ -360,3 +360,16 @@ def test_keep_going_keeps_other_applications_and_a_weekly_goal(wb: Workbook) -> 
     assert form.save()
     again = wb.keep_going()
     assert again.applications.value.startswith("Borealis Bank") and again.weekly_goal.value == 3
+
+
+def test_drafts_already_on_the_page_take_up_a_name_saved_later(wb: Workbook) -> None:
+    plan, feedback = wb.message_plan(), wb.feedback()
+    assert plan.draft.value.endswith("[your name]")
+    details = wb.your_details()
+    details.name.value = "Alex Example"
+    assert details.save()
+    assert plan.draft.value.endswith("Alex Example") and feedback.request_draft.value.endswith("Alex Example")
+    plan.draft.value = "My own words."
+    details.sign_off.value = "Best wishes"
+    assert details.save()
+    assert plan.draft.value == "My own words."  # the person's own edit is never replaced

@@ -69,8 +69,9 @@ def test_once_the_reply_is_sent_the_rest_follows_from_that_day() -> None:
     due = {(a.what, a.contact): a.due for a in pending(d)}
     assert due[("Send a thank-you note", "Sam Okafor")] == date(2026, 6, 21)
     assert due[("Send a LinkedIn connection request", "Priya Shah")] == date(2026, 6, 24)
-    assert due[("Follow up on the feedback request", "")] == date(2026, 6, 27)
+    assert due[("Follow up once on your reply", "")] == date(2026, 6, 27)
     assert ("Send a thank-you note", "Priya Shah") not in due  # thanked in the reply
+    assert ("Follow up on your CV request", "") not in due  # one follow-up for the one reply
 
 
 def test_separate_messages_are_each_their_own_action() -> None:

@@ -213,3 +213,13 @@ def test_feedback_recorded_from_python_is_judged_as_in_the_workbook(acme_workboo
     assert fb["vague"] is True and "experience" in fb["themes"]
     a.update("feedback", text="", vague=None)  # what the caller says wins
     assert a.data["feedback"]["vague"] is None
+
+
+def test_the_combined_reply_recorded_from_python_records_its_parts(acme_workbook: Path) -> None:
+    a = open_answers(acme_workbook)
+    a.update("reply", sent_on="2026-06-18")  # sent earlier: kept
+    a.update("plan", combined_sent_on="2026-06-19")
+    doc = a.data
+    assert (doc["feedback"]["requested_on"], doc["reply"]["sent_on"], doc["cv_on_file"]["asked_on"]) == (
+        "2026-06-19", "2026-06-18", "2026-06-19")
+    assert [c["thank_you_sent_on"] for c in doc["contacts"]] == ["2026-06-19", None]

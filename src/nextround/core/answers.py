@@ -400,6 +400,37 @@ def next_contact_on(contact: Mapping[str, Any]) -> date | None:
     return last + timedelta(weeks=int(weeks))
 
 
+def main_contact(doc: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """Who the combined reply goes to: the one chosen, else the first contact with an email address."""
+    contacts = doc.get("contacts") or ()
+    chosen = (doc.get("plan") or {}).get("main_contact") or ""
+    for contact in contacts:
+        if chosen and contact.get("name") == chosen:
+            return contact
+    return next((c for c in contacts if (c.get("email") or "").strip()), None)
+
+
+def record_combined_reply(doc: dict[str, Any], sent: str) -> None:
+    """The combined reply (`plan.combined_sent_on`) did each of its parts: record them.
+
+    The feedback request, the reply, the CV-on-file request and the main contact's
+    thanks each get the day it was sent, leaving any date already there.
+    """
+    feedback = doc.setdefault("feedback", {})
+    if not feedback.get("requested_on"):
+        feedback["requested_on"] = sent
+        feedback["requested_via"] = feedback.get("requested_via") or "email"
+    reply = doc.setdefault("reply", {})
+    if not reply.get("sent_on"):
+        reply["sent_on"] = sent
+    cv = doc.setdefault("cv_on_file", {})
+    if (cv.get("status") or "not_asked") == "not_asked":
+        cv["status"], cv["asked_on"] = "asked", sent
+    main = main_contact(doc)
+    if isinstance(main, dict) and not main.get("thank_you_sent_on"):
+        main["thank_you_sent_on"] = sent
+
+
 def as_date(value: Any) -> date | None:
     """The date in an answers field (a date or date-time string), or None."""
     if type(value) is str:  # nearly always, so checked first

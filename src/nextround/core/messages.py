@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from nextround.core.answers import with_defaults
+from nextround.core.answers import main_contact, with_defaults
 
 #: LinkedIn's limit on a connection note, by account type.
 LINKEDIN_LIMITS = {"free": 200, "premium": 300}
@@ -87,8 +87,6 @@ def first_name(name: str) -> str:
 
 def context(doc: Mapping[str, Any], contact: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """What the templates may use, from an answers document."""
-    from nextround.core.progress import main_contact
-
     doc = with_defaults(doc)
     rejection = doc["rejection"]
     main = main_contact(doc) or next(iter(doc["contacts"] or rejection.get("contacts") or []), None)

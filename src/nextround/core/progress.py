@@ -41,7 +41,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from nextround.core.answers import CHECK_EVERY_DAYS, KEEP_MONTHS, as_date, next_contact_on
+from nextround.core.answers import CHECK_EVERY_DAYS, KEEP_MONTHS, as_date, main_contact, next_contact_on
 from nextround.core.labels import RUBRIC
 
 STEPS: dict[int, str] = {
@@ -157,16 +157,6 @@ def sending_starts(doc: Mapping[str, Any], today: date) -> date:
     return max(start, first)
 
 
-def main_contact(doc: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    """Who the combined reply goes to: the one chosen, else the first contact with an email address."""
-    contacts = doc.get("contacts") or ()
-    chosen = (doc.get("plan") or _NOTHING).get("main_contact") or ""
-    for contact in contacts:
-        if chosen and contact.get("name") == chosen:
-            return contact
-    return next((c for c in contacts if (c.get("email") or "").strip()), None)
-
-
 def _state(done: Any, started: Any) -> str:
     return "done" if done else "started" if started else "todo"
 
@@ -274,9 +264,11 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
             add(2, "Send your reply", start + _days(REPLY_WITHIN), replied)
         add(3, "Ask them to keep your CV on file", start + _days(CV_REQUEST_WITHIN), cv_done)
     if requested and not closed:
-        add(1, "Follow up on the feedback request", requested + _days(FOLLOW_UP_AFTER), received)
+        # One reply asked three things, so one polite follow-up covers them all.
+        what = "Follow up once on your reply" if combined else "Follow up on the feedback request"
+        add(1, what, requested + _days(FOLLOW_UP_AFTER), received)
 
-    if status == "asked" and asked:
+    if status == "asked" and asked and not combined:
         add(3, "Follow up on your CV request", asked + _days(CV_ANSWER_FOLLOW_UP_AFTER), sending=False)
     if status == "agreed":
         keep_until = cv_lapses_on(cv)

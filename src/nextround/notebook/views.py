@@ -52,8 +52,9 @@ def ready_response(doc: Mapping[str, Any], *, today: date | None = None) -> Mark
     items = join(Markup("<li>{}{}</li>").format(a.what, f" ({a.contact})" if a.contact else "") for a in soon)
     plan = (Markup("Today's plan, one thing at a time:<ul style='margin:4px 0'>{}</ul>").format(items) if soon
             else Markup("Nothing needs sending today, so there's no rush."))
-    return banner(Markup("<b>Good to hear you feel ready.</b> Taking a day or two first was the right call. {}")
-                  .format(plan), "ok")
+    waited = any(c.get("ready") is False for c in (doc.get("checkins") or [])[:-1])
+    return banner(Markup("<b>Good to hear you feel ready.</b> {}{}").format(
+        "Taking some time first was the right call. " if waited else "", plan), "ok")
 
 
 def plan_explained(combined: bool) -> Markup:

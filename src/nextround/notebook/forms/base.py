@@ -315,19 +315,26 @@ def tone_view(draft: w.Textarea, what: str) -> w.HTML:
     return view
 
 
+def refresh_draft(area: w.Textarea, suggested: str, message: messages.Message) -> str:
+    """Show the newly drafted `message` if the person has not edited the old suggestion; the new suggestion."""
+    if area.value == suggested and message.text != suggested:
+        area.value = message.text
+    return message.text
+
+
 def own_text(value: str, template: messages.Message) -> str:
     """Keep a draft only when the person changed it, so template fixes still reach them."""
     return "" if value.strip() == template.text.strip() else value
 
 
-def draft_tools(area: w.Textarea, address: Callable[[], str], hook_name: str) -> w.HTML:
+def draft_tools(area: w.Textarea, address: Callable[[], str]) -> w.HTML:
     """A Copy button and, where there is an address to write to, an "Open in email" link.
 
     Both act on the draft as it is now: the link is remade as the draft is edited, and
     the button copies the text box's current words (found by its CSS class).
     """
-    css = "nextround-" + hook_name.replace("_", "-")
-    hook(area, hook_name)
+    css = f"nextround-draft-{area.model_id}"  # this draft's text box, and no other
+    area.add_class(css)
     view = html()
 
     def update(_: Any = None) -> None:

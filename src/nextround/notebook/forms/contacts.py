@@ -10,10 +10,9 @@ from typing import Any
 import ipywidgets as w
 
 from nextround.core import answers, messages
-from nextround.core.answers import as_date, iso
+from nextround.core.answers import as_date, iso, main_contact
 from nextround.core.labels import NETWORKS as NETWORK_LABELS
 from nextround.core.parameters import parse_contact
-from nextround.core.progress import main_contact
 from nextround.notebook.forms.base import (
     Form,
     SharedLooks,
@@ -60,7 +59,7 @@ class ContactPanel(Form):
                                  "one thing from the interview, e.g. the new data platform")
         self.thank_you = draft_area("Thank-you note", messages.thank_you(doc, contact),
                                     contact.get("thank_you_note", ""))
-        self.thank_you_tools = draft_tools(self.thank_you, lambda: self.email.value, f"thank-you-{_slug(self.name)}")
+        self.thank_you_tools = draft_tools(self.thank_you, lambda: self.email.value)
         self.thank_you_tone = tone_view(self.thank_you, "thank-you note")
         self.thank_you_sent_on = date_field("Thank-you sent on", contact["thank_you_sent_on"])
         self.no_email = hint("No email address for them, so no emailed thank-you: your LinkedIn note can carry "

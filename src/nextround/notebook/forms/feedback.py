@@ -7,8 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from nextround.core import messages
-from nextround.core.answers import iso
-from nextround.core.progress import main_contact
+from nextround.core.answers import iso, main_contact
 from nextround.notebook import views
 from nextround.notebook.forms.base import (
     LABEL_STYLE,
@@ -21,6 +20,7 @@ from nextround.notebook.forms.base import (
     hint,
     html,
     own_text,
+    refresh_draft,
     rows_for,
     text_area,
     tone_view,
@@ -70,8 +70,17 @@ class FeedbackForm(Form):
         self.closed_advice = html()
         self.closed.observe(self._advise_closed, names="value")
         self._advise_closed()
-        self.request_tools = draft_tools(self.request_draft, self._address, "feedback-request-tools")
-        self.follow_up_tools = draft_tools(self.follow_up_draft, self._address, "feedback-follow-up-tools")
+        self.request_tools = draft_tools(self.request_draft, self._address)
+        self._suggested_request = messages.feedback_request(doc).text
+        self.workbook.on_save(self._redraft)
+        self.follow_up_tools = draft_tools(self.follow_up_draft, self._address)
+
+    def _redraft(self, doc: dict[str, Any]) -> None:
+        """New details (a name, a sign-off) reach the drafts the person has not edited."""
+        self._doc = doc
+        self._suggested_request = refresh_draft(self.request_draft, self._suggested_request,
+                                                messages.feedback_request(doc))
+        self._check()
 
     def _address(self) -> str:
         main = main_contact(self._doc)

@@ -13,9 +13,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from nextround.core import messages
-from nextround.core.answers import iso
-from nextround.core.progress import PLAN_STYLES, main_contact
+from nextround.core import answers, messages
+from nextround.core.answers import iso, main_contact
+from nextround.core.progress import PLAN_STYLES
 from nextround.notebook import views
 from nextround.notebook.forms.base import (
     LABEL_STYLE,
@@ -27,6 +27,7 @@ from nextround.notebook.forms.base import (
     html,
     labelled_row,
     own_text,
+    refresh_draft,
     text_field,
 )
 
@@ -81,7 +82,8 @@ class PlanForm(Form):
             style=LABEL_STYLE, layout=w.Layout(width="30em"),
         )
         self.draft = draft_area("Your reply", messages.combined_reply(doc), plan["combined_draft"])
-        self.tools = draft_tools(self.draft, self._address, "plan-draft")
+        self._suggested = messages.combined_reply(doc).text
+        self.tools = draft_tools(self.draft, self._address)
         self.sent_on = date_field("Sent on", plan["combined_sent_on"])
         self.advice = html()
         self.explain = html()
@@ -97,6 +99,8 @@ class PlanForm(Form):
     def _advise(self, doc: dict[str, Any]) -> None:
         self._doc = doc
         self.advice.value = views.waiting_notice(doc)
+        # New details (a name, a sign-off) reach the draft, unless the person has edited it.
+        self._suggested = refresh_draft(self.draft, self._suggested, messages.combined_reply(doc))
 
     def _explain(self, _: Any = None) -> None:
         combined = self.style.value == "combined"
@@ -122,21 +126,4 @@ class PlanForm(Form):
         super().write(doc, changed)
         sent = changed.get("combined_sent_on")
         if sent and (doc.get("plan") or {}).get("style", "combined") == "combined":
-            _record_combined_reply(doc, sent)
-
-
-def _record_combined_reply(doc: dict[str, Any], sent: str) -> None:
-    """The combined reply did each of its parts: record them, leaving any date already there."""
-    feedback = doc.setdefault("feedback", {})
-    if not feedback.get("requested_on"):
-        feedback["requested_on"] = sent
-        feedback["requested_via"] = feedback.get("requested_via") or "email"
-    reply = doc.setdefault("reply", {})
-    if not reply.get("sent_on"):
-        reply["sent_on"] = sent
-    cv = doc.setdefault("cv_on_file", {})
-    if (cv.get("status") or "not_asked") == "not_asked":
-        cv["status"], cv["asked_on"] = "asked", sent
-    main = main_contact(doc)
-    if main is not None and not main.get("thank_you_sent_on") and isinstance(main, dict):
-        main["thank_you_sent_on"] = sent
+            answers.record_combined_reply(doc, sent)
