@@ -107,8 +107,8 @@ def test_reply_cv_and_self_review_come_back(wb: Workbook) -> None:
 
 def test_contacts_thank_you_linkedin_and_cadence(wb: Workbook) -> None:
     contacts = wb.contacts()
-    assert list(contacts.panels) == ["Priya Shah", "Tom Reid"]
-    priya = contacts.panels["Priya Shah"]
+    assert list(contacts.panels) == ["priya-shah", "tom-reid"]
+    priya = contacts.panels["priya-shah"]
     assert "Dear Priya" in priya.thank_you.value
     assert len(priya.linkedin_note.value) <= 200 and "Acme Analytics" in priya.linkedin_note.value
     assert "free" in priya.linkedin_count.value and "fits" in priya.linkedin_count.value
@@ -133,12 +133,12 @@ def test_contacts_thank_you_linkedin_and_cadence(wb: Workbook) -> None:
     assert "Added Sam Lee" in contacts.status.value
 
     again = wb.contacts()
-    assert list(again.panels) == ["Priya Shah", "Tom Reid", "Sam Lee"]
-    p2 = again.panels["Priya Shah"]
+    assert list(again.panels) == ["priya-shah", "tom-reid", "sam-lee"]
+    p2 = again.panel("Priya Shah")
     assert p2.linkedin_note.value == "Hi Priya, thanks for your time."
     assert p2.thank_you_sent_on.value == date(2026, 6, 18) and p2.cadence_weeks.value == 6
     assert "Coffee chat" in p2.next_contact.value
-    assert again.panels["Sam Lee"].email.value == "sam@example.org"
+    assert again.panels["sam-lee"].email.value == "sam@example.org"
 
 
 def test_company_follow_engagement_and_vacancy_watch(wb: Workbook) -> None:
@@ -221,7 +221,7 @@ def test_reply_tone_is_checked_and_waiting_is_advised_while_not_ready(wb: Workbo
 
 
 def test_thank_you_and_linkedin_drafts_are_tone_checked(wb: Workbook) -> None:
-    panel = wb.contacts().panels["Priya Shah"]
+    panel = wb.contacts().panel("Priya Shah")
     assert "reads calmly" in panel.thank_you_tone.value and "reads calmly" in panel.linkedin_tone.value
     panel.linkedin_note.value = "Hi Priya. Shame you couldn't see what you were missing!!!"
     assert "may read badly" in panel.linkedin_tone.value
@@ -236,7 +236,7 @@ def test_a_stale_form_in_another_tab_does_not_undo_this_ones_answers(wb: Workboo
     fb = saved(wb)["feedback"]
     assert fb["text"] == "Your SQL answer in round two missed the join."  # kept, though tab B showed it empty
     assert fb["requested_on"] == "2026-06-18"
-    panel_a, panel_b = wb.contacts().panels["Tom Reid"], wb.contacts().panels["Tom Reid"]
+    panel_a, panel_b = wb.contacts().panel("Tom Reid"), wb.contacts().panel("Tom Reid")
     panel_a.thank_you_sent_on.value = date(2026, 6, 19)
     panel_a.save_button.click()
     panel_b.role.value = "Team lead"
@@ -315,7 +315,7 @@ def test_no_feedback_gets_its_own_advice_and_closes_the_step(wb: Workbook) -> No
 
 def test_a_contact_with_no_email_is_offered_no_emailed_thank_you(wb: Workbook) -> None:
     contacts = wb.contacts()
-    tom = contacts.panels["Tom Reid"]
+    tom = contacts.panels["tom-reid"]
     assert tom.thank_you.layout.display == "none" and tom.no_email.layout.display is None
     tom.email.value = "tom@acme.example"
     assert tom.thank_you.layout.display is None and tom.no_email.layout.display == "none"
@@ -323,7 +323,7 @@ def test_a_contact_with_no_email_is_offered_no_emailed_thank_you(wb: Workbook) -
 
 def test_a_personal_detail_goes_into_the_untouched_drafts(wb: Workbook) -> None:
     contacts = wb.contacts()
-    tom = contacts.panels["Tom Reid"]
+    tom = contacts.panels["tom-reid"]
     tom.detail.value = "the new forecasting model"
     assert "the new forecasting model" in tom.linkedin_note.value and len(tom.linkedin_note.value) <= 200
     assert tom.save() and saved(wb)["contacts"][1]["detail"] == "the new forecasting model"
@@ -373,3 +373,37 @@ def test_drafts_already_on_the_page_take_up_a_name_saved_later(wb: Workbook) -> 
     details.sign_off.value = "Best wishes"
     assert details.save()
     assert plan.draft.value == "My own words."  # the person's own edit is never replaced
+
+
+def test_two_contacts_with_the_same_name_are_each_updated_on_their_own(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import nextround
+
+    made = nextround.new(company="Acme Analytics", role="Data Analyst", dir=tmp_path,
+                         contacts=["Sam Lee <sam.lee@north.example>", "Sam Lee <sam.lee@south.example>"])
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    wb = Workbook.start(**read_json(made)["metadata"]["papermill"]["parameters"])
+    form = wb.contacts()
+    assert list(form.panels) == ["sam-lee", "sam-lee-2"]
+    assert [form.tabs.get_title(i) for i in range(2)] == ["Sam Lee", "Sam Lee (2)"]
+    north, south = form.panels["sam-lee"], form.panels["sam-lee-2"]
+    north.role.value = "Hiring manager"
+    north.save_button.click()
+    south.role.value = "Recruiter"
+    south.thank_you_sent_on.value = date(2026, 6, 18)
+    south.save_button.click()
+    assert "Saved at" in north.status.value and "Saved at" in south.status.value
+    people = [(c["id"], c["email"], c["role"], c["thank_you_sent_on"]) for c in saved(wb)["contacts"]]
+    assert people == [("sam-lee", "sam.lee@north.example", "Hiring manager", None),
+                      ("sam-lee-2", "sam.lee@south.example", "Recruiter", "2026-06-18")]
+
+    form.new_contact.value = "Sam Lee <sam.lee@north.example>"  # the same person again
+    form.add_button.click()
+    assert "already here" in form.status.value and len(saved(wb)["contacts"]) == 2
+    form.new_contact.value = "Sam Lee <sam.lee@east.example>"  # someone else of that name
+    form.add_button.click()
+    assert "Added Sam Lee" in form.status.value and list(form.panels) == ["sam-lee", "sam-lee-2", "sam-lee-3"]
+    again = wb.contacts()
+    assert [p.role.value for p in again.panels.values()] == ["Hiring manager", "Recruiter", ""]
+    assert again.panels["sam-lee-3"].email.value == "sam.lee@east.example"

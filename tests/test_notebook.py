@@ -124,3 +124,47 @@ def test_a_misspelt_papermill_parameter_stops_the_run_with_a_suggestion(tmp_path
                                    parameters={"company": "Acme", "role": "Analyst", "compnay": "Acme"})
     assert caught.value.evalue == "compnay: unknown parameter; did you mean 'company'?"
     assert caught.value.ename == "ParameterError"
+
+
+def test_workbooks_record_nothing_about_the_machine_they_were_made_on(tmp_path: Path) -> None:
+    """A workbook is shared (a mentor, a class): its metadata names no folder, so no home and no user."""
+    import getpass
+    import socket
+
+    from nextround.classroom import generate as classroom
+    from nextround.making.batch import generate
+    from nextround.notebook.home import init
+    from nextround.resources import notebook as shipped
+
+    folder = tmp_path / "Alex's job hunt"
+    made = [nextround.new(dir=folder, **ACME)]
+    csv_file = tmp_path / "rows.csv"
+    csv_file.write_text("company,role\nBorealis Energy,Analyst\n", encoding="utf-8")
+    made += [row.path for row in generate(csv_file, folder).made]
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student_id,name\ns1,Sam Lee\n", encoding="utf-8")
+    classroom.generate(roster, tmp_path / "course", assignment_id="after-the-no")
+    made += sorted((tmp_path / "course").rglob("*.ipynb"))
+    made.append(init(folder)[0])
+    assert len(made) == 4
+
+    machine = {str(tmp_path), str(Path.home()), str(shipped("rejection_workbook").parent), socket.gethostname()}
+    user = getpass.getuser()
+    for path in made:
+        metadata = read_json(path)["metadata"]
+        texts = [v for v in _leaves(metadata) if isinstance(v, str)]
+        assert texts, path
+        for text in texts:
+            assert "/" not in text and "\\" not in text, (path.name, text)
+            assert not any(m in text for m in machine), (path.name, text)
+            assert user not in text.split(), (path.name, text)
+    papermill = read_json(made[0])["metadata"]["papermill"]
+    assert papermill["input_path"] == "rejection_workbook.ipynb" and papermill["output_path"] == made[0].name
+
+
+def _leaves(value: object) -> list[object]:
+    if isinstance(value, dict):
+        return [leaf for key, v in value.items() for leaf in [key, *_leaves(v)]]
+    if isinstance(value, list):
+        return [leaf for v in value for leaf in _leaves(v)]
+    return [value]

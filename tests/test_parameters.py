@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import ast
 import json
+import re
+import string
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nextround.core.parameters import Contact, Rejection, parse_contact, slugify
 from nextround.errors import ParameterError
@@ -107,8 +111,37 @@ def test_slugs_are_readable_and_filesystem_safe() -> None:
     r = Rejection.from_mapping({"company": "Société Générale / R&D", "role": "Data  Analyst (m/f/d)",
                                 "rejected_on": "2026-06-17"})
     assert r.slug() == "2026-06-17-societe-generale-r-d-data-analyst-m-f-d"
-    assert slugify("株式会社") == ""
-    assert Rejection.from_mapping({"company": "株式会社", "role": "..."}).slug(date(2026, 1, 2)) == "2026-01-02"
+    assert Rejection.from_mapping({"company": "株式会社", "role": "..."}).slug(date(2026, 1, 2)) == "2026-01-02-zhushihuishe"
+
+
+@pytest.mark.parametrize(("text", "slug"), [
+    ("Яндекс", "yandeks"),
+    ("Лаборатория Касперского", "laboratoriya-kasperskogo"),
+    ("Αθήνα Τεχνολογίες", "athina-technologies"),
+    ("腾讯", "tengxun"),
+    ("Straße GmbH", "strasse-gmbh"),
+    ("Ørsted 😀", "orsted"),  # an emoji is a separator, not ":grinning:"
+])
+def test_names_in_any_script_keep_their_letters(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_two_rejections_on_one_day_from_non_latin_companies_get_names_of_their_own(tmp_path: Path) -> None:
+    import nextround
+
+    made = [nextround.new(company=company, role=role, rejected_on="2026-06-17", dir=tmp_path)
+            for company, role in (("Яндекс", "Аналитик"), ("腾讯", "数据分析师"))]
+    assert [p.name for p in made] == ["2026-06-17-yandeks-analitik.ipynb", "2026-06-17-tengxun-shujufenxishi.ipynb"]
+
+
+# Budget: 200 examples, no deadline (the first call imports anyascii's tables).
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
+def test_a_slug_is_always_a_safe_file_name_and_keeps_any_letter(text: str) -> None:
+    slug = slugify(text, 40)
+    assert re.fullmatch(r"([a-z0-9]+(-[a-z0-9]+)*)?", slug) and len(slug) <= 40
+    if any(ch in string.ascii_letters + string.digits for ch in text):
+        assert slug  # a Latin letter or digit is never lost
 
 
 def test_rejection_to_answers_is_plain_json() -> None:

@@ -58,3 +58,20 @@ def test_a_released_home_notebook_runs_and_lists_the_workbook(folder: Path) -> N
     state = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     shown = " ".join(str(m["state"].get("value", "")) for m in state.values())
     assert "Acme Analytics — Data Analyst" in shown
+
+
+def test_released_answers_get_contact_ids_and_keep_every_answer_at_the_first_save(folder: Path) -> None:
+    from nextround.api import open_answers
+
+    answers_file = folder / WORKBOOK.replace(".ipynb", ".answers.json")
+    before = read_json(answers_file)
+    assert all("id" not in c for c in before["contacts"])  # written before contacts had ids
+    open_answers(answers_file).update_contact("Tom Reid", role="Team lead")
+    after = read_json(answers_file)
+    assert [c["id"] for c in after["contacts"]] == ["priya-shah", "tom-reid"]
+    tom = after["contacts"][1]
+    assert (tom["role"], tom["linkedin_note"]) == ("Team lead", "Hi Tom, a fictional note.")
+    # Upgraded to version 2 at this first save: a plan is added, every answer kept.
+    assert (after["version"], after["plan"]["style"]) == (2, "combined")
+    kept = ("contacts", "saved_at", "version", "plan")
+    assert {k: v for k, v in after.items() if k not in kept} == {k: v for k, v in before.items() if k not in kept}

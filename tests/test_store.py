@@ -223,3 +223,44 @@ def test_the_combined_reply_recorded_from_python_records_its_parts(acme_workbook
     assert (doc["feedback"]["requested_on"], doc["reply"]["sent_on"], doc["cv_on_file"]["asked_on"]) == (
         "2026-06-19", "2026-06-18", "2026-06-19")
     assert [c["thank_you_sent_on"] for c in doc["contacts"]] == ["2026-06-19", None]
+
+
+def test_contacts_are_updated_by_id_and_by_a_name_only_when_it_is_unambiguous(tmp_path: Path) -> None:
+    import nextround
+
+    made = nextround.new(company="Acme Analytics", role="Data Analyst", dir=tmp_path,
+                         contacts=["Sam Lee <sam.lee@north.example>", "Sam Lee <sam.lee@south.example>", "Tom Reid"])
+    a = open_answers(made)
+    assert [c["id"] for c in read_json(a.store.path)["contacts"]] == ["sam-lee", "sam-lee-2", "tom-reid"]
+    before = a.store.path.read_bytes()
+    with pytest.raises(AnswersError) as refused:
+        a.update_contact("Sam Lee", role="Recruiter")
+    assert str(refused.value) == (f"{a.store.path}, contacts: 2 contacts have that name; "
+                                  "give the id of the one you mean: 'sam-lee', 'sam-lee-2'")
+    assert a.store.path.read_bytes() == before  # nothing saved
+
+    a.update_contact("sam-lee-2", role="Recruiter")
+    a.update_contact("sam-lee", role="Hiring manager", log=[{"on": "2026-06-20", "note": "Coffee"}])
+    a.update_contact("Tom Reid", thank_you_sent_on="2026-06-19")  # one Tom: his name will do
+    a.update_contact("Ana Díaz", email="ana@example.org")  # nobody of that name yet: added
+    people = {c["id"]: c for c in a.data["contacts"]}
+    assert list(people) == ["sam-lee", "sam-lee-2", "tom-reid", "ana-diaz"]
+    assert (people["sam-lee"]["role"], people["sam-lee-2"]["role"]) == ("Hiring manager", "Recruiter")
+    assert people["sam-lee"]["email"] == "sam.lee@north.example" and people["sam-lee"]["next_contact_on"]
+    assert people["tom-reid"]["thank_you_sent_on"] == "2026-06-19"
+    assert answers.problems(read_json(a.store.path)) == []
+
+
+def test_answers_from_before_contacts_had_ids_get_them_on_load_and_keep_them_once_saved(tmp_path: Path) -> None:
+    path = tmp_path / "w.answers.json"
+    legacy = {"format": "nextround-answers", "version": 1, "workbook_id": "w1",
+              "contacts": [{"name": "Sam Lee", "role": "Recruiter"}, {"name": "Sam Lee"},
+                           {"name": "Яна Ким", "id": "sam-lee-3"}, {"name": "Tom Reid"}]}
+    path.write_text(json.dumps(legacy), encoding="utf-8")
+    ids = ["sam-lee", "sam-lee-2", "sam-lee-3", "tom-reid"]
+    assert [c["id"] for c in AnswersStore(path).load()["contacts"]] == ids  # the same in every window
+    assert "id" not in read_json(path)["contacts"][0]  # reading writes nothing
+    open_answers(path).update_contact("sam-lee-2", role="Hiring manager")
+    saved = read_json(path)["contacts"]
+    assert [(c["id"], c.get("role")) for c in saved] == [
+        ("sam-lee", "Recruiter"), ("sam-lee-2", "Hiring manager"), ("sam-lee-3", None), ("tom-reid", None)]

@@ -105,12 +105,23 @@ class Answers:
 
         return self.store.update(edit)
 
-    def update_contact(self, name: str, **fields: Any) -> dict[str, Any]:
-        """Set fields of one contact (added if new); `log` entries are appended."""
-        _known_fields(fields, answers.empty_contact(name), "contacts[]")
-        values = {"name": name, **_plain(fields)}
+    def update_contact(self, contact: str, **fields: Any) -> dict[str, Any]:
+        """Set fields of one contact, given by its `id` or its name; `log` entries are appended.
+
+        A name nobody has yet adds a new contact; a name two contacts share raises
+        AnswersError, which lists their ids: give the id of the one you mean.
+        """
+        _known_fields(fields, answers.empty_contact(contact), "contacts[]")
+        values = _plain(fields)
         values["log"] = [{"id": answers.new_id(), **entry} for entry in values.get("log", [])]
-        return self.store.update(lambda doc: answers.upsert_contact(doc, values))
+
+        def edit(doc: dict[str, Any]) -> None:
+            # Resolved under the lock, against the file as it is now.
+            found = answers.find_contact(doc, contact, file=str(self.store.path))
+            key = {"id": found["id"], "name": found["name"]} if found else {"name": contact}
+            answers.upsert_contact(doc, {**values, **key})
+
+        return self.store.update(edit)
 
 
 def _known_fields(fields: Mapping[str, Any], known: Mapping[str, Any], where: str) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from importlib import resources
@@ -137,6 +137,7 @@ def new_document(workbook_id: str, rejection: Mapping[str, Any]) -> dict[str, An
     doc.update(empty_sections())
     for contact in rejection.get("contacts", []):
         doc["contacts"].append(empty_contact(contact["name"], contact.get("email", "")))
+    add_contact_ids(doc)
     return doc
 
 
@@ -318,6 +319,8 @@ def upgrade(doc: dict[str, Any], *, file: str | None = None) -> dict[str, Any]:
     while version < VERSION:
         doc = UPGRADES[version](doc)
         version = doc["version"]
+    # Within version 1, a later addition that older readers ignore: contacts' ids.
+    add_contact_ids(doc)
     return doc
 
 
@@ -356,18 +359,75 @@ def set_fields(doc: dict[str, Any], section: str, values: Mapping[str, Any]) -> 
     doc[section] = current
 
 
-def upsert_contact(doc: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
-    """Update the contact with this name (adding it if new); its log merges by id.
+def contact_id(name: str, taken: Collection[str]) -> str:
+    """A new contact's key: its name as a slug (`priya-shah`), then `-2`, `-3`… if taken.
 
-    Its next-contact date is worked out again (see `next_contact_on`) unless one
-    is given.
+    Made from the name, not at random, so that every window reading a file from
+    before contacts had ids, or a workbook's contacts before its first save, gives
+    each contact the same key.
+    """
+    from nextround.core.parameters import slugify
+
+    base = slugify(name, 40) or "contact"
+    key, n = base, 1
+    while key in taken:
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
+def add_contact_ids(doc: dict[str, Any]) -> None:
+    """Give every contact without an `id` one (see `contact_id`), in list order.
+
+    Files written before contacts had ids get them here, as they are read; they are
+    written at the next save.
+    """
+    contacts = doc.get("contacts")
+    if not isinstance(contacts, list):
+        return  # not ours to mend: validation names the problem
+    entries = [c for c in contacts if isinstance(c, dict)]
+    taken = {c["id"] for c in entries if isinstance(c.get("id"), str) and c["id"]}
+    for contact in entries:
+        if not (isinstance(contact.get("id"), str) and contact["id"]):
+            name = contact.get("name")
+            contact["id"] = contact_id(name if isinstance(name, str) else "", taken)
+            taken.add(contact["id"])
+
+
+def find_contact(doc: Mapping[str, Any], key: str, *, file: str | None = None) -> dict[str, Any] | None:
+    """The contact whose `id` is `key`, or else the only one named `key`; None if none is.
+
+    Two people may share a name: then the name does not say which one is meant, and
+    AnswersError asks for the id.
+    """
+    contacts = [c for c in doc.get("contacts") or () if isinstance(c, dict)]
+    for contact in contacts:
+        if contact.get("id") == key:
+            return contact
+    named = [c for c in contacts if c.get("name") == key]
+    if len(named) > 1:
+        ids = ", ".join(repr(c.get("id")) for c in named)
+        raise AnswersError(
+            f"{len(named)} contacts have that name; give the id of the one you mean: {ids}",
+            file=file, field="contacts",
+        )
+    return named[0] if named else None
+
+
+def upsert_contact(doc: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """Update the contact whose `id` is given (adding it, with that id, if new); its log merges by id.
+
+    Without an `id`, a new contact is added with one of its own (`contact_id`): a
+    name is not a key, as two people may share one. Its next-contact date is worked
+    out again (see `next_contact_on`) unless one is given.
     """
     contacts = doc.setdefault("contacts", [])
-    for contact in contacts:
-        if contact.get("name") == values["name"]:
-            break
-    else:
-        contact = empty_contact(values["name"])
+    add_contact_ids(doc)
+    key = values.get("id")
+    contact = next((c for c in contacts if c.get("id") == key), None) if key else None
+    if contact is None:
+        key = key or contact_id(values["name"], {c.get("id") for c in contacts})
+        contact = {"id": key, **empty_contact(values["name"])}
         contacts.append(contact)
     log = merge_by_id(contact.get("log", []), values.get("log", []))
     contact.update({k: v for k, v in values.items() if k != "log"})

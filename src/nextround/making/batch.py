@@ -15,9 +15,10 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ class RowResult:
     path: Path | None = None
     problem: NextroundError | None = None
     rejection: Rejection | None = None
+    made_before: bool = False  # skipped because a workbook in the folder was made from this row
 
     def line(self) -> str:
         """One line for a person: `error: apps.csv, row 3 (…), column role: is required`."""
@@ -61,6 +63,8 @@ class RowResult:
         if self.status == FAILED and self.problem is not None:
             column = f", column {self.problem.field}" if self.problem.field else ""
             return f"error: {where}{column}: {self.problem.message}"
+        if self.status == SKIPPED and self.made_before:
+            return f"skipped: {where}: {self.path} was made from this row before and was left untouched"
         if self.status == SKIPPED:
             return f"skipped: {where}: {self.path} already exists and was left untouched"
         return f"{self.status}: {where}: {self.path}"
@@ -148,7 +152,17 @@ def read_rows(
     except OSError as exc:
         raise NextroundError(f"cannot be read ({exc.strerror})", file=name) from None
 
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    delimiter = _delimiter(text)
+    # A quote never closed swallows every row below it into one cell, which would then
+    # be reported as whatever that cell broke ("column role: is required"). Say what
+    # is really wrong, at the row where the quote opens, and read the rows above it.
+    unclosed = _unclosed_quote(text, delimiter)
+    if unclosed is not None:
+        row, start = unclosed
+        if row == 1:
+            raise NextroundError(f"the header (row 1) {_UNCLOSED}", file=name)
+        text = text[:start]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
     except csv.Error as exc:
@@ -171,7 +185,42 @@ def read_rows(
                 "a value that contains the separator must be in double quotes"
             )
         rows.append(Row(number, values, problem))
+    if unclosed is not None:
+        rows.append(Row(unclosed[0], {}, f"{_UNCLOSED}, so it and every row below it were left out; "
+                                         "close the quote, or remove it"))
     return rows
+
+
+_UNCLOSED = 'has a quote (") that is never closed'
+
+
+def _unclosed_quote(text: str, delimiter: str) -> tuple[int, int] | None:
+    """(row, offset where that row starts) of a quoted cell still open at the end, or None.
+
+    Follows the csv module's reading: a quote opens a cell only at the cell's start,
+    and `""` inside it is a quote, not its end.
+    """
+    row, row_start, cell_start, quoted = 1, 0, True, False
+    opened: tuple[int, int] | None = None
+    i, end = 0, len(text)
+    while i < end:
+        ch = text[i]
+        if quoted:
+            if ch == '"':
+                if i + 1 < end and text[i + 1] == '"':
+                    i += 1  # an escaped quote
+                else:
+                    quoted, cell_start = False, False
+        elif ch == '"' and cell_start:
+            quoted, opened = True, (row, row_start)
+        elif ch == delimiter:
+            cell_start = True
+        elif ch == "\n" or (ch == "\r" and text[i + 1:i + 2] != "\n"):
+            row, row_start, cell_start = row + 1, i + 1, True
+        elif ch != "\r":
+            cell_start = False
+        i += 1
+    return opened if quoted else None
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -235,13 +284,17 @@ def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = N
     A blank `rejected_on` stays blank: a spreadsheet row without the date is often
     an older rejection, and stamping today's date would record a date that is not
     true. Its reminders count from the day the workbook is made, and its file name
-    uses the interview date, or today when that is blank too.
+    uses the interview date, or today when that is blank too. So that the same file
+    run again on a later day does not make it twice, a row with neither date is
+    recognised by its content: a workbook in the folder made with exactly the same
+    parameters is that row's, and the row is skipped.
     """
     folder = Path(folder)
     name = str(source)
     today = today or date.today()
     results: list[RowResult] = []
     taken: set[str] = set()
+    made_before: dict[str, list[Path]] | None = None  # read only when an undated row needs it
     for row in read_rows(source):
         try:
             if row.problem:
@@ -253,9 +306,43 @@ def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = N
             continue
         stem = _unique(rejection.slug(today), taken)
         path = folder / f"{stem}.ipynb"
+        if not (rejection.rejected_on or rejection.interview_date):
+            made_before = _undated_workbooks(folder) if made_before is None else made_before
+            same = made_before.get(_content_key(rejection.to_parameters()))
+            if same:  # each earlier workbook answers for one row: a repeated row is a second rejection
+                results.append(RowResult(name, row.number, SKIPPED, path=same.pop(0), rejection=rejection,
+                                          made_before=True))
+                continue
         exists = path.exists() or answers_path_for(path).exists()
         results.append(RowResult(name, row.number, SKIPPED if exists else PLANNED, path=path, rejection=rejection))
     return BatchResult(name, folder, results)
+
+
+def _content_key(parameters: Mapping[str, Any]) -> str:
+    return json.dumps({k: parameters.get(k) for k in PARAMETER_NAMES}, sort_keys=True, ensure_ascii=False)
+
+
+def _made_order(path: Path) -> tuple[str, int]:
+    # "name", "name-2", "name-10": the order `_unique` gave them, not the alphabet's.
+    base, _, n = path.stem.rpartition("-")
+    return (base, int(n)) if n.isdigit() and len(n) < 4 else (path.stem, 1)
+
+
+def _undated_workbooks(folder: Path) -> dict[str, list[Path]]:
+    """The folder's workbooks made without a date, by their parameters, oldest name first.
+
+    Only read as data; a file that is not one of ours is passed over.
+    """
+    found: dict[str, list[Path]] = {}
+    for path in sorted(folder.glob("*.ipynb"), key=_made_order) if folder.is_dir() else ():
+        try:
+            with open(path, encoding="utf-8") as f:
+                parameters = json.load(f)["metadata"]["papermill"]["parameters"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if isinstance(parameters, dict) and not (parameters.get("rejected_on") or parameters.get("interview_date")):
+            found.setdefault(_content_key(parameters), []).append(path)
+    return found
 
 
 def _reserve_name(row: Row, today: date, taken: set[str]) -> None:
@@ -292,6 +379,7 @@ def generate(
     progress: bool | None = None,
     template: str | Path | None = None,
     on_row: Callable[[RowResult], Any] | None = None,
+    today: date | None = None,
 ) -> BatchResult:
     """Make one workbook per row of the CSV `source`, in the folder `dir`.
 
@@ -302,12 +390,13 @@ def generate(
     `jobs` worker processes (default: one per CPU, at most 4), so their outputs are
     saved in them. `progress` shows a bar on stderr; None means "when it is a
     terminal". `template` is the notebook to make them from (the shipped one by
-    default). Raises NextroundError only for a problem with the whole file.
+    default). `today` is the day names are made from for rows with no date (default:
+    today). Raises NextroundError only for a problem with the whole file.
     """
     from nextround.making.workbook import load_template
 
     report = on_row or (lambda result: None)
-    result = plan(source, dir)
+    result = plan(source, dir, today=today)
     result.dry_run = dry_run
     for row in result.rows:
         if row.status in (FAILED, SKIPPED):

@@ -23,9 +23,9 @@ from nextround import __version__
 from nextround.core.answers import dumps as answers_text
 from nextround.core.answers import new_document
 from nextround.core.parameters import Rejection
-from nextround.errors import NextroundError, WorkbookExistsError
+from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
 from nextround.storage import files
-from nextround.storage.store import answers_path_for
+from nextround.storage.store import ANSWERS_SUFFIX, answers_path_for
 
 TEMPLATE = "rejection_workbook"
 # The metadata namespace and its version (bumped, with an upgrade, when it changes).
@@ -205,12 +205,14 @@ def make(
     identity = {"student_id": student_id, "assignment_id": assignment_id} if student_id else {}
     parameters.update(identity)
     nb_path = template_path(template)
+    # Workbooks are shared (with a mentor, a class): their metadata records nothing of
+    # this machine, so file names only, never the folders (a home folder names its owner).
     metadata = {
         "papermill": {
             "parameters": parameters,
             "default_parameters": {},
-            "input_path": str(nb_path),
-            "output_path": str(path),
+            "input_path": nb_path.name,
+            "output_path": path.name,
             "environment_variables": {},
             "version": None,
         },
@@ -245,6 +247,38 @@ def make_from(values: Mapping[str, Any], folder: str | Path) -> Path:
     if values.get("rejected_on") is None:
         values["rejected_on"] = date.today()
     return make(Rejection.from_mapping(values), folder).path
+
+
+#: The parameters a workbook carries besides the rejection's: who and where it is.
+IDENTITY = ("workbook_id", "answers_file", "student_id", "assignment_id")
+
+
+def read_parameters(nb: Any, *, file: str | Path | None = None) -> tuple[Rejection, dict[str, str]]:
+    """The rejection and the identity (workbook and answers file) a workbook was made with.
+
+    Read from `metadata.papermill.parameters` as data, never by running a cell, and
+    validated as when the workbook was made. Raises NextroundError when the notebook
+    is not a workbook of ours: no nextround metadata, or parameters that do not
+    validate (ParameterError, naming the field). The answers file, when named, is a
+    file name: it lies beside the workbook.
+    """
+    metadata = nb.get("metadata") if isinstance(nb, Mapping) else None
+    ours = isinstance(metadata, Mapping) and isinstance(metadata.get(METADATA_KEY), Mapping)
+    papermill = metadata.get("papermill") if ours else None  # type: ignore[union-attr]
+    values = papermill.get("parameters") if isinstance(papermill, Mapping) else None
+    if not isinstance(values, Mapping):
+        raise NextroundError("has no nextround parameters", file=file)
+    identity = {k: v for k, v in values.items() if k in IDENTITY}
+    for name, value in identity.items():
+        if not isinstance(value, str):
+            raise ParameterError(f"must be text, not {type(value).__name__}", file=file, field=name)
+    answers_file = identity.get("answers_file", "")
+    if answers_file and (Path(answers_file).name != answers_file or answers_file.startswith(".")
+                         or not answers_file.endswith(ANSWERS_SUFFIX)):
+        raise ParameterError(f"must be a file name ending in {ANSWERS_SUFFIX}", file=file, field="answers_file")
+    given = {k: v for k, v in values.items() if k not in IDENTITY}
+    rejection = Rejection.from_mapping(given, file=None if file is None else str(file))
+    return rejection, identity
 
 
 def embedded_answers(nb: Mapping[str, Any]) -> dict[str, Any] | None:

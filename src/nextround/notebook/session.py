@@ -135,6 +135,7 @@ class Session:
         for contact in self.rejection.contacts:
             if contact.name not in known:
                 doc["contacts"].append(answers.empty_contact(contact.name, contact.email))
+        answers.add_contact_ids(doc)  # made from the names: every window gives the same ones
 
     def save(self, edit: Callable[[dict[str, Any]], Any]) -> dict[str, Any]:
         """Apply `edit` to the answers on disk and save; tell listeners. Raises AnswersError."""

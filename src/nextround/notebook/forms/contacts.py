@@ -38,21 +38,29 @@ from nextround.render.html import Markup, join
 
 
 class ContactPanel(Form):
-    """One contact: thank-you, LinkedIn note, keep-in-touch cadence and log."""
+    """One contact, by its id: thank-you, LinkedIn note, keep-in-touch cadence and log.
+
+    The id, not the name, says whose details these are: two people may share a name.
+    """
 
     save_label = "Save contact"
     hook_name = "contact"
 
-    def __init__(self, workbook: Session, name: str, doc: dict[str, Any] | None = None) -> None:
+    def __init__(self, workbook: Session, key: str, name: str, doc: dict[str, Any] | None = None) -> None:
+        self.key = key
         self.name = name
         # Two buttons in one tab: say whose details this one saves.
         self.save_label = f"Save {name.split()[0] if name.split() else name}'s details"
         super().__init__(workbook, doc)
-        hook(self.widget, "person-" + _slug(name))  # the panel of one person
+        hook(self.widget, "person-" + _slug(key))  # the panel of one person
+
+    def _contact(self, doc: Mapping[str, Any]) -> dict[str, Any]:
+        found = next((c for c in doc["contacts"] if c.get("id") == self.key), None)
+        return found or {"id": self.key, **answers.empty_contact(self.name)}
 
     def build(self, doc: dict[str, Any]) -> None:
-        contact = next((c for c in doc["contacts"] if c["name"] == self.name), answers.empty_contact(self.name))
-        self._doc, self._contact = doc, contact
+        contact = self._contact(doc)
+        self._doc, self._person = doc, contact
         self.email = text_field("Email", contact["email"])
         self.role = text_field("Their role", contact["role"], "e.g. hiring manager")
         self.detail = text_field("Something you talked about", contact.get("detail", ""),
@@ -66,7 +74,7 @@ class ContactPanel(Form):
                              "your thanks. Add an address above if you have one.", beside=True)
         main = main_contact(doc)
         self.in_reply = hint("Your one short reply (at the top) thanks them, so there's no separate note to send.",
-                             beside=True) if (main is not None and main.get("name") == self.name
+                             beside=True) if (main is not None and _same(main, contact)
                                               and (doc["plan"].get("style") or "combined") == "combined") else None
         self.linkedin_note = text_area(
             "LinkedIn note", contact["linkedin_note"] or messages.linkedin_note(doc, contact).text, 3
@@ -94,7 +102,7 @@ class ContactPanel(Form):
 
     def _personalise(self, _: Any = None) -> None:
         """Put the detail into the drafts the person has not edited themselves."""
-        contact = {**self._contact, "detail": self.detail.value.strip()}
+        contact = {**self._person, "detail": self.detail.value.strip()}
         fresh = {"thank_you": messages.thank_you(self._doc, contact).text,
                  "linkedin_note": messages.linkedin_note(self._doc, contact).text}
         for name, text in fresh.items():
@@ -176,10 +184,10 @@ class ContactPanel(Form):
 
     def write(self, doc: dict[str, Any], changed: dict[str, Any]) -> None:
         log = [self._pending_log] if self._pending_log else []
-        answers.upsert_contact(doc, {"name": self.name, **changed, "log": log})
+        answers.upsert_contact(doc, {"id": self.key, "name": self.name, **changed, "log": log})
 
     def saved(self, doc: dict[str, Any]) -> None:
-        self._show(next(c for c in doc["contacts"] if c["name"] == self.name))
+        self._show(self._contact(doc))
 
 
 class ContactsForm(Shown):
@@ -192,10 +200,10 @@ class ContactsForm(Shown):
     def _make(self, workbook: Session) -> None:
         self.workbook = workbook
         doc = workbook.answers()
-        self.panels: dict[str, ContactPanel] = {}
+        self.panels: dict[str, ContactPanel] = {}  # by the contact's id
         self.tabs = w.Tab()
         for contact in doc["contacts"]:
-            self._add_panel(contact["name"], doc)  # the answers read once, for every panel
+            self._add_panel(contact["id"], contact["name"], doc)  # the answers read once, for every panel
         self.new_contact = w.Text(
             placeholder='Name <email>, e.g. Sam Lee <sam@example.org>', layout=w.Layout(width="26em")
         )
@@ -212,28 +220,45 @@ class ContactsForm(Shown):
         hook_attributes(self, "contacts")
         hook(self.widget, "form", "contacts")
 
-    def _add_panel(self, name: str, doc: dict[str, Any] | None = None) -> ContactPanel:
-        panel = ContactPanel(self.workbook, name, doc)
-        self.panels[name] = panel
+    def _add_panel(self, key: str, name: str, doc: dict[str, Any] | None = None) -> ContactPanel:
+        same_name = sum(p.name == name for p in self.panels.values())
+        panel = ContactPanel(self.workbook, key, name, doc)
+        self.panels[key] = panel
         self.tabs.children = [*self.tabs.children, panel.widget]
-        self.tabs.set_title(len(self.tabs.children) - 1, name)
+        # A second Sam Lee gets a tab of their own, told apart by a number.
+        self.tabs.set_title(len(self.tabs.children) - 1, f"{name} ({same_name + 1})" if same_name else name)
         return panel
 
+    def panel(self, name: str) -> ContactPanel:
+        """The panel of the one contact called `name` (KeyError if none, or several)."""
+        found = [p for p in self.panels.values() if p.name == name]
+        if len(found) != 1:
+            raise KeyError(name)
+        return found[0]
+
     def add(self) -> ContactPanel | None:
-        """Add the contact typed in the box (saved at once)."""
+        """Add the contact typed in the box (saved at once).
+
+        Someone with the same name as a contact already here is someone else only
+        when their email differs.
+        """
         try:
             contact = parse_contact(self.new_contact.value)
         except ValueError as exc:
             self._say(str(exc), "error")
             return None
-        if contact.name in self.panels:
-            self._say(f"{contact.name} is already here.", "warn")
+        if any(p.name == contact.name and _same_person(p.email.value.strip(), contact.email)
+               for p in self.panels.values()):
+            self._say(f"{contact.name} is already here; to add someone else of that name, give their email too.",
+                      "warn")
             return None
-        doc, why_not = saving(self.workbook, lambda doc: answers.upsert_contact(doc, contact.to_dict()))
+        added: dict[str, Any] = {}
+        doc, why_not = saving(self.workbook,
+                              lambda doc: added.update(answers.upsert_contact(doc, contact.to_dict())))
         if doc is None:
             self._say(why_not, "error")
             return None
-        panel = self._add_panel(contact.name)
+        panel = self._add_panel(added["id"], contact.name)
         self.tabs.selected_index = len(self.tabs.children) - 1
         self.new_contact.value = ""
         self.empty.value = ""
@@ -305,6 +330,18 @@ class CompanyForm(Form):
     def saved(self, doc: dict[str, Any]) -> None:
         self.engagement_note.value = ""
         self.engagement_list.value = dated_list(doc["company"]["engagement"])
+
+
+def _same_person(email: str, other: str) -> bool:
+    """Two contacts of one name are one person unless both emails are known and differ."""
+    return not email or not other or email.casefold() == other.casefold()
+
+
+def _same(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+    """The same person: by id where both have one, else by name."""
+    if one.get("id") and other.get("id"):
+        return bool(one["id"] == other["id"])
+    return bool(one.get("name") == other.get("name"))
 
 
 def _slug(name: str) -> str:
