@@ -319,6 +319,10 @@ def test_a_contact_with_no_email_is_offered_no_emailed_thank_you(wb: Workbook) -
     assert tom.thank_you.layout.display == "none" and tom.no_email.layout.display is None
     tom.email.value = "tom@acme.example"
     assert tom.thank_you.layout.display is None and tom.no_email.layout.display == "none"
+    # Hiding a part never hides the rest of the form: its status line says how a save went.
+    assert tom.status.layout.display is None and tom.thank_you_tools.layout.display is None
+    tom.email.value = ""
+    assert tom.status.layout.display is None and tom.thank_you_tools.layout.display == "none"
 
 
 def test_a_personal_detail_goes_into_the_untouched_drafts(wb: Workbook) -> None:

@@ -114,6 +114,16 @@ def heading(text: str) -> w.HTML:
     return html(Markup('<div style="font-weight:600;margin:12px 0 2px">{}</div>').format(text))
 
 
+def own_layout(widget: w.Widget) -> w.Widget:
+    """Give `widget` a layout of its own, so it can be shown and hidden alone.
+
+    A form's plain HTML widgets share one layout (see `html`): hiding one through
+    it would hide them all, the status line included.
+    """
+    widget.layout = w.Layout()
+    return widget
+
+
 def hint(text: str, *, beside: bool = False) -> w.HTML:
     """A line of guidance; `beside` sets it under the fields rather than under the labels."""
     indent = "calc(13em + 10px)" if beside else "0"
@@ -335,7 +345,7 @@ def draft_tools(area: w.Textarea, address: Callable[[], str]) -> w.HTML:
     """
     css = f"nextround-draft-{area.model_id}"  # this draft's text box, and no other
     area.add_class(css)
-    view = html()
+    view = w.HTML(layout=w.Layout())  # a layout of its own: forms show and hide it
 
     def update(_: Any = None) -> None:
         to = address().strip()

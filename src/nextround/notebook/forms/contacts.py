@@ -27,6 +27,7 @@ from nextround.notebook.forms.base import (
     hook_attributes,
     html,
     number_field,
+    own_layout,
     saving,
     text_area,
     text_field,
@@ -68,10 +69,10 @@ class ContactPanel(Form):
         self.thank_you = draft_area("Thank-you note", messages.thank_you(doc, contact),
                                     contact.get("thank_you_note", ""))
         self.thank_you_tools = draft_tools(self.thank_you, lambda: self.email.value)
-        self.thank_you_tone = tone_view(self.thank_you, "thank-you note")
+        self.thank_you_tone = own_layout(tone_view(self.thank_you, "thank-you note"))
         self.thank_you_sent_on = date_field("Thank-you sent on", contact["thank_you_sent_on"])
-        self.no_email = hint("No email address for them, so no emailed thank-you: your LinkedIn note can carry "
-                             "your thanks. Add an address above if you have one.", beside=True)
+        self.no_email = own_layout(hint("No email address for them, so no emailed thank-you: your LinkedIn note "
+                                        "can carry your thanks. Add an address above if you have one.", beside=True))
         main = main_contact(doc)
         self.in_reply = hint("Your one short reply (at the top) thanks them, so there's no separate note to send.",
                              beside=True) if (main is not None and _same(main, contact)
