@@ -146,7 +146,9 @@ class ReplyForm(Form):
 
     def build(self, doc: dict[str, Any]) -> None:
         reply = doc["reply"]
+        self._doc = doc
         self.draft = draft_area("Your reply", messages.reply(doc), reply["draft"])
+        self.tools = draft_tools(self.draft, lambda: (main_contact(self._doc) or {}).get("email") or "")
         self.sent_on = date_field("Sent on", reply["sent_on"])
         self.advice = html()
         self._advise(doc)
@@ -154,10 +156,11 @@ class ReplyForm(Form):
         self.tone = tone_view(self.draft, "reply")
 
     def _advise(self, doc: dict[str, Any]) -> None:
+        self._doc = doc
         self.advice.value = views.waiting_notice(doc)
 
     def children(self) -> list[w.Widget]:
-        return [self.advice, self.draft, self.tone, self.sent_on]
+        return [self.advice, self.draft, self.tools, self.tone, self.sent_on]
 
     def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
         return {"draft": self.draft.value, "sent_on": iso(self.sent_on.value)}
