@@ -401,3 +401,13 @@ def test_importing_the_module_does_not_load_vader():
 def test_accuracy(check: str, split: str) -> None:
     acc, wrong, n = _accuracy(check, split)
     assert acc >= 0.90, f"{wrong} of {n} {'held-out' if split == 'heldout' else split} {check} cases wrong"
+
+
+def test_follow_up_questions_ask_one_thing_each_and_never_about_the_winner() -> None:
+    texts = ["Another candidate had more experience.", "Your communication could be better.",
+             "We went with someone whose technical skills were stronger.", "It was a very strong field.",
+             "Salary expectations were above our budget.", ""]
+    for text in texts:
+        for question in check_feedback(text).follow_up_questions:
+            assert question.count("?") == 1 and ", and " not in question, question
+            assert "successful candidate" not in question and "strongest candidate" not in question

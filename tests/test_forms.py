@@ -245,6 +245,140 @@ def test_a_stale_form_in_another_tab_does_not_undo_this_ones_answers(wb: Workboo
     assert (tom["thank_you_sent_on"], tom["role"]) == ("2026-06-19", "Team lead")
 
 
+def test_the_combined_reply_is_one_send_that_does_three_jobs(wb: Workbook) -> None:
+    plan = wb.message_plan()
+    assert plan.style.value == "combined" and plan.main_contact.value == "Priya Shah"
+    assert "Dear Priya," in plan.draft.value and "keep my CV on file" in plan.draft.value
+    assert 'href="mailto:priya@acme.example?subject=Re%3A%20Data%20Analyst' in plan.tools.value
+    plan.sent_on.value = date(2026, 6, 19)
+    assert plan.save()
+    doc = saved(wb)
+    assert doc["plan"]["combined_sent_on"] == "2026-06-19"
+    assert doc["feedback"]["requested_on"] == doc["reply"]["sent_on"] == doc["cv_on_file"]["asked_on"] == "2026-06-19"
+    assert doc["cv_on_file"]["status"] == "asked"
+    assert next(c for c in doc["contacts"] if c["name"] == "Priya Shah")["thank_you_sent_on"] == "2026-06-19"
+    assert next(c for c in doc["contacts"] if c["name"] == "Tom Reid")["thank_you_sent_on"] is None
+
+
+def test_choosing_separate_messages_hides_the_combined_draft(wb: Workbook) -> None:
+    plan = wb.message_plan()
+    plan.style.value = "separate"
+    assert plan.draft.layout.display == "none" and "separate messages" in plan.explain.value
+    assert plan.save() and saved(wb)["plan"]["style"] == "separate"
+
+
+def test_a_form_says_it_has_unsaved_changes_until_it_is_saved(wb: Workbook) -> None:
+    form = wb.reply()
+    assert form.status.value == ""
+    form.draft.value = "Thank you for letting me know."
+    assert "Unsaved changes" in form.status.value and "nextround-unsaved" in form.widget._dom_classes
+    form.draft.value = wb.reply().draft.value  # back as it was: nothing unsaved
+    assert form.status.value == ""
+    form.draft.value = "Thank you."
+    form.save_button.click()
+    assert "Saved at" in form.status.value and "nextround-unsaved" not in form.widget._dom_classes
+
+
+def test_your_name_signs_every_draft_once_it_is_given(wb: Workbook) -> None:
+    details = wb.your_details()
+    details.name.value, details.sign_off.value = "Alex Example", "Best wishes"
+    assert details.save()
+    assert wb.feedback().request_draft.value.endswith("Best wishes,\nAlex Example")
+    assert wb.message_plan().draft.value.endswith("Best wishes,\nAlex Example")
+
+
+def test_a_ready_check_in_gets_a_warm_word_and_the_plan_for_today(wb: Workbook) -> None:
+    form = wb.checkin()
+    form.mood.value, form.ready.value = 6, True
+    form.save_button.click()
+    assert "Good to hear you feel ready" in form.response.value
+    assert "Send one short reply" in form.response.value
+
+
+def test_skipping_the_check_in_starts_the_plan_without_a_word_about_mood(wb: Workbook) -> None:
+    form = wb.checkin()
+    form.mood.value, form.ready.value = 2, False
+    form.save_button.click()
+    assert "hold off sending" in form.advice.value
+    assert form.skip_checkin()
+    assert form.advice.value == "" and saved(wb)["plan"]["checkin_dismissed_on"] == date.today().isoformat()
+    assert len(saved(wb)["checkins"]) == 1  # skipping adds no check-in
+
+
+def test_no_feedback_gets_its_own_advice_and_closes_the_step(wb: Workbook) -> None:
+    form = wb.feedback()
+    form.closed.value = "declined"
+    assert "policy" in form.closed_advice.value
+    assert form.save() and saved(wb)["feedback"]["closed"] == "declined"
+    assert "1. Ask for honest feedback</td><td style=\"color:#2f855a\">done" in wb.summary().value
+
+
+def test_a_contact_with_no_email_is_offered_no_emailed_thank_you(wb: Workbook) -> None:
+    contacts = wb.contacts()
+    tom = contacts.panels["tom-reid"]
+    assert tom.thank_you.layout.display == "none" and tom.no_email.layout.display is None
+    tom.email.value = "tom@acme.example"
+    assert tom.thank_you.layout.display is None and tom.no_email.layout.display == "none"
+    # Hiding a part never hides the rest of the form: its status line says how a save went.
+    assert tom.status.layout.display is None and tom.thank_you_tools.layout.display is None
+    tom.email.value = ""
+    assert tom.status.layout.display is None and tom.thank_you_tools.layout.display == "none"
+
+
+def test_a_personal_detail_goes_into_the_untouched_drafts(wb: Workbook) -> None:
+    contacts = wb.contacts()
+    tom = contacts.panels["tom-reid"]
+    tom.detail.value = "the new forecasting model"
+    assert "the new forecasting model" in tom.linkedin_note.value and len(tom.linkedin_note.value) <= 200
+    assert tom.save() and saved(wb)["contacts"][1]["detail"] == "the new forecasting model"
+
+
+def test_the_practice_plan_names_the_weakest_areas_and_says_when_they_tie(wb: Workbook) -> None:
+    review = wb.self_review()
+    for key, score in {"preparation": 4, "structured_answers": 2, "skills_evidence": 2, "questions_asked": 3,
+                       "rapport": 5, "composure": 4}.items():
+        review.scores[key].value = str(score)
+    review.save_button.click()
+    plan = review.practice.value
+    assert "tied for your lowest score" in plan
+    assert "Structured (STAR) answers" in plan and "Evidence of the skills" in plan
+    assert "The questions I asked" not in plan  # a tie of two is the plan; the next one waits
+
+
+def test_three_low_check_ins_bring_a_gentle_word(wb: Workbook) -> None:
+    view = wb.look_after_yourself()
+    form = wb.checkin()
+    for mood in (2, 3, 2):
+        form.mood.value, form.ready.value = mood, False
+        form.save_button.click()
+    assert "last 3 check-ins have been low" in view.value
+    form.mood.value, form.ready.value = 6, True
+    form.save_button.click()
+    assert "have been low" not in view.value
+
+
+def test_keep_going_keeps_other_applications_and_a_weekly_goal(wb: Workbook) -> None:
+    form = wb.keep_going()
+    form.applications.value = "Borealis Bank, analyst, second interview"
+    form.weekly_goal.value = 3
+    assert form.save()
+    again = wb.keep_going()
+    assert again.applications.value.startswith("Borealis Bank") and again.weekly_goal.value == 3
+
+
+def test_drafts_already_on_the_page_take_up_a_name_saved_later(wb: Workbook) -> None:
+    plan, feedback = wb.message_plan(), wb.feedback()
+    assert plan.draft.value.endswith("[your name]")
+    details = wb.your_details()
+    details.name.value = "Alex Example"
+    assert details.save()
+    assert plan.draft.value.endswith("Alex Example") and feedback.request_draft.value.endswith("Alex Example")
+    plan.draft.value = "My own words."
+    details.sign_off.value = "Best wishes"
+    assert details.save()
+    assert plan.draft.value == "My own words."  # the person's own edit is never replaced
+
+
 def test_two_contacts_with_the_same_name_are_each_updated_on_their_own(tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     import nextround

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import nbformat
@@ -89,22 +89,23 @@ def test_new_mentions_home_only_where_there_is_none(tmp_path: Path) -> None:
 
 
 def test_the_form_makes_a_workbook_with_a_link_and_refreshes_the_list(tmp_path: Path) -> None:
-    home = Home(tmp_path, today=date(2026, 7, 1))
+    today = date.today()  # the workbook is made today, so its plan starts today
+    home = Home(tmp_path, today=today)
     form, listing, due = home.new_form(), home.workbooks(), home.due()
     assert "No workbooks yet" in listing.value
     fields = form.fields
     fields["company"].value = "Cobalt Health"
     fields["role"].value = "Data Analyst"
-    fields["interview_date"].value = date(2026, 6, 24)
+    fields["interview_date"].value = today - timedelta(days=7)
     fields["contacts"].value = "Ana Costa <ana@example.org>\n\nSam Okafor\n"
     form.button.click()
-    made = tmp_path / "2026-07-01-cobalt-health-data-analyst.ipynb"
+    made = tmp_path / f"{today.isoformat()}-cobalt-health-data-analyst.ipynb"
     assert made.exists()
     assert f'<a href="{made.name}">' in form.result.value
     answers = read_json(made.with_name(made.stem + ".answers.json"))
     assert [c["name"] for c in answers["rejection"]["contacts"]] == ["Ana Costa", "Sam Okafor"]
     assert "Cobalt Health — Data Analyst" in listing.value and f'href="{made.name}"' in listing.value
-    assert "Send a thank-you note (Ana Costa)" in due.value  # due 3 July: in the coming week
+    assert "Send one short reply: thanks, a request for feedback, and your CV kept on file (Ana Costa)" in due.value
     assert fields["company"].value == ""  # ready for the next one
 
 

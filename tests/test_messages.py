@@ -14,14 +14,15 @@ def test_every_draft_is_personalised_from_the_parameters() -> None:
     doc = new_document("w", REJECTION)
     contact = doc["contacts"][0]
     drafts = [messages.feedback_request(doc), messages.feedback_follow_up(doc), messages.reply(doc),
-              messages.cv_on_file(doc), messages.thank_you(doc, contact)]
+              messages.cv_on_file(doc), messages.thank_you(doc, contact), messages.combined_reply(doc)]
     for draft in drafts:
         assert draft.subject, draft
         assert "Dear Priya," in draft.body  # titles are skipped in greetings
         assert draft.body.rstrip().endswith("Alex Morgan")
         assert "{{" not in draft.text and "{%" not in draft.text
-    assert "10 June 2026" in messages.feedback_request(doc).body
     assert "final interview" in messages.feedback_request(doc).body
+    # No dates: a note sent later than planned must not read stale ("your time on 10 June").
+    assert not any("June" in draft.body for draft in drafts)
     assert "Acme Analytics" in messages.cv_on_file(doc).body
 
 
@@ -49,3 +50,47 @@ def test_linkedin_notes_fit_the_free_limit_and_use_the_room_they_have() -> None:
                               "role": "Senior Principal Data Analytics and Insight Engineering Lead"})
     note = messages.linkedin_note(long, long["contacts"][0]).body
     assert len(note) <= 200 and "The Extremely Long Name" in note
+
+
+def test_the_feedback_request_asks_how_to_improve_not_about_the_winner() -> None:
+    body = messages.feedback_request(new_document("w", REJECTION)).body
+    assert "how I could improve" in body and "what went well" in body
+    assert "candidate" not in body
+
+
+def test_a_follow_up_asks_one_or_two_questions_at_most() -> None:
+    doc = new_document("w", REJECTION)
+    four = ["Which answer fell short?", "What did good look like?", "Which skill?", "Any resources?"]
+    body = messages.feedback_follow_up(doc, four).body
+    assert body.count("\n- ") == 2 and "Which skill?" not in body
+    assert "two small things" in body
+    assert "one thing" in messages.feedback_follow_up(doc, ["Which answer fell short?"]).body
+
+
+def test_the_combined_reply_thanks_asks_for_feedback_and_for_the_cv_to_be_kept() -> None:
+    reply = messages.combined_reply(new_document("w", REJECTION))
+    assert reply.subject == "Re: Data Analyst – thank you"
+    body = reply.body
+    assert body.startswith("Dear Priya,") and "Thank you" in body
+    assert "feedback" in body and "keep my CV on file" in body
+    assert len(body.split()) < 140  # short: one screen on a phone
+
+
+def test_your_name_and_sign_off_are_used_in_every_draft() -> None:
+    doc = new_document("w", {**REJECTION, "your_name": ""})
+    doc["you"] = {"name": "Sam Jones", "sign_off": "Best wishes"}
+    for draft in (messages.combined_reply(doc), messages.reply(doc), messages.thank_you(doc, doc["contacts"][0])):
+        assert draft.body.endswith("Best wishes,\nSam Jones")
+
+
+def test_a_personal_detail_stays_in_the_linkedin_note_and_it_still_fits() -> None:
+    doc = new_document("w", REJECTION)
+    contact = {**doc["contacts"][0], "detail": "the new forecasting model"}
+    free = messages.linkedin_note(doc, contact, messages.LINKEDIN_LIMITS["free"]).body
+    assert "the new forecasting model" in free and len(free) <= 200
+
+
+def test_mailto_opens_the_draft_in_a_mail_client() -> None:
+    link = messages.mailto("priya@acme.example", messages.Message("Re: Data & Analyst", "Dear Priya,\n\nThanks."))
+    assert link == ("mailto:priya@acme.example?subject=Re%3A%20Data%20%26%20Analyst"
+                    "&body=Dear%20Priya%2C%0A%0AThanks.")

@@ -19,9 +19,10 @@ from nextround.resources import notebook
 from test_parameters import HOSTILE
 
 TEMPLATE = notebook("rejection_workbook")
-SECTIONS_IN_ORDER = ["Check in first", "1. Ask for honest feedback", "2. Stay professional",
+SECTIONS_IN_ORDER = ["Your details", "Check in first", "Your messages: one short reply first",
+                     "1. Ask for honest feedback", "2. Stay professional",
                      "3. Ask for your CV to be kept on file", "4. Review your own interview", "5. Stay in touch",
-                     "Where you are"]
+                     "Look after yourself", "Keep going", "Where you are"]
 
 
 def test_the_shipped_notebook_is_valid_and_keeps_papermill_conventions() -> None:
@@ -66,7 +67,9 @@ def test_papermill_runs_the_shipped_notebook_from_the_command_line(tmp_path: Pat
     nb = read_json(out)  # a cell that failed would have made papermill exit non-zero, above
     views = [o for c in code_cells(nb) for o in c["outputs"]
              if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
-    assert len(views) == 9  # header, check-in, 5 step forms, company, summary (no sharing: not a class)
+    # header, your details, check-in, the message plan, 5 step forms, company, looking after yourself,
+    # keeping going, summary (no sharing: not a class)
+    assert len(views) == 13
     assert any("Analyst at Acme" in str(v) for v in widget_values(nb))
     assert not list(tmp_path.glob("*.answers.json"))  # running writes nothing; only Save does
 

@@ -6,16 +6,19 @@ from datetime import date
 
 import pytest
 
-from nextround.core.answers import new_document
+from nextround.core.answers import new_document, upgrade
 from nextround.core.labels import RUBRIC
 from nextround.core.progress import actions, cv_keep_until, pending, step_states
 
 REJECTION = {"company": "Acme", "role": "Analyst", "rejected_on": "2026-06-17",
-             "contacts": [{"name": "Priya Shah", "email": ""}]}
+             "contacts": [{"name": "Priya Shah", "email": "priya@acme.example"}, {"name": "Tom Reid", "email": ""}]}
+REPLY = "Send one short reply: thanks, a request for feedback, and your CV kept on file"
 
 
 def doc(**sections):
     d = new_document("w1", REJECTION)
+    d["created_at"] = "2026-06-17T18:00:00+01:00"  # made the evening the "no" came
+    d["contacts"] = [{"name": "Priya Shah", "email": "priya@acme.example"}, {"name": "Tom Reid", "email": ""}]
     for name, value in sections.items():
         if isinstance(value, dict) and isinstance(d.get(name), dict):
             d[name].update(value)
@@ -45,17 +48,94 @@ def test_each_step_moves_from_started_to_done() -> None:
     assert step_states(doc(contacts=[], company={"followed": {"linkedin": "2026-06-18"}}))[5] == "done"
 
 
-def test_next_actions_are_dated_from_the_rejection() -> None:
+def test_by_default_one_reply_then_linkedin_then_the_others_thanks() -> None:
+    # One short email to the main contact (thanks, feedback, CV on file); the LinkedIn
+    # notes a few days later; Tom has no email address, so no emailed thank-you for him.
     due = {(a.what, a.contact): a.due for a in pending(doc())}
+    assert due == {
+        (REPLY, "Priya Shah"): date(2026, 6, 19),
+        ("Send a LinkedIn connection request", "Priya Shah"): date(2026, 6, 23),
+        ("Send a LinkedIn connection request", "Tom Reid"): date(2026, 6, 23),
+    }
+    assert [a.due for a in pending(doc())] == sorted(a.due for a in pending(doc()))
+
+
+def test_once_the_reply_is_sent_the_rest_follows_from_that_day() -> None:
+    d = doc(plan={"combined_sent_on": "2026-06-20"}, feedback={"requested_on": "2026-06-20"},
+            contacts=[{"name": "Priya Shah", "email": "priya@acme.example", "thank_you_sent_on": "2026-06-20"},
+                      {"name": "Sam Okafor", "email": "sam@acme.example"}])
+    done = next(a for a in actions(d) if a.what == REPLY)
+    assert done.done_on == date(2026, 6, 20)
+    due = {(a.what, a.contact): a.due for a in pending(d)}
+    assert due[("Send a thank-you note", "Sam Okafor")] == date(2026, 6, 21)
+    assert due[("Send a LinkedIn connection request", "Priya Shah")] == date(2026, 6, 24)
+    assert due[("Follow up once on your reply", "")] == date(2026, 6, 27)
+    assert ("Send a thank-you note", "Priya Shah") not in due  # thanked in the reply
+    assert ("Follow up on your CV request", "") not in due  # one follow-up for the one reply
+
+
+def test_separate_messages_are_each_their_own_action() -> None:
+    due = {(a.what, a.contact): a.due for a in pending(doc(plan={"style": "separate"}))}
     assert due[("Send a thank-you note", "Priya Shah")] == date(2026, 6, 19)
     assert due[("Ask for feedback", "")] == date(2026, 6, 20)
     assert due[("Send a LinkedIn connection request", "Priya Shah")] == date(2026, 6, 22)
     assert due[("Ask them to keep your CV on file", "")] == date(2026, 6, 24)
-    assert [a.due for a in pending(doc())] == sorted(a.due for a in pending(doc()))
+    assert ("Send a thank-you note", "Tom Reid") not in due  # no address to send it to
+    assert REPLY not in {what for what, _ in due}
+
+
+def test_a_workbook_made_days_later_starts_with_nothing_overdue() -> None:
+    d = doc()
+    d["created_at"] = "2026-06-27T09:00:00+01:00"  # ten days after the "no"
+    late = pending(d, today=date(2026, 6, 27))
+    assert all(a.due >= date(2026, 6, 27) for a in late)
+    assert next(a for a in late if a.what == REPLY).due == date(2026, 6, 29)
+
+
+def test_while_not_ready_every_message_waits_and_nothing_is_overdue() -> None:
+    not_yet = [{"id": "a", "at": "2026-06-17T20:00:00+01:00", "mood": 2, "ready": False}]
+    d = doc(checkins=not_yet)
+    weeks_later = pending(d, today=date(2026, 7, 15))
+    sends = [a for a in weeks_later if a.step != 0]
+    assert sends and all(a.waiting for a in sends)
+    assert not any(a.due < date(2026, 7, 15) for a in sends)  # the plan starts on the day they feel ready
+    # The first "ready" check-in starts the plan from that day.
+    d["checkins"].append({"id": "b", "at": "2026-07-01T09:00:00+01:00", "mood": 6, "ready": True})
+    due = {(a.what, a.contact): (a.due, a.waiting) for a in pending(d, today=date(2026, 7, 1))}
+    assert due[(REPLY, "Priya Shah")] == (date(2026, 7, 3), False)
+
+
+def test_skipping_the_check_in_starts_the_plan_that_day() -> None:
+    d = doc(checkins=[{"id": "a", "at": "2026-06-17T20:00:00+01:00", "mood": 3, "ready": False}],
+            plan={"checkin_dismissed_on": "2026-06-20"})
+    reply = next(a for a in pending(d, today=date(2026, 6, 20)) if a.what == REPLY)
+    assert (reply.due, reply.waiting) == (date(2026, 6, 22), False)
+
+
+def test_no_feedback_policy_or_no_reply_closes_step_one() -> None:
+    for closed in ("no_reply", "declined"):
+        d = doc(feedback={"requested_on": "2026-06-19", "closed": closed})
+        assert step_states(d)[1] == "done"
+        assert "Follow up on the feedback request" not in {a.what for a in pending(d)}
+
+
+def test_a_contact_with_no_email_is_thanked_through_linkedin() -> None:
+    d = doc(contacts=[{"name": "Tom Reid", "email": "", "linkedin_request_sent_on": "2026-06-22",
+                       "next_contact_on": "2026-08-17"}])
+    assert step_states(d)[5] == "done"
+
+
+def test_version_1_files_keep_the_plan_they_were_following() -> None:
+    old = {"format": "nextround-answers", "version": 1, "workbook_id": "w1",
+           "feedback": {"requested_on": "2026-06-19"}, "contacts": []}
+    assert upgrade(old)["plan"]["style"] == "separate"
+    fresh = {"format": "nextround-answers", "version": 1, "workbook_id": "w2", "contacts": []}
+    upgraded = upgrade(fresh)
+    assert upgraded["plan"]["style"] == "combined" and upgraded["version"] == 2
 
 
 def test_done_actions_carry_the_day_they_were_done() -> None:
-    d = doc(feedback={"requested_on": "2026-06-19"})
+    d = doc(plan={"style": "separate"}, feedback={"requested_on": "2026-06-19"})
     asked = next(a for a in actions(d) if a.what == "Ask for feedback")
     assert asked.done and asked.done_on == date(2026, 6, 19)
     follow = next(a for a in actions(d) if a.what == "Follow up on the feedback request")
@@ -80,7 +160,7 @@ def test_not_ready_check_in_asks_for_another() -> None:
 
 
 def test_feedback_that_arrived_unasked_leaves_nothing_to_ask() -> None:
-    d = doc(feedback={"received_on": "2026-06-21", "text": "Your SQL answer missed the join."})
+    d = doc(plan={"style": "separate"}, feedback={"received_on": "2026-06-21", "text": "Your SQL answer missed the join."})
     asked = next(a for a in actions(d) if a.what == "Ask for feedback")
     assert asked.done_on == date(2026, 6, 21)
     assert step_states(d)[1] == "done"
@@ -88,6 +168,7 @@ def test_feedback_that_arrived_unasked_leaves_nothing_to_ask() -> None:
 
 def test_without_a_rejection_date_reminders_count_from_the_day_the_workbook_was_made() -> None:
     d = new_document("w1", {"company": "Acme", "role": "Analyst"})
+    d["plan"]["style"] = "separate"
     d["created_at"] = "2026-06-01T10:00:00+01:00"
     d["saved_at"] = "2026-06-20T10:00:00+01:00"  # a later save does not move them
     ask = next(a for a in actions(d, today=date(2026, 7, 1)) if a.what == "Ask for feedback")
@@ -114,10 +195,7 @@ def test_a_contact_with_no_cadence_is_due_again_after_the_usual_eight_weeks() ->
 def test_sections_left_out_of_a_file_read_as_nothing_done_yet() -> None:
     bare = {"workbook_id": "w1", "rejection": {"rejected_on": "2026-06-17"}}
     assert step_states(bare) == {1: "todo", 2: "todo", 3: "todo", 4: "todo", 5: "todo"}
-    assert [(a.what, a.due) for a in actions(bare, today=date(2026, 6, 30))] == [
-        ("Ask for feedback", date(2026, 6, 20)),
-        ("Ask them to keep your CV on file", date(2026, 6, 24)),
-    ]
+    assert [(a.what, a.due) for a in actions(bare, today=date(2026, 6, 30))] == [(REPLY, date(2026, 6, 19))]
 
 
 @pytest.mark.parametrize("offset", [-30, -8, -3, 0, 1, 5, 7, 8, 40])
@@ -131,9 +209,11 @@ def test_the_journal_and_the_workbook_call_the_same_actions_overdue(tmp_path, of
 
     path = nextround.new(company="Acme Analytics", role="Data Analyst", rejected_on="2026-06-17",
                          contacts=["Priya Shah <priya@acme.example>", "Tom Reid"], dir=tmp_path)
-    nextround.open_answers(path).update("feedback", requested_on="2026-06-18")
+    answers = nextround.open_answers(path)
+    answers.update("feedback", requested_on="2026-06-18")
+    answers.add_checkin(3, ready=False, at="2026-06-17T20:00:00")
     today = date(2026, 6, 17) + timedelta(days=offset)
     actions = nextround.load(tmp_path, today=today).actions
     assert len(actions) > 3
     for row in actions.itertuples():
-        assert row.status == urgency(row.due.date(), today, done=bool(row.done)), row
+        assert row.status == urgency(row.due.date(), today, done=bool(row.done), waiting=bool(row.waiting)), row

@@ -71,5 +71,7 @@ def test_released_answers_get_contact_ids_and_keep_every_answer_at_the_first_sav
     assert [c["id"] for c in after["contacts"]] == ["priya-shah", "tom-reid"]
     tom = after["contacts"][1]
     assert (tom["role"], tom["linkedin_note"]) == ("Team lead", "Hi Tom, a fictional note.")
-    assert {k: v for k, v in after.items() if k not in ("contacts", "saved_at")} == {
-        k: v for k, v in before.items() if k not in ("contacts", "saved_at")}
+    # Upgraded to version 2 at this first save: a plan is added, every answer kept.
+    assert (after["version"], after["plan"]["style"]) == (2, "combined")
+    kept = ("contacts", "saved_at", "version", "plan")
+    assert {k: v for k, v in after.items() if k not in kept} == {k: v for k, v in before.items() if k not in kept}

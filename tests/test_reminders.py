@@ -14,7 +14,9 @@ from nextround.errors import NextroundError
 from nextround.journal.reminders import action_uid, due, due_lines, write_calendar
 from nextround.journal.tables import load
 
-TOM_THANKS = "Send a thank-you note (Tom Reid) — Acme Analytics, Data Analyst"
+# Tom has no email address: the LinkedIn note is how he is thanked (see progress.py).
+TOM_LINKEDIN = "Send a LinkedIn connection request (Tom Reid) — Acme Analytics, Data Analyst"
+REPLY = "Send one short reply: thanks, a request for feedback, and your CV kept on file"
 
 
 @pytest.fixture
@@ -24,31 +26,38 @@ def folder(tmp_path: Path) -> Path:
 
 def test_due_lists_overdue_today_and_the_next_seven_days(folder: Path) -> None:
     reminders = due(load(folder, today=kf.TODAY))
-    assert (len(reminders.overdue), len(reminders.today), len(reminders.this_week)) == (2, 1, 3)
+    assert (len(reminders.overdue), len(reminders.today), len(reminders.this_week)) == (2, 0, 1)
     assert due_lines(reminders) == [
         "Overdue (2)",
-        f"  Fri 19 Jun 2026  {TOM_THANKS}",
-        "  Mon 22 Jun 2026  Send a LinkedIn connection request (Tom Reid) — Acme Analytics, Data Analyst",
+        f"  Wed 24 Jun 2026  {TOM_LINKEDIN}",
+        f"  Tue 30 Jun 2026  {REPLY} — Borealis Bank, Product Designer",
         "",
-        "Due today (1)",
-        "  Wed 1 Jul 2026   Ask for feedback — Borealis Bank, Product Designer",
-        "",
-        "In the next 7 days (3)",
-        "  Sat 4 Jul 2026   Ask for feedback — (no company or role)",
-        "  Sun 5 Jul 2026   Ask them to keep your CV on file — Borealis Bank, Product Designer",
-        "  Wed 8 Jul 2026   Ask them to keep your CV on file — (no company or role)",
+        "In the next 7 days (1)",
+        f"  Fri 3 Jul 2026   {REPLY} — (no company or role)",
     ]
+
+
+def test_messages_wait_while_the_latest_check_in_says_not_yet(folder: Path) -> None:
+    borealis = kf.borealis()
+    borealis["checkins"].append({"id": "c4", "at": "2026-06-29T18:00:00+01:00", "mood": 2, "ready": False})
+    kf.write(folder, kf.BOREALIS, borealis)
+    reminders = due(load(folder, today=date(2026, 7, 20)))
+    overdue = reminders.overdue[reminders.overdue["workbook_id"] == "wb-borealis"]
+    assert overdue["what"].tolist() == ["Check in again before sending anything", "Check their vacancies"]
+    assert reminders.waiting["what"].tolist() == [REPLY]
+    lines = due_lines(reminders)
+    waiting = lines.index("When you feel ready (no rush) (1)")
+    assert lines[waiting + 1].strip() == f"{REPLY} — Borealis Bank, Product Designer"
 
 
 def test_due_on_a_quiet_day_says_so(folder: Path) -> None:
     reminders = due(load(folder, today=date(2026, 9, 1)))
     assert reminders.overdue["what"].tolist() == [
-        "Send a thank-you note", "Send a LinkedIn connection request", "Ask for feedback",
-        "Ask them to keep your CV on file", "Check their vacancies", "Get back in touch",
+        "Send a LinkedIn connection request", REPLY, "Check their vacancies", "Get back in touch",
     ]
     # the minimal workbook has no dates of its own, so its actions move with the day
-    assert reminders.this_week["workbook_id"].tolist() == ["wb-minimal", "wb-minimal"]
-    quiet = kf.write(Path(folder.parent / "quiet"), kf.BOREALIS, kf.borealis())  # its first action: 1 July
+    assert reminders.this_week["workbook_id"].tolist() == ["wb-minimal"]
+    quiet = kf.write(Path(folder.parent / "quiet"), kf.BOREALIS, kf.borealis())  # its first action: 30 June
     assert due_lines(due(load(quiet.parent, today=date(2026, 6, 1)))) == [
         "Nothing is overdue or due in the next 7 days. Enjoy the breathing space."]
 
@@ -57,8 +66,8 @@ def test_due_command_runs_as_a_process(folder: Path) -> None:
     result = run_cli("due", "--on", "2026-07-01", "--dir", str(folder))
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Overdue (2)" and lines[1] == f"  Fri 19 Jun 2026  {TOM_THANKS}"
-    assert "In the next 7 days (3)" in lines and result.stderr == ""
+    assert lines[0] == "Overdue (2)" and lines[1] == f"  Wed 24 Jun 2026  {TOM_LINKEDIN}"
+    assert "In the next 7 days (1)" in lines and result.stderr == ""
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -79,11 +88,15 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(tmp_path: Path, args: list[st
 def test_status_prints_one_line_per_workbook_with_the_five_marks(folder: Path) -> None:
     result = run_cli("status", "--dir", str(folder))
     assert result.returncode == 0, result.stderr
+    # Latest first, as the home notebook lists them; what the marks mean, on standard error.
     assert result.stdout.splitlines() == [
-        f"● ● ● ● ◐  2026-06-17    Acme Analytics — Data Analyst  [{kf.ACME}.ipynb]",
         f"· · · ◐ ●  2026-06-28    Borealis Bank — Product Designer  [{kf.BOREALIS}.ipynb]",
+        f"● ● ● ● ◐  2026-06-17    Acme Analytics — Data Analyst  [{kf.ACME}.ipynb]",
         "· · · · ·  date unknown  (no company or role)  [minimal.ipynb]",
     ]
+    assert result.stderr.splitlines() == [
+        "Steps: 1 Ask for honest feedback, 2 Stay professional, 3 Ask for your CV to be kept on file, "
+        "4 Review your own interview, 5 Stay in touch. ● done, ◐ started, · to do."]
 
 
 def test_status_names_a_corrupt_file_and_still_lists_the_rest(folder: Path) -> None:
@@ -91,9 +104,10 @@ def test_status_names_a_corrupt_file_and_still_lists_the_rest(folder: Path) -> N
     result = run_cli("status", "--dir", str(folder))
     assert result.returncode == 0
     assert len(result.stdout.splitlines()) == 3
-    assert result.stderr.splitlines() == [
+    assert result.stderr.splitlines()[0] == (
         f"nextround: skipped {folder / 'broken.answers.json'}: is not valid JSON "
-        "(line 1, column 2: Expecting property name enclosed in double quotes)"]
+        "(line 1, column 2: Expecting property name enclosed in double quotes)")
+    assert result.stderr.splitlines()[1].startswith("Steps: 1 Ask for honest feedback")
 
 
 def test_status_of_an_empty_folder_says_how_to_start(tmp_path: Path) -> None:
@@ -119,10 +133,10 @@ def test_calendar_has_one_event_per_action_not_done(folder: Path, tmp_path: Path
     events = _events(out)
     journal = load(folder)
     pending = journal.actions[~journal.actions["done"]]
-    assert len(events) == len(pending) == 10
-    tom = events[action_uid("wb-acme", 5, "Send a thank-you note", "Tom Reid")]
-    assert tom == {"day": date(2026, 6, 19), "end": date(2026, 6, 20),
-                   "summary": "Send a thank-you note (Tom Reid) — Acme Analytics"}
+    assert len(events) == len(pending) == 7
+    tom = events[action_uid("wb-acme", 5, "Send a LinkedIn connection request", "Tom Reid")]
+    assert tom == {"day": date(2026, 6, 24), "end": date(2026, 6, 25),
+                   "summary": "Send a LinkedIn connection request (Tom Reid) — Acme Analytics"}
     lapse = events[action_uid("wb-acme", 3, "Your CV lapses from their files")]
     assert lapse["day"] == date(2026, 12, 22)
     assert sorted(e["day"] for e in events.values()) == sorted(d.date() for d in pending["due"])
@@ -132,20 +146,21 @@ def test_calendar_has_one_event_per_action_not_done(folder: Path, tmp_path: Path
 def test_calendar_uids_are_stable_so_a_reimport_updates(folder: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "first.ics", tmp_path / "second.ics"
     write_calendar(load(folder), first)
-    # Tom is thanked, and Borealis's rejection date was corrected by a day.
+    # Tom's LinkedIn request is sent, and Borealis's dates were each corrected by a day.
     acme = kf.acme()
-    acme["contacts"][1]["thank_you_sent_on"] = "2026-07-01"
+    acme["contacts"][1]["linkedin_request_sent_on"] = "2026-07-01"
     kf.write(folder, kf.ACME, acme)
     borealis = kf.borealis()
     borealis["rejection"]["rejected_on"] = "2026-06-27"
+    borealis["checkins"][0]["at"] = "2026-06-27T18:00:00+01:00"
     kf.write(folder, kf.BOREALIS, borealis)
     write_calendar(load(folder), second)
 
     before, after = _events(first), _events(second)
-    ask = action_uid("wb-borealis", 1, "Ask for feedback")
-    assert before[ask]["day"] == date(2026, 7, 1) and after[ask]["day"] == date(2026, 6, 30)  # same event, moved
-    assert action_uid("wb-acme", 5, "Send a thank-you note", "Tom Reid") not in after  # done: gone
-    # thanking Tom starts his keep-in-touch clock: the one new event
+    ask = action_uid("wb-borealis", 2, REPLY)
+    assert before[ask]["day"] == date(2026, 6, 30) and after[ask]["day"] == date(2026, 6, 29)  # same event, moved
+    assert action_uid("wb-acme", 5, "Send a LinkedIn connection request", "Tom Reid") not in after  # done: gone
+    # being in touch with Tom starts his keep-in-touch clock: the one new event
     back_in_touch = action_uid("wb-acme", 5, "Get back in touch", "Tom Reid")
     assert set(after) - set(before) == {back_in_touch} and after[back_in_touch]["day"] == date(2026, 8, 26)
     assert len(after) == len(before)

@@ -113,9 +113,9 @@ def test_export_csv_writes_every_table(tmp_path: Path) -> None:
     ]
     with open(tmp_path / "tables" / "actions.csv", encoding="utf-8", newline="") as f:
         actions = list(csv.DictReader(f))
-    assert len(actions) == 16
-    tom = [a for a in actions if a["contact"] == "Tom Reid" and a["what"] == "Send a thank-you note"]
-    assert (tom[0]["due"], tom[0]["done_on"], tom[0]["done"]) == ("2026-06-19", "", "False")
+    assert len(actions) == 13
+    tom = [a for a in actions if a["contact"] == "Tom Reid" and a["what"] == "Send a LinkedIn connection request"]
+    assert (tom[0]["due"], tom[0]["done_on"], tom[0]["done"], tom[0]["waiting"]) == ("2026-06-24", "", "False", "False")
 
 
 def test_export_csv_defuses_text_that_a_spreadsheet_would_run_as_a_formula(tmp_path: Path) -> None:
@@ -160,3 +160,28 @@ def test_export_xlsx_without_openpyxl_says_what_to_install(tmp_path: Path) -> No
     assert result.stderr.strip() == (
         'nextround: error: writing .xlsx needs openpyxl: pip install "nextround[xlsx]" (or use --format csv)')
     assert not (tmp_path / "out").exists()
+
+
+def test_one_check_in_draws_on_a_week_not_on_years(tmp_path: Path) -> None:
+    # With a single check-in, matplotlib's automatic axis spans years; a person sees one dot in a week.
+    from nextround.journal import dashboard
+
+    folder = tmp_path / "workbooks"
+    kf.write(folder, kf.BOREALIS, kf.borealis())  # one check-in, on 28 June
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+
+    drawn: list = []
+    original = Figure.savefig
+
+    def keep(fig, *args, **kwargs):  # the real figure, as drawn, before it becomes a PNG
+        drawn.append(fig.axes[0].get_xlim())
+        return original(fig, *args, **kwargs)
+
+    Figure.savefig = keep
+    try:
+        dashboard.mood(dashboard.read(folder, "2026-07-01"))
+    finally:
+        Figure.savefig = original
+    low, high = (mdates.num2date(x).date() for x in drawn[0])
+    assert (high - low).days <= 7

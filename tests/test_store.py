@@ -176,11 +176,11 @@ def test_a_workbook_without_dates_saves(tmp_path: Path) -> None:
         {"contacts": [{"email": "no name"}]},
         {"sharing": {"checkins": "yes"}},
         {"workbook_id": ""},
-        {"version": 2},
+        {"version": 3},
     ],
 )
 def test_the_fast_check_and_the_explaining_check_agree(change: dict) -> None:
-    doc = {"format": "nextround-answers", "version": 1, "workbook_id": "w", **change}
+    doc = {"format": "nextround-answers", "version": answers.VERSION, "workbook_id": "w", **change}
     assert not answers.is_valid(doc)
     assert answers.problems(doc)
     good = answers.new_document("w", {"company": "A", "role": "B"})
@@ -189,7 +189,7 @@ def test_the_fast_check_and_the_explaining_check_agree(change: dict) -> None:
 
 def test_problems_name_the_field_but_never_repeat_what_the_person_wrote() -> None:
     secret = "I cried all night"
-    doc = {"format": "nextround-answers", "version": 1, "workbook_id": "w",
+    doc = {"format": "nextround-answers", "version": answers.VERSION, "workbook_id": "w",
            "checkins": [{"at": "2026-06-01", "mood": 3, "emotions": secret}], "reply": {"sent_on": secret},
            "cv_on_file": {"status": secret}}
     found = answers.problems(doc)
@@ -213,6 +213,16 @@ def test_feedback_recorded_from_python_is_judged_as_in_the_workbook(acme_workboo
     assert fb["vague"] is True and "experience" in fb["themes"]
     a.update("feedback", text="", vague=None)  # what the caller says wins
     assert a.data["feedback"]["vague"] is None
+
+
+def test_the_combined_reply_recorded_from_python_records_its_parts(acme_workbook: Path) -> None:
+    a = open_answers(acme_workbook)
+    a.update("reply", sent_on="2026-06-18")  # sent earlier: kept
+    a.update("plan", combined_sent_on="2026-06-19")
+    doc = a.data
+    assert (doc["feedback"]["requested_on"], doc["reply"]["sent_on"], doc["cv_on_file"]["asked_on"]) == (
+        "2026-06-19", "2026-06-18", "2026-06-19")
+    assert [c["thank_you_sent_on"] for c in doc["contacts"]] == ["2026-06-19", None]
 
 
 def test_contacts_are_updated_by_id_and_by_a_name_only_when_it_is_unambiguous(tmp_path: Path) -> None:

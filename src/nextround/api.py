@@ -83,7 +83,14 @@ class Answers:
             from nextround.checks import judged_feedback
 
             values.update(judged_feedback(values["text"]))
-        return self.store.update(lambda doc: answers.set_fields(doc, section, values))
+
+        def edit(doc: dict[str, Any]) -> None:
+            answers.set_fields(doc, section, values)
+            # As in the workbook: the one reply, once sent, did each of its parts.
+            if section == "plan" and values.get("combined_sent_on"):
+                answers.record_combined_reply(doc, values["combined_sent_on"])
+
+        return self.store.update(edit)
 
     def score(self, dimension: str, score: int, note: str = "") -> dict[str, Any]:
         """Score one self-review dimension (1-5), with an optional note."""

@@ -246,13 +246,15 @@ def _add_status(commands: Any) -> None:
 
 
 def _run_status(args: argparse.Namespace) -> int:
-    from nextround.journal.tables import status_lines
+    from nextround.journal.tables import status_legend, status_lines
 
     journal = _load_journal(args)
     if journal.empty and not journal.problems:
         print(f"nextround: no workbooks in {args.dir} yet; make one with `nextround new`", file=sys.stderr)
     for line in status_lines(journal):
         print(line)
+    if not journal.empty:  # for people, so on standard error: the lines stay easy to parse
+        print(status_legend(), file=sys.stderr)
     return 0
 
 

@@ -24,6 +24,7 @@ CHECKIN_NOTE = "Flat today; a walk helped."
 RAPPORT_NOTE = "nervous for the first ten minutes"
 QUESTION = "Tell me about a time you disagreed with a stakeholder."
 KEYWORDS = "analyst, SQL, London"
+TOM_EMAIL = "tom@acme.example"
 
 # The sections shown in the README, each from its heading to the end of its form.
 SECTIONS = {
@@ -94,6 +95,8 @@ def fill_every_form(tab: WorkbookPage, shots: Path | None = None) -> None:
 
     # 5. A thank-you sent to Tom (the second tab), and the company followed.
     tom = tab.person("Tom Reid")
+    # Tom was met without an email address: noting one offers the emailed thank-you.
+    tab.fill("contact-email", TOM_EMAIL, within=tom)
     tab.pick_date("contact-thank-you-sent-on", "2026-06-18", within=tom)
     tab.save("contact", within=tom)
     tab.press_toggle("company-followed-linkedin")
@@ -133,7 +136,7 @@ def check_answers_file(workbook: Path) -> dict[str, Any]:
     assert review["notes"] == {"rapport": RAPPORT_NOTE}
     assert [q["question"] for q in review["questions"]] == [QUESTION]
     tom = next(c for c in doc["contacts"] if c["name"] == "Tom Reid")
-    assert tom["thank_you_sent_on"] == "2026-06-18"
+    assert (tom["email"], tom["thank_you_sent_on"]) == (TOM_EMAIL, "2026-06-18")
     assert doc["company"]["followed"] == {"linkedin": "2026-06-20"}
     assert doc["company"]["vacancy_watch"]["keywords"] == ["analyst", "SQL", "London"]
     return doc

@@ -71,3 +71,17 @@ def test_the_app_names_a_workbook_that_is_not_there(tmp_path: Path, capsys: pyte
     assert cli.main(["app", str(missing)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(missing) in err and "no such workbook" in err
+
+
+@pytest.mark.slow
+def test_leaving_the_page_with_unsaved_edits_asks_first(context: Any, app: servers.Server) -> None:
+    tab = WorkbookPage.in_app(context, app.url)
+    asked: list[str] = []
+    tab.page.on("dialog", lambda dialog: asked.append(dialog.type))
+    tab.reload()  # nothing typed yet: no question
+    tab.wait_for_forms()
+    assert asked == []
+    tab.fill("reply-draft", "Thank you for letting me know.")
+    tab.part("reply-status").get_by_text("Unsaved changes").wait_for()
+    tab.reload()
+    assert asked == ["beforeunload"]

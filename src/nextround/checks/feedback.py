@@ -198,35 +198,28 @@ def _quote(items: Sequence[str], limit: int = 3) -> str:
 
 # Follow-up question templates per theme. `{what}` is the word the feedback used, so
 # the question reads as a reply to *this* feedback. UK English throughout.
+# One question each, never two joined by "and", and never about whoever got the job:
+# careers guidance asks how to improve, and many employers won't compare candidates.
 _THEME_QUESTIONS: dict[str, str] = {
-    "experience": "You mentioned {what}: which experience did the panel feel was missing, and for "
-                  "which part of the role would it have mattered most?",
-    "technical_skills": "You mentioned {what}: which question or part of the technical assessment "
-                        "fell short, and what would a strong answer have included?",
-    "communication": "You mentioned {what}: could you point me to a moment in the interview where my "
-                     "communication could have been clearer, and what would have worked better?",
-    "culture_fit": "You mentioned {what}: was there a particular answer or moment that gave the team "
-                   "that impression about fit, so I can understand how I came across?",
-    "preparation": "You mentioned {what}: which part of my preparation felt thin (for example the "
-                   "company, the role or the brief), and what would you have expected me to know?",
-    "competition": "What did the successful candidate show that I didn't, so I can work on that gap "
-                   "before my next application?",
-    "logistics": "You mentioned {what}: was the decision mainly about practical arrangements, and if "
-                 "so, would a different arrangement have changed it?",
-    "salary": "You mentioned {what}: was salary or budget a deciding factor, and if so, what range "
-              "did you have in mind for the role?",
+    "experience": "You mentioned {what}: which experience would have made the difference for this role?",
+    "technical_skills": "You mentioned {what}: which part of the technical assessment fell short?",
+    "communication": "You mentioned {what}: is there a moment in the interview where I could have been clearer?",
+    "culture_fit": "You mentioned {what}: was there a particular answer that gave the team that impression?",
+    "preparation": "You mentioned {what}: which part of my preparation felt thin?",
+    "competition": "What one thing could I work on to be a stronger candidate next time?",
+    "logistics": "You mentioned {what}: was the decision mainly about practical arrangements?",
+    "salary": "You mentioned {what}: was salary or budget the deciding factor?",
 }
 _QUESTION_NO_STAGE = "At which stage of the process, or in which answer, did this come through most clearly?"
-_QUESTION_NO_GOOD = "What would a strong answer or application have looked like, so I know what to aim for?"
+_QUESTION_NO_GOOD = "What would a strong answer have looked like, so I know what to aim for?"
 _QUESTION_ONE_THING = (
     "If I could work on just one thing before applying for a similar role, what would you suggest?"
 )
 _QUESTION_RESOURCE = "Is there a resource or example you'd recommend to help me improve on this?"
 _QUESTION_AGAIN = "Would you be open to me applying again once I've worked on this?"
 _EMPTY_QUESTIONS = [
-    "Could you tell me at which stage of the process the decision was made, and what made the difference?",
-    "Was there a particular answer or part of my application that fell short, and what would a strong "
-    "one have included?",
+    "What made the difference in your decision?",
+    "Was there a particular answer that fell short?",
     _QUESTION_ONE_THING,
 ]
 

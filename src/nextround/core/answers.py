@@ -24,9 +24,10 @@ from typing import Any
 from nextround.errors import AnswersError
 
 FORMAT = "nextround-answers"
-VERSION = 1
+VERSION = 2
 
-SECTIONS = ("checkins", "feedback", "reply", "cv_on_file", "self_review", "contacts", "company")
+SECTIONS = ("checkins", "feedback", "reply", "cv_on_file", "self_review", "contacts", "company",
+            "you", "plan", "keep_going")
 
 CV_STATUSES = ("not_asked", "asked", "agreed", "declined")
 
@@ -69,6 +70,7 @@ def empty_sections() -> dict[str, Any]:
             "follow_up_draft": "",
             "vague": None,
             "themes": [],
+            "closed": "",
         },
         "reply": {"draft": "", "sent_on": None},
         "cv_on_file": {
@@ -92,6 +94,15 @@ def empty_sections() -> dict[str, Any]:
             },
         },
         "sharing": dict(SHARING_DEFAULTS),
+        "you": {"name": "", "sign_off": ""},
+        "plan": {
+            "style": "combined",
+            "main_contact": "",
+            "combined_draft": "",
+            "combined_sent_on": None,
+            "checkin_dismissed_on": None,
+        },
+        "keep_going": {"applications": "", "weekly_goal": None, "next_focus": ""},
     }
 
 
@@ -108,6 +119,7 @@ def empty_contact(name: str, email: str = "") -> dict[str, Any]:
         "linkedin_accepted_on": None,
         "cadence_weeks": CADENCE_WEEKS,
         "next_contact_on": None,
+        "detail": "",
         "log": [],
     }
 
@@ -260,8 +272,31 @@ def validate(doc: Any, *, file: str | None = None) -> None:
         raise AnswersError(f"not a valid answers file: {found[0]}{more}", file=file)
 
 
+def _from_version_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds `you`, `plan` and `keep_going`, `feedback.closed` and `contacts[].detail`.
+
+    A workbook that already sent its messages one by one keeps that plan; the others
+    get the combined reply, the default since version 2. Every new field has its
+    default, so nothing else changes.
+    """
+    def section(name: str) -> dict[str, Any]:
+        value = doc.get(name)
+        return value if isinstance(value, dict) else {}
+
+    feedback, reply, cv = section("feedback"), section("reply"), section("cv_on_file")
+    contacts = doc.get("contacts")
+    contacts = contacts if isinstance(contacts, list) else []
+    sent_separately = (feedback.get("requested_on") or reply.get("sent_on") or cv.get("asked_on")
+                       or any(isinstance(c, dict) and c.get("thank_you_sent_on") for c in contacts))
+    plan = doc.setdefault("plan", {})
+    if isinstance(plan, dict):
+        plan.setdefault("style", "separate" if sent_separately else "combined")
+    doc["version"] = 2
+    return doc
+
+
 # Upgrade functions, by the version they upgrade *from*; each returns the next version.
-UPGRADES: dict[int, Any] = {}
+UPGRADES: dict[int, Any] = {1: _from_version_1}
 
 
 def dumps(doc: Mapping[str, Any]) -> str:
@@ -423,6 +458,37 @@ def next_contact_on(contact: Mapping[str, Any]) -> date | None:
     if not last or not weeks:
         return None
     return last + timedelta(weeks=int(weeks))
+
+
+def main_contact(doc: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """Who the combined reply goes to: the one chosen, else the first contact with an email address."""
+    contacts = doc.get("contacts") or ()
+    chosen = (doc.get("plan") or {}).get("main_contact") or ""
+    for contact in contacts:
+        if chosen and contact.get("name") == chosen:
+            return contact
+    return next((c for c in contacts if (c.get("email") or "").strip()), None)
+
+
+def record_combined_reply(doc: dict[str, Any], sent: str) -> None:
+    """The combined reply (`plan.combined_sent_on`) did each of its parts: record them.
+
+    The feedback request, the reply, the CV-on-file request and the main contact's
+    thanks each get the day it was sent, leaving any date already there.
+    """
+    feedback = doc.setdefault("feedback", {})
+    if not feedback.get("requested_on"):
+        feedback["requested_on"] = sent
+        feedback["requested_via"] = feedback.get("requested_via") or "email"
+    reply = doc.setdefault("reply", {})
+    if not reply.get("sent_on"):
+        reply["sent_on"] = sent
+    cv = doc.setdefault("cv_on_file", {})
+    if (cv.get("status") or "not_asked") == "not_asked":
+        cv["status"], cv["asked_on"] = "asked", sent
+    main = main_contact(doc)
+    if isinstance(main, dict) and not main.get("thank_you_sent_on"):
+        main["thank_you_sent_on"] = sent
 
 
 def as_date(value: Any) -> date | None:

@@ -12,19 +12,23 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from nextround.core.answers import with_defaults
+from nextround.core.answers import main_contact, with_defaults
 
 #: LinkedIn's limit on a connection note, by account type.
 LINKEDIN_LIMITS = {"free": 200, "premium": 300}
 
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"}
 
-#: Asked when there is nothing more specific to ask about the feedback.
+#: Asked when there is nothing more specific to ask about the feedback: two at most,
+#: one question each, never a comparison with whoever got the job.
 GENERAL_FOLLOW_UP_QUESTIONS = (
-    "Which part of the interview held me back most, and what would a stronger answer have included?",
-    "Was there a skill or experience you needed to see more evidence of? An example would really help.",
-    "What did the successful candidate show that I didn't?",
+    "Which part of the interview would you most encourage me to work on?",
+    "Was there a skill you'd have liked to see more evidence of?",
 )
+#: The most questions a follow-up asks: one or two focused ones get answered; four don't.
+MOST_FOLLOW_UP_QUESTIONS = 2
+#: How drafts end unless the person says otherwise.
+SIGN_OFF = "Kind regards"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,6 +42,15 @@ class Message:
     def text(self) -> str:
         """Subject and body together, as one block to copy."""
         return f"Subject: {self.subject}\n\n{self.body}" if self.subject else self.body
+
+    @classmethod
+    def from_text(cls, text: str) -> Message:
+        """A draft as a text box holds it: a first `Subject:` line becomes the subject."""
+        text = text.strip()
+        first, _, rest = text.partition("\n")
+        if first.startswith("Subject:"):
+            return cls(first.removeprefix("Subject:").strip(), rest.strip())
+        return cls("", text)
 
 
 @cache
@@ -76,17 +89,19 @@ def context(doc: Mapping[str, Any], contact: Mapping[str, Any] | None = None) ->
     """What the templates may use, from an answers document."""
     doc = with_defaults(doc)
     rejection = doc["rejection"]
-    contacts = doc["contacts"] or rejection.get("contacts") or []
-    greeting = first_name(contacts[0]["name"]) if contacts else "Hiring Team"
+    main = main_contact(doc) or next(iter(doc["contacts"] or rejection.get("contacts") or []), None)
+    you = doc["you"]
+    name = (you.get("name") or "").strip() or rejection.get("your_name", "")
     values = {
         "company": rejection.get("company", ""),
         "role": rejection.get("role", ""),
         "stage": rejection.get("stage", ""),
         "interview_date": rejection.get("interview_date") or None,
         "rejected_on": rejection.get("rejected_on") or None,
-        "your_name": rejection.get("your_name", ""),
-        "signature": rejection.get("your_name") or "[your name]",
-        "greeting": greeting,
+        "your_name": name,
+        "signature": name or "[your name]",
+        "sign_off": (you.get("sign_off") or "").strip() or SIGN_OFF,
+        "greeting": first_name(main["name"]) if main else "Hiring Team",
         "contact": None,
     }
     if contact is not None:
@@ -97,11 +112,7 @@ def context(doc: Mapping[str, Any], contact: Mapping[str, Any] | None = None) ->
 
 def render(template: str, values: Mapping[str, Any]) -> Message:
     """Render `templates/<template>.txt.j2`; a first `Subject:` line becomes the subject."""
-    text = _environment().get_template(f"{template}.txt.j2").render(**values).strip()
-    first, _, rest = text.partition("\n")
-    if first.startswith("Subject:"):
-        return Message(first.removeprefix("Subject:").strip(), rest.strip())
-    return Message("", text)
+    return Message.from_text(_environment().get_template(f"{template}.txt.j2").render(**values))
 
 
 def feedback_request(doc: Mapping[str, Any]) -> Message:
@@ -110,10 +121,25 @@ def feedback_request(doc: Mapping[str, Any]) -> Message:
 
 
 def feedback_follow_up(doc: Mapping[str, Any], questions: Sequence[str] = ()) -> Message:
-    """Asking for more detail when the feedback was vague."""
+    """Asking for more detail when the feedback was vague: the first one or two questions
+    (the check puts the ones chosen from what they said first)."""
     values = context(doc)
-    values["questions"] = list(questions) or list(GENERAL_FOLLOW_UP_QUESTIONS)
+    values["questions"] = (list(questions) or list(GENERAL_FOLLOW_UP_QUESTIONS))[:MOST_FOLLOW_UP_QUESTIONS]
     return render("feedback_follow_up", values)
+
+
+def combined_reply(doc: Mapping[str, Any]) -> Message:
+    """The one reply to the main contact: thanks, a feedback request, the CV kept on file."""
+    return render("combined_reply", context(doc))
+
+
+def mailto(address: str, message: Message) -> str:
+    """A `mailto:` link that opens the person's mail client with the draft filled in."""
+    from urllib.parse import quote
+
+    query = "&".join(f"{key}={quote(value, safe='')}" for key, value in
+                     (("subject", message.subject), ("body", message.body)) if value)
+    return f"mailto:{quote(address, safe='@')}" + (f"?{query}" if query else "")
 
 
 def reply(doc: Mapping[str, Any]) -> Message:

@@ -14,6 +14,21 @@ docs/answers-format.md). Each step is `todo`, `started` or `done`:
    watched); started when anything in the section is recorded.
 
 Next actions carry a due date; those already done carry the date they were done.
+
+Sending things is planned the way a careers adviser would plan it:
+
+- Dates count from the later of the rejection and the day the workbook was made, so a
+  workbook made ten days after the "no" does not start with everything overdue.
+- Ready first: once there are check-ins, sending counts from the first check-in that
+  says "ready" (or from the day the person skipped checking in). While the latest
+  check-in says "not yet", every sending action is *waiting*, never overdue.
+- One message plan (`plan.style`): by default ("combined") one short reply to the main
+  contact thanks them, asks for feedback and asks for the CV to be kept on file; the
+  LinkedIn note follows a few days later, then thank-yous to the other people met. With
+  "separate", each of those is its own message, as before. A contact with no email
+  address gets no emailed thank-you; their LinkedIn note does the thanking.
+- Feedback that never comes, or that the company does not give (`feedback.closed`),
+  closes step 1: there is nothing left to chase.
 """
 
 from __future__ import annotations
@@ -26,7 +41,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from nextround.core.answers import CHECK_EVERY_DAYS, KEEP_MONTHS, as_date, next_contact_on
+from nextround.core.answers import CHECK_EVERY_DAYS, KEEP_MONTHS, as_date, main_contact, next_contact_on
 from nextround.core.labels import RUBRIC
 
 STEPS: dict[int, str] = {
@@ -42,14 +57,23 @@ MARKS = {"todo": "·", "started": "◐", "done": "●"}
 #: How far ahead "this week" looks, in days.
 WEEK_AHEAD = 7
 #: How soon an action is due, from most to least pressing (and "done").
-URGENCIES = ("overdue", "today", "this_week", "later", "done")
+URGENCIES = ("overdue", "today", "this_week", "later", "waiting", "done")
 
-# How long after the rejection each first move is due, in days.
+# How long after the rejection (or after feeling ready) each first move is due, in days.
 THANK_YOU_WITHIN = 2
 FEEDBACK_REQUEST_WITHIN = 3
 REPLY_WITHIN = 3
 LINKEDIN_WITHIN = 5
 CV_REQUEST_WITHIN = 7
+# With one combined reply: the reply first, the LinkedIn note a few days after it, and
+# thank-yous to the other people met the day after it.
+COMBINED_REPLY_WITHIN = 2
+LINKEDIN_AFTER_REPLY = 4
+OTHERS_THANKED_AFTER_REPLY = 1
+#: The message plans: one combined reply (the default) or each message on its own.
+PLAN_STYLES = ("combined", "separate")
+#: Ways the feedback step can close without feedback: no reply came, or they don't give it.
+FEEDBACK_CLOSED = ("no_reply", "declined")
 FOLLOW_UP_AFTER = 7
 CV_ANSWER_FOLLOW_UP_AFTER = 14
 RESEND_CV_BEFORE_LAPSE = 14
@@ -57,23 +81,28 @@ CHECK_IN_AGAIN_AFTER = 1
 
 
 class Action(NamedTuple):
-    """One dated thing to do (or done) for a workbook."""
+    """One dated thing to do (or done) for a workbook.
+
+    `waiting`: a message to send once the person feels ready (the latest check-in says
+    "not yet"); its `due` is when it would fall due if they were ready today.
+    """
 
     step: int  # 0 is the check-in, 1-5 the steps
     what: str
     due: date
     done_on: date | None = None
     contact: str = ""
+    waiting: bool = False
 
     @property
     def done(self) -> bool:
         return self.done_on is not None
 
 
-# Actions are worked out as plain (step, what, due, done_on, contact) tuples, in
-# Action's field order: a journal works out tens of thousands of them, and tuples
+# Actions are worked out as plain (step, what, due, done_on, contact, waiting) tuples,
+# in Action's field order: a journal works out tens of thousands of them, and tuples
 # cost a fraction of the named ones. Sorted by due date, then step, then contact.
-_ActionRow = tuple[int, str, date, "date | None", str]
+_ActionRow = tuple[int, str, date, "date | None", str, bool]
 _IN_ORDER = operator.itemgetter(2, 0, 4)
 
 
@@ -99,6 +128,35 @@ def not_ready(checkins: Sequence[Mapping[str, Any]] | None) -> bool:
     return bool(checkins) and checkins is not None and checkins[-1].get("ready") is False
 
 
+def waiting_to_send(doc: Mapping[str, Any]) -> bool:
+    """Whether sending should wait: the latest check-in says "not yet", and the person
+    has not chosen to skip checking in since."""
+    checkins = doc.get("checkins")
+    if not checkins or not not_ready(checkins):
+        return False
+    skipped = as_date((doc.get("plan") or _NOTHING).get("checkin_dismissed_on"))
+    return not (skipped and skipped >= (as_date(checkins[-1].get("at")) or skipped))
+
+
+def sending_starts(doc: Mapping[str, Any], today: date) -> date:
+    """The day from which messages are planned (see the module's docstring)."""
+    get = doc.get
+    made = as_date(get("created_at"))
+    rejected = as_date((get("rejection") or _NOTHING).get("rejected_on"))
+    # With neither date, the last save is a fixed day to count from (counting from
+    # today, reminders would never fall due); with nothing at all, today.
+    start = max(d for d in (rejected, made) if d) if (rejected or made) else as_date(get("saved_at")) or today
+    checkins = get("checkins") or ()
+    if not checkins:
+        return start
+    ready = [as_date(c.get("at")) for c in checkins if c.get("ready") is True]
+    skipped = as_date((get("plan") or _NOTHING).get("checkin_dismissed_on"))
+    first = min((d for d in (*ready, skipped) if d), default=None)
+    if first is None:  # never ready yet: the plan starts today, and waits
+        return max(start, today)
+    return max(start, first)
+
+
 def _state(done: Any, started: Any) -> str:
     return "done" if done else "started" if started else "todo"
 
@@ -115,7 +173,12 @@ def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
     watching = watch.get("careers_page") or watch.get("keywords")
     touch_done: Any
     if contacts:
-        touch_done = all(c.get("thank_you_sent_on") and c.get("next_contact_on") for c in contacts)
+        # Thanked by email, or (with no address to email) through the LinkedIn note.
+        touch_done = all(
+            (c.get("thank_you_sent_on") or (not (c.get("email") or "").strip() and c.get("linkedin_request_sent_on")))
+            and c.get("next_contact_on")
+            for c in contacts
+        )
     else:
         touch_done = followed or watching
     touch_started = followed or watching or company.get("engagement") or any(
@@ -124,7 +187,8 @@ def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
     )
     status = cv.get("status")
     return {
-        1: _state(fb.get("received_on") or (fb.get("text") or "").strip(), fb.get("requested_on")),
+        1: _state(fb.get("received_on") or (fb.get("text") or "").strip() or fb.get("closed") in FEEDBACK_CLOSED,
+                  fb.get("requested_on")),
         2: _state(reply.get("sent_on"), (reply.get("draft") or "").strip()),
         3: _state(status == "agreed" or status == "declined", status == "asked"),
         4: _state(
@@ -159,57 +223,81 @@ def actions(doc: Mapping[str, Any], *, today: date | None = None) -> list[Action
 
 def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
     get = doc.get
-    # Without a rejection date, count from the day the workbook was made: a fixed day,
-    # so reminders do fall due (counting from today, they would never be overdue).
-    start = (as_date((get("rejection") or _NOTHING).get("rejected_on")) or as_date(get("created_at"))
-             or as_date(get("saved_at")) or today)
+    start = sending_starts(doc, today)
+    waiting = waiting_to_send(doc)
     found: list[_ActionRow] = []
-    add = found.append
+
+    def add(step: int, what: str, due: date, done_on: date | None = None, contact: str = "",
+            sending: bool = True) -> None:
+        found.append((step, what, due, done_on, contact, sending and waiting and done_on is None))
 
     checkins = get("checkins")
-    if checkins and not_ready(checkins):
+    if waiting and checkins:
         last = as_date(checkins[-1].get("at")) or today
-        add((0, "Check in again before sending anything", last + _days(CHECK_IN_AGAIN_AFTER), None, ""))
+        add(0, "Check in again before sending anything", last + _days(CHECK_IN_AGAIN_AFTER), sending=False)
 
+    plan = get("plan") or _NOTHING
+    combined = (plan.get("style") or "combined") == "combined"
     fb = get("feedback") or _NOTHING
     requested = as_date(fb.get("requested_on"))
     received = as_date(fb.get("received_on")) or (today if (fb.get("text") or "").strip() else None)
-    # Feedback that arrived unasked still means there is nothing left to ask.
-    add((1, "Ask for feedback", start + _days(FEEDBACK_REQUEST_WITHIN), requested or received, ""))
-    if requested:
-        add((1, "Follow up on the feedback request", requested + _days(FOLLOW_UP_AFTER), received, ""))
-
+    closed = fb.get("closed") in FEEDBACK_CLOSED
     reply = get("reply") or _NOTHING
-    if (reply.get("draft") or "").strip() or reply.get("sent_on"):
-        add((2, "Send your reply", start + _days(REPLY_WITHIN), as_date(reply.get("sent_on")), ""))
-
+    replied = as_date(reply.get("sent_on"))
     cv = get("cv_on_file") or _NOTHING
     status, asked = cv.get("status") or "not_asked", as_date(cv.get("asked_on"))
-    add((3, "Ask them to keep your CV on file", start + _days(CV_REQUEST_WITHIN),
-         asked or (as_date(cv.get("answered_on")) if status != "not_asked" else None), ""))
-    if status == "asked" and asked:
-        add((3, "Follow up on your CV request", asked + _days(CV_ANSWER_FOLLOW_UP_AFTER), None, ""))
+    cv_done = asked or (as_date(cv.get("answered_on")) if status != "not_asked" else None)
+    main = main_contact(doc) if combined else None
+    sent_together = as_date(plan.get("combined_sent_on")) if combined else None
+
+    if combined:
+        # Done once it is sent, or once each of its three parts is (sent some other way).
+        parts = [d for d in (requested or received or (today if closed else None), replied, cv_done) if d]
+        done = sent_together or (max(parts) if len(parts) == 3 else None)
+        add(2, "Send one short reply: thanks, a request for feedback, and your CV kept on file",
+            start + _days(COMBINED_REPLY_WITHIN), done, (main or _NOTHING).get("name") or "")
+    else:
+        # Feedback that arrived unasked still means there is nothing left to ask.
+        add(1, "Ask for feedback", start + _days(FEEDBACK_REQUEST_WITHIN),
+            requested or received or (today if closed else None))
+        if (reply.get("draft") or "").strip() or replied:
+            add(2, "Send your reply", start + _days(REPLY_WITHIN), replied)
+        add(3, "Ask them to keep your CV on file", start + _days(CV_REQUEST_WITHIN), cv_done)
+    if requested and not closed:
+        # One reply asked three things, so one polite follow-up covers them all.
+        what = "Follow up once on your reply" if combined else "Follow up on the feedback request"
+        add(1, what, requested + _days(FOLLOW_UP_AFTER), received)
+
+    if status == "asked" and asked and not combined:
+        add(3, "Follow up on your CV request", asked + _days(CV_ANSWER_FOLLOW_UP_AFTER), sending=False)
     if status == "agreed":
         keep_until = cv_lapses_on(cv)
         if keep_until:
-            add((3, "Re-send your CV before it lapses", keep_until - _days(RESEND_CV_BEFORE_LAPSE), None, ""))
-            add((3, "Your CV lapses from their files", keep_until, None, ""))
+            add(3, "Re-send your CV before it lapses", keep_until - _days(RESEND_CV_BEFORE_LAPSE))
+            add(3, "Your CV lapses from their files", keep_until, sending=False)
 
+    reply_day = sent_together or start + _days(COMBINED_REPLY_WITHIN)
     for contact in get("contacts") or ():
         name = contact.get("name") or ""
-        add((5, "Send a thank-you note", start + _days(THANK_YOU_WITHIN),
-             as_date(contact.get("thank_you_sent_on")), name))
-        add((5, "Send a LinkedIn connection request", start + _days(LINKEDIN_WITHIN),
-             as_date(contact.get("linkedin_request_sent_on")), name))
+        thanked = as_date(contact.get("thank_you_sent_on"))
+        if combined and main is not None and contact is main:
+            linkedin_due = reply_day + _days(LINKEDIN_AFTER_REPLY)
+        else:
+            if (contact.get("email") or "").strip() or thanked:
+                due = reply_day + _days(OTHERS_THANKED_AFTER_REPLY) if combined else start + _days(THANK_YOU_WITHIN)
+                add(5, "Send a thank-you note", due, thanked, name)
+            linkedin_due = reply_day + _days(LINKEDIN_AFTER_REPLY) if combined else start + _days(LINKEDIN_WITHIN)
+        add(5, "Send a LinkedIn connection request", linkedin_due,
+            as_date(contact.get("linkedin_request_sent_on")), name)
         upcoming = as_date(contact.get("next_contact_on")) or next_contact_on(contact)
         if upcoming:
-            add((5, "Get back in touch", upcoming, None, name))
+            add(5, "Get back in touch", upcoming, None, name)
 
     watch = (get("company") or _NOTHING).get("vacancy_watch") or _NOTHING
     if watch.get("careers_page") or watch.get("keywords"):
         checked = as_date(watch.get("last_checked_on")) or start
         every = int(watch.get("check_every_days") or CHECK_EVERY_DAYS)
-        add((5, "Check their vacancies", checked + _days(every), None, ""))
+        add(5, "Check their vacancies", checked + _days(every), sending=False)
 
     found.sort(key=_IN_ORDER)
     return found
@@ -221,14 +309,17 @@ def _days(n: int) -> timedelta:
     return timedelta(days=n)
 
 
-def urgency(due: date, today: date, *, done: bool = False) -> str:
+def urgency(due: date, today: date, *, done: bool = False, waiting: bool = False) -> str:
     """How soon `due` is, seen from `today`: one of `URGENCIES`.
 
     The one rule for "overdue", "today" and "this week" everywhere; the journal
-    applies the same rule to whole columns at once (`journal.tables`).
+    applies the same rule to whole columns at once (`journal.tables`). A message
+    waiting until the person feels ready is never overdue.
     """
     if done:
         return "done"
+    if waiting:
+        return "waiting"
     if due < today:
         return "overdue"
     if due == today:

@@ -16,10 +16,10 @@ from typing import Any
 
 from nextround.core.labels import RUBRIC_SHORT
 from nextround.core.progress import STEPS, WEEK_AHEAD, urgency
-from nextround.journal.reminders import NOTHING_DUE, describe, due, short_date
+from nextround.journal.reminders import NOTHING_DUE, WAITING, describe, due, short_date
 from nextround.journal.tables import STEP_COLUMNS, Journal, is_missing, load
 from nextround.render import palette
-from nextround.render.charts import dates_axis, integer_axis, literal, new_figure, picture, tidy_axes
+from nextround.render.charts import dates_axis, dates_span, integer_axis, literal, new_figure, picture, tidy_axes
 from nextround.render.html import Markup, Panel, banner, join, muted, note_panel, panel
 from nextround.render.html import table as html_table
 
@@ -136,6 +136,7 @@ def mood(journal: Journal) -> Panel:
     ax.set_ylim(0.5, 10.5)
     ax.set_yticks([1, 5, 10], ["1 low", "5", "10 good"])
     dates_axis(ax)
+    dates_span(ax, checkins["at"])
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
     tidy_axes(ax)
     latest = checkins.iloc[-1]
@@ -295,7 +296,8 @@ def coming_up(journal: Journal) -> Panel:
         if rows.empty:
             continue
         colour = palette.RED if heading == "Overdue" else ""
-        items = [[short_date(r.due), describe(r)] for r in rows.head(ROWS_SHOWN).itertuples()]
+        items = [["" if heading == WAITING else short_date(r.due), describe(r)]
+                 for r in rows.head(ROWS_SHOWN).itertuples()]
         more = _more(len(rows), "nextround due lists them all.")
         parts.append(Markup('<div style="font-weight:600;margin-top:6px">{} ({})</div>').format(heading, len(rows))
                      + html_table(["When", "What"], items, [colour] * len(items))

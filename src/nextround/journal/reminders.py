@@ -35,16 +35,18 @@ class Due:
     overdue: pd.DataFrame
     today: pd.DataFrame
     this_week: pd.DataFrame
+    #: Messages to send once the person feels ready (the latest check-in says "not yet").
+    waiting: pd.DataFrame
 
     @property
     def empty(self) -> bool:
-        """True when nothing is overdue, due today or due in the coming week."""
-        return self.overdue.empty and self.today.empty and self.this_week.empty
+        """True when nothing is overdue, due today, due in the coming week or waiting."""
+        return self.overdue.empty and self.today.empty and self.this_week.empty and self.waiting.empty
 
     def groups(self) -> dict[str, pd.DataFrame]:
-        """The three groups with their headings, most urgent first."""
+        """The groups with their headings, most urgent first; what waits comes last."""
         return {"Overdue": self.overdue, "Due today": self.today,
-                f"In the next {WEEK_AHEAD} days": self.this_week}
+                f"In the next {WEEK_AHEAD} days": self.this_week, WAITING: self.waiting}
 
 
 def due(journal: Journal) -> Due:
@@ -55,6 +57,7 @@ def due(journal: Journal) -> Due:
         overdue=table[table["status"] == "overdue"],
         today=table[table["status"] == "today"],
         this_week=table[table["status"] == "this_week"],
+        waiting=table[table["status"] == "waiting"],
     )
 
 
@@ -69,6 +72,9 @@ def describe(row: Any) -> str:
     rejection = ", ".join(part for part in (row.company, row.role) if part) or "(no company or role)"
     return f"{row.what}{who} — {rejection}"
 
+
+#: The heading of what waits until the person feels ready.
+WAITING = "When you feel ready (no rush)"
 
 #: What the due list says when it is empty.
 NOTHING_DUE = f"Nothing is overdue or due in the next {WEEK_AHEAD} days. Enjoy the breathing space."
@@ -85,7 +91,8 @@ def due_lines(reminders: Due) -> list[str]:
         if lines:
             lines.append("")
         lines.append(f"{heading} ({len(rows)})")
-        lines += [f"  {short_date(r.due):<16} {describe(r)}" for r in rows.itertuples()]
+        lines += [f"  {'' if heading == WAITING else short_date(r.due):<16} {describe(r)}"
+                  for r in rows.itertuples()]
     return lines
 
 
@@ -109,7 +116,9 @@ def calendar(journal: Journal, *, stamp: datetime | None = None) -> Any:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "nextround reminders")
     table = journal.actions
-    pending = table[~table["done"]].sort_values(["due", "company", "step", "contact"], kind="stable")
+    # A message waiting until the person feels ready has no day of its own yet.
+    pending = table[~table["done"] & ~table["waiting"]]
+    pending = pending.sort_values(["due", "company", "step", "contact"], kind="stable")
     for row in pending.itertuples():
         day = row.due.date()
         event = Event()

@@ -42,8 +42,6 @@ from nextround.storage.store import ANSWERS_SUFFIX
 if TYPE_CHECKING:
     import pandas as pd
 
-#: How far ahead "this week" looks, in days after today.
-#: What `actions.status` can be, in the order a person reads them.
 STEP_COLUMNS = tuple(f"step_{n}" for n in STEPS)
 
 # Each table's columns, with the dtype each one is given (see docs/journal.md).
@@ -98,6 +96,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "contact": "str",
         "due": "date",
         "done_on": "date",
+        "waiting": "bool",
         "done": "bool",
         "status": "status",
     },
@@ -269,7 +268,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     name: tuple(c for c in columns if c not in _WORKED_OUT and (name == "rejections" or c not in _ID))
     for name, columns in COLUMNS.items()
 }
-_FIELDS["actions"] = ("step", "what", "due", "done_on", "contact")  # as progress.summarise makes them
+_FIELDS["actions"] = ("step", "what", "due", "done_on", "contact", "waiting")  # as progress.summarise makes them
 
 
 def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, ...]], ...]:
@@ -414,10 +413,10 @@ def _columns(rows: dict[str, list[tuple[Any, ...]]], owners: dict[str, list[int]
     rejections["days_since"] = (now - rejections["rejected_on"]).dt.days.astype("Int64")
     due = actions["due"]
     actions["done"] = actions["done_on"].notna().to_numpy()
-    status = np.select(
-        [actions["done"], (due < now).to_numpy(), (due == now).to_numpy(),
+    status = np.select(  # progress.urgency, for whole columns
+        [actions["done"], actions["waiting"], (due < now).to_numpy(), (due == now).to_numpy(),
          (due <= now + pd.Timedelta(days=WEEK_AHEAD)).to_numpy()],
-        ["done", "overdue", "today", "this_week"],
+        ["done", "waiting", "overdue", "today", "this_week"],
         default="later",
     )
     actions["status"] = pd.Categorical(status, categories=URGENCIES, ordered=True)
@@ -452,10 +451,22 @@ _CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 
 
+def newest_first(rejections: pd.DataFrame) -> pd.DataFrame:
+    """Workbooks as `status` and the home notebook list them: latest rejection first, then by company."""
+    return rejections.sort_values(["rejected_on", "company"], ascending=[False, True], na_position="last")
+
+
+def status_legend() -> str:
+    """What the marks of `status_lines` mean, in one line."""
+    from nextround.core.progress import marks_legend
+
+    return f"Steps: {', '.join(f'{n} {title}' for n, title in STEPS.items())}. {marks_legend()}."
+
+
 def status_lines(journal: Journal) -> list[str]:
-    """One line per workbook: the five steps' marks, the date, company, role and file."""
+    """One line per workbook, latest first: the five steps' marks, the date, company, role and file."""
     lines = []
-    for row in journal.rejections.itertuples():
+    for row in newest_first(journal.rejections).itertuples():
         when = row.rejected_on.date().isoformat() if not is_missing(row.rejected_on) else "date unknown"
         lines.append(f"{step_marks(row)}  {when:<12}  {title(row) or '(no company or role)'}  [{row.workbook}]")
     return lines

@@ -36,6 +36,9 @@ DEFAULT_PORT = 8866  # Voilà's own default
 MAX_PORT = 65535
 #: Cells with this tag make sense only in JupyterLab; the app leaves them out.
 LAB_ONLY_TAG = "nextround-lab-only"
+#: Our Voilà template (notebook/share/voila/templates/nextround): Voilà's page, asking
+#: before a reload or close loses unsaved edits.
+TEMPLATE = "nextround"
 INSTALL = "the app needs Voilà, which is not installed; install it with: pip install \"nextround[app]\""
 
 #: Kernels at once, one per open page (each holds about 80 MB).
@@ -163,10 +166,15 @@ def _run_voila(served: Path, nb: Mapping[str, Any], port: int, token: str,
         # Text meant for JupyterLab only ("choose Run › Run All Cells") is left out.
         f"--TagRemovePreprocessor.remove_cell_tags={LAB_ONLY_TAG}",
         "--Voila.log_level=ERROR",  # our own lines say all a person needs
+        # Voilà's page, plus a question before leaving it with edits not yet saved.
+        f"--VoilaConfiguration.template={TEMPLATE}",
     ]
     # A kernel finds its answers file from its parameters; a notebook path inherited
     # from a Jupyter session that started this command would point elsewhere.
     os.environ.pop("JPY_SESSION_NAME", None)
+    # Voilà looks for templates on the Jupyter data path: ours travels in the package.
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(Path(__file__).parent / "share"), os.environ.get("JUPYTER_PATH", "")) if p)
 
     from voila.app import Voila
 

@@ -218,7 +218,7 @@ class Home:
     def workbooks_html(self, journal: Journal | None = None) -> str:
         """The list of workbooks as HTML (every name escaped)."""
         from nextround.core.progress import STEPS, marks_legend
-        from nextround.journal.tables import is_missing, step_marks, title
+        from nextround.journal.tables import is_missing, newest_first, step_marks, title
         from nextround.render import palette
         from nextround.render.html import Markup, join
 
@@ -230,8 +230,7 @@ class Home:
         if journal.empty:
             return Markup("<div><i>No workbooks yet. Use the form above to start your first one.</i></div>") + problems
         legend = f"Steps in order: {', '.join(STEPS.values())}. {marks_legend()}."
-        table = journal.rejections.sort_values(["rejected_on", "company"], ascending=[False, True],
-                                               na_position="last")
+        table = newest_first(journal.rejections)
         cell = "padding:2px 14px 2px 0"
         rows = join(
             Markup('<tr><td style="{0};white-space:nowrap">{1}</td><td style="{0}"><a href="{2}">{3}</a></td>'

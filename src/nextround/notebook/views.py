@@ -8,7 +8,7 @@ everything a person wrote is escaped.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from nextround.core.answers import as_date
@@ -22,6 +22,7 @@ from nextround.core.progress import (
     pending,
     step_states,
     urgency,
+    waiting_to_send,
 )
 from nextround.render import palette
 from nextround.render.charts import dates_axis, new_figure, png_img, tidy_axes
@@ -37,6 +38,116 @@ _FOLDED = "max-width:760px;line-height:1.45;margin:0 0 6px 12px"
 def not_ready_notice(checkins: Sequence[Mapping[str, Any]]) -> Markup:
     """The advice to wait, while the latest check-in says "not ready yet"; else nothing."""
     return banner(NOT_READY_ADVICE, "warn") if not_ready(checkins) else Markup()
+
+
+def waiting_notice(doc: Mapping[str, Any]) -> Markup:
+    """The advice to wait, while sending waits (`progress.waiting_to_send`); else nothing."""
+    return banner(NOT_READY_ADVICE, "warn") if waiting_to_send(doc) else Markup()
+
+
+def ready_response(doc: Mapping[str, Any], *, today: date | None = None) -> Markup:
+    """A short, warm word after a "ready" check-in, and the plan for today."""
+    today = today or date.today()
+    soon = [a for a in pending(doc, today=today) if a.step != 0 and a.due <= today + timedelta(days=2)][:3]
+    items = join(Markup("<li>{}{}</li>").format(a.what, f" ({a.contact})" if a.contact else "") for a in soon)
+    plan = (Markup("Today's plan, one thing at a time:<ul style='margin:4px 0'>{}</ul>").format(items) if soon
+            else Markup("Nothing needs sending today, so there's no rush."))
+    waited = any(c.get("ready") is False for c in (doc.get("checkins") or [])[:-1])
+    return banner(Markup("<b>Good to hear you feel ready.</b> {}{}").format(
+        "Taking some time first was the right call. " if waited else "", plan), "ok")
+
+
+def plan_explained(combined: bool) -> Markup:
+    """What each message plan means, in two sentences."""
+    if combined:
+        return hint_html(
+            "One short email to the person who let you know: thank them, ask how you could improve, and ask "
+            "them to keep your CV on file. A few days later, a LinkedIn note; then a brief thank-you to anyone "
+            "else you met. Fewer messages, each one welcome.")
+    return hint_html(
+        "You'll send the feedback request, your reply and the CV request as separate messages, from the "
+        "steps below. Space them out: one message a day at most.")
+
+
+def hint_html(text: str) -> Markup:
+    """A line of guidance in the quieter colour."""
+    return Markup('<div style="color:{};max-width:760px;margin:2px 0 6px;line-height:1.45">{}</div>').format(
+        palette.MUTED_TEXT, text)
+
+
+FEEDBACK_CLOSED_ADVICE = {
+    "no_reply": (
+        "No reply is common, and it says nothing about you: people are busy, and some companies don't let "
+        "recruiters answer. You've done the polite thing by asking. For an outside view, try a careers "
+        "adviser, a mentor or a mock interview with a friend, and let this one go."
+    ),
+    "declined": (
+        "Many companies have a policy of not giving feedback, often for legal reasons; it isn't about you. "
+        "Your own self-review (step 4) is the next best source, and a careers adviser or a mock interview "
+        "can fill in the rest. Thank them anyway: it leaves a good last impression."
+    ),
+}
+
+
+def feedback_closed_advice(closed: str) -> Markup:
+    """The advice for feedback that never came (`no_reply`) or that they don't give (`declined`)."""
+    text = FEEDBACK_CLOSED_ADVICE.get(closed)
+    return banner(text, "info") if text else Markup()
+
+
+#: How many check-ins in a row, with mood at or below LOW_MOOD, before a gentle word.
+LOW_MOOD_RUN = 3
+LOW_MOOD = 3
+
+
+def look_after_yourself(checkins: Sequence[Mapping[str, Any]]) -> Markup:
+    """Who to talk to and when to rest, with a gentle word when mood stays low.
+
+    Never a diagnosis: it notices a run of low check-ins, says so kindly, and leaves
+    the next step to the person.
+    """
+    moods: list[int] = [c["mood"] for c in checkins if isinstance(c.get("mood"), int)]
+    low = len(moods) >= LOW_MOOD_RUN and all(m <= LOW_MOOD for m in moods[-LOW_MOOD_RUN:])
+    notice = banner(
+        f"Your last {LOW_MOOD_RUN} check-ins have been low. That happens after a disappointment, and it's worth "
+        "taking seriously. It might help to talk to someone you trust this week — a friend, a mentor or your "
+        "careers service. If things feel heavy for a while, your GP or a support line is there for you too. "
+        "Only if and when it feels right.", "info") if low else Markup()
+    body = Markup(
+        "<ul style='margin:4px 0'>"
+        "<li><b>Talk it through.</b> A careers adviser (your university's or college's, or the National Careers "
+        "Service), a mentor, or a friend who has been through it. Saying it out loud helps.</li>"
+        "<li><b>Take a break.</b> An evening off, a walk, time with people who know you. The search will "
+        "still be there tomorrow, and you'll be better at it.</li>"
+        "<li><b>Keep perspective.</b> One \"no\" is about one role on one day. It isn't a verdict on you.</li>"
+        "</ul>")
+    return notice + card(body, "Look after yourself")
+
+
+def practice_plan(scores: Mapping[str, Any]) -> Markup:
+    """What to practise: the weakest one or two areas of the self-review, ties named as ties."""
+    from nextround.core.labels import RUBRIC
+
+    scored = {k: v for k, v in scores.items() if k in RUBRIC and isinstance(v, int)}
+    if not scored:
+        return Markup()
+    lowest = min(scored.values())
+    weakest = [k for k in RUBRIC if scored.get(k) == lowest]
+    if len(weakest) == 1:
+        second = sorted(v for v in scored.values() if v > lowest)
+        if second:
+            weakest += [k for k in RUBRIC if scored.get(k) == second[0]]
+    if lowest >= 4:
+        head = Markup("<b>Your practice plan.</b> You scored yourself 4 or more everywhere: keep doing what works, "
+                      "and rehearse your best stories so they stay fresh.")
+        return card(head)
+    tie = len([k for k in weakest if scored[k] == lowest]) > 1
+    names = join(Markup("<li>{} ({}/5)</li>").format(RUBRIC[k], scored[k]) for k in weakest[:4])
+    lead = ("These areas are tied for your lowest score, so start with whichever comes up most in the roles "
+            "you're applying for:" if tie else "Focus your practice on these, weakest first:")
+    return card(Markup("<b>Your practice plan.</b> {}<ul style='margin:4px 0'>{}</ul>"
+                       "Practise one at a time: write a fresh STAR answer, say it out loud, and time it.")
+                .format(lead, names))
 
 
 def header(rejection: Mapping[str, Any]) -> Markup:
@@ -92,8 +203,10 @@ def summary(doc: Mapping[str, Any], *, today: date | None = None, limit: int = 1
 
 
 def _action_row(action: Action, today: date) -> Markup:
-    how_soon = urgency(action.due, today)
-    if how_soon == "overdue":
+    how_soon = urgency(action.due, today, waiting=action.waiting)
+    if how_soon == "waiting":
+        when = "when you feel ready"
+    elif how_soon == "overdue":
         when = f"overdue since {nice_date(action.due)}"
     elif how_soon == "today":
         when = "today"

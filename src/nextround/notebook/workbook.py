@@ -36,9 +36,29 @@ class Workbook(Session):
         """In a class workbook, what the student shares with their instructor."""
         return self._form("sharing") if self.in_class else None
 
+    def your_details(self) -> Any:
+        """Your name and sign-off, for every draft."""
+        return self._form("you")
+
     def checkin(self) -> Any:
         """The mood check-in."""
         return self._form("checkin")
+
+    def message_plan(self) -> Any:
+        """One short reply first (or each message on its own), ready to copy and send."""
+        return self._form("plan")
+
+    def look_after_yourself(self) -> Any:
+        """Who to talk to, taking a break, and a gentle word when mood stays low."""
+        import ipywidgets as w
+
+        view = w.HTML(views.look_after_yourself(self.answers()["checkins"]))
+        self.on_save(lambda doc: setattr(view, "value", views.look_after_yourself(doc["checkins"])))
+        return view
+
+    def keep_going(self) -> Any:
+        """The wider search: other applications, a weekly goal, what next."""
+        return self._form("keep_going")
 
     def feedback(self) -> Any:
         """Step 1: ask for feedback, record it, follow up."""

@@ -62,6 +62,16 @@ def dates_axis(ax: Any) -> None:
     ))
 
 
+def dates_span(ax: Any, days: Any) -> None:
+    """Keep a few days either side when the dates span less than a week: one check-in
+    would otherwise sit on an axis matplotlib stretches over years."""
+    from datetime import timedelta
+
+    days = list(days)
+    if days and max(days) - min(days) < timedelta(days=7):
+        ax.set_xlim(min(days) - timedelta(days=3), max(days) + timedelta(days=3))
+
+
 def png_img(fig: Figure, alt: str) -> Markup:
     """A figure as an <img> with the PNG inside it, so the page needs no other file."""
     buffer = io.BytesIO()

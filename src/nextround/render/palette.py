@@ -34,4 +34,5 @@ BANNER = {
 #: A status line's kind -> its text colour.
 STATUS = {"ok": GREEN, "warn": AMBER, "error": RED}
 #: How soon something is due (`core.progress.urgency`) -> its colour ("" is the page's own).
-URGENCY = {"overdue": RED, "today": AMBER, "this_week": MUTED_TEXT, "later": MUTED_TEXT, "done": GREY}
+URGENCY = {"overdue": RED, "today": AMBER, "this_week": MUTED_TEXT, "later": MUTED_TEXT, "waiting": MUTED_TEXT,
+           "done": GREY}

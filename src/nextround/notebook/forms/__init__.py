@@ -16,12 +16,17 @@ from nextround.notebook.forms.checkin import CheckinForm
 from nextround.notebook.forms.contacts import CompanyForm, ContactPanel, ContactsForm
 from nextround.notebook.forms.cv import CvOnFileForm
 from nextround.notebook.forms.feedback import FeedbackForm, ReplyForm
+from nextround.notebook.forms.keep_going import KeepGoingForm
+from nextround.notebook.forms.plan import DetailsForm, PlanForm
 from nextround.notebook.forms.review import SelfReviewForm
 from nextround.notebook.forms.sharing import SharingForm
 from nextround.notebook.session import Session
 
 FORMS: dict[str, Callable[[Session], Any]] = {
     "sharing": SharingForm,
+    "you": DetailsForm,
+    "plan": PlanForm,
+    "keep_going": KeepGoingForm,
     "checkin": CheckinForm,
     "feedback": FeedbackForm,
     "reply": ReplyForm,
@@ -33,6 +38,7 @@ FORMS: dict[str, Callable[[Session], Any]] = {
 
 
 __all__ = [
-    "FORMS", "CheckinForm", "CompanyForm", "ContactPanel", "ContactsForm", "CvOnFileForm",
+    "FORMS", "CheckinForm", "CompanyForm", "ContactPanel", "ContactsForm", "CvOnFileForm", "DetailsForm",
+    "KeepGoingForm", "PlanForm",
     "FeedbackForm", "Form", "ReplyForm", "SelfReviewForm", "SharingForm", "hook",
 ]

@@ -114,6 +114,16 @@ def heading(text: str) -> w.HTML:
     return html(Markup('<div style="font-weight:600;margin:12px 0 2px">{}</div>').format(text))
 
 
+def own_layout(widget: w.Widget) -> w.Widget:
+    """Give `widget` a layout of its own, so it can be shown and hidden alone.
+
+    A form's plain HTML widgets share one layout (see `html`): hiding one through
+    it would hide them all, the status line included.
+    """
+    widget.layout = w.Layout()
+    return widget
+
+
 def hint(text: str, *, beside: bool = False) -> w.HTML:
     """A line of guidance; `beside` sets it under the fields rather than under the labels."""
     indent = "calc(13em + 10px)" if beside else "0"
@@ -222,12 +232,26 @@ class Form(Shown):
         self.build(doc)
         self._shown = self.fields(doc)
         self._writing: dict[str, Any] = {}
+        self._fields_doc = doc
+        self._unsaved = False
         self.widget = w.VBox(
             [*self.children(), w.HBox([self.save_button, self.status], layout=w.Layout(align_items="center"))],
             layout=w.Layout(width="100%", max_width="800px"),
         )
         hook_attributes(self, self.hook_name)
         hook(self.widget, "form", self.hook_name)
+        for field in _value_widgets(self):
+            field.observe(self._changed, names="value")
+
+    def _changed(self, _: Any = None) -> None:
+        """Say "unsaved changes" as soon as a field differs from what was last saved."""
+        unsaved = self.fields(self._fields_doc) != self._shown
+        if unsaved and not self._unsaved:
+            self._say("Unsaved changes", "warn")
+        elif self._unsaved and not unsaved:
+            self.status.value = ""
+        self._unsaved = unsaved
+        self.widget.remove_class("nextround-unsaved") if not unsaved else self.widget.add_class("nextround-unsaved")
 
     def build(self, doc: dict[str, Any]) -> None:
         """Make the widgets from the saved answers."""
@@ -269,9 +293,22 @@ class Form(Shown):
             self._say(why_not, "error")
             return False
         self._shown = self._writing
-        self.saved(answers.with_defaults(doc))
+        self._fields_doc = answers.with_defaults(doc)
+        self.saved(self._fields_doc)
+        self._unsaved = False
+        self.widget.remove_class("nextround-unsaved")
         self._say(f"Saved at {doc['saved_at'][11:16]}", "ok")
         return True
+
+
+def _value_widgets(owner: Any) -> list[w.Widget]:
+    """The widgets holding a form's values (fields, not buttons, views or status lines)."""
+    found = []
+    for value in vars(owner).values():
+        items = value.values() if isinstance(value, dict) else (value,)
+        found += [item for item in items
+                  if isinstance(item, w.ValueWidget) and not isinstance(item, (w.HTML, w.Label))]
+    return found
 
 
 def tone_view(draft: w.Textarea, what: str) -> w.HTML:
@@ -288,6 +325,40 @@ def tone_view(draft: w.Textarea, what: str) -> w.HTML:
     return view
 
 
+def refresh_draft(area: w.Textarea, suggested: str, message: messages.Message) -> str:
+    """Show the newly drafted `message` if the person has not edited the old suggestion; the new suggestion."""
+    if area.value == suggested and message.text != suggested:
+        area.value = message.text
+    return message.text
+
+
 def own_text(value: str, template: messages.Message) -> str:
     """Keep a draft only when the person changed it, so template fixes still reach them."""
     return "" if value.strip() == template.text.strip() else value
+
+
+def draft_tools(area: w.Textarea, address: Callable[[], str]) -> w.HTML:
+    """A Copy button and, where there is an address to write to, an "Open in email" link.
+
+    Both act on the draft as it is now: the link is remade as the draft is edited, and
+    the button copies the text box's current words (found by its CSS class).
+    """
+    css = f"nextround-draft-{area.model_id}"  # this draft's text box, and no other
+    area.add_class(css)
+    view = w.HTML(layout=w.Layout())  # a layout of its own: forms show and hide it
+
+    def update(_: Any = None) -> None:
+        to = address().strip()
+        link = (Markup(' <a class="nextround-mailto" href="{}" target="_blank" rel="noopener">Open in email</a>')
+                .format(messages.mailto(to, messages.Message.from_text(area.value))) if to else Markup())
+        view.value = Markup(
+            '<div style="margin:0 0 6px calc(13em + 10px)">'
+            '<button type="button" class="nextround-copy" aria-label="Copy the draft" '
+            "onclick=\"navigator.clipboard.writeText(document.querySelector('.{} textarea').value)"
+            ".then(() => {{ this.textContent = 'Copied'; }})\">Copy</button>{}{}</div>"
+        ).format(css, link, Markup("") if to else Markup(
+            ' <span style="color:{}">(no email address noted, so no link to open)</span>').format(palette.HINT_TEXT))
+
+    area.observe(update, names="value")
+    update()
+    return view

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import ipywidgets as w
@@ -13,6 +14,7 @@ from nextround.notebook.forms.base import (
     Form,
     html,
     labelled_row,
+    saving,
     text_area,
     text_field,
 )
@@ -43,7 +45,11 @@ class CheckinForm(Form):
         )
         self.history = html()
         self.advice = html()
-        self._show(doc["checkins"])
+        self.response = html()
+        self.skip = w.Button(description="Skip checking in: I'm ready to act", layout=w.Layout(width="auto"),
+                             tooltip="Starts your message plan today, without a check-in")
+        self.skip.on_click(lambda _: self.skip_checkin())
+        self._show(doc)
 
     def children(self) -> list[w.Widget]:
         return [
@@ -54,7 +60,9 @@ class CheckinForm(Form):
             self.note,
             labelled_row("Ready to act?", self.ready),
             self.advice,
+            self.response,
             self.history,
+            labelled_row("", self.skip),
         ]
 
     def check(self) -> str | None:
@@ -74,9 +82,24 @@ class CheckinForm(Form):
         for button in self.emotions.values():
             button.value = False
         self.other_emotion.value = self.note.value = ""
+        ready = bool(doc["checkins"]) and doc["checkins"][-1].get("ready") is True
         self.ready.value = None
-        self._show(doc["checkins"])
+        self._show(doc)
+        self.response.value = views.ready_response(doc) if ready else ""
 
-    def _show(self, checkins: list[dict[str, Any]]) -> None:
-        self.history.value = views.checkin_history(checkins)
-        self.advice.value = views.not_ready_notice(checkins)
+    def _show(self, doc: dict[str, Any]) -> None:
+        self.history.value = views.checkin_history(doc["checkins"])
+        self.advice.value = views.waiting_notice(doc)
+
+    def skip_checkin(self) -> bool:
+        """Start the message plan today without a check-in (the person's call, always)."""
+        today = date.today().isoformat()
+        doc, why_not = saving(self.workbook, lambda d: d.setdefault("plan", {}).update(checkin_dismissed_on=today))
+        if doc is None:
+            self._say(why_not, "error")
+            return False
+        full = answers.with_defaults(doc)
+        self._show(full)
+        self.response.value = views.ready_response(full)
+        self._say("Check-in skipped: your plan starts today", "ok")
+        return True

@@ -10,7 +10,7 @@ from typing import Any
 import ipywidgets as w
 
 from nextround.core import answers, messages
-from nextround.core.answers import as_date, iso
+from nextround.core.answers import as_date, iso, main_contact
 from nextround.core.labels import NETWORKS as NETWORK_LABELS
 from nextround.core.parameters import parse_contact
 from nextround.notebook.forms.base import (
@@ -20,17 +20,19 @@ from nextround.notebook.forms.base import (
     date_field,
     dated_list,
     draft_area,
+    draft_tools,
     heading,
     hint,
     hook,
     hook_attributes,
     html,
     number_field,
+    own_layout,
     saving,
     text_area,
     text_field,
 )
-from nextround.notebook.forms.feedback import own_text, tone_view
+from nextround.notebook.forms.feedback import tone_view
 from nextround.notebook.session import Session
 from nextround.render import palette
 from nextround.render.html import Markup, join
@@ -59,15 +61,28 @@ class ContactPanel(Form):
 
     def build(self, doc: dict[str, Any]) -> None:
         contact = self._contact(doc)
+        self._doc, self._person = doc, contact
         self.email = text_field("Email", contact["email"])
         self.role = text_field("Their role", contact["role"], "e.g. hiring manager")
+        self.detail = text_field("Something you talked about", contact.get("detail", ""),
+                                 "one thing from the interview, e.g. the new data platform")
         self.thank_you = draft_area("Thank-you note", messages.thank_you(doc, contact),
                                     contact.get("thank_you_note", ""))
-        self.thank_you_tone = tone_view(self.thank_you, "thank-you note")
+        self.thank_you_tools = draft_tools(self.thank_you, lambda: self.email.value)
+        self.thank_you_tone = own_layout(tone_view(self.thank_you, "thank-you note"))
         self.thank_you_sent_on = date_field("Thank-you sent on", contact["thank_you_sent_on"])
+        self.no_email = own_layout(hint("No email address for them, so no emailed thank-you: your LinkedIn note "
+                                        "can carry your thanks. Add an address above if you have one.", beside=True))
+        main = main_contact(doc)
+        self.in_reply = hint("Your one short reply (at the top) thanks them, so there's no separate note to send.",
+                             beside=True) if (main is not None and _same(main, contact)
+                                              and (doc["plan"].get("style") or "combined") == "combined") else None
         self.linkedin_note = text_area(
             "LinkedIn note", contact["linkedin_note"] or messages.linkedin_note(doc, contact).text, 3
         )
+        self._suggested = {"thank_you": self.thank_you.value, "linkedin_note": self.linkedin_note.value}
+        self.detail.observe(self._personalise, names="value")
+        self.email.observe(self._channels, names="value")
         self.linkedin_count = html()
         self.linkedin_tone = tone_view(self.linkedin_note, "LinkedIn note")
         self.linkedin_note.observe(self._count, names="value")
@@ -84,11 +99,32 @@ class ContactPanel(Form):
         self.next_contact = html()
         self._pending_log: dict[str, Any] | None = None
         self._show(contact)
+        self._channels()
+
+    def _personalise(self, _: Any = None) -> None:
+        """Put the detail into the drafts the person has not edited themselves."""
+        contact = {**self._person, "detail": self.detail.value.strip()}
+        fresh = {"thank_you": messages.thank_you(self._doc, contact).text,
+                 "linkedin_note": messages.linkedin_note(self._doc, contact).text}
+        for name, text in fresh.items():
+            area = getattr(self, name)
+            if area.value == self._suggested[name]:
+                area.value = text
+            self._suggested[name] = text
+
+    def _channels(self, _: Any = None) -> None:
+        """No email address: no emailed thank-you to write (the LinkedIn note thanks them)."""
+        has_email = bool(self.email.value.strip())
+        thanked_in_reply = self.in_reply is not None
+        for widget in (self.thank_you, self.thank_you_tools, self.thank_you_tone, self.thank_you_sent_on):
+            widget.layout.display = None if has_email and not thanked_in_reply else "none"
+        self.no_email.layout.display = None if not has_email else "none"
 
     def children(self) -> list[w.Widget]:
         return [
-            self.email, self.role,
-            heading("Thank them"), self.thank_you, self.thank_you_tone, self.thank_you_sent_on,
+            self.email, self.role, self.detail,
+            heading("Thank them"), *([self.in_reply] if self.in_reply is not None else []), self.no_email,
+            self.thank_you, self.thank_you_tools, self.thank_you_tone, self.thank_you_sent_on,
             heading("Connect on LinkedIn"), self.linkedin_note, self.linkedin_count, self.linkedin_tone,
             self.linkedin_request_sent_on, self.linkedin_accepted_on,
             heading("Keep in touch"), w.HBox([self.cadence_weeks, w.Label("weeks")]), self.next_contact,
@@ -129,13 +165,19 @@ class ContactPanel(Form):
             self.log_note.value = ""
         return ok
 
+    def _own(self, name: str) -> str:
+        """A draft the person wrote themselves; "" while it is still the suggested one."""
+        value: str = getattr(self, name).value
+        return "" if value == self._suggested[name] else value
+
     def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
         return {
             "email": self.email.value.strip(),
             "role": self.role.value,
-            "thank_you_note": own_text(self.thank_you.value, messages.thank_you(doc, {"name": self.name})),
+            "detail": self.detail.value.strip(),
+            "thank_you_note": self._own("thank_you"),
             "thank_you_sent_on": iso(self.thank_you_sent_on.value),
-            "linkedin_note": self.linkedin_note.value,
+            "linkedin_note": self._own("linkedin_note"),
             "linkedin_request_sent_on": iso(self.linkedin_request_sent_on.value),
             "linkedin_accepted_on": iso(self.linkedin_accepted_on.value),
             "cadence_weeks": self.cadence_weeks.value,
@@ -294,6 +336,13 @@ class CompanyForm(Form):
 def _same_person(email: str, other: str) -> bool:
     """Two contacts of one name are one person unless both emails are known and differ."""
     return not email or not other or email.casefold() == other.casefold()
+
+
+def _same(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+    """The same person: by id where both have one, else by name."""
+    if one.get("id") and other.get("id"):
+        return bool(one["id"] == other["id"])
+    return bool(one.get("name") == other.get("name"))
 
 
 def _slug(name: str) -> str:

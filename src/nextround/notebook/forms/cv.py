@@ -7,13 +7,14 @@ from typing import Any
 import ipywidgets as w
 
 from nextround.core import messages
-from nextround.core.answers import iso
+from nextround.core.answers import iso, main_contact
 from nextround.core.labels import CV_STATUS
 from nextround.core.progress import cv_keep_until
 from nextround.notebook.forms.base import (
     Form,
     date_field,
     draft_area,
+    draft_tools,
     hint,
     html,
     labelled_row,
@@ -33,6 +34,8 @@ class CvOnFileForm(Form):
     def build(self, doc: dict[str, Any]) -> None:
         cv = doc["cv_on_file"]
         self.request_draft = draft_area("Request to send", messages.cv_on_file(doc), cv.get("request_draft", ""))
+        email = (main_contact(doc) or {}).get("email") or ""
+        self.request_tools = draft_tools(self.request_draft, lambda: email)
         self.status_choice = w.ToggleButtons(
             options=[(label, key) for key, label in CV_STATUS.items()], value=cv["status"],
             style={"button_width": "auto"},
@@ -50,7 +53,8 @@ class CvOnFileForm(Form):
 
     def children(self) -> list[w.Widget]:
         return [
-            self.request_draft, labelled_row("Where it stands", self.status_choice), self.asked_on, self.answered_on,
+            self.request_draft, self.request_tools, labelled_row("Where it stands", self.status_choice),
+            self.asked_on, self.answered_on,
             self.keep_months,
             hint("Employers often keep a CV for about 6 months, or 12 if you give consent.", beside=True),
             self.keep_until, self.reminder,

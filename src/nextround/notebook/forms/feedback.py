@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from nextround.core import messages
-from nextround.core.answers import iso
+from nextround.core.answers import iso, main_contact
 from nextround.notebook import views
 from nextround.notebook.forms.base import (
     LABEL_STYLE,
@@ -15,16 +15,23 @@ from nextround.notebook.forms.base import (
     choice_field,
     date_field,
     draft_area,
+    draft_tools,
     heading,
     hint,
     html,
     own_text,
+    refresh_draft,
     rows_for,
     text_area,
     tone_view,
 )
 
 CHANNELS = ("", "email", "phone", "video call", "LinkedIn", "in person", "other")
+CLOSED_LABELS = {
+    "": "—",
+    "no_reply": "They never replied, even after a follow-up",
+    "declined": "They don't give feedback (a company policy)",
+}
 
 class FeedbackForm(Form):
     """Asking for feedback, recording what was said, and following up when it's vague."""
@@ -56,6 +63,31 @@ class FeedbackForm(Form):
         self._suggested = self.follow_up_draft.value
         self.text.observe(self._check, names="value")
         self._check()
+        self.closed = w.Dropdown(
+            description="No feedback?", options=[(label, key) for key, label in CLOSED_LABELS.items()],
+            value=fb.get("closed") or "", style=LABEL_STYLE, layout=w.Layout(width="36em"),
+        )
+        self.closed_advice = html()
+        self.closed.observe(self._advise_closed, names="value")
+        self._advise_closed()
+        self.request_tools = draft_tools(self.request_draft, self._address)
+        self._suggested_request = messages.feedback_request(doc).text
+        self.workbook.on_save(self._redraft)
+        self.follow_up_tools = draft_tools(self.follow_up_draft, self._address)
+
+    def _redraft(self, doc: dict[str, Any]) -> None:
+        """New details (a name, a sign-off) reach the drafts the person has not edited."""
+        self._doc = doc
+        self._suggested_request = refresh_draft(self.request_draft, self._suggested_request,
+                                                messages.feedback_request(doc))
+        self._check()
+
+    def _address(self) -> str:
+        main = main_contact(self._doc)
+        return (main or {}).get("email") or ""
+
+    def _advise_closed(self, _: Any = None) -> None:
+        self.closed_advice.value = views.feedback_closed_advice(self.closed.value)
 
     def _check(self, _: Any = None) -> None:
         """Judge the feedback as it is typed, and suggest a follow-up built on it."""
@@ -72,13 +104,16 @@ class FeedbackForm(Form):
     def children(self) -> list[w.Widget]:
         return [
             heading("Ask for it"),
-            hint("Edit the draft as you like, copy it into an email, then note when you sent it."),
-            self.request_draft, self.requested_on, self.requested_via,
+            hint("With one short reply (above), this is already asked: just note the date here if it isn't. "
+                 "Otherwise edit the draft, copy it into an email, then note when you sent it."),
+            self.request_draft, self.request_tools, self.requested_on, self.requested_via,
             heading("What they said"),
             self.received_on, self.given_by, self.via, self.text, self.verdict, self.takeaways,
             heading("If it was vague, ask for more"),
-            hint("Generic feedback is hard to act on. A short, polite follow-up often gets a real answer."),
-            self.follow_up_draft,
+            hint("Generic feedback is hard to act on. One short, polite follow-up often gets a real answer."),
+            self.follow_up_draft, self.follow_up_tools,
+            heading("If no feedback comes"),
+            self.closed, self.closed_advice,
         ]
 
     def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
@@ -95,6 +130,7 @@ class FeedbackForm(Form):
             "text": self.text.value,
             "takeaways": self.takeaways.value,
             "follow_up_draft": "" if self.follow_up_draft.value == self._suggested else self.follow_up_draft.value,
+            "closed": self.closed.value,
         }
 
 
@@ -110,7 +146,9 @@ class ReplyForm(Form):
 
     def build(self, doc: dict[str, Any]) -> None:
         reply = doc["reply"]
+        self._doc = doc
         self.draft = draft_area("Your reply", messages.reply(doc), reply["draft"])
+        self.tools = draft_tools(self.draft, lambda: (main_contact(self._doc) or {}).get("email") or "")
         self.sent_on = date_field("Sent on", reply["sent_on"])
         self.advice = html()
         self._advise(doc)
@@ -118,10 +156,11 @@ class ReplyForm(Form):
         self.tone = tone_view(self.draft, "reply")
 
     def _advise(self, doc: dict[str, Any]) -> None:
-        self.advice.value = views.not_ready_notice(doc["checkins"])
+        self._doc = doc
+        self.advice.value = views.waiting_notice(doc)
 
     def children(self) -> list[w.Widget]:
-        return [self.advice, self.draft, self.tone, self.sent_on]
+        return [self.advice, self.draft, self.tools, self.tone, self.sent_on]
 
     def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
         return {"draft": self.draft.value, "sent_on": iso(self.sent_on.value)}

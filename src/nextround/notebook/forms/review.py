@@ -45,6 +45,7 @@ class SelfReviewForm(Form):
         self.add_question_button = w.Button(description="Add another question", icon="plus",
                                             layout=w.Layout(width="max-content"))
         self.add_question_button.on_click(lambda _: self._add_question({}))
+        self.practice = html(views.practice_plan(review["scores"]))
 
     def _add_question(self, values: Mapping[str, str]) -> None:
         rows = (
@@ -78,7 +79,11 @@ class SelfReviewForm(Form):
             heading("The questions they asked"),
             self.questions,
             self.add_question_button,
+            self.practice,
         ]
+
+    def saved(self, doc: dict[str, Any]) -> None:
+        self.practice.value = views.practice_plan(doc["self_review"]["scores"])
 
     def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
         questions = []
