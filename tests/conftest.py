@@ -12,6 +12,10 @@ import pytest
 
 import nextround
 
+# Notebooks kept as data (a released workbook, hostile files) are read by the tests,
+# never collected and run as tests themselves.
+collect_ignore_glob = ["data/*"]
+
 ACME = {
     "company": "Acme Analytics",
     "role": "Data Analyst",

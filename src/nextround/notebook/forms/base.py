@@ -337,13 +337,14 @@ def own_text(value: str, template: messages.Message) -> str:
     return "" if value.strip() == template.text.strip() else value
 
 
-def draft_tools(area: w.Textarea, address: Callable[[], str]) -> w.HTML:
+def draft_tools(area: w.Textarea, address: Callable[[], str], name: str) -> w.HTML:
     """A Copy button and, where there is an address to write to, an "Open in email" link.
 
     Both act on the draft as it is now: the link is remade as the draft is edited, and
-    the button copies the text box's current words (found by its CSS class).
+    the button copies the text box's current words, found by the CSS class
+    `nextround-draft-<name>`: `name` must be unique on the page.
     """
-    css = f"nextround-draft-{area.model_id}"  # this draft's text box, and no other
+    css = f"nextround-draft-{name}"
     area.add_class(css)
     view = w.HTML(layout=w.Layout())  # a layout of its own: forms show and hide it
 

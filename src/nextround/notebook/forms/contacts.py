@@ -68,7 +68,7 @@ class ContactPanel(Form):
                                  "one thing from the interview, e.g. the new data platform")
         self.thank_you = draft_area("Thank-you note", messages.thank_you(doc, contact),
                                     contact.get("thank_you_note", ""))
-        self.thank_you_tools = draft_tools(self.thank_you, lambda: self.email.value)
+        self.thank_you_tools = draft_tools(self.thank_you, lambda: self.email.value, f"thank-you-{_slug(self.key)}")
         self.thank_you_tone = own_layout(tone_view(self.thank_you, "thank-you note"))
         self.thank_you_sent_on = date_field("Thank-you sent on", contact["thank_you_sent_on"])
         self.no_email = own_layout(hint("No email address for them, so no emailed thank-you: your LinkedIn note "

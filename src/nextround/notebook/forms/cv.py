@@ -35,7 +35,7 @@ class CvOnFileForm(Form):
         cv = doc["cv_on_file"]
         self.request_draft = draft_area("Request to send", messages.cv_on_file(doc), cv.get("request_draft", ""))
         email = (main_contact(doc) or {}).get("email") or ""
-        self.request_tools = draft_tools(self.request_draft, lambda: email)
+        self.request_tools = draft_tools(self.request_draft, lambda: email, "cv-request")
         self.status_choice = w.ToggleButtons(
             options=[(label, key) for key, label in CV_STATUS.items()], value=cv["status"],
             style={"button_width": "auto"},

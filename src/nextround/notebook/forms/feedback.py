@@ -70,10 +70,10 @@ class FeedbackForm(Form):
         self.closed_advice = html()
         self.closed.observe(self._advise_closed, names="value")
         self._advise_closed()
-        self.request_tools = draft_tools(self.request_draft, self._address)
+        self.request_tools = draft_tools(self.request_draft, self._address, "feedback-request")
         self._suggested_request = messages.feedback_request(doc).text
         self.workbook.on_save(self._redraft)
-        self.follow_up_tools = draft_tools(self.follow_up_draft, self._address)
+        self.follow_up_tools = draft_tools(self.follow_up_draft, self._address, "feedback-follow-up")
 
     def _redraft(self, doc: dict[str, Any]) -> None:
         """New details (a name, a sign-off) reach the drafts the person has not edited."""
@@ -148,7 +148,7 @@ class ReplyForm(Form):
         reply = doc["reply"]
         self._doc = doc
         self.draft = draft_area("Your reply", messages.reply(doc), reply["draft"])
-        self.tools = draft_tools(self.draft, lambda: (main_contact(self._doc) or {}).get("email") or "")
+        self.tools = draft_tools(self.draft, lambda: (main_contact(self._doc) or {}).get("email") or "", "reply")
         self.sent_on = date_field("Sent on", reply["sent_on"])
         self.advice = html()
         self._advise(doc)

@@ -83,7 +83,7 @@ class PlanForm(Form):
         )
         self.draft = draft_area("Your reply", messages.combined_reply(doc), plan["combined_draft"])
         self._suggested = messages.combined_reply(doc).text
-        self.tools = draft_tools(self.draft, self._address)
+        self.tools = draft_tools(self.draft, self._address, "combined-reply")
         self.sent_on = date_field("Sent on", plan["combined_sent_on"])
         self.advice = html()
         self.explain = html()
