@@ -12,9 +12,10 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from nextround.core.answers import EARLIEST_DATE, LATEST_DATE
 from nextround.errors import ParameterError
 
 __all__ = ["Contact", "Rejection", "PARAMETER_NAMES", "parse_contact", "parse_date", "slugify"]
@@ -158,18 +159,29 @@ PARAMETER_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Reje
 
 
 def parse_date(value: Any) -> date:
-    """A date from a date object or a YYYY-MM-DD string; ValueError says why not."""
+    """A date from a date object or a YYYY-MM-DD string; ValueError says why not.
+
+    Only the dates an answers file may hold (EARLIEST_DATE to LATEST_DATE), so a
+    workbook is never made with a date its own answers could not be saved with.
+    """
+    if isinstance(value, datetime):
+        value = value.date()
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
+        day = value
+    elif not isinstance(value, str):
         raise ValueError(f"must be a date (YYYY-MM-DD), not {type(value).__name__}")
-    text = value.strip()
-    if not _ISO_DATE.match(text):
-        raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-06-17")
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    else:
+        text = value.strip()
+        if not _ISO_DATE.match(text):
+            raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-06-17")
+        try:
+            day = date.fromisoformat(text)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(f"{day.isoformat()} is outside the dates nextround keeps "
+                         f"({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})")
+    return day
 
 
 def parse_contact(value: Any) -> Contact:
