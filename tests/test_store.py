@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -258,3 +259,27 @@ def test_feedback_recorded_from_python_is_judged_as_in_the_workbook(acme_workboo
     a.update("feedback", text="", vague=None)  # what the caller says wins
     assert a.data["feedback"]["vague"] is None
 
+
+# --- nextround's own folder beside the answers, made into something else ----------------
+
+
+@pytest.mark.parametrize("spoilt, should", [(".nextround/{stem}.lock", "a file"), (".nextround", "a folder")])
+def test_a_lock_or_meta_folder_of_the_wrong_kind_is_one_line_and_nothing_changes(
+        acme_workbook: Path, spoilt: str, should: str) -> None:
+    answers = open_answers(acme_workbook)
+    path = answers.store.path
+    stem = path.name.removesuffix(".answers.json")
+    meta = path.parent / ".nextround"
+    if meta.exists():
+        shutil.rmtree(meta)
+    target = path.parent / spoilt.format(stem=stem)
+    if should == "a file":
+        target.mkdir(parents=True)  # the lock, a folder
+    else:
+        target.write_text("", encoding="utf-8")  # .nextround, a file
+    before = path.read_bytes()
+    with pytest.raises(AnswersError) as caught:
+        answers.update("reply", draft="Thank you.")
+    assert str(caught.value) == (f"{path}: cannot be saved: {target} is nextround's own and should be {should}; "
+                                 "move it away and save again")
+    assert path.read_bytes() == before
