@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Mapping
 from datetime import date
 from itertools import repeat
@@ -246,6 +247,9 @@ def _shape_problem(doc: Mapping[str, Any]) -> str | None:
             as_date(checkin.get("at"))  # read as text for the table: its year must be one we keep
         except ValueError:
             return f"checkins/{i}/at should be a date and time from {answers.EARLIEST_DATE} to {answers.LATEST_DATE}"
+    status = (doc.get("cv_on_file") or {}).get("status")
+    if status is not None and status not in answers.CV_STATUSES:
+        return f"cv_on_file/status should be one of {', '.join(answers.CV_STATUSES)}"
     review = doc.get("self_review") or {}
     for key in ("scores", "notes"):
         if not isinstance(review.get(key) or {}, dict):
@@ -406,8 +410,16 @@ def _count(value: Any) -> int | None:
 
 def _moment(value: Any) -> str | None:
     # The wall-clock time as written (its UTC offset dropped): "20:00" means the
-    # evening the person wrote it, wherever they were.
-    return value[:19] if isinstance(value, str) and value else None
+    # evening the person wrote it, wherever they were. Cutting at 19 characters is
+    # not enough: "2026-06-01T20:00+01:00" has no seconds, and its offset would make
+    # the column time-zone aware (which pandas refuses to mix with the others).
+    if not isinstance(value, str) or not value:
+        return None
+    found = _WALL_CLOCK.match(value)
+    return found.group(0) if found else None
+
+
+_WALL_CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?")
 
 
 def _columns(rows: dict[str, list[tuple[Any, ...]]], owners: dict[str, list[int]],
