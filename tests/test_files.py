@@ -212,3 +212,10 @@ def test_outputs_are_private_when_new_and_keep_their_mode_when_replaced(
         assert run_cli("calendar", "--dir", str(folder), "-o", str(out)).returncode == 0
     assert (mode(fresh), mode(shared)) == (0o600, 0o644)
     assert shared.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_init_refuses_a_pipe_where_home_should_be_and_never_waits_on_it(tmp_path: Path) -> None:
+    home = special("pipe", tmp_path / "home.ipynb", tmp_path)
+    result = run_cli("init", "--dir", str(tmp_path))  # before, it waited for the pipe to be written
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"nextround: error: {home}: is a pipe, not a regular file, so it was left as it is"

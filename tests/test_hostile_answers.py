@@ -142,6 +142,19 @@ def test_a_workbook_reading_a_hostile_file_gets_one_error_naming_it(tmp_path: Pa
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("name", ["not-utf8", "deeply-nested", "far-future-date"])
+def test_a_workbooks_forms_show_their_defaults_and_one_line_naming_the_file(tmp_path: Path, name: str) -> None:
+    from nextround.notebook.session import Session
+
+    path = tmp_path / f"{name}{SUFFIX}"
+    shutil.copyfile(CORPUS / path.name, path)
+    session = Session.start(company="Hostile Example Ltd", role="Tester", answers_file=str(path))
+    shown = session.answers()
+    assert shown["checkins"] == [] and shown["feedback"]["text"] == ""
+    assert session.problem is not None and session.problem.startswith(f"{path}: ")
+    assert "\n" not in session.problem
+
+
 def test_the_home_notebooks_list_names_each_hostile_file(folder: Path) -> None:
     from nextround.journal.dashboard import coming_up
     from nextround.notebook.home import Home

@@ -78,7 +78,7 @@ def init(folder: str | Path = ".") -> tuple[Path, str]:
     if folder.exists() and not folder.is_dir():
         raise NextroundError("is a file, not a folder", file=folder)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / FILE_NAME
+    path = files.writable(folder / FILE_NAME)  # a pipe there would never be read to its end
     fresh = shipped()
     text = notebook_text(fresh)
     if not path.exists():
