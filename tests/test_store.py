@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -42,7 +43,7 @@ def test_new_answers_files_validate_against_the_shipped_schema(acme_workbook: Pa
         ('{"format": "nextround-answers", "version": 1, "workbook_id": "x", "checkins": [{"at": "2026-06-01", "mood": 11}]}',
          "checkins/0/mood: should be at most 10"),
         ('{"format": "nextround-answers", "version": 1, "workbook_id": "x", "reply": {"sent_on": "2026-02-30"}}',
-         "reply/sent_on: should be a real date, written YYYY-MM-DD"),
+         "reply/sent_on: should be a real date, written YYYY-MM-DD, from 1900-01-01 to 2199-12-31"),
     ],
 )
 def test_a_broken_file_is_reported_by_name_and_never_overwritten(tmp_path: Path, content: str, words: str) -> None:
@@ -177,6 +178,14 @@ def test_a_workbook_without_dates_saves(tmp_path: Path) -> None:
         {"sharing": {"checkins": "yes"}},
         {"workbook_id": ""},
         {"version": 3},
+        {"rejection": {"rejected_on": "9999-12-31"}},
+        {"cv_on_file": {"keep_until": "0001-01-05"}},
+        {"company": {"followed": {"linkedin": "1899-12-31"}}},
+        {"checkins": [{"at": "2200-01-01T09:00:00+01:00", "mood": 5}]},
+        {"saved_at": "9999-12-31T23:59:59Z"},
+        {"contacts": [{"name": "Sam", "cadence_weeks": 10**20}]},
+        {"cv_on_file": {"keep_months": 61}},
+        {"company": {"vacancy_watch": {"check_every_days": 0}}},
     ],
 )
 def test_the_fast_check_and_the_explaining_check_agree(change: dict) -> None:
@@ -187,6 +196,42 @@ def test_the_fast_check_and_the_explaining_check_agree(change: dict) -> None:
     assert answers.is_valid(good) and not answers.problems(good)
 
 
+@pytest.mark.parametrize("change, line", [
+    ({"rejection": {"rejected_on": "9999-12-31"}}, "rejection/rejected_on: should be a date from 1900-01-01 to 2199-12-31"),
+    ({"checkins": [{"at": "2200-01-01T09:00", "mood": 5}]},
+     "checkins/0/at: should be a date and time from 1900-01-01 to 2199-12-31"),
+    ({"contacts": [{"name": "Sam", "cadence_weeks": 10**20}]}, "contacts/0/cadence_weeks: should be at most 104"),
+    ({"company": {"vacancy_watch": {"check_every_days": 0}}},
+     "company/vacancy_watch/check_every_days: should be at least 1"),
+    ({"rejection": {"rejected_on": "soon"}, "reply": {"sent_on": "2199-12-31"}}, None),
+])
+def test_range_problem_names_the_first_value_out_of_its_bounds_without_jsonschema(change: dict, line: str | None) -> None:
+    doc = {"format": "nextround-answers", "version": 1, "workbook_id": "w", **change}
+    assert answers.range_problem(doc) == line
+    if line:
+        assert line.split(": ")[0] in "; ".join(answers.problems(doc))
+
+
+def test_the_windows_and_bounds_in_the_schema_are_the_ones_the_code_keeps() -> None:
+    found: dict[str, set] = {"pattern": set(), "maximum": set()}
+
+    def walk(rule: object, name: str = "") -> None:
+        if isinstance(rule, dict):
+            if "pattern" in rule:
+                found["pattern"].add(rule["pattern"])
+            if "maximum" in rule and name in answers.MOST:
+                found["maximum"].add((name, rule["maximum"]))
+            for key, inner in rule.items():
+                walk(inner, key)
+        elif isinstance(rule, list):
+            for inner in rule:
+                walk(inner, name)
+
+    walk(answers.schema())
+    assert found["pattern"] == {answers.DATE_PATTERN, answers.MOMENT_PATTERN}
+    assert found["maximum"] == set(answers.MOST.items())
+
+
 def test_problems_name_the_field_but_never_repeat_what_the_person_wrote() -> None:
     secret = "I cried all night"
     doc = {"format": "nextround-answers", "version": answers.VERSION, "workbook_id": "w",
@@ -195,7 +240,7 @@ def test_problems_name_the_field_but_never_repeat_what_the_person_wrote() -> Non
     found = answers.problems(doc)
     assert found == ["checkins/0/emotions: should be an array", "cv_on_file/status: should be one of "
                      "'not_asked', 'asked', 'agreed', 'declined'", "reply/sent_on: should be a real date, written "
-                     "YYYY-MM-DD"]
+                     "YYYY-MM-DD, from 1900-01-01 to 2199-12-31"]
 
 
 def test_a_misspelt_field_is_refused_with_a_suggestion(acme_workbook: Path) -> None:
@@ -264,3 +309,28 @@ def test_answers_from_before_contacts_had_ids_get_them_on_load_and_keep_them_onc
     saved = read_json(path)["contacts"]
     assert [(c["id"], c.get("role")) for c in saved] == [
         ("sam-lee", "Recruiter"), ("sam-lee-2", "Hiring manager"), ("sam-lee-3", None), ("tom-reid", None)]
+
+
+# --- nextround's own folder beside the answers, made into something else ----------------
+
+
+@pytest.mark.parametrize("spoilt, should", [(".nextround/{stem}.lock", "a file"), (".nextround", "a folder")])
+def test_a_lock_or_meta_folder_of_the_wrong_kind_is_one_line_and_nothing_changes(
+        acme_workbook: Path, spoilt: str, should: str) -> None:
+    answers = open_answers(acme_workbook)
+    path = answers.store.path
+    stem = path.name.removesuffix(".answers.json")
+    meta = path.parent / ".nextround"
+    if meta.exists():
+        shutil.rmtree(meta)
+    target = path.parent / spoilt.format(stem=stem)
+    if should == "a file":
+        target.mkdir(parents=True)  # the lock, a folder
+    else:
+        target.write_text("", encoding="utf-8")  # .nextround, a file
+    before = path.read_bytes()
+    with pytest.raises(AnswersError) as caught:
+        answers.update("reply", draft="Thank you.")
+    assert str(caught.value) == (f"{path}: cannot be saved: {target} is nextround's own and should be {should}; "
+                                 "move it away and save again")
+    assert path.read_bytes() == before

@@ -12,9 +12,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from nextround import __version__
+from nextround.core.printable import clean
 from nextround.errors import NextroundError, ParameterError
 
 EXIT_USER_ERROR = 1
+
+
+def _warn(line: str) -> None:
+    """One line on the error output, whatever the file names and values in it hold."""
+    print(clean(line), file=sys.stderr, flush=True)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -146,7 +152,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     def show(row: RowResult) -> None:
         # New workbooks' paths on stdout, for scripts; problems on stderr, one line each.
         if row.status in (FAILED, SKIPPED):
-            print(f"nextround: {row.line()}", file=sys.stderr, flush=True)
+            _warn(f"nextround: {row.line()}")
         else:
             print(row.path, flush=True)
 
@@ -229,7 +235,7 @@ def _load_journal(args: argparse.Namespace, today: Any = None) -> Any:
 
     journal = load(args.dir, today=today)
     for problem in journal.problems:
-        print(f"nextround: skipped {problem}", file=sys.stderr)
+        _warn(f"nextround: skipped {problem}")
     return journal
 
 
@@ -500,13 +506,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except NextroundError as exc:
-        print(f"nextround: error: {exc}", file=sys.stderr)
+        _warn(f"nextround: error: {exc}")
         return EXIT_USER_ERROR
     except OSError as exc:
         # A path that is a file not a folder, a folder that is missing or read-only:
         # the person's to fix, so one line naming it, not a traceback.
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"nextround: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        _warn(f"nextround: error: {where}{exc.strerror or exc}")
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130

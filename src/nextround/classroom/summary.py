@@ -16,6 +16,7 @@ from typing import Any
 
 from nextround.classroom.course import CourseDirectory
 from nextround.core.labels import RUBRIC
+from nextround.core.printable import spreadsheet_cell
 from nextround.core.progress import STEPS
 from nextround.core.sharing import shared_part
 from nextround.errors import NextroundError
@@ -69,11 +70,13 @@ def write_progress(course: str | Path, out: str | Path) -> int:
     """Write the progress CSV (for participation marks); returns how many students."""
     rows = progress_rows(course)
     columns = ["student_id", "name", "handed_in", *(f"step_{n}" for n in STEPS)]
+
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=columns)
             writer.writeheader()
-            writer.writerows(rows)
+            # A name from the roster is text, never a formula (see core.printable).
+            writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)
 
     files.replace_with(out, write)
     return len(rows)

@@ -4,6 +4,7 @@ What nextround knows about a rejection, with no widgets, files, notebooks or com
 line: `parameters` (validating a rejection), `answers` (the answers format and its
 edits), `labels` (what each key is called where a person reads it), `progress` (the
 steps' states and the dated next actions), `messages` (drafts from the shipped
-templates) and `sharing` (what a student shares). May import: `nextround.errors`
+templates), `sharing` (what a student shares) and `printable` (text made safe to
+leave for a terminal or a spreadsheet). May import: `nextround.errors`
 and `nextround.resources`, and nothing else of ours.
 """

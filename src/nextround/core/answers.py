@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from importlib import resources
@@ -52,6 +52,21 @@ CADENCE_WEEKS = 8
 KEEP_MONTHS = 6
 #: How often to look at a company's vacancies, in days, unless the person says otherwise.
 CHECK_EVERY_DAYS = 14
+
+#: The whole numbers dates are worked out from, and the most each may be (the least
+#: is 1): the schema's bounds, so that no count can run a date off the calendar.
+MOST = {"cadence_weeks": 104, "keep_months": 60, "check_every_days": 365}
+
+#: The dates an answers file may hold: every day a person could mean (a date decades
+#: back on a CV, a keep-in-touch date decades ahead), and far enough from the
+#: calendar's ends (years 1 and 9999) that adding a cadence or the months a CV is
+#: kept never runs off them. The schema's date patterns say the same (years 19xx-21xx).
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2199, 12, 31)
+#: The schema's patterns for a day and for a moment (a day with an optional time).
+DATE_PATTERN = r"^(19\d\d|2[01]\d\d)-\d{2}-\d{2}$"
+MOMENT_PATTERN = r"^(19\d\d|2[01]\d\d)-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+_WINDOW = f"from {EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}"
 
 
 def empty_sections() -> dict[str, Any]:
@@ -223,8 +238,8 @@ def _expected(error: Any) -> str:
         return f"should be {value!r}"
     if rule in ("format", "pattern"):
         if ":" in str(value):  # only the date-and-time pattern has one
-            return "should be a date and time, written YYYY-MM-DDTHH:MM:SS"
-        return "should be a real date, written YYYY-MM-DD"
+            return f"should be a date and time, written YYYY-MM-DDTHH:MM:SS, {_WINDOW}"
+        return f"should be a real date, written YYYY-MM-DD, {_WINDOW}"
     if rule == "required":
         return error.message  # names the missing field, which is ours, not the person's
     if rule == "minLength":
@@ -245,10 +260,50 @@ def _fast_check() -> Any:
 
 def _is_date(value: str) -> bool:
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         return False
-    return len(value) == 10
+    return len(value) == 10 and EARLIEST_DATE <= day <= LATEST_DATE
+
+
+def range_problem(doc: Any) -> str | None:
+    """The first date outside the window, or number outside its bounds, in `doc`; or None.
+
+    As one of `problems`' lines ("contacts/0/cadence_weeks: should be at most 104"),
+    found without jsonschema: a journal asks it, cheaply, why a file it skipped could
+    not be worked out. Only the values the schema bounds are looked at, and only where
+    they have the right kind; the walk follows the schema, so a file nested deeper
+    than the schema goes is never walked into.
+    """
+    return next(_out_of_range(schema(), doc, ()), None)
+
+
+def _out_of_range(rule: Mapping[str, Any], value: Any, path: tuple[Any, ...]) -> Iterator[str]:
+    for option in rule.get("anyOf", ()):
+        yield from _out_of_range(option, value, path)
+    if type(value) is dict:
+        known, extra = rule.get("properties", {}), rule.get("additionalProperties")
+        for key, inner in value.items():
+            sub = known.get(key, extra if isinstance(extra, dict) else None)
+            if sub is not None:
+                yield from _out_of_range(sub, inner, (*path, key))
+    elif type(value) is list and isinstance(rule.get("items"), dict):
+        for i, inner in enumerate(value):
+            yield from _out_of_range(rule["items"], inner, (*path, i))
+    elif type(value) is int:
+        where = "/".join(str(p) for p in path)
+        if "minimum" in rule and value < rule["minimum"]:
+            yield f"{where}: should be at least {rule['minimum']}"
+        elif "maximum" in rule and value > rule["maximum"]:
+            yield f"{where}: should be at most {rule['maximum']}"
+    elif type(value) is str and rule.get("pattern") in (DATE_PATTERN, MOMENT_PATTERN):
+        try:
+            day = date.fromisoformat(value[:10])
+        except ValueError:
+            return  # not a date at all: a reader takes it as "not known yet"
+        if not EARLIEST_DATE <= day <= LATEST_DATE:
+            kind = "a date and time" if rule["pattern"] == MOMENT_PATTERN else "a date"
+            yield f"{'/'.join(str(p) for p in path)}: should be {kind} {_WINDOW}"
 
 
 def is_valid(doc: Any) -> bool:
@@ -366,7 +421,7 @@ def contact_id(name: str, taken: Collection[str]) -> str:
     before contacts had ids, or a workbook's contacts before its first save, gives
     each contact the same key.
     """
-    from nextround.core.parameters import slugify
+    from nextround.core.names import slugify
 
     base = slugify(name, 40) or "contact"
     key, n = base, 1
@@ -491,8 +546,17 @@ def record_combined_reply(doc: dict[str, Any], sent: str) -> None:
         main["thank_you_sent_on"] = sent
 
 
+class DateOutOfRange(ValueError):
+    """A real date in an answers file, outside EARLIEST_DATE..LATEST_DATE."""
+
+
 def as_date(value: Any) -> date | None:
-    """The date in an answers field (a date or date-time string), or None."""
+    """The date in an answers field (a date or date-time string), or None.
+
+    Text that is not a date reads as None ("not known yet"). A real date written
+    outside EARLIEST_DATE..LATEST_DATE raises DateOutOfRange (a ValueError): it is a
+    typo or a hostile file, and working from it would run off the calendar.
+    """
     if type(value) is str:  # nearly always, so checked first
         return _parse_day(value[:10]) if value else None
     if not value:
@@ -509,9 +573,12 @@ def _parse_day(text: str) -> date | None:
     # Cached: a journal of thousands of workbooks reads the same few hundred days
     # tens of thousands of times.
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         return None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise DateOutOfRange(f"a date {_WINDOW} expected")
+    return day
 
 
 def merge_by_id(kept: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:

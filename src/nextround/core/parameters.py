@@ -10,11 +10,12 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+from nextround.core.answers import EARLIEST_DATE, LATEST_DATE
+from nextround.core.names import slugify
 from nextround.errors import ParameterError
 
 __all__ = ["Contact", "Rejection", "PARAMETER_NAMES", "parse_contact", "parse_date", "slugify"]
@@ -158,18 +159,29 @@ PARAMETER_NAMES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Reje
 
 
 def parse_date(value: Any) -> date:
-    """A date from a date object or a YYYY-MM-DD string; ValueError says why not."""
+    """A date from a date object or a YYYY-MM-DD string; ValueError says why not.
+
+    Only the dates an answers file may hold (EARLIEST_DATE to LATEST_DATE), so a
+    workbook is never made with a date its own answers could not be saved with.
+    """
+    if isinstance(value, datetime):
+        value = value.date()
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
+        day = value
+    elif not isinstance(value, str):
         raise ValueError(f"must be a date (YYYY-MM-DD), not {type(value).__name__}")
-    text = value.strip()
-    if not _ISO_DATE.match(text):
-        raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-06-17")
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    else:
+        text = value.strip()
+        if not _ISO_DATE.match(text):
+            raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-06-17")
+        try:
+            day = date.fromisoformat(text)
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(f"{day.isoformat()} is outside the dates nextround keeps "
+                         f"({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})")
+    return day
 
 
 def parse_contact(value: Any) -> Contact:
@@ -215,19 +227,3 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     known = sorted(known)
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
     return f"; did you mean {close[0]!r}?" if close else f"; known ones: {', '.join(known)}"
-
-
-def slugify(text: str, limit: int = 60) -> str:
-    """Lower-case ASCII words joined by hyphens, at most `limit` characters.
-
-    Letters of every script are transliterated (`Яндекс` -> `yandeks`, `Straße` ->
-    `strasse`, `腾讯` -> `tengxun`), so a company or role in Cyrillic, Greek or Chinese
-    keeps a readable name of its own instead of vanishing from the file name.
-    Symbols and emoji are separators, not words.
-    """
-    from anyascii import anyascii  # small and pure Python; imported when a name is made
-
-    # Letters and digits only: anyascii would spell an emoji out as ":grinning:".
-    kept = "".join(ch if unicodedata.category(ch)[0] in "LNM" else " " for ch in unicodedata.normalize("NFC", text))
-    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(kept).lower()).strip("-")
-    return slug[:limit].rstrip("-")

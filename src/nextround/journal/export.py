@@ -1,10 +1,12 @@
 """Exporting the journal's tables: one CSV file per table, or one Excel workbook.
 
 Values are written as a spreadsheet reads them best: dates as YYYY-MM-DD, lists
-(emotions, themes) as "a; b", nothing at all for a missing value. A person's note is
-never run as a formula: in Excel, text that starts with "=" stays text; in CSV,
-text that starts with =, +, - or @ gets a leading apostrophe, which spreadsheets
-read as "this is text" (OWASP's advice against CSV injection).
+(emotions, themes) as "a; b", nothing at all for a missing value. Text loses the
+control characters a spreadsheet cannot hold (a vertical tab pasted from Word
+becomes a line break; see `core.printable`). A person's note is never run as a
+formula: in Excel, text that starts with "=" stays text; in CSV, text that starts
+with =, +, - or @ gets a leading apostrophe, which spreadsheets read as "this is
+text" (OWASP's advice against CSV injection).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nextround.core.printable import clean, spreadsheet_cell
 from nextround.errors import NextroundError
 from nextround.journal.tables import COLUMNS, TABLES, Journal
 from nextround.storage import files
@@ -63,15 +66,11 @@ def export(journal: Journal, folder: str | Path, fmt: str = "csv") -> list[Path]
     return [path]
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _defuse(table: pd.DataFrame, name: str) -> None:
     """Make sure no text in `table` can start a formula when a spreadsheet opens the CSV."""
     for column, kind in COLUMNS[name].items():
         if kind in ("str", "list"):
-            table[column] = table[column].map(
-                lambda v: f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+            table[column] = table[column].map(spreadsheet_cell)
 
 
 def plain(table: pd.DataFrame, name: str, *, dates_as_text: bool = True) -> pd.DataFrame:
@@ -93,10 +92,16 @@ def plain(table: pd.DataFrame, name: str, *, dates_as_text: bool = True) -> pd.D
         elif kind == "datetime":
             out[column] = values.dt.strftime("%Y-%m-%d %H:%M:%S").astype(object).where(values.notna(), None)
         elif kind == "list":
-            out[column] = values.map(lambda items: "; ".join(items))
+            out[column] = values.map(lambda items: clean("; ".join(items), lines=True))
+        elif kind == "str":
+            out[column] = values.astype(object).where(values.notna(), None).map(_cleaned)
         else:
             out[column] = values.astype(object).where(values.notna(), None)
     return out
+
+
+def _cleaned(value: Any) -> Any:
+    return clean(value, lines=True) if isinstance(value, str) else value
 
 
 def _write_xlsx(tables: dict[str, pd.DataFrame], path: str) -> None:
@@ -108,8 +113,12 @@ def _write_xlsx(tables: dict[str, pd.DataFrame], path: str) -> None:
     for name, table in tables.items():
         sheet = book.create_sheet(name)
         sheet.append(list(table.columns))
-        for values in table.itertuples(index=False):
-            sheet.append(list(values))
+        for row, values in enumerate(table.itertuples(index=False), 2):
+            try:
+                sheet.append(list(values))
+            except ValueError:
+                # openpyxl's message repeats the value, a person's own words: name the place only.
+                raise NextroundError(f"sheet {name}, row {row}: a value could not be written to Excel") from None
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 if cell.data_type == "f":

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nextround.core.printable import clean
 from nextround.core.progress import STEPS, WEEK_AHEAD
 from nextround.journal.tables import Journal
 from nextround.storage import files
@@ -81,7 +82,7 @@ NOTHING_DUE = f"Nothing is overdue or due in the next {WEEK_AHEAD} days. Enjoy t
 
 
 def due_lines(reminders: Due) -> list[str]:
-    """The due list as plain text lines, for the terminal."""
+    """The due list as plain text lines, for the terminal (each one line, whatever the answers hold)."""
     if reminders.empty:
         return [NOTHING_DUE]
     lines: list[str] = []
@@ -91,7 +92,7 @@ def due_lines(reminders: Due) -> list[str]:
         if lines:
             lines.append("")
         lines.append(f"{heading} ({len(rows)})")
-        lines += [f"  {'' if heading == WAITING else short_date(r.due):<16} {describe(r)}"
+        lines += [clean(f"  {'' if heading == WAITING else short_date(r.due):<16} {describe(r)}")
                   for r in rows.itertuples()]
     return lines
 
@@ -102,7 +103,8 @@ def due_lines(reminders: Due) -> list[str]:
 def action_uid(workbook_id: str, step: int, what: str, contact: str = "") -> str:
     """A stable UID for one action of one workbook: the same every time it is exported."""
     key = "\x1f".join((workbook_id, str(step), what, contact))
-    return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:32]}@{UID_DOMAIN}"
+    # surrogatepass: an id or name read from a file may hold half a UTF-16 pair; it still hashes.
+    return f"{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}@{UID_DOMAIN}"
 
 
 def calendar(journal: Journal, *, stamp: datetime | None = None) -> Any:
@@ -126,9 +128,9 @@ def calendar(journal: Journal, *, stamp: datetime | None = None) -> Any:
         event.add("dtstamp", stamp)
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
-        event.add("summary", f"{row.what}{f' ({row.contact})' if row.contact else ''} — {row.company}")
-        event.add("description", f"{STEP_NAMES.get(row.step, '')}: {row.role} at {row.company}. "
-                                 "Open its workbook to tick it off.")
+        event.add("summary", clean(f"{row.what}{f' ({row.contact})' if row.contact else ''} — {row.company}"))
+        event.add("description", clean(f"{STEP_NAMES.get(row.step, '')}: {row.role} at {row.company}. "
+                                       "Open its workbook to tick it off."))
         event.add("categories", ["nextround"])
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not block time
         cal.add_component(event)

@@ -15,8 +15,8 @@ hundred times the parse itself). Saving still validates every file in full.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
+import re
 from collections.abc import Mapping
 from datetime import date
 from itertools import repeat
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from nextround.core import answers
 from nextround.core.answers import CADENCE_WEEKS, as_date, last_contact_on, next_contact_on
 from nextround.core.labels import RUBRIC
+from nextround.core.printable import clean
 from nextround.core.progress import (
     MARKS,
     STATES,
@@ -37,7 +38,7 @@ from nextround.core.progress import (
     summarise,
 )
 from nextround.errors import AnswersError, NextroundError
-from nextround.storage.store import ANSWERS_SUFFIX
+from nextround.storage.store import ANSWERS_SUFFIX, decode, read_bytes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -142,12 +143,14 @@ class Journal:
 
 def _answers_names(folder: Path) -> list[str]:
     # The answers files in `folder`, by name (not in subfolders; hidden files skipped).
+    # Anything else by such a name (a pipe, a broken link) is listed too, to be named
+    # as a problem when it is read, not passed over in silence.
     # scandir and plain-string sorting: listing 10,000 files this way costs a few
     # milliseconds, where sorting Path objects costs a tenth of a second.
     with os.scandir(folder) as entries:
         return sorted(
             e.name for e in entries
-            if e.name.endswith(ANSWERS_SUFFIX) and not e.name.startswith(".") and e.is_file()
+            if e.name.endswith(ANSWERS_SUFFIX) and not e.name.startswith(".") and not e.is_dir()
         )
 
 
@@ -202,15 +205,9 @@ def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
 def _read(path: str) -> dict[str, Any]:
     """Parse and upgrade one file; AnswersError (naming it) if that is not possible."""
     try:
-        with open(path, "rb") as f:
-            doc = json.loads(f.read())
-    except OSError as exc:
-        raise AnswersError(f"cannot be read ({exc.strerror})", file=path) from None
-    except UnicodeDecodeError:
-        raise AnswersError("is not UTF-8 text", file=path) from None
-    except json.JSONDecodeError as exc:
-        raise AnswersError(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-                           file=path) from None
+        doc = decode(read_bytes(path), file=path)
+    except FileNotFoundError:  # a link to nothing, or removed since the folder was listed
+        raise AnswersError("cannot be read (there is no such file)", file=path) from None
     try:
         doc = answers.upgrade(doc, file=path)
     except (TypeError, ValueError, KeyError, AttributeError):
@@ -245,6 +242,12 @@ def _shape_problem(doc: Mapping[str, Any]) -> str | None:
         mood = checkin.get("mood")
         if type(mood) is not int or not 1 <= mood <= 10:
             return f"checkins/{i}/mood should be a whole number from 1 to 10"
+        at = checkin.get("at")  # read as text for the table: its year must be one we keep
+        if type(at) is str and at[:4].isdigit() and not _FIRST_YEAR <= at[:4] <= _LAST_YEAR:
+            return f"checkins/{i}/at should be a date and time from {answers.EARLIEST_DATE} to {answers.LATEST_DATE}"
+    status = (doc.get("cv_on_file") or {}).get("status")
+    if status is not None and status not in answers.CV_STATUSES:
+        return f"cv_on_file/status should be one of {', '.join(answers.CV_STATUSES)}"
     review = doc.get("self_review") or {}
     for key in ("scores", "notes"):
         if not isinstance(review.get(key) or {}, dict):
@@ -255,7 +258,27 @@ def _shape_problem(doc: Mapping[str, Any]) -> str | None:
     for i, contact in enumerate(doc.get("contacts") or ()):
         if not isinstance(contact, dict) or not isinstance(contact.get("name"), str):
             return f"contacts/{i} should be an object with a name"
+        if not _counts(contact.get("cadence_weeks"), "cadence_weeks"):
+            return f"contacts/{i}/cadence_weeks should be a whole number from 1 to {answers.MOST['cadence_weeks']}"
+    if not _counts((doc.get("cv_on_file") or {}).get("keep_months"), "keep_months"):
+        return f"cv_on_file/keep_months should be a whole number from 1 to {answers.MOST['keep_months']}"
+    company = doc.get("company") or {}
+    watch = company.get("vacancy_watch") if isinstance(company, dict) else None
+    if watch is not None and not isinstance(watch, dict):
+        return "company/vacancy_watch should be an object"
+    if not _counts((watch or {}).get("check_every_days"), "check_every_days"):
+        return ("company/vacancy_watch/check_every_days should be a whole number from 1 to "
+                f"{answers.MOST['check_every_days']}")
     return None
+
+
+_FIRST_YEAR, _LAST_YEAR = f"{answers.EARLIEST_DATE.year:04d}", f"{answers.LATEST_DATE.year:04d}"
+
+
+def _counts(value: Any, name: str) -> bool:
+    # A bounded whole number, or not given: dates are worked out from these, and a
+    # huge one would run them off the calendar.
+    return value is None or (type(value) is int and 1 <= value <= answers.MOST[name])
 
 
 # The fields of each table's rows, in the order _rows makes them. The rows of every
@@ -338,10 +361,12 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, 
         # Progress reads every section, so a wrong value it trips on may be in any of them.
         section = "one of the sections (its progress could not be worked out)"
         states, action_rows = summarise(doc, today=today)
-    except (TypeError, ValueError, KeyError, AttributeError):
-        # The light check let through a value of the wrong kind; say where, not what
-        # (the value is the person's own words).
-        raise AnswersError(f"was skipped: a value in {section} is of the wrong kind", file=path) from None
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError):
+        # The light check let through a value of the wrong kind, or a date outside the
+        # ones we keep; say where, not what (the value is the person's own words).
+        where = answers.range_problem(doc)
+        raise AnswersError(f"was skipped: {where}" if where else
+                           f"was skipped: a value in {section} is of the wrong kind", file=path) from None
     marks = tuple(states.values())
     rejection_row += (
         *marks,
@@ -386,8 +411,16 @@ def _count(value: Any) -> int | None:
 
 def _moment(value: Any) -> str | None:
     # The wall-clock time as written (its UTC offset dropped): "20:00" means the
-    # evening the person wrote it, wherever they were.
-    return value[:19] if isinstance(value, str) and value else None
+    # evening the person wrote it, wherever they were. Cutting at 19 characters is
+    # not enough: "2026-06-01T20:00+01:00" has no seconds, and its offset would make
+    # the column time-zone aware (which pandas refuses to mix with the others).
+    if not isinstance(value, str) or not value:
+        return None
+    found = _WALL_CLOCK.match(value)
+    return found.group(0) if found else None
+
+
+_WALL_CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?")
 
 
 def _columns(rows: dict[str, list[tuple[Any, ...]]], owners: dict[str, list[int]],
@@ -464,11 +497,15 @@ def status_legend() -> str:
 
 
 def status_lines(journal: Journal) -> list[str]:
-    """One line per workbook, latest first: the five steps' marks, the date, company, role and file."""
+    """One line per workbook, latest first: the five steps' marks, the date, company, role and file.
+
+    Each is one line of plain text, whatever the company, role or file name hold.
+    """
     lines = []
     for row in newest_first(journal.rejections).itertuples():
         when = row.rejected_on.date().isoformat() if not is_missing(row.rejected_on) else "date unknown"
-        lines.append(f"{step_marks(row)}  {when:<12}  {title(row) or '(no company or role)'}  [{row.workbook}]")
+        lines.append(clean(f"{step_marks(row)}  {when:<12}  {title(row) or '(no company or role)'}  "
+                           f"[{row.workbook}]"))
     return lines
 
 

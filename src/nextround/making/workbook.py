@@ -25,7 +25,7 @@ from nextround.core.answers import new_document
 from nextround.core.parameters import Rejection
 from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
 from nextround.storage import files
-from nextround.storage.store import ANSWERS_SUFFIX, answers_path_for
+from nextround.storage.store import ANSWERS_SUFFIX, MAX_BYTES, answers_path_for
 
 TEMPLATE = "rejection_workbook"
 # The metadata namespace and its version (bumped, with an upgrade, when it changes).
@@ -187,7 +187,12 @@ def make(
     WorkbookExistsError if the workbook or its answers file is already there.
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and not folder.is_dir():
+        raise NextroundError("is a file, not a folder", file=folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NextroundError(f"cannot be made ({exc.strerror})", file=exc.filename or folder) from None
     path = folder / f"{name or rejection.slug(today)}.ipynb"
     answers_path = answers_path_for(path)
     for existing in (path, answers_path):
@@ -226,11 +231,15 @@ def make(
             **(extra_metadata or {}),
         },
     }
+    doc = {**new_document(workbook_id, rejection.to_answers()), **identity}
+    answers_data = answers_text(doc).encode("utf-8")
+    if len(answers_data) > MAX_BYTES:
+        raise NextroundError(f"would be larger than {MAX_BYTES // (1024 * 1024)} MB, the most an answers file "
+                             "may hold, so nothing was written; shorten the longest values", file=answers_path)
     # The template is read and checked (once per run) before anything is written.
     _write_new(path, _workbook_text(nb_path, parameters, metadata))
-    doc = {**new_document(workbook_id, rejection.to_answers()), **identity}
     try:
-        _write_new(answers_path, answers_text(doc))
+        _write_new(answers_path, answers_data)
     except WorkbookExistsError:
         path.unlink()  # someone made the answers file this instant: leave theirs be
         raise
@@ -295,7 +304,7 @@ def embedded_answers(nb: Mapping[str, Any]) -> dict[str, Any] | None:
     return found
 
 
-def _write_new(path: Path, text: str) -> None:
+def _write_new(path: Path, text: str | bytes) -> None:
     try:
         files.create(path, text)
     except FileExistsError:

@@ -78,7 +78,7 @@ def init(folder: str | Path = ".") -> tuple[Path, str]:
     if folder.exists() and not folder.is_dir():
         raise NextroundError("is a file, not a folder", file=folder)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / FILE_NAME
+    path = files.writable(folder / FILE_NAME)  # a pipe there would never be read to its end
     fresh = shipped()
     text = notebook_text(fresh)
     if not path.exists():
@@ -216,7 +216,14 @@ class Home:
         return view
 
     def workbooks_html(self, journal: Journal | None = None) -> str:
-        """The list of workbooks as HTML (every name escaped)."""
+        """The list of workbooks as HTML (every name escaped, its text cleaned)."""
+        from nextround.core.printable import clean
+        from nextround.render.html import Markup
+
+        # Cleaned as a whole: half a UTF-16 pair in a name would stop the widget showing it.
+        return Markup(clean(self._workbooks_html(journal), lines=True))
+
+    def _workbooks_html(self, journal: Journal | None) -> str:
         from nextround.core.progress import STEPS, marks_legend
         from nextround.journal.tables import is_missing, newest_first, step_marks, title
         from nextround.render import palette

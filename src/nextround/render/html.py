@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from nextround.core.printable import clean
 from nextround.render import palette
 
 __all__ = ["Markup", "escape", "Panel", "banner", "card", "table", "note", "muted", "join", "PANEL", "CARD"]
@@ -70,10 +71,16 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], colours: Sequen
 
 
 class Panel:
-    """HTML that a notebook shows as is (and the report keeps as is)."""
+    """HTML that a notebook shows as is (and the report keeps as is).
+
+    Its text is cleaned as it leaves (`core.printable`): a control character or half
+    of a UTF-16 pair from someone's answers would otherwise stop the kernel sending
+    the panel at all, and with it the whole report.
+    """
 
     def __init__(self, html: str | Markup) -> None:
-        self.html = Markup(html) if isinstance(html, Markup) else escape(html)
+        text = clean(str(html), lines=True)  # removes characters only: Markup stays Markup
+        self.html = Markup(text) if isinstance(html, Markup) else escape(text)
 
     def _repr_html_(self) -> str:
         return str(self.html)

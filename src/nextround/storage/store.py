@@ -10,24 +10,36 @@
 - keeps the previous version in `.nextround/history/<stem>/`, so an unwanted save can
   be undone with `restore`;
 - writes a temporary file, flushes it to disk and renames it over the old one, so a
-  crash at any moment leaves either the old file or the new one, never half of each.
+  crash at any moment leaves either the old file or the new one, never half of each;
+- refuses, before writing anything, a document larger than `MAX_BYTES`.
+
+An answers file is read only when it is a regular file of at most `MAX_BYTES`: a
+larger one (or one that is not UTF-8 JSON, or is nested deeper than JSON can be
+read) is named in one line and left as it is, never half-read.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from nextround.core import answers
-from nextround.errors import AnswersError
+from nextround.errors import AnswersError, NextroundError
 from nextround.storage import files
 
 HISTORY_KEPT = 50
 LOCK_TIMEOUT_S = 15.0
+#: The most an answers file may hold: 5 MB. A well-used workbook's file is 5 to 50 KB,
+#: so this is a hundred times the fullest one, room for the longest notes anyone
+#: writes; and a file this size is still read, checked and saved in a tenth of a
+#: second, far inside LOCK_TIMEOUT_S. (A 130 MB file of check-ins took 5 s and
+#: 600 MB of memory to list, on every `status`.)
+MAX_BYTES = 5 * 1024 * 1024
 #: How an answers file's name ends.
 ANSWERS_SUFFIX = ".answers.json"
 
@@ -60,12 +72,10 @@ class AnswersStore:
         Raises AnswersError, naming the file and the problem, when it cannot be read.
         """
         try:
-            text = self.path.read_text(encoding="utf-8")
+            data = read_bytes(self.path)
         except FileNotFoundError:
             return None
-        except OSError as exc:
-            raise AnswersError(f"cannot be read ({exc.strerror})", file=self.path) from None
-        return parse(text, file=str(self.path))
+        return parse(data, file=str(self.path))
 
     def load(self) -> dict[str, Any] | None:
         """Like `read`, with every default filled in for the forms."""
@@ -86,26 +96,52 @@ class AnswersStore:
         """
         from filelock import FileLock, Timeout
 
-        self._meta_dir.mkdir(exist_ok=True)
+        lock = FileLock(self._lock_path, timeout=LOCK_TIMEOUT_S)
         try:
-            with FileLock(self._lock_path, timeout=LOCK_TIMEOUT_S):
-                doc = self.read()
-                if doc is None:
-                    if create is None:
-                        raise AnswersError("does not exist", file=self.path)
-                    doc = create()
-                edit(doc)
-                doc["saved_at"] = answers.now_iso()
-                answers.validate(doc, file=str(self.path))
-                self._keep_history()
-                self._write(doc)
-                self._remove_stale_temporaries()
-                return doc
+            self._meta_dir.mkdir(exist_ok=True)
+            lock.acquire()
         except Timeout:
             raise AnswersError(
                 "is being saved by another window that has not finished; try again",
                 file=self.path,
             ) from None
+        except OSError as exc:
+            raise AnswersError(self._lock_problem(exc), file=self.path) from None
+        try:
+            doc = self.read()
+            if doc is None:
+                if create is None:
+                    raise AnswersError("does not exist", file=self.path)
+                doc = create()
+            edit(doc)
+            doc["saved_at"] = answers.now_iso()
+            answers.validate(doc, file=str(self.path))
+            data = answers.dumps(doc).encode("utf-8")
+            if len(data) > MAX_BYTES:
+                raise AnswersError(
+                    f"was not saved: it would be larger than {MAX_BYTES // (1024 * 1024)} MB, the most an "
+                    "answers file may hold; shorten the longest notes", file=self.path)
+            self._keep_history()
+            try:
+                files.replace(self.path, data, durable=True)
+            except AnswersError:
+                raise
+            except NextroundError as exc:  # a folder made read-only, a full disk
+                raise AnswersError(exc.message, file=self.path) from None
+            self._remove_stale_temporaries()
+            return doc
+        finally:
+            lock.release()
+
+    def _lock_problem(self, exc: OSError) -> str:
+        # Our own folder beside the answers, made into something else: say what to move.
+        if self._meta_dir.exists() and not self._meta_dir.is_dir():
+            mine, should = self._meta_dir, "a folder"
+        elif self._lock_path.is_dir():
+            mine, should = self._lock_path, "a file"
+        else:
+            return f"cannot be saved: its lock file {self._lock_path} cannot be made ({exc.strerror})"
+        return f"cannot be saved: {mine} is nextround's own and should be {should}; move it away and save again"
 
     def history(self) -> list[Path]:
         """Earlier versions, oldest first."""
@@ -118,7 +154,10 @@ class AnswersStore:
         source = Path(version)
         if not source.is_absolute() and not source.exists():
             source = self.history_dir / source
-        earlier = parse(source.read_text(encoding="utf-8"), file=str(source))
+        try:
+            earlier = parse(read_bytes(source), file=str(source))
+        except FileNotFoundError:
+            raise AnswersError("is not a version kept in the history", file=source) from None
 
         def replace(doc: dict[str, Any]) -> None:
             doc.clear()
@@ -128,21 +167,28 @@ class AnswersStore:
 
     # --- internals --------------------------------------------------------------
 
-    def _write(self, doc: dict[str, Any]) -> None:
-        files.replace(self.path, answers.dumps(doc), durable=True)
-
     def _keep_history(self) -> None:
-        if not self.path.exists():
+        try:
+            live = self.path.stat()
+        except FileNotFoundError:
             return
-        self.history_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         target = self.history_dir / f"{stamp}{ANSWERS_SUFFIX}"
-        # A hard link is instant and safe: the live file is replaced by rename,
-        # never rewritten in place, so the link keeps the old content.
         try:
-            os.link(self.path, target)
-        except OSError:
-            target.write_bytes(self.path.read_bytes())
+            self.history_dir.mkdir(parents=True, exist_ok=True)
+            # A hard link is instant and safe: the live file is replaced by rename,
+            # never rewritten in place, so the link keeps the old content (and mode).
+            try:
+                os.link(self.path, target)
+            except OSError:
+                # No links here (some network drives): a copy, as private as the file it keeps.
+                files.create(target, self.path.read_bytes(), mode=stat.S_IMODE(live.st_mode))
+        except NextroundError as exc:
+            raise AnswersError(f"was not saved: its earlier version could not be kept ({exc})",
+                               file=self.path) from None
+        except OSError as exc:
+            raise AnswersError(f"was not saved: its earlier version could not be kept in "
+                               f"{self.history_dir} ({exc.strerror})", file=self.path) from None
         for old in self.history()[:-HISTORY_KEPT]:
             old.unlink(missing_ok=True)
 
@@ -153,16 +199,42 @@ class AnswersStore:
             stale.unlink(missing_ok=True)
 
 
-def parse(text: str, *, file: str | None = None) -> dict[str, Any]:
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of an answers file: AnswersError, naming it, if it is not a regular file
+    or is larger than MAX_BYTES; FileNotFoundError if there is none."""
+    try:
+        return files.read_regular(path, MAX_BYTES, what="an answers file")
+    except FileNotFoundError:
+        raise
+    except NextroundError as exc:
+        raise AnswersError(exc.message, file=path) from None
+    except OSError as exc:
+        raise AnswersError(f"cannot be read ({exc.strerror})", file=path) from None
+
+
+def decode(data: str | bytes, *, file: str | Path | None = None) -> Any:
+    """The JSON value in an answers file's text; AnswersError (naming the file, never a
+    line of its text) when it is not UTF-8 JSON that can be read."""
+    try:
+        return json.loads(data)
+    except UnicodeDecodeError:
+        raise AnswersError("is not UTF-8 text", file=file) from None
+    except json.JSONDecodeError as exc:
+        raise AnswersError(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+                           file=file) from None
+    except RecursionError:
+        raise AnswersError("is nested too deeply to be an answers file", file=file) from None
+    except ValueError:  # a number of thousands of digits, which Python refuses to read
+        raise AnswersError("holds a number too long to read", file=file) from None
+
+
+def parse(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
     """Parse, upgrade and validate the text of an answers file."""
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise AnswersError(
-            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-            "it was left as it is",
-            file=file,
-        ) from None
+        doc = decode(text, file=file)
+    except AnswersError as exc:
+        # In a workbook, this is read before every save: say that nothing was changed.
+        raise AnswersError(f"{exc.message}; it was left as it is", file=file) from None
     return checked(doc, file=file)
 
 
