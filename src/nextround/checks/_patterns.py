@@ -45,7 +45,7 @@ _ANALYSER_LOCK = threading.Lock()
 
 
 def sentiment() -> Any:
-    """The shared VADER analyser, made on first use.
+    """The shared VADER analyser, made on first use: VADER's scores in linear time.
 
     Importing vaderSentiment and reading its lexicon costs tens of milliseconds, so it
     is deferred until a check actually runs; `import nextround.checks` stays cheap.
@@ -54,8 +54,8 @@ def sentiment() -> Any:
     if _ANALYSER is None:
         with _ANALYSER_LOCK:
             if _ANALYSER is None:
-                from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+                from nextround.checks._vader import LinearAnalyser
 
-                _ANALYSER = SentimentIntensityAnalyzer()
+                _ANALYSER = LinearAnalyser()
     return _ANALYSER
 
