@@ -283,6 +283,8 @@ class _AimedAt:
     so asking about many positions costs no more than reading the text: each answer is
     the nearest pronoun among the clause's words (the first and last cut at the
     clause's ends, as `re.findall(r"[A-Za-z']+", clause.lower())` would see them).
+    Positions are where a word starts, as an insult does, so no clause break ("but",
+    "and") runs across one.
     """
 
     def __init__(self, text: str) -> None:
@@ -330,10 +332,11 @@ class _AimedAt:
 
 def _insult_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
     out = []
-    aimed_at = _AimedAt(text)
+    aimed_at: _AimedAt | None = None  # made at the first insult: most drafts have none
     for m in INSULT_RE.finditer(text):
         # "I'm useless" is a self-put-down (its own rule); anything else — "your
         # process is a joke", "What a farce." — is an insult aimed outward.
+        aimed_at = aimed_at or _AimedAt(text)
         if aimed_at(m.start()) == "me":
             continue
         out.append((m.start(), m.end(), ToneFlag(
