@@ -7,6 +7,8 @@ once, with nothing to parse at start-up.
 
 from __future__ import annotations
 
+from nextround.checks._patterns import Coded, MaybeAfterWord, OnOneLine
+
 # ---------------------------------------------------------------------------
 # Themes
 # ---------------------------------------------------------------------------
@@ -246,7 +248,7 @@ MONTHS = (
 # Patterns for each anchor kind. A match is evidence that the feedback points at
 # something concrete the candidate can look at again. Structural shapes come first
 # (who did what, to which thing); short word lists only where no shape will do.
-ANCHOR_PATTERNS: dict[str, tuple[str, ...]] = {
+ANCHOR_PATTERNS: dict[str, tuple[str | Coded, ...]] = {
     "stage": (
         r"(?:round|stage|part) (?:\d+|one|two|three|four|five)",
         r"(?:first|second|third|final|last|1st|2nd|3rd|technical|panel|phone|video|case|"
@@ -301,7 +303,8 @@ ANCHOR_PATTERNS: dict[str, tuple[str, ...]] = {
         r"submission", r"financial model", r"report", r"assignment", r"work sample", r"essay",
         r"commit(?: history)?", r"git history", r"presentation(?! skills)", r"exercise",
         r"the brief", r"task", r"(?:design |coding |case )?challenge", r"sample (?:work|lesson)",
-        r"(?:[\w-]+ )?(?:day |project |business |marketing |sales |lesson |care )plan",
+        # (MaybeAfterWord(w, b) stands for (?:w+ )?b, matched in linear time.)
+        MaybeAfterWord(r"[\w-]", r"(?:day |project |business |marketing |sales |lesson |care )plan"),
     ),
     "what_good_looks_like": (
         # what a better answer contains
@@ -321,7 +324,8 @@ ANCHOR_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:against|above|below|over|under|beyond|exceeded|exceeding|missed) (?:the|a|an|our) (?:\S+ )?"
         r"(?:limit|budget|brief|maximum|minimum|range|cap|target|deadline|word count|time limit)",
         # an enumeration of points: "(1) … (2) …", "three things:", "first, … second, …"
-        r"\(?(?:1|i|a)\)\s.{3,}?\(?(?:2|ii|b)\)", r"first(?:ly)?,.{3,}?second(?:ly)?,",
+        # (OnOneLine(a, b) stands for a + r".{3,}?" + b, matched in linear time.)
+        OnOneLine(r"\(?(?:1|i|a)\)\s", r"\(?(?:2|ii|b)\)"), OnOneLine(r"first(?:ly)?,", r"second(?:ly)?,"),
         r"(?:two|three|four|2|3|4) (?:things|points|areas|gaps|issues|changes)\b[^.:]{0,40}:",
         # a contrast that names what was missing: "you explained X, but didn't ask about Y"
         r"but (?:you )?(?:didn't|did not|never|missed|forgot|couldn't|could not|weren't able to)"

@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from nextround.checks._feedback_words import COMMON_ABBREVIATIONS, MONTHS
-from nextround.checks._patterns import lazy
+from nextround.checks._patterns import Coded, InOneSentence, alternation, lazy
 
 # ---------------------------------------------------------------------------
 # Tone: the kinds of flag, and the rules that raise them
@@ -41,15 +41,13 @@ class _ToneRule:
     """A family of patterns for one tone problem; `why` and `alternative` are shown to the user."""
 
     kind: str
-    pattern: str
+    patterns: tuple[str | Coded, ...]
     why: str
     alternative: str
 
 
-
-
-def _rule(kind: str, why: str, alternative: str, *patterns: str) -> _ToneRule:
-    return _ToneRule(kind, "|".join(patterns), why, alternative)
+def _rule(kind: str, why: str, alternative: str, *patterns: str | Coded) -> _ToneRule:
+    return _ToneRule(kind, patterns, why, alternative)
 
 
 # Building blocks for the rules. Patterns are case-insensitive. Most end in _REST so
@@ -57,6 +55,9 @@ def _rule(kind: str, why: str, alternative: str, *patterns: str) -> _ToneRule:
 # person needs to see to rewrite it.
 _REST = r"[^.!?]*"
 _START = r"(?:^|(?<=[.!?]\s))"  # the start of a sentence
+# "<head> … <word> … " later in the same sentence is written InOneSentence(head, word,
+# tail=…), which stands for head + _REST + word + … but is matched in linear time: as a
+# regular expression, each head would scan on to the end of its sentence.
 # "you", "they" or someone on their side ("your interviewer", "the panel").
 _YOU = (
     r"(?:you|they|(?:your|the) (?:interviewer|recruiter|panel|team|manager|hiring manager|hr team|"
@@ -183,7 +184,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           "I'd be glad to stay in touch for future roles.",
           r"\byour loss\b", r"\byou(?:'ve| have)? (?:really |just )?missed out\b" + _REST,
           r"\byou(?:'ve| have) lost (?:a|an|out|someone)\b" + _REST,
-          r"\byou'?ll (?:realise|realize|see|find out)\b[^.!?]*\b(?:soon enough|one day|eventually)\b",
+          InOneSentence(r"\byou'?ll (?:realise|realize|see|find out)\b", r"\b(?:soon enough|one day|eventually)\b",
+                        tail="last"),
           r"\b(?:dodged a bullet|(?:had )?a lucky escape|better off without)\b" + _REST,
           r"\b(?:it'?s|that'?s|it is|that is|really|honestly) (?:really |honestly )?no (?:great |real |big )?"
           r"loss\b" + _REST,
@@ -234,7 +236,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\bchanged (?:their|your|his|her) minds?\b", r"\bi was promised\b" + _REST,
           r"\b(?:the|a) (?:second|third|fourth|fifth|umpteenth|nth) time (?:you|they|your \w+)\b" + _REST,
           r"\bi can only (?:assume|conclude)\b" + _REST,
-          r"\bwhoever\b[^.!?]*\b(?:never|no idea|clearly|obviously|doesn'?t|didn'?t|hasn'?t)\b" + _REST,
+          InOneSentence(r"\bwhoever\b", r"\b(?:never|no idea|clearly|obviously|doesn'?t|didn'?t|hasn'?t)\b",
+                        tail="rest"),
           r"\b(?:your|the) (?:interviewer|recruiter|panel|manager)\b[^.!?]{0,20}\bjust didn'?t\b",
           r"\bhow am i (?:supposed|meant|expected) to\b" + _REST),
     _rule("blame", "Saying they didn't try, or treated you badly, is an accusation, however true it feels.",
@@ -309,8 +312,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"tell|update|train|be)\b" + _REST,
           _START + r"(?:maybe|perhaps)(?: next time| in future)?,? (?:read|check|look|try|reply|respond|"
           r"treat|learn|actually|bother|update|train)\b" + _REST,
-          r"\b(?:maybe|perhaps) (?:your \w+|the \w+|someone|somebody) (?:could|should|might|needs? to|"
-          r"ought to)\b[^.!?]*(?=\.)",
+          InOneSentence(r"\b(?:maybe|perhaps) (?:your \w+|the \w+|someone|somebody) (?:could|should|might|"
+                        r"needs? to|ought to)\b", tail="."),
           r"\byou (?:might|may) (?:want|wish) to (?:update|review|check|reconsider|rethink|train|"
           r"fix)\b" + _REST),
     _rule("blame", "Doubting that they read or considered your application accuses them of not trying.",
@@ -323,8 +326,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
     # question doesn't need "actually" or "even".
     _rule("blame", "A question with “actually” or “even” in it is a complaint, not a question.",
           "Could you let me know …?",
-          _START + r"(?:do|does|did|is|are|was|were|has|have|will|would)\b[^.!?]*\b(?:you|your|anyone|"
-          r"anybody|they|the \w+)\b[^.!?]*\b(?:actually|even)\b[^.!?]*\?"),
+          InOneSentence(_START + r"(?:do|does|did|is|are|was|were|has|have|will|would)\b",
+                        r"\b(?:you|your|anyone|anybody|they|the \w+)\b", r"\b(?:actually|even)\b", tail="?")),
     # Contempt for how easy it should have been: "it's not rocket science".
     _rule("hostile", "Saying it should have been easy for them reads as contempt.", _LEAVE_IT,
           r"\bnot rocket science\b" + _REST, r"\bhow hard (?:can|is|could) it\b" + _REST,
@@ -452,7 +455,7 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\b(?:won'?t|will not) (?:waste (?:any )?(?:more of )?your|take up (?:any )?(?:more of )?your "
           r"precious) (?:precious )?time\b" + _REST,
           r"\b(?:i guess|i suppose|i'?ll (?:just|keep|leave|stop|take))\b[^.!?]{0,50}\bthen[.!]",
-          r"\bafter all that\b[^.!?]*\?"),
+          InOneSentence(r"\bafter all that\b", tail="?")),
     # --- bitter and absolute: resentment, all-or-nothing words aimed at them or the world
     _rule("bitter", "This sounds worn down and resentful, and the reader may take it personally.",
           "It's been a tough search, but I'm keen to keep going.",
@@ -596,10 +599,13 @@ THANKS_AFTER_RE = lazy(
 )
 INSULT_RE = lazy(r"\b(?:" + "|".join(INSULT_WORDS) + r")\b", re.IGNORECASE)
 CLAUSE_BREAK_RE = lazy(r"[.!?;:,—–]|\bbut\b|\band\b", re.IGNORECASE)
-TONE_RES = tuple((rule, lazy(rule.pattern, re.IGNORECASE)) for rule in TONE_RULES)
+TONE_RES = tuple((rule, alternation(rule.patterns, re.IGNORECASE)) for rule in TONE_RULES)
 CAPS_RE = lazy(r"\b[A-Z][A-Z']{1,}[A-Z]\b|\b[A-Z]{2}\b")
 # "!!!", "?!", "??": but a plain "!!" of excitement ("Thank you!!") is let through.
-REPEATED_PUNCT_RE = lazy(r"!{3,}|[!?]*\?[!?]*!+[!?]*|[!?]*![!?]*\?+[!?]*|\?{2,}|!\s+!\s+!|\?\s+\?")
+# A "?" then a "!" later in the run, or a "!" then a "?", matches to the end of the run
+# of "!" and "?"; written as the first "?" (or "!") and the first "!" (or "?") after it,
+# rather than as [!?]*\?[!?]*!+[!?]*, which tries every split of a long run.
+REPEATED_PUNCT_RE = lazy(r"!{3,}|!*\?+![!?]*|\?*!+\?[!?]*|\?{2,}|!\s+!\s+!|\?\s+\?")
 SENTENCE_RE = lazy(r"[^.!?]+[.!?]*")
 # A deadline: "by Friday", "within 48 hours", "no later than 5pm", "immediately".
 DEADLINE_RE = lazy(

@@ -9,6 +9,7 @@ The words it looks for are in `_feedback_words`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -159,15 +160,22 @@ def _measurements(text: str) -> list[str]:
 
 def _find_anchors(text: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    stage_spans = [m.span() for m in _ANCHOR_RES["stage"].finditer(text)]
+    # Stages do not overlap and come in order, so the only one that can hold a match is
+    # the last to start at or before it.
+    stage_starts, stage_ends = [], []
+    for m in _ANCHOR_RES["stage"].finditer(text):
+        stage_starts.append(m.start())
+        stage_ends.append(m.end())
+
+    def in_a_stage(start: int, end: int) -> bool:
+        i = bisect.bisect_right(stage_starts, start) - 1
+        return i >= 0 and end <= stage_ends[i]
+
     for kind, rx in _ANCHOR_RES.items():
         matches = list(rx.finditer(text))
         if kind == "artefact":
             # "the group exercise" is one stage, not a stage plus a piece of work.
-            matches = [
-                m for m in matches
-                if not any(s <= m.start() and m.end() <= e for s, e in stage_spans)
-            ]
+            matches = [m for m in matches if not in_a_stage(m.start(), m.end())]
         hits = [m.group(0).strip() for m in matches]
         if kind == "named_skill":
             hits += [m.group(0) for m in _ACRONYM_RE.finditer(text)

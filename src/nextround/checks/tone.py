@@ -9,7 +9,9 @@ as positive. The rules themselves are in `_tone_rules`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from typing import Any
 
@@ -109,9 +111,13 @@ def _shouting_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
 
 def _punctuation_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
     out = []
+    space = -1  # the last space before the previous match, found once: text.rfind(" ", 0, …)
+    looked_to = 0
     for m in REPEATED_PUNCT_RE.finditer(text):
         # Show the word before the punctuation too, so the flag is easy to find.
-        start = max(text.rfind(" ", 0, m.start()) + 1, 0)
+        space = max(space, text.rfind(" ", looked_to, m.start()))
+        looked_to = m.start()
+        start = space + 1
         phrase = text[start:m.end()]
         calm = "?" if "?" in m.group(0) else "."
         out.append((start, m.end(), ToneFlag(
@@ -142,7 +148,7 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _sentiment_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
+def _sentiment_flags(text: str, sentences: list[tuple[int, str]]) -> list[tuple[int, int, ToneFlag]]:
     """Sarcasm and insults that only show once you know which words are negative (VADER)."""
     analyser = sentiment()
     lexicon: dict[str, float] = analyser.lexicon
@@ -173,7 +179,6 @@ def _sentiment_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
 
     # A short upbeat sentence straight after a negative one ("…rejected from.
     # Interesting." / "…generic rejection. Very helpful.") is the classic sarcastic beat.
-    sentences = _sentences(text)
     for (_, prev), (start, sent) in zip(sentences, sentences[1:]):
         words = re.findall(r"[A-Za-z']+", sent)
         if not (1 <= len(words) <= 4) or SIGN_OFF.search(sent):
@@ -201,14 +206,14 @@ def _sentiment_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
     return out
 
 
-def _deadline_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
+def _deadline_flags(sentences: list[tuple[int, str]]) -> list[tuple[int, int, ToneFlag]]:
     """A deadline on *their* reply, however politely put: "I'd appreciate a reply by Friday".
 
     Asked as a question ("Would you be able to … by Friday?") it is a request, and "I'll
     send it by Friday" is the writer's own promise; neither is flagged.
     """
     out = []
-    for start, sent in _sentences(text):
+    for start, sent in sentences:
         m = DEADLINE_RE.search(sent)
         if not m or sent.rstrip().endswith("?") or OWN_DEADLINE_RE.search(sent, 0, m.start()) \
                 or DEADLINE_REASON_RE.search(sent):
@@ -221,7 +226,7 @@ def _deadline_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
     return out
 
 
-def _sentence_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
+def _sentence_flags(sentences: list[tuple[int, str]]) -> list[tuple[int, int, ToneFlag]]:
     """Whole sentences whose overall tone reads badly, for when no rule names the words.
 
     A safety net: check_tone keeps one only when no more precise flag already points
@@ -230,7 +235,7 @@ def _sentence_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
     analyser = sentiment()
     lexicon: dict[str, float] = analyser.lexicon
     out = []
-    for start, sent in _sentences(text):
+    for start, sent in sentences:
         # Praise wrapped round a complaint is the commonest sarcasm: a strongly positive
         # word (VADER) in the same sentence as something they did wrong.
         positive = [w for w in re.findall(r"[a-z']+", sent.lower()) if lexicon.get(w, 0.0) >= 2.0]
@@ -261,30 +266,78 @@ def _sentence_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
     return out
 
 
-def _aimed_at(text: str, pos: int) -> str | None:
-    """Who the words just before `pos` are about: "me", "them" or None (unclear).
+def _person(word: str) -> str | None:
+    if word in FIRST_PERSON:
+        return "me"
+    if word in SECOND_THIRD:
+        return "them"
+    return None
+
+
+class _AimedAt:
+    """Who the words just before a position are about: "me", "them" or None (unclear).
 
     Looks back within the clause for the nearest pronoun or stand-in ("your team",
     "the process"), so "my answers were weak" is about me and "your process is
-    a joke" is about them.
+    a joke" is about them. The clause breaks and the words of the text are found once,
+    so asking about many positions costs no more than reading the text: each answer is
+    the nearest pronoun among the clause's words (the first and last cut at the
+    clause's ends, as `re.findall(r"[A-Za-z']+", clause.lower())` would see them).
+    Positions are where a word starts, as an insult does, so no clause break ("but",
+    "and") runs across one.
     """
-    before = text[:pos]
-    breaks = list(CLAUSE_BREAK_RE.finditer(before))
-    clause = before[breaks[-1].end():] if breaks else before
-    for word in reversed(re.findall(r"[A-Za-z']+", clause.lower())):
-        if word in FIRST_PERSON:
-            return "me"
-        if word in SECOND_THIRD:
-            return "them"
-    return None
+
+    def __init__(self, text: str) -> None:
+        self._breaks = [m.end() for m in CLAUSE_BREAK_RE.finditer(text)]
+        low = text.lower()
+        self._offset: list[int] | None = None
+        if len(low) != len(text):
+            # A letter whose lower case is longer ("İ"): lower each letter on its own
+            # and keep where each one starts.
+            parts = [c.lower() for c in text]
+            low = "".join(parts)
+            self._offset = list(itertools.accumulate(map(len, parts), initial=0))
+        self._low = low
+        words = list(re.finditer(r"[A-Za-z']+", low))
+        self._starts = [w.start() for w in words]
+        self._ends = [w.end() for w in words]
+        # For each word, the number of the last word up to it that names someone, or -1.
+        self._last_person: list[int] = []
+        last = -1
+        for j, w in enumerate(words):
+            if _person(w.group()) is not None:
+                last = j
+            self._last_person.append(last)
+
+    def __call__(self, pos: int) -> str | None:
+        i = bisect.bisect_right(self._breaks, pos) - 1
+        start = self._breaks[i] if i >= 0 else 0
+        if self._offset is not None:
+            start, pos = self._offset[start], self._offset[pos]
+        hi = bisect.bisect_left(self._starts, pos) - 1  # the last word starting before pos
+        lo = bisect.bisect_right(self._ends, start)  # the first word ending after the start
+        if hi < lo:
+            return None
+        who = self._cut(hi, start, pos)
+        if who is not None or hi == lo:
+            return who
+        j = self._last_person[hi - 1]
+        if j > lo:
+            return _person(self._low[self._starts[j]:self._ends[j]])
+        return self._cut(lo, start, pos)
+
+    def _cut(self, j: int, start: int, pos: int) -> str | None:
+        return _person(self._low[max(self._starts[j], start):min(self._ends[j], pos)])
 
 
 def _insult_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
     out = []
+    aimed_at: _AimedAt | None = None  # made at the first insult: most drafts have none
     for m in INSULT_RE.finditer(text):
         # "I'm useless" is a self-put-down (its own rule); anything else — "your
         # process is a joke", "What a farce." — is an insult aimed outward.
-        if _aimed_at(text, m.start()) == "me":
+        aimed_at = aimed_at or _AimedAt(text)
+        if aimed_at(m.start()) == "me":
             continue
         out.append((m.start(), m.end(), ToneFlag(
             m.group(0), "hostile",
@@ -297,16 +350,32 @@ def _insult_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
 
 def _dedupe(found: list[tuple[int, int, ToneFlag]]) -> list[ToneFlag]:
     # Two rules can fire on the same words; keep the longer phrase of each kind, and
-    # keep flags of different kinds because each says something different.
+    # keep flags of different kinds because each says something different. Flags come
+    # in order of where they start, so one lies inside a kept flag of its kind exactly
+    # when it ends no later than the furthest such flag reaches.
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-    kept: list[tuple[int, int, ToneFlag]] = []
+    kept: list[ToneFlag] = []
+    reach: dict[str, int] = {}  # kind -> the furthest end of a kept flag of that kind
+    seen: set[tuple[int, str]] = set()  # (start, phrase) of each kept flag
     for start, end, flag in found:
-        if any(
-            k.kind == flag.kind and s <= start and end <= e for s, e, k in kept
-        ) or any(k.phrase == flag.phrase and s == start for s, e, k in kept):
+        if reach.get(flag.kind, -1) >= end or (start, flag.phrase) in seen:
             continue
-        kept.append((start, end, flag))
-    return [flag for _, _, flag in kept]
+        kept.append(flag)
+        reach[flag.kind] = max(reach.get(flag.kind, end), end)
+        seen.add((start, flag.phrase))
+    return kept
+
+
+def _add_uncovered(found: list[tuple[int, int, ToneFlag]], more: list[tuple[int, int, ToneFlag]]) -> None:
+    """Add each of `more` (in order, not overlapping each other) that no flag of `found`
+    overlaps: a whole-sentence flag only when nothing more precise points into it."""
+    spans = sorted((s, e) for s, e, _ in found)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end so far
+    for start, end, flag in more:
+        k = bisect.bisect_left(starts, end)  # the flags that start before this one ends
+        if not (k and reach[k - 1] > start):
+            found.append((start, end, flag))
 
 
 # How much each flag lowers the 0-1 calmness score.
@@ -324,18 +393,17 @@ def check_tone(text: str) -> ToneCheck:
     """
     if not text or not text.strip():
         return ToneCheck(ok=True, score=1.0, flags=[])
+    sentences = _sentences(text)
     found = (
         _rule_flags(text)
         + _shouting_flags(text)
         + _punctuation_flags(text)
         + _insult_flags(text)
-        + _sentiment_flags(text)
-        + _deadline_flags(text)
+        + _sentiment_flags(text, sentences)
+        + _deadline_flags(sentences)
     )
     # A whole-sentence flag only when nothing more precise already points into it.
-    for start, end, flag in _sentence_flags(text):
-        if not any(s < end and start < e for s, e, _ in found):
-            found.append((start, end, flag))
+    _add_uncovered(found, _sentence_flags(sentences))
     flags = _dedupe(found)
     compound = sentiment().polarity_scores(text)["compound"]
     # Sentiment only nudges the score: a sad but gracious reply should still score well.
