@@ -525,6 +525,11 @@ def main_contact(doc: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return next((c for c in contacts if (c.get("email") or "").strip()), None)
 
 
+def main_address(doc: Mapping[str, Any]) -> str:
+    """The main contact's email address, or "" (no main contact, or no address noted)."""
+    return str((main_contact(doc) or {}).get("email") or "")
+
+
 def record_combined_reply(doc: dict[str, Any], sent: str) -> None:
     """The combined reply (`plan.combined_sent_on`) did each of its parts: record them.
 

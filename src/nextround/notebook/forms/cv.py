@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from nextround.core import messages
-from nextround.core.answers import iso, main_contact
+from nextround.core.answers import iso, main_address
 from nextround.core.labels import CV_STATUS
 from nextround.core.progress import cv_keep_until
 from nextround.notebook.forms.base import (
@@ -34,7 +34,7 @@ class CvOnFileForm(Form):
     def build(self, doc: dict[str, Any]) -> None:
         cv = doc["cv_on_file"]
         self.request_draft = draft_area("Request to send", messages.cv_on_file(doc), cv.get("request_draft", ""))
-        email = (main_contact(doc) or {}).get("email") or ""
+        email = main_address(doc)
         self.request_tools = draft_tools(self.request_draft, lambda: email, "cv-request")
         self.status_choice = w.ToggleButtons(
             options=[(label, key) for key, label in CV_STATUS.items()], value=cv["status"],

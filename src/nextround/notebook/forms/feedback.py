@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from nextround.core import messages
-from nextround.core.answers import iso, main_contact
+from nextround.core.answers import iso, main_address
 from nextround.notebook import views
 from nextround.notebook.forms.base import (
     LABEL_STYLE,
@@ -83,8 +83,7 @@ class FeedbackForm(Form):
         self._check()
 
     def _address(self) -> str:
-        main = main_contact(self._doc)
-        return (main or {}).get("email") or ""
+        return main_address(self._doc)
 
     def _advise_closed(self, _: Any = None) -> None:
         self.closed_advice.value = views.feedback_closed_advice(self.closed.value)
@@ -148,7 +147,7 @@ class ReplyForm(Form):
         reply = doc["reply"]
         self._doc = doc
         self.draft = draft_area("Your reply", messages.reply(doc), reply["draft"])
-        self.tools = draft_tools(self.draft, lambda: (main_contact(self._doc) or {}).get("email") or "", "reply")
+        self.tools = draft_tools(self.draft, lambda: main_address(self._doc), "reply")
         self.sent_on = date_field("Sent on", reply["sent_on"])
         self.advice = html()
         self._advise(doc)
