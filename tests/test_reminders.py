@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -52,9 +53,9 @@ def test_messages_wait_while_the_latest_check_in_says_not_yet(folder: Path) -> N
 
 def test_due_on_a_quiet_day_says_so(folder: Path) -> None:
     reminders = due(load(folder, today=date(2026, 9, 1)))
-    assert reminders.overdue["what"].tolist() == [
-        "Send a LinkedIn connection request", REPLY, "Check their vacancies", "Get back in touch",
-    ]
+    # Priya never answered (no acceptance, nothing logged): her one reminder to get back
+    # in touch, on 15 August, lapsed two weeks later.
+    assert reminders.overdue["what"].tolist() == ["Send a LinkedIn connection request", REPLY, "Check their vacancies"]
     # the minimal workbook has no dates of its own, so its actions move with the day
     assert reminders.this_week["workbook_id"].tolist() == ["wb-minimal"]
     quiet = kf.write(Path(folder.parent / "quiet"), kf.BOREALIS, kf.borealis())  # its first action: 30 June
@@ -124,7 +125,16 @@ def _events(path: Path) -> dict[str, dict]:
     }
 
 
+def _priya_answered(folder: Path) -> dict:
+    """Priya accepted the LinkedIn request: she keeps her keep-in-touch reminder on any day."""
+    acme = kf.acme()
+    acme["contacts"][0]["linkedin_accepted_on"] = "2026-06-20"
+    kf.write(folder, kf.ACME, acme)
+    return acme
+
+
 def test_calendar_has_one_event_per_action_not_done(folder: Path, tmp_path: Path) -> None:
+    _priya_answered(folder)
     out = tmp_path / "reminders.ics"
     result = run_cli("calendar", "-o", str(out), "--dir", str(folder))
     assert result.returncode == 0, result.stderr
@@ -145,10 +155,11 @@ def test_calendar_has_one_event_per_action_not_done(folder: Path, tmp_path: Path
 
 def test_calendar_uids_are_stable_so_a_reimport_updates(folder: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "first.ics", tmp_path / "second.ics"
+    acme = _priya_answered(folder)
     write_calendar(load(folder), first)
-    # Tom's LinkedIn request is sent, and Borealis's dates were each corrected by a day.
-    acme = kf.acme()
+    # Tom's LinkedIn request is sent (and accepted), and Borealis's dates were each corrected by a day.
     acme["contacts"][1]["linkedin_request_sent_on"] = "2026-07-01"
+    acme["contacts"][1]["linkedin_accepted_on"] = "2026-07-01"
     kf.write(folder, kf.ACME, acme)
     borealis = kf.borealis()
     borealis["rejection"]["rejected_on"] = "2026-06-27"
@@ -171,3 +182,21 @@ def test_writing_into_a_missing_folder_from_python_names_the_file(tmp_path: Path
     with pytest.raises(NextroundError, match=r"out\.ics: cannot be written: its folder does not exist"):
         write_calendar(journal, tmp_path / "missing" / "out.ics")
     assert not (tmp_path / "missing").exists()
+
+
+def test_follow_ups_stop_after_two_and_the_silence_closes_step_one_in_every_view(folder: Path) -> None:
+    borealis = kf.borealis()
+    borealis["plan"] = {"combined_sent_on": "2026-06-30"}
+    borealis["feedback"] = {"requested_on": "2026-06-30", "follow_ups": [
+        {"id": "f1", "sent_on": "2026-07-07"}, {"id": "f2", "sent_on": "2026-07-14"}]}
+    kf.write(folder, kf.BOREALIS, borealis)
+    for today, step_1 in ((date(2026, 7, 27), "started"), (date(2026, 7, 28), "done")):
+        journal = load(folder, today=today)
+        row = journal.rejections[journal.rejections["workbook_id"] == "wb-borealis"].iloc[0]
+        assert row["step_1"] == step_1
+        chasing = journal.actions[journal.actions["what"].str.startswith("Follow up")
+                                  & (journal.actions["workbook_id"] == "wb-borealis")]
+        assert chasing["done"].all() and len(chasing) == 2  # the two sent; no third
+    assert not any("Follow up" in line for line in due_lines(due(load(folder, today=date(2026, 9, 1)))))
+    saved = json.loads((folder / f"{kf.BOREALIS}.answers.json").read_text(encoding="utf-8"))
+    assert "closed" not in saved["feedback"]  # worked out, never written
