@@ -119,11 +119,13 @@ def test_contacts_thank_you_linkedin_and_cadence(wb: Workbook) -> None:
     priya.cadence_weeks.value = 6
     priya.save_button.click()
     assert saved(wb)["contacts"][0]["next_contact_on"] == "2026-07-30"  # 18 June + 6 weeks
+    assert "the one reminder you'll get" in priya.next_contact.value  # she hasn't answered yet
     priya.log_on.value = date(2026, 8, 1)
     priya.log_note.value = "Coffee chat"
     priya.log_button.click()
     assert saved(wb)["contacts"][0]["next_contact_on"] == "2026-09-12"  # the clock reset
     assert "12 September 2026" in priya.next_contact.value
+    assert "one reminder" not in priya.next_contact.value  # in touch now: the usual rhythm
 
     contacts.new_contact.value = "not <an address>"
     contacts.add_button.click()

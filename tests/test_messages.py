@@ -111,3 +111,18 @@ def test_a_follow_up_nudge_is_polite_and_the_last_one_says_it_is_the_last() -> N
     assert "keep my CV on file" in last.body and "won't chase again" in last.body and check_tone(last.body).ok
     doc["plan"]["style"] = "separate"  # the CV was its own request: not this one's business
     assert "CV" not in messages.feedback_nudge(doc).body
+
+
+def test_the_one_reply_never_asks_again_for_what_is_already_done() -> None:
+    doc = new_document("w", REJECTION)
+    full = messages.combined_reply(doc).body
+    assert "some feedback" in full and "keep my CV on file" in full
+    doc["feedback"]["received_on"] = "2026-06-20"  # it came unasked
+    assert "feedback" not in messages.combined_reply(doc).body
+    assert "keep my CV on file" in messages.combined_reply(doc).body
+    doc["cv_on_file"]["status"] = "asked"  # asked in a message of its own
+    left = messages.combined_reply(doc).body
+    assert "CV" not in left and left.startswith("Dear Priya,") and "\n\n\n" not in left
+    assert left.rstrip().endswith("Kind regards,\nAlex Morgan")
+    doc["plan"]["combined_sent_on"] = "2026-06-19"  # as it was sent, it stays whole
+    assert messages.combined_reply(doc).body == full

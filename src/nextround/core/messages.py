@@ -145,8 +145,20 @@ def feedback_nudge(doc: Mapping[str, Any]) -> Message:
 
 
 def combined_reply(doc: Mapping[str, Any]) -> Message:
-    """The one reply to the main contact: thanks, a feedback request, the CV kept on file."""
-    return render("combined_reply", context(doc))
+    """The one reply to the main contact: thanks, a feedback request, the CV kept on file.
+
+    Until it is sent, a part already done another way — feedback asked for or received,
+    step 1 closed, the CV asked about — is left out: nothing is asked for twice.
+    """
+    values = context(doc)
+    full = with_defaults(doc)
+    sent = bool(full["plan"].get("combined_sent_on"))  # as it went: its draft stays whole
+    fb, cv = full["feedback"], full["cv_on_file"]
+    feedback_done = fb.get("requested_on") or fb.get("received_on") or (fb.get("text") or "").strip() or fb.get(
+        "closed")
+    values["ask_feedback"] = sent or not feedback_done
+    values["ask_cv"] = sent or not ((cv.get("status") or "not_asked") != "not_asked" or cv.get("asked_on"))
+    return render("combined_reply", values)
 
 
 def mailto(address: str, message: Message) -> str:
