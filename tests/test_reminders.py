@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date, datetime, timedelta, timezone
@@ -13,6 +14,7 @@ import pytest
 import vobject  # a second, independent iCalendar parser
 
 import known_folder as kf
+import nextround
 from conftest import run_cli
 from nextround.errors import NextroundError
 from nextround.journal.reminders import action_uid, calendar, due, due_lines, parse_alarm, write_calendar
@@ -356,3 +358,30 @@ def test_due_as_ics_is_the_calendar_on_standard_output(folder: Path, tmp_path: P
     piped, written = _both_parsers(result.stdout), _both_parsers(out.read_bytes())
     assert piped == written and len(piped) == 7
     assert all(e["alarms"][0][1] == timedelta(hours=8, minutes=15) for e in piped)
+
+
+HOSTILE = Path(__file__).parent / "data" / "hostile" / "follow-ups"
+
+
+def test_follow_ups_of_the_wrong_kind_are_named_and_everything_else_goes_on(folder: Path) -> None:
+    for sample in HOSTILE.glob("*.answers.json"):
+        shutil.copy(sample, folder)
+    before = {p.name: p.read_bytes() for p in folder.glob("*.answers.json")}
+    result = _cli_bytes("due", "--on", "2026-07-01", "--format", "json", "--dir", str(folder))
+    assert result.returncode == 0
+    skipped = sorted(result.stderr.decode("utf-8").splitlines())
+    assert skipped == [f"nextround: skipped {folder / name}: was skipped: a value in feedback is of the wrong kind"
+                       for name in ("follow-up-not-an-entry.answers.json", "follow-ups-not-a-list.answers.json",
+                                    "max-follow-ups-in-words.answers.json")]
+    records = json.loads(result.stdout.decode("utf-8"))
+    assert {r["company"] for r in records} == {"Acme Analytics", "Borealis Bank", "", "Hostile Four"}
+    # A follow-up whose day cannot be read counts for nothing: the first is still to send.
+    assert [r["what"] for r in records if r["company"] == "Hostile Four"] == [
+        "Send one short reply: thanks, and your CV kept on file", "Follow up on your reply"]
+    assert {p.name: p.read_bytes() for p in folder.glob("*.answers.json")} == before  # nothing written
+    # Saving into one is refused, naming the file and the field, never what it holds.
+    broken = folder / "follow-ups-not-a-list.answers.json"
+    with pytest.raises(NextroundError) as refused:
+        nextround.open_answers(broken).update("reply", draft="Thank you.")
+    assert str(refused.value).startswith(f"{broken}: not a valid answers file: feedback/follow_ups: should be")
+    assert "soon" not in str(refused.value) and broken.read_bytes() == before[broken.name]
