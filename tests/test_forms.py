@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -119,11 +119,13 @@ def test_contacts_thank_you_linkedin_and_cadence(wb: Workbook) -> None:
     priya.cadence_weeks.value = 6
     priya.save_button.click()
     assert saved(wb)["contacts"][0]["next_contact_on"] == "2026-07-30"  # 18 June + 6 weeks
+    assert "the one reminder you'll get" in priya.next_contact.value  # she hasn't answered yet
     priya.log_on.value = date(2026, 8, 1)
     priya.log_note.value = "Coffee chat"
     priya.log_button.click()
     assert saved(wb)["contacts"][0]["next_contact_on"] == "2026-09-12"  # the clock reset
     assert "12 September 2026" in priya.next_contact.value
+    assert "one reminder" not in priya.next_contact.value  # in touch now: the usual rhythm
 
     contacts.new_contact.value = "not <an address>"
     contacts.add_button.click()
@@ -311,6 +313,56 @@ def test_no_feedback_gets_its_own_advice_and_closes_the_step(wb: Workbook) -> No
     assert "policy" in form.closed_advice.value
     assert form.save() and saved(wb)["feedback"]["closed"] == "declined"
     assert "1. Ask for honest feedback</td><td style=\"color:#2f855a\">done" in wb.summary().value
+
+
+def test_follow_ups_are_logged_at_once_counted_and_the_next_one_drafted(wb: Workbook) -> None:
+    from nextround.core.messages import nice_date
+    from nextround.notebook.views import FEEDBACK_CLOSED_ADVICE
+
+    today = date.today()
+    asked, first, second = (today - timedelta(days=n) for n in (40, 33, 26))
+    form = wb.feedback()
+    assert "Once you've asked for feedback" in form.follow_up_status.value
+    assert form.follow_up_button.layout.display == "none" and form.nudge.layout.display == "none"
+    form.requested_on.value = asked
+    assert form.save()
+    assert f"fine from {nice_date(asked + timedelta(days=7))}" in form.follow_up_status.value
+    assert "up to two, a week apart" in form.follow_up_status.value
+    assert form.follow_up_button.layout.display is None
+    assert "following up on my earlier email" in form.nudge.value and "won't chase again" not in form.nudge.value
+
+    form.followed_up_on.value = first
+    form.nudge.value += "\nP.S. my own words"
+    form.follow_up_button.click()  # saves at once, like logging a contact
+    assert [f["sent_on"] for f in saved(wb)["feedback"]["follow_ups"]] == [first.isoformat()]
+    assert "Saved at" in form.status.value
+    status = form.follow_up_status.value
+    assert f"Followed up on {nice_date(first)}" in status and "one more is fine, the last" in status
+    assert "won't chase again" in form.nudge.value and "my own words" not in form.nudge.value  # the next, fresh
+
+    form.followed_up_on.value = second
+    form.follow_up_button.click()
+    entries = saved(wb)["feedback"]["follow_ups"]
+    assert [f["sent_on"] for f in entries] == [first.isoformat(), second.isoformat()]
+    assert all(f["id"] for f in entries) and len({f["id"] for f in entries}) == 2
+    # Two weeks of silence since the last: step 1 closes as "no reply", with the kind word,
+    # and nothing more is offered — though nothing was written to `closed`.
+    for shown in (form, wb.feedback()):
+        assert "closed as “no reply”" in shown.follow_up_status.value
+        assert FEEDBACK_CLOSED_ADVICE["no_reply"][:40] in shown.follow_up_status.value
+        assert shown.follow_up_button.layout.display == "none" and shown.nudge.layout.display == "none"
+    assert saved(wb)["feedback"]["closed"] == ""
+    summary = wb.summary().value
+    assert "1. Ask for honest feedback</td><td style=\"color:#2f855a\">done" in summary
+    assert "Follow up" not in summary
+
+
+def test_feedback_that_came_leaves_nothing_to_chase(wb: Workbook) -> None:
+    form = wb.feedback()
+    form.requested_on.value = date.today() - timedelta(days=10)
+    form.received_on.value = date.today()
+    assert form.save()
+    assert "nothing to chase" in form.follow_up_status.value and form.follow_up_button.layout.display == "none"
 
 
 def test_a_contact_with_no_email_is_offered_no_emailed_thank_you(wb: Workbook) -> None:

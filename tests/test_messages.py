@@ -94,3 +94,35 @@ def test_mailto_opens_the_draft_in_a_mail_client() -> None:
     link = messages.mailto("priya@acme.example", messages.Message("Re: Data & Analyst", "Dear Priya,\n\nThanks."))
     assert link == ("mailto:priya@acme.example?subject=Re%3A%20Data%20%26%20Analyst"
                     "&body=Dear%20Priya%2C%0A%0AThanks.")
+
+
+def test_a_follow_up_nudge_is_polite_and_the_last_one_says_it_is_the_last() -> None:
+    from nextround.checks import check_tone
+
+    doc = new_document("w", REJECTION)
+    first = messages.feedback_nudge(doc)
+    assert "Dear Priya," in first.body and first.body.rstrip().endswith("Alex Morgan")
+    assert "feedback" in first.body and "CV" not in first.body and "won't chase again" not in first.body
+    assert "June" not in first.body and check_tone(first.body).ok
+    # The one short reply also asked after the CV, which is still unanswered; one follow-up is left.
+    doc["cv_on_file"]["status"] = "asked"
+    doc["feedback"]["follow_ups"] = [{"id": "a", "sent_on": "2026-06-27"}]
+    last = messages.feedback_nudge(doc)
+    assert "keep my CV on file" in last.body and "won't chase again" in last.body and check_tone(last.body).ok
+    doc["plan"]["style"] = "separate"  # the CV was its own request: not this one's business
+    assert "CV" not in messages.feedback_nudge(doc).body
+
+
+def test_the_one_reply_never_asks_again_for_what_is_already_done() -> None:
+    doc = new_document("w", REJECTION)
+    full = messages.combined_reply(doc).body
+    assert "some feedback" in full and "keep my CV on file" in full
+    doc["feedback"]["received_on"] = "2026-06-20"  # it came unasked
+    assert "feedback" not in messages.combined_reply(doc).body
+    assert "keep my CV on file" in messages.combined_reply(doc).body
+    doc["cv_on_file"]["status"] = "asked"  # asked in a message of its own
+    left = messages.combined_reply(doc).body
+    assert "CV" not in left and left.startswith("Dear Priya,") and "\n\n\n" not in left
+    assert left.rstrip().endswith("Kind regards,\nAlex Morgan")
+    doc["plan"]["combined_sent_on"] = "2026-06-19"  # as it was sent, it stays whole
+    assert messages.combined_reply(doc).body == full

@@ -8,7 +8,15 @@ import pytest
 
 from nextround.core.answers import new_document, upgrade
 from nextround.core.labels import RUBRIC
-from nextround.core.progress import actions, cv_keep_until, pending, step_states
+from nextround.core.progress import (
+    MAX_FOLLOW_UPS,
+    actions,
+    cv_keep_until,
+    feedback_closed,
+    follow_ups,
+    pending,
+    step_states,
+)
 
 REJECTION = {"company": "Acme", "role": "Analyst", "rejected_on": "2026-06-17",
              "contacts": [{"name": "Priya Shah", "email": "priya@acme.example"}, {"name": "Tom Reid", "email": ""}]}
@@ -69,7 +77,7 @@ def test_once_the_reply_is_sent_the_rest_follows_from_that_day() -> None:
     due = {(a.what, a.contact): a.due for a in pending(d)}
     assert due[("Send a thank-you note", "Sam Okafor")] == date(2026, 6, 21)
     assert due[("Send a LinkedIn connection request", "Priya Shah")] == date(2026, 6, 24)
-    assert due[("Follow up once on your reply", "")] == date(2026, 6, 27)
+    assert due[("Follow up on your reply", "")] == date(2026, 6, 27)
     assert ("Send a thank-you note", "Priya Shah") not in due  # thanked in the reply
     assert ("Follow up on your CV request", "") not in due  # one follow-up for the one reply
 
@@ -186,10 +194,10 @@ def test_a_contact_with_no_cadence_is_due_again_after_the_usual_eight_weeks() ->
     # A hand-written or older file may leave the cadence out; the journal shows 8 weeks
     # for it, so the reminder must come 8 weeks after the last contact too.
     d = doc(contacts=[{"name": "Priya Shah", "thank_you_sent_on": "2026-06-18"}])
-    due = {a.what: a.due for a in pending(d)}
+    due = {a.what: a.due for a in pending(d, today=date(2026, 7, 1))}
     assert due["Get back in touch"] == date(2026, 8, 13)
     d["contacts"][0]["cadence_weeks"] = None  # said outright: no reminder
-    assert "Get back in touch" not in {a.what for a in pending(d)}
+    assert "Get back in touch" not in {a.what for a in pending(d, today=date(2026, 7, 1))}
 
 
 def test_sections_left_out_of_a_file_read_as_nothing_done_yet() -> None:
@@ -217,3 +225,110 @@ def test_the_journal_and_the_workbook_call_the_same_actions_overdue(tmp_path, of
     assert len(actions) > 3
     for row in actions.itertuples():
         assert row.status == urgency(row.due.date(), today, done=bool(row.done), waiting=bool(row.waiting)), row
+
+
+# --- follow-ups, without pestering ------------------------------------------------------
+
+FOLLOW_UP = "Follow up on your reply"
+AGAIN = "Follow up one last time on your reply"
+
+
+def follow_ups_pending(d, today):
+    return [(a.what, a.due) for a in pending(d, today=today) if a.what.startswith("Follow up")]
+
+
+def log_follow_up(d, on):
+    d["feedback"]["follow_ups"].append({"id": f"f-{on}", "sent_on": on})
+
+
+def test_two_polite_follow_ups_a_week_apart_then_step_one_closes_as_no_reply() -> None:
+    d = doc(plan={"combined_sent_on": "2026-06-20"}, feedback={"requested_on": "2026-06-20"})
+    assert follow_ups_pending(d, date(2026, 6, 28)) == [(FOLLOW_UP, date(2026, 6, 27))]
+    log_follow_up(d, "2026-06-28")
+    assert follow_ups_pending(d, date(2026, 6, 29)) == [(AGAIN, date(2026, 7, 5))]  # a week after the first
+    log_follow_up(d, "2026-07-06")
+    # Both sent: nothing more to chase, ever; the two show as done on the days they went.
+    for today in (date(2026, 7, 7), date(2026, 7, 19), date(2026, 7, 20), date(2026, 9, 1)):
+        assert follow_ups_pending(d, today) == []
+    sent = [(a.what, a.due, a.done_on) for a in actions(d, today=date(2026, 7, 7)) if a.what.startswith("Follow")]
+    assert sent == [(FOLLOW_UP, date(2026, 6, 27), date(2026, 6, 28)), (AGAIN, date(2026, 7, 5), date(2026, 7, 6))]
+    # Two weeks after the last with no reply, step 1 is done as "no reply" — worked out, not written.
+    assert step_states(d, today=date(2026, 7, 19))[1] == "started"
+    assert step_states(d, today=date(2026, 7, 20))[1] == "done"
+    assert feedback_closed(d, today=date(2026, 7, 20)) == "no_reply" and d["feedback"]["closed"] == ""
+    # Feedback that comes late still counts as feedback.
+    d["feedback"]["received_on"] = "2026-07-25"
+    assert feedback_closed(d, today=date(2026, 7, 26)) == "" and step_states(d, today=date(2026, 7, 26))[1] == "done"
+
+
+def test_the_separate_plan_follows_up_on_the_feedback_request_the_same_way() -> None:
+    d = doc(plan={"style": "separate"}, feedback={"requested_on": "2026-06-20"})
+    assert follow_ups_pending(d, date(2026, 6, 28)) == [("Follow up on the feedback request", date(2026, 6, 27))]
+    log_follow_up(d, "2026-06-27")
+    assert follow_ups_pending(d, date(2026, 6, 28)) == [
+        ("Follow up one last time on the feedback request", date(2026, 7, 4))]
+    log_follow_up(d, "2026-07-04")
+    assert follow_ups_pending(d, date(2026, 8, 1)) == []
+    assert step_states(d, today=date(2026, 7, 18))[1] == "done"
+
+
+def test_the_cap_is_a_field_of_the_feedback() -> None:
+    d = doc(feedback={"requested_on": "2026-06-20", "max_follow_ups": 1})
+    assert follow_ups_pending(d, date(2026, 6, 28)) == [(FOLLOW_UP, date(2026, 6, 27))]
+    log_follow_up(d, "2026-06-27")
+    assert follow_ups_pending(d, date(2026, 7, 20)) == []
+    assert follow_ups(d).left == 0 and follow_ups(d).no_reply_on == date(2026, 7, 11)
+    none = doc(feedback={"requested_on": "2026-06-20", "max_follow_ups": 0})  # no follow-ups at all
+    assert follow_ups_pending(none, date(2026, 6, 28)) == []
+    assert feedback_closed(none, today=date(2026, 7, 3)) == "" and feedback_closed(none, today=date(2026, 7, 4))
+    three = doc(feedback={"requested_on": "2026-06-20", "max_follow_ups": 3})
+    for on in ("2026-06-27", "2026-07-04"):
+        log_follow_up(three, on)
+    assert follow_ups_pending(three, date(2026, 7, 5)) == [(AGAIN, date(2026, 7, 11))]
+    assert MAX_FOLLOW_UPS == 2 and follow_ups(doc(feedback={"requested_on": "2026-06-20"})).left == 2
+
+
+def test_feedback_that_comes_or_a_closed_step_ends_the_follow_ups() -> None:
+    came = doc(feedback={"requested_on": "2026-06-20", "received_on": "2026-06-24"})
+    assert follow_ups_pending(came, date(2026, 7, 1)) == []
+    closed = doc(feedback={"requested_on": "2026-06-20", "closed": "declined"})
+    log_follow_up(closed, "2026-06-27")
+    assert follow_ups_pending(closed, date(2026, 7, 1)) == []
+
+
+def test_someone_who_never_answered_gets_one_reminder_then_nothing() -> None:
+    # Tom was asked to connect and never accepted, and nothing was logged: one reminder
+    # to get back in touch, eight weeks on, which lapses two weeks after its day.
+    tom = {"name": "Tom Reid", "email": "", "linkedin_request_sent_on": "2026-06-22", "log": []}
+    priya = {"name": "Priya Shah", "email": "priya@acme.example", "thank_you_sent_on": "2026-06-22",
+             "linkedin_request_sent_on": "2026-06-22", "linkedin_accepted_on": "2026-06-23", "log": []}
+    d = doc(contacts=[tom, priya])
+
+    def back_in_touch(today):
+        return {(a.contact, a.due) for a in pending(d, today=today) if a.what == "Get back in touch"}
+
+    assert back_in_touch(date(2026, 8, 17)) == {("Tom Reid", date(2026, 8, 17)), ("Priya Shah", date(2026, 8, 18))}
+    assert back_in_touch(date(2026, 8, 30)) == {("Tom Reid", date(2026, 8, 17)), ("Priya Shah", date(2026, 8, 18))}
+    # Priya answered (she accepted): her reminder stays until you get in touch.
+    assert back_in_touch(date(2026, 8, 31)) == {("Priya Shah", date(2026, 8, 18))}
+    assert back_in_touch(date(2027, 1, 1)) == {("Priya Shah", date(2026, 8, 18))}
+    # Once you are in touch (a contact logged), the cadence goes on as usual.
+    tom["log"] = [{"id": "l1", "on": "2026-09-01", "note": "he replied"}]
+    tom["next_contact_on"] = "2026-10-27"
+    assert ("Tom Reid", date(2026, 10, 27)) in back_in_touch(date(2026, 12, 1))
+
+
+def test_follow_ups_are_part_of_version_2_of_the_answers_format() -> None:
+    from nextround.core.answers import VERSION, empty_sections, problems, with_defaults
+
+    assert VERSION == 2
+    assert empty_sections()["feedback"]["follow_ups"] == [] and empty_sections()["feedback"]["max_follow_ups"] is None
+    d = doc(feedback={"requested_on": "2026-06-20", "max_follow_ups": 3,
+                      "follow_ups": [{"id": "a", "sent_on": "2026-06-27"}]})
+    assert problems(d) == []
+    assert with_defaults({"format": "nextround-answers", "version": 2, "workbook_id": "w"})["feedback"][
+        "follow_ups"] == []
+    d["feedback"]["follow_ups"] = [{"id": "a", "sent_on": "27/06/2026"}]
+    d["feedback"]["max_follow_ups"] = 9
+    assert problems(d) == ["feedback/follow_ups/0/sent_on: should be a real date, written YYYY-MM-DD, from 1900-01-01 to 2199-12-31",
+                           "feedback/max_follow_ups: should be at most 5"]

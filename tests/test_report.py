@@ -100,6 +100,11 @@ def test_report_of_a_missing_folder_is_one_line(tmp_path: Path) -> None:
 
 def test_export_csv_writes_every_table(tmp_path: Path) -> None:
     folder = kf.make(tmp_path / "workbooks")
+    # Priya accepted the LinkedIn request, so her reminder to get back in touch does not
+    # lapse (as it would for someone who never answered): the count holds on any day.
+    acme = kf.acme()
+    acme["contacts"][0]["linkedin_accepted_on"] = "2026-06-20"
+    kf.write(folder, kf.ACME, acme)
     result = run_cli("export", "-o", str(tmp_path / "tables"), "--dir", str(folder))
     assert result.returncode == 0, result.stderr
     names = ["rejections", "checkins", "feedback", "self_review", "contacts", "actions"]

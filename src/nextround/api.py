@@ -72,7 +72,10 @@ class Answers:
         return self.store.update(lambda doc: answers.add_checkin(doc, entry))
 
     def update(self, section: str, **fields: Any) -> dict[str, Any]:
-        """Set fields of one section: `update("feedback", received_on=..., text=...)`."""
+        """Set fields of one section: `update("feedback", received_on=..., text=...)`.
+
+        `feedback.follow_ups` only grows: the entries given (`{"sent_on": ...}`) are added.
+        """
         if section not in answers.SECTIONS or section in ("checkins", "contacts"):
             raise ValueError(
                 f"update() takes one of feedback, reply, cv_on_file, self_review, company; not {section!r}"
@@ -84,8 +87,12 @@ class Answers:
 
             values.update(judged_feedback(values["text"]))
 
+        follow_ups = values.pop("follow_ups", None) if section == "feedback" else None
+
         def edit(doc: dict[str, Any]) -> None:
             answers.set_fields(doc, section, values)
+            if follow_ups:
+                answers.add_follow_ups(doc, follow_ups)
             # As in the workbook: the one reply, once sent, did each of its parts.
             if section == "plan" and values.get("combined_sent_on"):
                 answers.record_combined_reply(doc, values["combined_sent_on"])

@@ -275,24 +275,38 @@ def _on_date(text: str | None) -> Any:
         raise ParameterError(str(exc), field="--on") from None
 
 
+def _add_alarm(parser: Any, when: str = "") -> None:
+    parser.add_argument("--alarm", metavar="HH:MM", default="09:00",
+                        help=f"{when}when each event's reminder rings on its day (default: 09:00), or none")
+
+
 def _add_due(commands: Any) -> None:
     due = commands.add_parser(
         "due",
         help="what is overdue, due today and due in the next week",
         description="List the next actions, across every workbook, that are overdue, due today "
-        "or due in the next seven days.",
+        "or due in the next seven days. --format json gives them to scripts; --format ics "
+        "writes the calendar's events to standard output, for a calendar subscription.",
     )
     due.add_argument("--on", metavar="YYYY-MM-DD", help="as if today were this day (default: today)")
+    due.add_argument("--format", choices=("text", "json", "ics"), default="text",
+                     help="text (default), json (a list of objects) or ics (iCalendar)")
+    _add_alarm(due, "with --format ics: ")
     _add_dir(due)
     due.set_defaults(run=_run_due)
 
 
 def _run_due(args: argparse.Namespace) -> int:
-    from nextround.journal.reminders import due, due_lines
+    from nextround.journal.reminders import due_as, parse_alarm
 
-    journal = _load_journal(args, _on_date(args.on))
-    for line in due_lines(due(journal)):
-        print(line)
+    alarm = parse_alarm(args.alarm)
+    out = due_as(_load_journal(args, _on_date(args.on)), args.format, alarm=alarm)
+    if isinstance(out, bytes):  # a file for programs: UTF-8, whatever the terminal's encoding
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(out)
     return 0
 
 
@@ -301,9 +315,11 @@ def _add_calendar(commands: Any) -> None:
         "calendar",
         help="write the dated next actions as an iCalendar (.ics) file",
         description="Write one all-day event per next action not yet done, to import into any "
-        "calendar. Importing a newer file again updates the events instead of duplicating them.",
+        "calendar, each with a reminder that rings on its morning. Importing a newer file again "
+        "updates the events instead of duplicating them.",
     )
     cal.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="the file to write")
+    _add_alarm(cal)
     _add_dir(cal)
     cal.set_defaults(run=_run_calendar)
 
@@ -311,10 +327,11 @@ def _add_calendar(commands: Any) -> None:
 def _run_calendar(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from nextround.journal.reminders import write_calendar
+    from nextround.journal.reminders import parse_alarm, write_calendar
 
     output = Path(args.output)
-    count = write_calendar(_load_journal(args), output)
+    alarm = parse_alarm(args.alarm)
+    count = write_calendar(_load_journal(args), output, alarm=alarm)
     print(output)
     print(f"nextround: {count} reminder{'s' if count != 1 else ''} written", file=sys.stderr)
     return 0

@@ -153,7 +153,7 @@ def test_three_weeks_of_silence_close_the_step_kindly(
     for name in ("Priya Shah", "Tom Reid"):
         answers.update_contact(name, linkedin_request_sent_on=day(17))
     with app_tab(context, workbook, tmp_path / "home") as tab:
-        expect(summary(tab)).to_contain_text("Follow up once on your reply")
+        expect(summary(tab)).to_contain_text("Follow up on your reply")
         tab.select("feedback-closed", "They never replied, even after a follow-up")
         tab.part("feedback-closed-advice").get_by_text("says nothing about you").wait_for()
         tab.save("feedback")

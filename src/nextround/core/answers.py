@@ -86,6 +86,8 @@ def empty_sections() -> dict[str, Any]:
             "vague": None,
             "themes": [],
             "closed": "",
+            "follow_ups": [],
+            "max_follow_ups": None,
         },
         "reply": {"draft": "", "sent_on": None},
         "cv_on_file": {
@@ -328,7 +330,8 @@ def validate(doc: Any, *, file: str | None = None) -> None:
 
 
 def _from_version_1(doc: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 adds `you`, `plan` and `keep_going`, `feedback.closed` and `contacts[].detail`.
+    """Version 2 adds `you`, `plan` and `keep_going`, `feedback.closed`, `feedback.follow_ups`,
+    `feedback.max_follow_ups` and `contacts[].detail`.
 
     A workbook that already sent its messages one by one keeps that plan; the others
     get the combined reply, the default since version 2. Every new field has its
@@ -405,6 +408,13 @@ def add_checkin(doc: dict[str, Any], entry: Mapping[str, Any]) -> dict[str, Any]
         doc["checkins"].append(entry)
     doc["checkins"].sort(key=lambda c: c.get("at", ""))
     return entry
+
+
+def add_follow_ups(doc: dict[str, Any], entries: list[dict[str, Any]]) -> None:
+    """Add follow-ups (`{"id", "sent_on"}`) to `feedback.follow_ups`: a list that only grows, merged by id."""
+    feedback = doc.setdefault("feedback", {})
+    new = [{"id": e.get("id") or new_id(), **e} for e in entries]
+    feedback["follow_ups"] = merge_by_id(feedback.get("follow_ups") or [], new)
 
 
 def set_fields(doc: dict[str, Any], section: str, values: Mapping[str, Any]) -> None:
@@ -590,4 +600,4 @@ def merge_by_id(kept: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[d
     """The entries of both lists, each id once (the newer copy wins), in date order."""
     merged = {e.get("id") or new_id(): e for e in kept}
     merged.update({e.get("id") or new_id(): e for e in new})
-    return sorted(merged.values(), key=lambda e: (e.get("on") or e.get("at") or ""))
+    return sorted(merged.values(), key=lambda e: (e.get("on") or e.get("at") or e.get("sent_on") or ""))

@@ -128,9 +128,37 @@ def feedback_follow_up(doc: Mapping[str, Any], questions: Sequence[str] = ()) ->
     return render("feedback_follow_up", values)
 
 
+def feedback_nudge(doc: Mapping[str, Any]) -> Message:
+    """The next polite follow-up when the request for feedback had no answer.
+
+    With the one short reply, it asks after the CV too while that is unanswered; the
+    last follow-up allowed says it is the last.
+    """
+    from nextround.core.progress import follow_ups
+
+    values = context(doc)
+    full = with_defaults(doc)
+    combined = (full["plan"].get("style") or "combined") == "combined"
+    values["about_cv"] = combined and full["cv_on_file"].get("status") == "asked"
+    values["last"] = follow_ups(full).left <= 1
+    return render("feedback_nudge", values)
+
+
 def combined_reply(doc: Mapping[str, Any]) -> Message:
-    """The one reply to the main contact: thanks, a feedback request, the CV kept on file."""
-    return render("combined_reply", context(doc))
+    """The one reply to the main contact: thanks, a feedback request, the CV kept on file.
+
+    Until it is sent, a part already done another way — feedback asked for or received,
+    step 1 closed, the CV asked about — is left out: nothing is asked for twice.
+    """
+    values = context(doc)
+    full = with_defaults(doc)
+    sent = bool(full["plan"].get("combined_sent_on"))  # as it went: its draft stays whole
+    fb, cv = full["feedback"], full["cv_on_file"]
+    feedback_done = fb.get("requested_on") or fb.get("received_on") or (fb.get("text") or "").strip() or fb.get(
+        "closed")
+    values["ask_feedback"] = sent or not feedback_done
+    values["ask_cv"] = sent or not ((cv.get("status") or "not_asked") != "not_asked" or cv.get("asked_on"))
+    return render("combined_reply", values)
 
 
 def mailto(address: str, message: Message) -> str:

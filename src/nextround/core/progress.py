@@ -29,6 +29,16 @@ Sending things is planned the way a careers adviser would plan it:
   address gets no emailed thank-you; their LinkedIn note does the thanking.
 - Feedback that never comes, or that the company does not give (`feedback.closed`),
   closes step 1: there is nothing left to chase.
+- Nudge without pestering: after the request (or the one short reply), at most
+  `MAX_FOLLOW_UPS` polite follow-ups (or `feedback.max_follow_ups`), a week apart, each
+  logged in `feedback.follow_ups`. Two weeks after the last with no reply, step 1 closes
+  as "no reply" by itself — worked out, never written — and nothing more is chased.
+  Someone who has not answered your thank-you or LinkedIn request (no acceptance,
+  nothing logged since) gets one reminder to get back in touch; two weeks after it, the
+  workbook lets it go.
+- No action asks for what the answers already show as done: feedback that came
+  unasked, a reply already sent or a CV already asked about drop out of the one short
+  reply, which then asks only for what is left.
 """
 
 from __future__ import annotations
@@ -74,7 +84,16 @@ OTHERS_THANKED_AFTER_REPLY = 1
 PLAN_STYLES = ("combined", "separate")
 #: Ways the feedback step can close without feedback: no reply came, or they don't give it.
 FEEDBACK_CLOSED = ("no_reply", "declined")
+#: Days after the request (or the one short reply) before the first polite follow-up.
 FOLLOW_UP_AFTER = 7
+#: Days between one follow-up and the next.
+FOLLOW_UP_EVERY = 7
+#: The most follow-ups on a request for feedback, unless `feedback.max_follow_ups` says otherwise.
+MAX_FOLLOW_UPS = 2
+#: Days with no reply after the last follow-up (or the request, if none is allowed) before
+#: step 1 closes as "no reply"; also how long a reminder about someone who has not
+#: answered stays before it is let go.
+NO_REPLY_AFTER = 14
 CV_ANSWER_FOLLOW_UP_AFTER = 14
 RESEND_CV_BEFORE_LAPSE = 14
 CHECK_IN_AGAIN_AFTER = 1
@@ -112,7 +131,8 @@ def summarise(doc: Mapping[str, Any], *, today: date | None = None) -> tuple[dic
     The actions come as plain tuples in Action's field order, which is all a
     journal needs and several times cheaper to make.
     """
-    return step_states(doc), _actions(doc, today or date.today())
+    today = today or date.today()
+    return step_states(doc, today=today), _actions(doc, today)
 
 
 # The rules read the answers as they are, a field at a time: a missing section or
@@ -161,8 +181,75 @@ def _state(done: Any, started: Any) -> str:
     return "done" if done else "started" if started else "todo"
 
 
-def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
-    """Each step's state (`todo`, `started` or `done`) by the rules above."""
+class FollowUps(NamedTuple):
+    """Where the polite follow-ups on a request for feedback stand (see `follow_ups`)."""
+
+    #: The day the request went (`feedback.requested_on`, else `plan.combined_sent_on`).
+    asked_on: date | None
+    #: The follow-ups sent, oldest first.
+    sent: tuple[date, ...]
+    #: How many are allowed in all: `feedback.max_follow_ups`, else MAX_FOLLOW_UPS.
+    allowed: int
+    #: When the next may go; None when none is left.
+    next_due: date | None
+    #: Once none is left, the day step 1 closes as "no reply" if nothing comes first.
+    no_reply_on: date | None
+
+    @property
+    def left(self) -> int:
+        """How many follow-ups may still be sent."""
+        return max(0, self.allowed - len(self.sent))
+
+
+def follow_ups(doc: Mapping[str, Any]) -> FollowUps:
+    """The follow-ups on the request for feedback: sent, left, when the next is due.
+
+    The first may go FOLLOW_UP_AFTER days after the request, each next one
+    FOLLOW_UP_EVERY days after the last; none once `allowed` are sent. Whether feedback
+    came or the step was closed is not considered here (see `feedback_closed`).
+    """
+    fb = doc.get("feedback") or _NOTHING
+    plan = doc.get("plan") or _NOTHING
+    asked = as_date(fb.get("requested_on")) or as_date(plan.get("combined_sent_on"))
+    sent = tuple(sorted(d for d in (as_date(e.get("sent_on")) for e in fb.get("follow_ups") or ()) if d))
+    allowed = fb.get("max_follow_ups")
+    allowed = MAX_FOLLOW_UPS if allowed is None else max(0, int(allowed))
+    last = sent[-1] if sent else asked
+    if last is None:
+        return FollowUps(asked, sent, allowed, None, None)
+    if len(sent) < allowed:
+        return FollowUps(asked, sent, allowed, last + _days(FOLLOW_UP_EVERY if sent else FOLLOW_UP_AFTER), None)
+    return FollowUps(asked, sent, allowed, None, last + _days(NO_REPLY_AFTER))
+
+
+def feedback_received(fb: Mapping[str, Any]) -> bool:
+    """Whether feedback came: a date it arrived, or its words."""
+    return bool(fb.get("received_on") or (fb.get("text") or "").strip())
+
+
+def feedback_closed(doc: Mapping[str, Any], *, today: date | None = None) -> str:
+    """Why step 1 closed without feedback: `no_reply`, `declined` or "" while it is open.
+
+    `feedback.closed` when the person said so; otherwise `no_reply` once every
+    follow-up has been sent and NO_REPLY_AFTER days have passed since the last with
+    no feedback — worked out each time, never written to the answers.
+    """
+    fb = doc.get("feedback") or _NOTHING
+    closed = fb.get("closed")
+    if closed in FEEDBACK_CLOSED:
+        return str(closed)
+    if feedback_received(fb):
+        return ""
+    no_reply_on = follow_ups(doc).no_reply_on
+    return "no_reply" if no_reply_on and (today or date.today()) >= no_reply_on else ""
+
+
+def step_states(doc: Mapping[str, Any], *, today: date | None = None) -> dict[int, str]:
+    """Each step's state (`todo`, `started` or `done`) by the rules above, as of `today`.
+
+    Only step 1 depends on the day: feedback still awaited two weeks after the last
+    follow-up closes it as "no reply".
+    """
     get = doc.get
     fb, reply, cv = get("feedback") or _NOTHING, get("reply") or _NOTHING, get("cv_on_file") or _NOTHING
     review, contacts, company = get("self_review") or _NOTHING, get("contacts") or (), get("company") or _NOTHING
@@ -187,8 +274,7 @@ def step_states(doc: Mapping[str, Any]) -> dict[int, str]:
     )
     status = cv.get("status")
     return {
-        1: _state(fb.get("received_on") or (fb.get("text") or "").strip() or fb.get("closed") in FEEDBACK_CLOSED,
-                  fb.get("requested_on")),
+        1: _state(feedback_received(fb) or feedback_closed(doc, today=today), fb.get("requested_on")),
         2: _state(reply.get("sent_on"), (reply.get("draft") or "").strip()),
         3: _state(status == "agreed" or status == "declined", status == "asked"),
         4: _state(
@@ -238,35 +324,46 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
 
     plan = get("plan") or _NOTHING
     combined = (plan.get("style") or "combined") == "combined"
+    # The one short reply, once sent, did each of its parts, whichever plan is chosen now.
+    sent_together = as_date(plan.get("combined_sent_on"))
     fb = get("feedback") or _NOTHING
-    requested = as_date(fb.get("requested_on"))
+    chase = follow_ups(doc)
+    # A follow-up logged means the request went, even if its day was not noted.
+    requested = chase.asked_on or (chase.sent[0] if chase.sent else None)
     received = as_date(fb.get("received_on")) or (today if (fb.get("text") or "").strip() else None)
-    closed = fb.get("closed") in FEEDBACK_CLOSED
+    closed = feedback_closed(doc, today=today)
+    feedback_done = requested or received or (today if closed else None)
     reply = get("reply") or _NOTHING
-    replied = as_date(reply.get("sent_on"))
+    replied = as_date(reply.get("sent_on")) or sent_together
     cv = get("cv_on_file") or _NOTHING
     status, asked = cv.get("status") or "not_asked", as_date(cv.get("asked_on"))
-    cv_done = asked or (as_date(cv.get("answered_on")) if status != "not_asked" else None)
-    main = main_contact(doc) if combined else None
-    sent_together = as_date(plan.get("combined_sent_on")) if combined else None
+    # Asked, or answered: a status past "not asked" says so even without its dates.
+    cv_done = asked or sent_together or ((as_date(cv.get("answered_on")) or today) if status != "not_asked" else None)
+    main = main_contact(doc) if combined or sent_together else None
 
     if combined:
-        # Done once it is sent, or once each of its three parts is (sent some other way).
-        parts = [d for d in (requested or received or (today if closed else None), replied, cv_done) if d]
-        done = sent_together or (max(parts) if len(parts) == 3 else None)
-        add(2, "Send one short reply: thanks, a request for feedback, and your CV kept on file",
-            start + _days(COMBINED_REPLY_WITHIN), done, (main or _NOTHING).get("name") or "")
+        # Done once it is sent, or once each of its parts is (sent some other way); until
+        # then it asks only for the parts still to do.
+        parts = (feedback_done, replied, cv_done)
+        done_parts = [part for part in parts if part]
+        done = max(done_parts) if len(done_parts) == len(parts) else None
+        step, what = (2, COMBINED_REPLY) if done else _what_is_left(*(part is None for part in parts))
+        add(step, what, start + _days(COMBINED_REPLY_WITHIN), done, (main or _NOTHING).get("name") or "")
     else:
         # Feedback that arrived unasked still means there is nothing left to ask.
-        add(1, "Ask for feedback", start + _days(FEEDBACK_REQUEST_WITHIN),
-            requested or received or (today if closed else None))
+        add(1, "Ask for feedback", start + _days(FEEDBACK_REQUEST_WITHIN), feedback_done)
         if (reply.get("draft") or "").strip() or replied:
             add(2, "Send your reply", start + _days(REPLY_WITHIN), replied)
         add(3, "Ask them to keep your CV on file", start + _days(CV_REQUEST_WITHIN), cv_done)
-    if requested and not closed:
-        # One reply asked three things, so one polite follow-up covers them all.
-        what = "Follow up once on your reply" if combined else "Follow up on the feedback request"
-        add(1, what, requested + _days(FOLLOW_UP_AFTER), received)
+    if requested:
+        # One reply asked three things, so its follow-ups cover them all. Those sent are
+        # done; the next is due until feedback comes, none is left, or the step closes.
+        due = chase.asked_on + _days(FOLLOW_UP_AFTER) if chase.asked_on else requested
+        for n, sent_on in enumerate(chase.sent, 1):
+            add(1, follow_up_what(n, chase.allowed, combined), due, sent_on)
+            due = sent_on + _days(FOLLOW_UP_EVERY)
+        if chase.next_due and not closed:
+            add(1, follow_up_what(len(chase.sent) + 1, chase.allowed, combined), chase.next_due, received)
 
     if status == "asked" and asked and not combined:
         add(3, "Follow up on your CV request", asked + _days(CV_ANSWER_FOLLOW_UP_AFTER), sending=False)
@@ -276,21 +373,24 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
             add(3, "Re-send your CV before it lapses", keep_until - _days(RESEND_CV_BEFORE_LAPSE))
             add(3, "Your CV lapses from their files", keep_until, sending=False)
 
-    reply_day = sent_together or start + _days(COMBINED_REPLY_WITHIN)
+    reply_day = (sent_together if combined else None) or start + _days(COMBINED_REPLY_WITHIN)
     for contact in get("contacts") or ():
         name = contact.get("name") or ""
-        thanked = as_date(contact.get("thank_you_sent_on"))
-        if combined and main is not None and contact is main:
+        is_main = main is not None and contact is main
+        thanked = as_date(contact.get("thank_you_sent_on")) or (sent_together if is_main else None)
+        if combined and is_main:
             linkedin_due = reply_day + _days(LINKEDIN_AFTER_REPLY)
         else:
             if (contact.get("email") or "").strip() or thanked:
                 due = reply_day + _days(OTHERS_THANKED_AFTER_REPLY) if combined else start + _days(THANK_YOU_WITHIN)
                 add(5, "Send a thank-you note", due, thanked, name)
             linkedin_due = reply_day + _days(LINKEDIN_AFTER_REPLY) if combined else start + _days(LINKEDIN_WITHIN)
+        accepted = as_date(contact.get("linkedin_accepted_on"))
+        # An accepted request was sent, even if the day it went was not noted.
         add(5, "Send a LinkedIn connection request", linkedin_due,
-            as_date(contact.get("linkedin_request_sent_on")), name)
+            as_date(contact.get("linkedin_request_sent_on")) or accepted, name)
         upcoming = as_date(contact.get("next_contact_on")) or next_contact_on(contact)
-        if upcoming:
+        if upcoming and (today < upcoming + _days(NO_REPLY_AFTER) or not unanswered(contact)):
             add(5, "Get back in touch", upcoming, None, name)
 
     watch = (get("company") or _NOTHING).get("vacancy_watch") or _NOTHING
@@ -301,6 +401,43 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
 
     found.sort(key=_IN_ORDER)
     return found
+
+
+#: The one short reply, all three parts still to do.
+COMBINED_REPLY = "Send one short reply: thanks, a request for feedback, and your CV kept on file"
+# What the one short reply still asks for, by which of feedback, reply and CV are left.
+_LEFT: dict[tuple[bool, bool, bool], tuple[int, str]] = {
+    (True, True, True): (2, COMBINED_REPLY),
+    (False, True, True): (2, "Send one short reply: thanks, and your CV kept on file"),
+    (True, True, False): (2, "Send one short reply: thanks, and a request for feedback"),
+    (False, True, False): (2, "Send your reply"),
+    (True, False, True): (1, "Ask for feedback, and for your CV to be kept on file"),
+    (True, False, False): (1, "Ask for feedback"),
+    (False, False, True): (3, "Ask them to keep your CV on file"),
+}
+
+
+def _what_is_left(feedback: bool, reply: bool, cv: bool) -> tuple[int, str]:
+    return _LEFT[feedback, reply, cv]
+
+
+def follow_up_what(n: int, allowed: int, combined: bool) -> str:
+    """The `n`th follow-up's action, of `allowed`: "Follow up on…", "…again…", "…one last time…"."""
+    about = "your reply" if combined else "the feedback request"
+    if n == 1:
+        return f"Follow up on {about}"
+    return f"Follow up one last time on {about}" if n == allowed else f"Follow up again on {about}"
+
+
+def unanswered(contact: Mapping[str, Any]) -> bool:
+    """Whether someone you thanked or asked to connect has not answered: no acceptance, nothing logged.
+
+    Such a person gets one reminder to get back in touch, which lapses NO_REPLY_AFTER
+    days after its date; anyone you are in touch with keeps their cadence.
+    """
+    get = contact.get
+    sent = get("thank_you_sent_on") or get("linkedin_request_sent_on")
+    return bool(sent) and not get("linkedin_accepted_on") and not get("log")
 
 
 @functools.lru_cache(maxsize=64)

@@ -1,24 +1,48 @@
-"""Reminders across workbooks: what is due, as a list and as an iCalendar file.
+"""Reminders across workbooks: what is due, as text, JSON or an iCalendar file.
 
-Both come from the journal's `actions` table, so they follow the same dated rules
-as each workbook's summary. Calendar events carry a UID made from the workbook's
-id and the action itself (never from a random value or its date), so importing the
-file again updates the events already there instead of adding copies, even when a
-due date has moved.
+All come from the journal's `actions` table, so they follow the same dated rules as
+each workbook's summary. Messages waiting until the person feels ready have no day of
+their own: the text lists them last, undated; JSON and the calendar leave them out.
+
+Calendar events are made for calendar apps and phones to remind, and to update:
+
+- **UID** from the workbook's id and the action itself (never from a random value or
+  its date), so importing the file again updates the events already there instead of
+  adding copies, even when a due date has moved.
+- **An alarm** (`VALARM`, a display reminder): all-day events start at midnight, so
+  its `TRIGGER` is an offset from that start — `PT9H`, 9:00 on the morning of the
+  day, by default (`ALARM_AT`); any other time of day, or none.
+- **SEQUENCE and LAST-MODIFIED.** A calendar app keeps the event it has unless the
+  one imported carries a higher SEQUENCE, so the number must go up whenever an
+  event's date or summary changes, and never go down — not even when a date moves
+  back. A hash of the content would go down half the time; a counter would have to
+  be stored somewhere. Instead both come from a clock that only moves forward: the
+  later of the moment the workbook's answers file last changed (its modification
+  time: any save, a hand edit, a restored version) and the start of the day the
+  journal is read as of (some dates move with the day: a workbook with no dates of
+  its own counts from today). LAST-MODIFIED is that moment, in UTC; SEQUENCE is the
+  same moment in seconds since `SEQUENCE_EPOCH` (it fits a 32-bit number until
+  2088). An export changes nothing and stores nothing; the same files on the same
+  day give the same numbers, and every event of a workbook changed since the last
+  export supersedes the copy the calendar holds.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-from datetime import date, datetime, timedelta, timezone
+import json
+import re
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nextround.core.printable import clean
 from nextround.core.progress import STEPS, WEEK_AHEAD
+from nextround.errors import ParameterError
 from nextround.journal.tables import Journal
 from nextround.storage import files
+from nextround.storage.store import ANSWERS_SUFFIX
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,6 +50,12 @@ if TYPE_CHECKING:
 UID_DOMAIN = "nextround.invalid"  # a UID needs a domain part; this one is reserved for exactly this
 PRODID = "-//nextround//reminders//EN"
 STEP_NAMES = {0: "Check in", **STEPS}
+#: When an event's alarm rings, unless told otherwise: the morning of the day it is due.
+ALARM_AT = time(9, 0)
+#: SEQUENCE counts the seconds from this moment (see the module's docstring).
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=timezone.utc)
+#: The formats of `nextround due`: lines for people, JSON for scripts, iCalendar for calendars.
+DUE_FORMATS = ("text", "json", "ics")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -107,9 +137,41 @@ def action_uid(workbook_id: str, step: int, what: str, contact: str = "") -> str
     return f"{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}@{UID_DOMAIN}"
 
 
-def calendar(journal: Journal, *, stamp: datetime | None = None) -> Any:
-    """An icalendar Calendar with one all-day event per dated action not yet done."""
-    from icalendar import Calendar, Event
+def parse_alarm(text: str) -> time | None:
+    """The time of day an alarm rings, from `HH:MM` (24-hour clock); None for `none`.
+
+    Raises ParameterError (field `--alarm`) for anything else.
+    """
+    value = text.strip().lower()
+    if value in ("none", "off", "no"):
+        return None
+    found = re.fullmatch(r"(\d{1,2}):(\d{2})", value)
+    if not found or int(found[1]) > 23 or int(found[2]) > 59:
+        raise ParameterError(f"{text!r} is not a time of day; use HH:MM, e.g. 09:00, or none", field="--alarm")
+    return time(int(found[1]), int(found[2]))
+
+
+def _last_changed(journal: Journal) -> dict[str, datetime]:
+    """Each workbook's moment of last change, in UTC, by its id (see the module's docstring)."""
+    day_starts = datetime.combine(journal.today, time()).astimezone(timezone.utc)  # local midnight
+    moments = {}
+    for workbook_id, workbook in zip(journal.rejections["workbook_id"], journal.rejections["workbook"], strict=True):
+        path = Path(journal.folder) / (str(workbook).removesuffix(".ipynb") + ANSWERS_SUFFIX)
+        try:
+            changed = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+        except OSError:  # gone since it was read: the day is all there is to go on
+            changed = day_starts
+        moments[workbook_id] = max(changed, day_starts).replace(microsecond=0)
+    return moments
+
+
+def calendar(journal: Journal, *, stamp: datetime | None = None, alarm: time | None = ALARM_AT) -> Any:
+    """An icalendar Calendar with one all-day event per dated action not yet done.
+
+    Each event rings at `alarm` on its day (None: no alarm) and carries SEQUENCE and
+    LAST-MODIFIED, so a newer export updates what a calendar app already holds.
+    """
+    from icalendar import Alarm, Calendar, Event
 
     stamp = stamp or datetime.now(timezone.utc).replace(microsecond=0)
     cal = Calendar()
@@ -121,25 +183,75 @@ def calendar(journal: Journal, *, stamp: datetime | None = None) -> Any:
     # A message waiting until the person feels ready has no day of its own yet.
     pending = table[~table["done"] & ~table["waiting"]]
     pending = pending.sort_values(["due", "company", "step", "contact"], kind="stable")
+    changed = _last_changed(journal) if not pending.empty else {}
     for row in pending.itertuples():
         day = row.due.date()
+        summary = clean(f"{row.what}{f' ({row.contact})' if row.contact else ''} — {row.company}")
+        modified = changed.get(row.workbook_id, SEQUENCE_EPOCH)
         event = Event()
         event.add("uid", action_uid(row.workbook_id, row.step, row.what, row.contact))
         event.add("dtstamp", stamp)
+        event.add("last-modified", modified)
+        event.add("sequence", int((modified - SEQUENCE_EPOCH).total_seconds()))
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
-        event.add("summary", clean(f"{row.what}{f' ({row.contact})' if row.contact else ''} — {row.company}"))
+        event.add("summary", summary)
         event.add("description", clean(f"{STEP_NAMES.get(row.step, '')}: {row.role} at {row.company}. "
                                        "Open its workbook to tick it off."))
         event.add("categories", ["nextround"])
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not block time
+        if alarm is not None:
+            ring = Alarm()
+            ring.add("action", "DISPLAY")
+            ring.add("description", summary)
+            # From the all-day start, midnight of the day: 9 hours on is 9:00 that morning.
+            ring.add("trigger", timedelta(hours=alarm.hour, minutes=alarm.minute), parameters={"RELATED": "START"})
+            event.add_component(ring)
         cal.add_component(event)
     return cal
 
 
-def write_calendar(journal: Journal, path: str | Path) -> int:
+def write_calendar(journal: Journal, path: str | Path, *, alarm: time | None = ALARM_AT) -> int:
     """Write the calendar to `path` (replacing it); return the number of events."""
-    cal = calendar(journal)
+    cal = calendar(journal, alarm=alarm)
     path = Path(path)
     files.replace(path, cal.to_ical())  # a calendar app never reads half a file
     return len(cal.walk("VEVENT"))
+
+
+# --- `nextround due` for scripts and calendars ----------------------------------------
+
+
+def due_records(journal: Journal) -> list[dict[str, Any]]:
+    """What is overdue, due today and due in the next seven days, one plain dict each.
+
+    Keys: `workbook` (the notebook's file name), `company`, `role`, `step` (0 for a
+    check-in, 1-5), `what`, `contact` ("" when it concerns no one person), `due`
+    (YYYY-MM-DD) and `status` (`overdue`, `today` or `this_week`), most urgent first.
+    Messages waiting until the person feels ready are left out, as in the calendar.
+    """
+    reminders = due(journal)
+    names = dict(zip(journal.rejections["workbook_id"], journal.rejections["workbook"], strict=True))
+    return [
+        {"workbook": names.get(row.workbook_id, ""), "company": row.company, "role": row.role,
+         "step": int(row.step), "what": row.what, "contact": row.contact,
+         "due": row.due.date().isoformat(), "status": str(row.status)}
+        for rows in (reminders.overdue, reminders.today, reminders.this_week)
+        for row in rows.itertuples()
+    ]
+
+
+def due_as(journal: Journal, format: str = "text", *, alarm: time | None = ALARM_AT) -> str | bytes:
+    """`nextround due` in one of DUE_FORMATS.
+
+    `text`: the lines people read (a str, for the terminal's own encoding). `json`
+    (`due_records`) and `ics` (the same events as `calendar`) are files for programs:
+    UTF-8 bytes.
+    """
+    if format == "text":
+        return "\n".join(due_lines(due(journal))) + "\n"
+    if format == "json":
+        return (json.dumps(due_records(journal), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    if format == "ics":
+        return bytes(calendar(journal, alarm=alarm).to_ical())
+    raise ParameterError(f"{format!r} is not a format; use one of {', '.join(DUE_FORMATS)}", field="--format")

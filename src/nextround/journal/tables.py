@@ -35,6 +35,7 @@ from nextround.core.progress import (
     URGENCIES,
     WEEK_AHEAD,
     cv_lapses_on,
+    follow_ups,
     summarise,
 )
 from nextround.errors import AnswersError, NextroundError
@@ -330,6 +331,7 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, 
                 _text(fb.get("via")), text, _text(fb.get("takeaways")), _flag(fb.get("vague")),
                 _list(fb.get("themes")),
             ))
+        follow_ups(doc)  # read here too, so that a follow-up of the wrong kind is named as feedback's
 
         section = "cv_on_file"
         cv = doc.get("cv_on_file") or {}

@@ -18,6 +18,9 @@ from nextround.core.progress import (
     MARKS,
     STEPS,
     Action,
+    feedback_closed,
+    feedback_received,
+    follow_ups,
     not_ready,
     pending,
     step_states,
@@ -93,6 +96,57 @@ def feedback_closed_advice(closed: str) -> Markup:
     """The advice for feedback that never came (`no_reply`) or that they don't give (`declined`)."""
     text = FEEDBACK_CLOSED_ADVICE.get(closed)
     return banner(text, "info") if text else Markup()
+
+
+_COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+_TIMES = {1: "once", 2: "twice"}
+
+
+def can_follow_up(doc: Mapping[str, Any], *, today: date | None = None) -> bool:
+    """Whether a polite follow-up may go now or later: asked, no reply yet, one left."""
+    chase = follow_ups(doc)
+    return bool((chase.asked_on or chase.sent) and chase.left and not feedback_received(doc.get("feedback") or {})
+                and not feedback_closed(doc, today=today))
+
+
+def follow_up_status(doc: Mapping[str, Any], *, today: date | None = None) -> Markup:
+    """How the follow-ups stand: how many are left and from when, or why there are none.
+
+    Once the last has had two weeks of silence, the kind word for "no reply"
+    (`FEEDBACK_CLOSED_ADVICE`), as if the person had closed the step themselves.
+    """
+    today = today or date.today()
+    fb = doc.get("feedback") or {}
+    chase = follow_ups(doc)
+    closed = feedback_closed(doc, today=today)
+    sent = Markup("Followed up on {}. ").format(", ".join(nice_date(d) for d in chase.sent)) if chase.sent else ""
+    if feedback_received(fb):
+        text = Markup("{}Their feedback came, so there is nothing to chase.").format(sent)
+    elif closed == "no_reply" and not fb.get("closed"):
+        return banner(Markup("{}Two weeks have passed since your last follow-up with no reply, so this step is "
+                             "closed as “no reply”: there is nothing more to send. {}").format(
+            sent, FEEDBACK_CLOSED_ADVICE["no_reply"]), "info")
+    elif closed:
+        return Markup()  # closed by hand: its own advice is shown beside the choice
+    elif not (chase.asked_on or chase.sent):
+        text = Markup("Once you've asked for feedback and noted the day, you can follow it up here "
+                      "if no reply comes.")
+    elif not chase.sent:
+        many = "one" if chase.left == 1 else f"up to {_COUNTS.get(chase.left, chase.left)}, a week apart"
+        text = Markup("If no reply comes, a short, polite follow-up is fine from {}. You can send {}.").format(
+            nice_date(chase.next_due), many)
+    elif chase.left:
+        more = "one more is fine, the last," if chase.left == 1 else (
+            f"{_COUNTS.get(chase.left, chase.left)} more are fine, a week apart,")
+        text = Markup("{}If there's still no reply, {} from {}.").format(sent, more, nice_date(chase.next_due))
+    else:
+        times = _TIMES.get(len(chase.sent), f"{len(chase.sent)} times")
+        text = (Markup("{}You've followed up {}, which is plenty. If nothing comes by {}, this step will close "
+                       "as “no reply” by itself.").format(sent, times, nice_date(chase.no_reply_on))
+                if chase.sent else
+                Markup("No follow-ups for this one. If nothing comes by {}, this step will close as "
+                       "“no reply” by itself.").format(nice_date(chase.no_reply_on)))
+    return hint_html(text)
 
 
 #: How many check-ins in a row, with mood at or below LOW_MOOD, before a gentle word.
@@ -181,7 +235,7 @@ def header(rejection: Mapping[str, Any]) -> Markup:
 def summary(doc: Mapping[str, Any], *, today: date | None = None, limit: int = 12) -> Markup:
     """The five steps' progress and the dated next actions."""
     today = today or date.today()
-    states = step_states(doc)
+    states = step_states(doc, today=today)
     steps = join(
         Markup('<tr><td style="color:{0};font-size:1.2em;padding-right:8px">{1}</td>'
                '<td style="padding-right:16px">{2}. {3}</td><td style="color:{0}">{4}</td></tr>').format(

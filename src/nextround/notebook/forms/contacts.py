@@ -13,6 +13,7 @@ from nextround.core import answers, messages
 from nextround.core.answers import as_date, iso, main_contact
 from nextround.core.labels import NETWORKS as NETWORK_LABELS
 from nextround.core.parameters import parse_contact
+from nextround.core.progress import unanswered
 from nextround.notebook.forms.base import (
     Form,
     SharedLooks,
@@ -149,6 +150,10 @@ class ContactPanel(Form):
         upcoming = contact.get("next_contact_on")
         when = (Markup("Next contact on <b>{}</b>.").format(messages.nice_date(upcoming))
                 if upcoming else "Once you log a contact, the next date appears here.")
+        if upcoming and unanswered(contact):
+            when += Markup(" They haven't answered yet, so that's the one reminder you'll get: if nothing comes "
+                           "of it, the workbook lets it go two weeks later. Once they accept or you log a "
+                           "contact, the usual rhythm starts.")
         self.next_contact.value = Markup("<div>{}</div>").format(when) + dated_list(contact.get("log") or [])
 
     def log(self) -> bool:

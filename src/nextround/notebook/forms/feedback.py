@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import ipywidgets as w
 
-from nextround.core import messages
+from nextround.core import answers, messages
 from nextround.core.answers import iso, main_address
 from nextround.notebook import views
 from nextround.notebook.forms.base import (
@@ -74,6 +75,18 @@ class FeedbackForm(Form):
         self._suggested_request = messages.feedback_request(doc).text
         self.workbook.on_save(self._redraft)
         self.follow_up_tools = draft_tools(self.follow_up_draft, self._address, "feedback-follow-up")
+        # If no reply comes: a polite nudge, at most a few, each logged as it goes.
+        self.follow_up_status = html()
+        self.nudge = draft_area("Polite follow-up", messages.feedback_nudge(doc))
+        self._suggested_nudge = self.nudge.value
+        self.nudge_tools = draft_tools(self.nudge, self._address, "feedback-nudge")
+        self.followed_up_on = date_field("Followed up on", date.today())
+        # Under the fields it logs, apart from the Save button below.
+        self.follow_up_button = w.Button(description="Log this follow-up", icon="plus",
+                                         layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)"))
+        self.follow_up_button.on_click(lambda _: self.log_follow_up())
+        self._pending_follow_up: dict[str, Any] | None = None
+        self._show_follow_ups(doc)
 
     def _redraft(self, doc: dict[str, Any]) -> None:
         """New details (a name, a sign-off) reach the drafts the person has not edited."""
@@ -81,6 +94,29 @@ class FeedbackForm(Form):
         self._suggested_request = refresh_draft(self.request_draft, self._suggested_request,
                                                 messages.feedback_request(doc))
         self._check()
+        self._show_follow_ups(doc)
+
+    def _show_follow_ups(self, doc: dict[str, Any]) -> None:
+        """How many follow-ups are left, and the next one drafted while one may go."""
+        self.follow_up_status.value = views.follow_up_status(doc)
+        shown = views.can_follow_up(doc)
+        for widget in (self.nudge, self.nudge_tools, self.followed_up_on, self.follow_up_button):
+            widget.layout.display = None if shown else "none"
+        self._suggested_nudge = refresh_draft(self.nudge, self._suggested_nudge, messages.feedback_nudge(doc))
+
+    def log_follow_up(self) -> bool:
+        """Record a follow-up as sent on the day chosen, and save at once."""
+        if not self.followed_up_on.value:
+            self._say("Choose the day you sent the follow-up.", "warn")
+            return False
+        self._pending_follow_up = {"id": answers.new_id(), "sent_on": iso(self.followed_up_on.value)}
+        try:
+            ok = self.save()
+        finally:
+            self._pending_follow_up = None
+        if ok:  # that one went: the next starts from a fresh draft
+            self.nudge.value = self._suggested_nudge
+        return ok
 
     def _address(self) -> str:
         return main_address(self._doc)
@@ -108,6 +144,10 @@ class FeedbackForm(Form):
             self.request_draft, self.request_tools, self.requested_on, self.requested_via,
             heading("What they said"),
             self.received_on, self.given_by, self.via, self.text, self.verdict, self.takeaways,
+            heading("If no reply comes, follow up politely"),
+            hint("A week on, a short follow-up often gets an answer. Log each one here: logging saves at once, "
+                 "and the workbook says when the next may go, and when to stop."),
+            self.follow_up_status, self.nudge, self.nudge_tools, self.followed_up_on, self.follow_up_button,
             heading("If it was vague, ask for more"),
             hint("Generic feedback is hard to act on. One short, polite follow-up often gets a real answer."),
             self.follow_up_draft, self.follow_up_tools,
@@ -131,6 +171,11 @@ class FeedbackForm(Form):
             "follow_up_draft": "" if self.follow_up_draft.value == self._suggested else self.follow_up_draft.value,
             "closed": self.closed.value,
         }
+
+    def write(self, doc: dict[str, Any], changed: dict[str, Any]) -> None:
+        super().write(doc, changed)
+        if self._pending_follow_up:  # a list that only grows: merged, never replaced
+            answers.add_follow_ups(doc, [self._pending_follow_up])
 
 
 # --- 2. reply ------------------------------------------------------------------------------
