@@ -19,6 +19,7 @@ from nextround.core.labels import RUBRIC
 from nextround.core.progress import STEPS
 from nextround.core.sharing import shared_part
 from nextround.errors import NextroundError
+from nextround.render.text import defuse_cell
 from nextround.storage import files
 from nextround.storage.store import AnswersStore
 
@@ -66,8 +67,12 @@ def progress_rows(course: str | Path) -> list[dict[str, str]]:
 
 
 def write_progress(course: str | Path, out: str | Path) -> int:
-    """Write the progress CSV (for participation marks); returns how many students."""
-    rows = progress_rows(course)
+    """Write the progress CSV (for participation marks); returns how many students.
+
+    Every cell is defused: a roster name like `=HYPERLINK(...)` stays text in a
+    spreadsheet, and control characters are left out.
+    """
+    rows = [{k: defuse_cell(str(v), keep_lines=False) for k, v in row.items()} for row in progress_rows(course)]
     columns = ["student_id", "name", "handed_in", *(f"step_{n}" for n in STEPS)]
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as f:

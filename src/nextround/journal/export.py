@@ -4,7 +4,9 @@ Values are written as a spreadsheet reads them best: dates as YYYY-MM-DD, lists
 (emotions, themes) as "a; b", nothing at all for a missing value. A person's note is
 never run as a formula: in Excel, text that starts with "=" stays text; in CSV,
 text that starts with =, +, - or @ gets a leading apostrophe, which spreadsheets
-read as "this is text" (OWASP's advice against CSV injection).
+read as "this is text" (OWASP's advice against CSV injection), and control
+characters are left out (`nextround.render.text.defuse_cell`, shared by every CSV
+nextround writes).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from nextround.errors import NextroundError
 from nextround.journal.tables import COLUMNS, TABLES, Journal
+from nextround.render.text import defuse_cell
 from nextround.storage import files
 
 if TYPE_CHECKING:
@@ -63,15 +66,11 @@ def export(journal: Journal, folder: str | Path, fmt: str = "csv") -> list[Path]
     return [path]
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _defuse(table: pd.DataFrame, name: str) -> None:
     """Make sure no text in `table` can start a formula when a spreadsheet opens the CSV."""
     for column, kind in COLUMNS[name].items():
         if kind in ("str", "list"):
-            table[column] = table[column].map(
-                lambda v: f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+            table[column] = table[column].map(lambda v: defuse_cell(v) if isinstance(v, str) else v)
 
 
 def plain(table: pd.DataFrame, name: str, *, dates_as_text: bool = True) -> pd.DataFrame:
