@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import re
 import uuid
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -23,14 +24,17 @@ from nextround import __version__
 from nextround.core.answers import dumps as answers_text
 from nextround.core.answers import new_document
 from nextround.core.parameters import Rejection
-from nextround.errors import NextroundError, WorkbookExistsError
+from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
 from nextround.storage import files
-from nextround.storage.store import answers_path_for
+from nextround.storage.store import ANSWERS_SUFFIX, answers_path_for
 
 TEMPLATE = "rejection_workbook"
 # The metadata namespace and its version (bumped, with an upgrade, when it changes).
 METADATA_KEY = "nextround"
 METADATA_VERSION = 1
+#: The parameters a workbook carries beside its rejection's: who it is and where its answers are.
+IDENTITY_PARAMETERS = ("workbook_id", "answers_file", "student_id", "assignment_id")
+_IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 INJECTED_COMMENT = "The details of this rejection, set when the workbook was made"
 #: The media type of the copy of the answers a workbook keeps in its own outputs.
 ANSWERS_MIMETYPE = "application/vnd.nextround.answers+json"
@@ -197,35 +201,11 @@ def make(
                 file=existing,
             )
     workbook_id = uuid.uuid4().hex
-    parameters = {
-        **rejection.to_parameters(),
-        "workbook_id": workbook_id,
-        "answers_file": answers_path.name,
-    }
     identity = {"student_id": student_id, "assignment_id": assignment_id} if student_id else {}
-    parameters.update(identity)
-    nb_path = template_path(template)
-    metadata = {
-        "papermill": {
-            "parameters": parameters,
-            "default_parameters": {},
-            "input_path": str(nb_path),
-            "output_path": str(path),
-            "environment_variables": {},
-            "version": None,
-        },
-        METADATA_KEY: {
-            "version": METADATA_VERSION,
-            "workbook_id": workbook_id,
-            "template": nb_path.stem,
-            "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-            "nextround_version": __version__,
-            **identity,
-            **(extra_metadata or {}),
-        },
-    }
     # The template is read and checked (once per run) before anything is written.
-    _write_new(path, _workbook_text(nb_path, parameters, metadata))
+    text = workbook_text(rejection, workbook_id=workbook_id, answers_file=answers_path.name, identity=identity,
+                         template=template, output_path=str(path), extra_metadata=extra_metadata)
+    _write_new(path, text)
     doc = {**new_document(workbook_id, rejection.to_answers()), **identity}
     try:
         _write_new(answers_path, answers_text(doc))
@@ -233,6 +213,74 @@ def make(
         path.unlink()  # someone made the answers file this instant: leave theirs be
         raise
     return MadeWorkbook(path=path, workbook_id=workbook_id)
+
+
+def workbook_text(
+    rejection: Rejection,
+    *,
+    workbook_id: str,
+    answers_file: str,
+    identity: Mapping[str, str] | None = None,
+    template: str | Path | None = None,
+    output_path: str = "",
+    created_at: str | None = None,
+    extra_metadata: Mapping[str, Any] | None = None,
+) -> str:
+    """The text of a workbook for `rejection`: the template with its parameters injected.
+
+    `identity`: a class workbook's student and assignment ids, carried in its
+    parameters and its metadata. `created_at` defaults to now.
+    """
+    identity = dict(identity or {})
+    parameters = {**rejection.to_parameters(), "workbook_id": workbook_id, "answers_file": answers_file, **identity}
+    nb_path = template_path(template)
+    metadata = {
+        "papermill": {
+            "parameters": parameters,
+            "default_parameters": {},
+            "input_path": str(nb_path),
+            "output_path": output_path,
+            "environment_variables": {},
+            "version": None,
+        },
+        METADATA_KEY: {
+            "version": METADATA_VERSION,
+            "workbook_id": workbook_id,
+            "template": nb_path.stem,
+            "created_at": created_at or datetime.now().astimezone().isoformat(timespec="seconds"),
+            "nextround_version": __version__,
+            **identity,
+            **(extra_metadata or {}),
+        },
+    }
+    return _workbook_text(nb_path, parameters, metadata)
+
+
+def recorded_parameters(nb: Mapping[str, Any]) -> tuple[Rejection, dict[str, str]]:
+    """A made workbook's parameters, as its metadata records them, validated.
+
+    Read from `metadata.papermill.parameters`, never by running its injected cell:
+    a notebook from someone else is data. Returns the rejection and the identity
+    parameters (`IDENTITY_PARAMETERS`, "" when absent); ParameterError names the
+    first field that is wrong.
+    """
+    meta = nb.get("metadata")
+    papermill = meta.get("papermill") if isinstance(meta, Mapping) else None
+    values = papermill.get("parameters") if isinstance(papermill, Mapping) else None
+    if not isinstance(values, Mapping):
+        raise ParameterError("records no parameters", field="metadata.papermill.parameters")
+    rejection = Rejection.from_mapping({k: v for k, v in values.items() if k not in IDENTITY_PARAMETERS})
+    identity = {}
+    for name in IDENTITY_PARAMETERS:
+        value = values.get(name, "")
+        if not isinstance(value, str):
+            raise ParameterError(f"must be text, not {type(value).__name__}", field=name)
+        if value and not _IDENTIFIER.match(value if name != "answers_file" else value.removesuffix(ANSWERS_SUFFIX)):
+            raise ParameterError("is not a usable name (letters, digits, dot, dash or underscore)", field=name)
+        identity[name] = value
+    if not identity["workbook_id"]:
+        raise ParameterError("is required", field="workbook_id")
+    return rejection, identity
 
 
 def make_from(values: Mapping[str, Any], folder: str | Path) -> Path:
