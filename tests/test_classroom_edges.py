@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -374,3 +375,81 @@ def test_collect_memory_does_not_grow_with_the_members_of_a_download(handed_out:
         peaks[count] = _peak_mib([sys.executable, "-m", "nextround", "class", "collect", str(archive),
                                   "--dir", str(course)], limit_gib=4)
     assert peaks[400] < 1.5 * peaks[40], peaks  # generous slack: a ratio, never an absolute figure
+
+
+# --- 5. the class report never lets one student's answer be worked out -------------------
+
+
+@pytest.fixture
+def class_of_ten(tmp_path: Path) -> Path:
+    return make_course(tmp_path, [(f"t{n:02d}", f"Student {n}") for n in range(1, 11)])
+
+
+def hand_in(course: Path, sid: str, preparation: int, rapport: int = 3) -> None:
+    """A student scores their interview and hands in their answers file."""
+    from nextround.api import open_answers
+    from nextround.classroom import collect
+
+    answers = open_answers(released(course, sid))
+    answers.score("preparation", preparation)
+    answers.score("rapport", rapport)
+    roster = [s["student_id"] for s in read_json(course / "course.json")["students"]]
+    collect.collect([answers.store.path], roster, ASSIGNMENT, course)
+
+
+def shown(summary: object) -> dict:
+    """Every figure the report shows (not how many more hand-ins it waits for)."""
+    figures = dataclasses.asdict(summary)
+    figures.pop("pending")
+    return figures
+
+
+def test_no_average_over_fewer_than_five_and_every_average_rounded(class_of_ten: Path) -> None:
+    from nextround.classroom import report
+
+    for sid, score in zip(["t01", "t02", "t03"], [5, 5, 4]):
+        hand_in(class_of_ten, sid, score)
+    summary = report.read(class_of_ten)
+    assert summary.rubric == {}  # 5, 5 and 4 make 4.7, which only those three scores can
+    assert "4.7" not in str(report.rubric(summary).html)
+    assert "once at least 5 students share them" in str(report.rubric(summary).html)
+    for sid, score in zip(["t04", "t05", "t06"], [5, 5, 4]):
+        hand_in(class_of_ten, sid, score)
+    summary = report.read(class_of_ten)
+    assert summary.rubric["preparation"] == {"n": 6, "mean": 4.5, "distribution": None}  # 4.67, to the half
+
+
+def test_two_reports_one_hand_in_apart_show_the_same_figures(class_of_ten: Path) -> None:
+    from nextround.classroom import report
+
+    for sid, score in zip(["t01", "t02", "t03", "t04", "t05"], [3, 3, 3, 4, 4]):
+        hand_in(class_of_ten, sid, score, rapport=score - 1)
+    before = report.read(class_of_ten)
+    assert before.rubric["preparation"]["mean"] == 3.5 and before.pending == 3
+    hand_in(class_of_ten, "t06", 5)  # with exact averages, 3.4 over 5 then 3.67 over 6 says: t06 scored 5
+    after = report.read(class_of_ten)
+    assert shown(after) == shown(before)
+    assert after.pending == 2
+    assert "they will update after 2 more" in str(report.overview(after).html)
+    hand_in(class_of_ten, "t07", 2)
+    hand_in(class_of_ten, "t08", 5)  # three new, answering differently: the figures move on
+    refreshed = report.read(class_of_ten)
+    assert refreshed.handed_in == 8 and refreshed.pending == 3
+    assert refreshed.rubric["preparation"] == {"n": 8, "mean": 3.5, "distribution": None}
+    assert refreshed.held == ["rubric:rapport"]  # t06, t07, t08 all gave rapport 3: that would show
+
+
+def test_a_figure_whose_change_would_show_what_the_newcomers_answered_is_held(class_of_ten: Path) -> None:
+    from nextround.classroom import report
+
+    for sid, score in zip(["t01", "t02", "t03", "t04", "t05", "t06"], [2, 2, 2, 4, 4, 4]):
+        hand_in(class_of_ten, sid, score, rapport=1 + score)
+    first = report.read(class_of_ten)
+    assert first.rubric["preparation"] == {"n": 6, "mean": 3.0, "distribution": {1: 0, 2: 3, 3: 0, 4: 3, 5: 0}}
+    for sid in ["t07", "t08", "t09"]:
+        hand_in(class_of_ten, sid, 5, rapport=2 if sid == "t09" else 4)  # all three scored preparation 5
+    second = report.read(class_of_ten)
+    assert second.handed_in == 9
+    assert second.rubric["preparation"] == first.rubric["preparation"]  # 3 more in the "5" column would say so
+    assert second.held == ["rubric:preparation"]
+    assert "kept as last updated" in str(report.rubric(second).html)
