@@ -12,6 +12,10 @@ import pytest
 
 import nextround
 
+# Hostile sample files are data for the tests, never tests themselves: `make test` runs
+# pytest with --nbval-lax, which would otherwise try to run their notebooks.
+collect_ignore_glob = ["data/hostile/*"]
+
 ACME = {
     "company": "Acme Analytics",
     "role": "Data Analyst",

@@ -163,6 +163,9 @@ def _hostile_notebooks(good: dict) -> dict[str, bytes]:
             "student_id", {"note": PRIVATE})),
         "cells-are-an-object": variant(lambda nb: nb.__setitem__("cells", {"0": nb["cells"][0]})),
         "a-cell-is-a-number": variant(lambda nb: nb["cells"].__setitem__(2, 7)),
+        # Found by tests/test_classroom_properties.py: a list where a cell type belongs.
+        "cell-type-is-a-list": variant(lambda nb: nb["cells"][0].__setitem__("cell_type", [])),
+        "utf-16": json.dumps(good).encode("utf-16"),
         "source-is-a-number": variant(lambda nb: nb["cells"][code].__setitem__("source", 42)),
         "source-holds-numbers": variant(lambda nb: nb["cells"][code].__setitem__("source", ["x = 1\n", 2])),
         "outputs-are-text": variant(lambda nb: nb["cells"][code].__setitem__("outputs", PRIVATE)),
@@ -216,6 +219,23 @@ def test_each_malformed_notebook_is_named_once_and_the_class_is_collected_as_if_
         in reasons
     assert "is nested too deeply to be read" in reasons
     assert not any(reason.startswith("could not be read") for reason in reasons)  # each one understood
+
+
+def test_a_file_with_a_problem_that_is_also_an_older_copy_is_named_once(handed_out: Path, tmp_path: Path) -> None:
+    """Found by tests/test_classroom_properties.py: it was named as unreadable and again as a duplicate."""
+    course = fresh(handed_out, tmp_path)
+    folder = tmp_path / "hand-ins"
+    folder.mkdir()
+    for n in (1, 2):
+        nb = as_saved_in_lab(released(handed_out, BAD))
+        carried = nb["cells"][4]["outputs"][0]["data"]["application/vnd.nextround.answers+json"]
+        carried["format"] = "not-ours"  # answers inside that are not valid
+        nb["metadata"]["note"] = n  # and two different copies
+        (folder / f"copy-{n}.ipynb").write_text(json.dumps(nb), "utf-8")
+    lines, _ = collect_cli(course, folder)
+    for n in (1, 2):
+        assert len([line for line in lines if f"copy-{n}.ipynb" in line]) == 1, lines
+    assert len([line for line in lines if line.endswith("; an older copy, set aside")]) == 1
 
 
 # --- 3. collected copies are rebuilt, never run as handed in ------------------------------
@@ -453,3 +473,79 @@ def test_a_figure_whose_change_would_show_what_the_newcomers_answered_is_held(cl
     assert second.rubric["preparation"] == first.rubric["preparation"]  # 3 more in the "5" column would say so
     assert second.held == ["rubric:preparation"]
     assert "kept as last updated" in str(report.rubric(second).html)
+
+
+# --- 7. the hostile corpus, through all three commands ------------------------------------
+
+CORPUS = Path(__file__).parent / "data" / "hostile" / "class"
+
+
+@pytest.mark.slow
+def test_the_hostile_corpus_beside_good_work(tmp_path: Path) -> None:
+    from nextround.api import open_answers
+
+    good = [("g1", '=HYPERLINK("http://evil.example","Marks")'), ("g2", "Bo\x1b[31m Example"), ("g3", "Cy Example"),
+            ("g4", "Di Example"), ("g5", "Ed Example")]
+    course = make_course(tmp_path, [*good, *((f"h{n:02d}", f"Hostile {n}") for n in range(1, 21))])
+    hand_ins = tmp_path / "good"
+    hand_ins.mkdir()
+    for n, (sid, _) in enumerate(good, 1):
+        answers = open_answers(released(course, sid))
+        answers.add_checkin(n + 3, ready=True, note=PRIVATE)
+        answers.update("reply", draft=PRIVATE)
+        answers.score("preparation", 1 + n % 3)
+        (hand_ins / f"{sid}.ipynb").write_text(json.dumps(as_saved_in_lab(released(course, sid))), "utf-8")
+    # The big ones, made here: a zip bomb and a download of more files than one may hold.
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("huge.ipynb", b" " * (60 * 1024 * 1024))
+    crowd = tmp_path / "crowd.zip"
+    with zipfile.ZipFile(crowd, "w") as z:
+        for n in range(20_001):
+            z.writestr(f"f{n}.txt", b"")
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+
+    lines, result = collect_cli(course, corpus, hand_ins, bomb, crowd)
+
+    named = {
+        **{str(p): 1 for p in corpus.iterdir() if p.suffix in (".ipynb", ".json") and p.name != "runs-code.ipynb"},
+        **{f"{corpus / 'escapes.zip'} › {m}": 1 for m in ("../../escaped.ipynb", "/absolute.ipynb",
+                                                           "C:\\windows\\drive.ipynb")},
+        f"{corpus / 'zips-three-deep.zip'} › middle.zip › inner.zip": 1,
+        f"{corpus / 'zips-three-deep.zip'} › middle.zip › nested-too-deep.ipynb": 1,
+        f"{corpus / 'damaged.zip'} › Student 20_1020/workbook.ipynb": 1,
+        str(corpus / "not-a-zip.zip"): 1,
+        f"{bomb} › huge.ipynb": 1,
+        str(crowd): 1,
+    }
+    for entry in named:
+        assert len([line for line in lines if f": {entry}: " in line]) == 1, (entry, lines)
+    assert len([line for line in lines if line.startswith(("unreadable:", "unsafe:", "unknown:"))]) == len(named)
+    assert f"unreadable: {crowd}: holds more than 20,000 files (the most one download may hold); " \
+           "nothing in it was collected" in lines
+    assert not any("\x1b" in line for line in lines)
+    assert result.returncode == 1
+    for sid, _ in good:  # everyone else, as if the corpus were not there
+        assert read_json(course / f"submitted/{sid}/{sid}.answers.json")["reply"]["draft"] == PRIVATE
+    rebuilt = read_json(course / "submitted/h13/h13.ipynb")  # runs-code.ipynb: our cells only
+    assert "PWNED" not in json.dumps(rebuilt) and all(not c.get("outputs") for c in rebuilt["cells"])
+    assert (course / "originals/h13/h13.ipynb").read_bytes() == (corpus / "runs-code.ipynb").read_bytes()
+    assert sorted(p.name for p in (course / "originals").iterdir()) == ["g1", "g2", "g3", "g4", "g5", "h09", "h10",
+                                                                        "h12", "h13"]
+
+    report = tmp_path / "class.html"
+    made = run_cli("class", "report", "--dir", str(course), "-o", str(report))
+    assert made.returncode == 0 and "Traceback" not in made.stderr, made.stderr
+    page = report.read_text(encoding="utf-8")
+    for private in [PRIVATE, "HYPERLINK", "Hostile", "Cy Example", "runs-code"]:
+        assert private not in page
+    assert "they will update after 3 more" in page
+    progress = tmp_path / "progress.csv"
+    listed = run_cli("class", "progress", "--dir", str(course), "-o", str(progress))
+    assert listed.returncode == 0 and "Traceback" not in listed.stderr
+    rows = {row["student_id"]: row for row in csv.DictReader(progress.read_text(encoding="utf-8").splitlines())}
+    assert rows["g1"]["name"] == '\'=HYPERLINK("http://evil.example","Marks")' and rows["g2"]["name"] == "Bo[31m Example"
+    assert [rows[f"g{n}"]["handed_in"] for n in range(1, 6)] == ["yes"] * 5 and rows["h01"]["handed_in"] == "no"
+    assert not list(tmp_path.rglob("PWNED")) and not (tmp_path.parent / "escaped.ipynb").exists()
+    assert tree(corpus) == tree(CORPUS)  # the sources are read, never changed

@@ -61,7 +61,7 @@ _LINE_LIMIT = 160  # characters of someone else's text (a file name, an id) in o
 
 _SKIP_PARTS = {"__MACOSX", ".ipynb_checkpoints", ".nextround"}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # as the roster's ids
-_CELL_TYPES = {"code", "markdown", "raw"}
+_CELL_TYPES = ("code", "markdown", "raw")  # a tuple: what is looked up may be a list
 
 
 @dataclasses.dataclass
@@ -155,6 +155,12 @@ class _Budget:
             raise _OverBudget(f"unpacks to more than {_size(MAX_ARCHIVE_BYTES)}")
 
 
+def _name(exc: BaseException) -> str:
+    """An exception's kind, for a person: `BadZipFile`, `zlib.error` (its message may quote the file)."""
+    kind = type(exc)
+    return kind.__qualname__ if kind.__module__ in ("builtins", "zipfile") else f"{kind.__module__}.{kind.__qualname__}"
+
+
 def _size(n: int) -> str:
     return f"{n / 1024**3:.3g} GiB" if n >= 1024**3 else f"{n / 1024**2:.3g} MiB"
 
@@ -217,7 +223,7 @@ class _Finder:
             archive = zipfile.ZipFile(source)
             members = archive.infolist()
         except Exception as exc:  # noqa: BLE001  a broken zip raises almost anything (BadZipFile, struct.error, ...)
-            self.unreadable.append(Problem(label, f"not a readable zip file ({type(exc).__name__})"))
+            self.unreadable.append(Problem(label, f"not a readable zip file ({_name(exc)})"))
             return
         with archive:
             # Only notebooks, answers files and zips are read: they are what counts.
@@ -247,7 +253,7 @@ class _Finder:
             with archive.open(info) as member:
                 content = member.read(MAX_FILE_BYTES + 1)  # never trust the size the header claims
         except Exception as exc:  # noqa: BLE001  as above: a bad member says so, and the rest goes on
-            self.unreadable.append(Problem(where, f"cannot be extracted ({type(exc).__name__})"))
+            self.unreadable.append(Problem(where, f"cannot be extracted; the archive may be damaged ({_name(exc)})"))
             return
         budget.spend(len(content))
         if len(content) > MAX_FILE_BYTES:
@@ -299,8 +305,9 @@ class _Finder:
         if found.notebook is not None:
             try:
                 text = _rebuilt(found.notebook, item, self._layout)
-            except (NextroundError, RecursionError) as exc:
-                why = _shown(str(exc)) if isinstance(exc, NextroundError) else "nested too deeply"
+            except Exception as exc:  # noqa: BLE001  as in _file: whatever its parameters hold, the run goes on
+                why = (_shown(str(exc)) if isinstance(exc, NextroundError) else "nested too deeply"
+                       if isinstance(exc, RecursionError) else f"unexpected {type(exc).__name__}")
                 return [f"its parameters cannot be used ({why}); kept as handed in under originals/, not rebuilt"]
             (self._stage / f"{item.digest}.ipynb").write_text(text, "utf-8")
             item.rebuilt = True
@@ -537,7 +544,6 @@ def collect(sources: Sequence[str | Path], roster: Sequence[str], assignment_id:
 def _store_student(layout: CourseDirectory, stage: Path, student: str, kinds: Mapping[str, Item],
                    result: Collection) -> None:
     held = layout.submitted_answers(student)
-    held.parent.mkdir(parents=True, exist_ok=True)
     newest = newest_answers(kinds)
     notebook = kinds.get("notebook")
     if newest is not None and not _older_than_held(newest.saved_at, held):
@@ -599,14 +605,19 @@ def _store(path: Path, staged: Path, layout: CourseDirectory, student: str) -> N
 
 
 def iter_problems(result: Collection) -> Iterator[str]:
-    """One line per thing the instructor should know about, most urgent first."""
+    """One line per thing the instructor should know about, most urgent first; each file named once."""
+    aside = {item.source for item in result.set_aside}
+    named = set()
     for problem in result.unsafe:
         yield f"unsafe: {problem.line()}"
     for problem in result.unreadable:
-        yield f"unreadable: {problem.line()}"
+        named.add(problem.source)
+        also = "; an older copy, set aside" if problem.source in aside else ""
+        yield f"unreadable: {problem.line()}{also}"
     for problem in result.unknown:
         yield f"unknown: {problem.line()}"
     for item in result.set_aside:
-        yield f"duplicate: {_shown(item.source, 4 * _LINE_LIMIT)}: an older copy for {item.student_id}; set aside"
+        if item.source not in named:
+            yield f"duplicate: {_shown(item.source, 4 * _LINE_LIMIT)}: an older copy for {item.student_id}; set aside"
     for student in result.missing:
         yield f"missing: {student}: nothing handed in"
