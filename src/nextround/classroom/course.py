@@ -5,13 +5,22 @@ spells a path out:
 
     COURSE/course.json                  the assignment, the roster and who got which scenario
     COURSE/release/<student_id>/        the workbook handed out
-    COURSE/submitted/<student_id>/      what `collect` found for them (newest copy)
+    COURSE/submitted/<student_id>/      what `collect` found for them (newest copy): their
+                                        answers, and their workbook rebuilt from our template
+    COURSE/originals/<student_id>/      the files behind it, exactly as they were handed in
     COURSE/duplicates/<student_id>/     older copies, set aside, never deleted
+    COURSE/published.json               the class report's figures as last published
+
+While `collect` runs, what it found waits in a hidden `COURSE/.collecting-*/`
+folder, removed when it ends.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +30,8 @@ from nextround.storage.store import ANSWERS_SUFFIX
 
 COURSE_FILE = "course.json"
 COURSE_FORMAT = "nextround-course"
+PUBLISHED_FILE = "published.json"
+STAGING_PREFIX = ".collecting-"
 
 
 class CourseDirectory:
@@ -53,6 +64,30 @@ class CourseDirectory:
     def submitted_notebook(self, student: str) -> Path:
         """A student's collected notebook: `submitted/<id>/<id>.ipynb`."""
         return self.submitted(student) / f"{student}.ipynb"
+
+    def originals(self, student: str) -> Path:
+        """The folder of the files behind a student's collected copy, as handed in."""
+        return self.root / "originals" / student
+
+    def original_notebook(self, student: str) -> Path:
+        """The notebook a student handed in, untouched: `originals/<id>/<id>.ipynb`."""
+        return self.originals(student) / f"{student}.ipynb"
+
+    def original_answers(self, student: str) -> Path:
+        """The answers file a student handed in, untouched: `originals/<id>/<id>.answers.json`."""
+        return self.originals(student) / f"{student}{ANSWERS_SUFFIX}"
+
+    @contextlib.contextmanager
+    def staging(self) -> Iterator[Path]:
+        """A hidden folder for one collection run's findings, removed when it ends."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=self.root) as folder:
+            yield Path(folder)
+
+    @property
+    def published(self) -> Path:
+        """The class report's figures as last published (see `summary.publish`)."""
+        return self.root / PUBLISHED_FILE
 
     def duplicates(self, student: str) -> Path:
         """The folder of a student's older copies, set aside."""

@@ -1,8 +1,12 @@
 """The class report: one function per panel of notebooks/class_report.ipynb.
 
-Built only from `summary.summarise`, which reads nothing but what students chose
-to share and withholds every group of fewer than three students. No panel names a
-student or shows an id.
+Built only from `summary.publish`, which reads nothing but what students chose to
+share and shows no figure from which one student's answer can be worked out, from
+one report or by comparing two: no group under three, no group that answered as
+one, averages only over five or more and rounded to the nearest half, and figures
+that update only once three or more students have handed in or changed what they
+share (the rules are in `summary`'s docstring, argued in docs/class-privacy.md).
+The report says so in its own text. No panel names a student or shows an id.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from nextround.classroom.course import read_course
-from nextround.classroom.summary import MIN_GROUP, ClassSummary, summarise
+from nextround.classroom.summary import MIN_CHANGE, MIN_GROUP, MIN_MEAN_GROUP, ClassSummary, publish
 from nextround.core.labels import RUBRIC_SHORT, STATE_HEADINGS
 from nextround.core.progress import STEPS
 from nextround.render import palette
@@ -22,7 +26,9 @@ NOTEBOOK = "class_report"
 TITLE = "Class report — nextround"
 WITHHELD = "withheld"
 _WHY_WITHHELD = (f"A group of fewer than {MIN_GROUP} students is withheld, and so is one more figure "
-                 "wherever the total would give it away.")
+                 "wherever the total would give it away, and a spread in which every student gave the same answer.")
+_HELD = ("kept as last updated: fewer than three students changed it since, or they all gave the same answer, "
+         "and the change would show what they answered")
 _STATES = tuple((state, STATE_HEADINGS[state], palette.STEP_STATE_FILL[state]) for state in ("done", "started", "todo"))
 _BOX = '<div style="max-width:760px">{}</div>'
 
@@ -32,8 +38,12 @@ def _boxed(body: Markup, before: Markup | None = None) -> Panel:
 
 
 def read(course: str | Path = ".") -> ClassSummary:
-    """The class's figures (shared answers only, small groups withheld)."""
-    return summarise(course)
+    """The class's figures as published (shared answers only; see the module doc).
+
+    Keeps the published figures in the course folder, so the next report can tell
+    whether they may change.
+    """
+    return publish(course)
 
 
 def _count(value: int | None) -> str:
@@ -50,9 +60,20 @@ def overview(summary: ClassSummary) -> Panel:
         ["Shared their feedback", str(summary.feedback_shared)],
         ["Shared their check-ins", str(summary.checkins_shared)],
     ]
-    note = f"Only what students chose to share is counted. {_WHY_WITHHELD}"
+    note = (f"Only what students chose to share is counted. {_WHY_WITHHELD} Averages need at least "
+            f"{MIN_MEAN_GROUP} students and are rounded to the nearest half. So that no one's answers can be "
+            "worked out by comparing two reports, these figures update only once at least "
+            f"{MIN_CHANGE} students have handed in or changed what they share: "
+            f"they will update after {summary.pending} more.")
     return Panel(Markup('<div style="max-width:760px">{}<p style="color:{}">{}</p></div>').format(
         table(["", "Students"], rows), palette.MUTED_TEXT, note))
+
+
+def _held(summary: ClassSummary, prefix: str) -> Markup:
+    """A line under a panel some of whose figures are kept as last updated."""
+    if not any(key.startswith(prefix) for key in summary.held):
+        return Markup()
+    return Markup('<p style="color:{}">Some figures here are {}.</p>').format(palette.MUTED_TEXT, _HELD)
 
 
 def completion(summary: ClassSummary) -> Panel:
@@ -85,7 +106,7 @@ def completion(summary: ClassSummary) -> Panel:
 def rubric(summary: ClassSummary) -> Panel:
     """The class's self-review: average score per dimension, and how the scores spread."""
     if not summary.rubric:
-        return note_panel(f"Self-review scores appear once at least {MIN_GROUP} students share them.")
+        return note_panel(f"Self-review scores appear once at least {MIN_MEAN_GROUP} students share them.")
     keys = list(summary.rubric)
     fig = new_figure(7.5, 0.8 + 0.35 * len(keys))
     ax = fig.subplots()
@@ -97,20 +118,22 @@ def rubric(summary: ClassSummary) -> Panel:
     rows = [[RUBRIC_SHORT[k], f"{summary.rubric[k]['mean']:.1f}", str(summary.rubric[k]["n"]),
              *(_count(summary.rubric[k]["distribution"][v]) if summary.rubric[k]["distribution"] else WITHHELD
                for v in range(1, 6))] for k in keys]
-    chart = picture(fig, "Average self-review score per dimension")
-    return _boxed(table(["Dimension", "Average", "Students", "1", "2", "3", "4", "5"], rows), chart.html)
+    chart = picture(fig, "Average self-review score per dimension (to the nearest half)")
+    body = table(["Dimension", "Average", "Students", "1", "2", "3", "4", "5"], rows) + _held(summary, "rubric:")
+    return _boxed(body, chart.html)
 
 
 def themes(summary: ClassSummary) -> Panel:
     """The feedback themes most students heard."""
     if not summary.themes:
         return note_panel(
-            f"Feedback themes appear once at least {MIN_GROUP} students share feedback on the same theme."
+            f"A feedback theme appears once at least {MIN_GROUP} of the students who share their feedback "
+            f"heard it, and at least {MIN_GROUP} did not."
         )
     from nextround.checks import THEMES
 
     rows = [[THEMES.get(theme, theme), str(n)] for theme, n in summary.themes]
-    return _boxed(table(["Theme", "Students"], rows))
+    return _boxed(table(["Theme", "Students"], rows) + _held(summary, "theme:"))
 
 
 def moods(summary: ClassSummary) -> Panel:
@@ -129,6 +152,8 @@ def moods(summary: ClassSummary) -> Panel:
     tidy_axes(ax)
     withheld = [band for band, n in summary.moods.items() if n is None]
     caption = f"Withheld: {', '.join(withheld)}. {_WHY_WITHHELD}" if withheld else ""
+    if "moods" in summary.held:
+        caption = f"{caption} These figures are {_HELD}.".strip()
     return picture(fig, "Moods at the latest check-in", caption)
 
 

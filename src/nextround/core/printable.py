@@ -31,8 +31,9 @@ _BROKEN = {chr(c): "\ufffd" for c in range(0xD800, 0xE000)}
 _ONE_LINE = str.maketrans({**{c: " " for c in _BREAKS + "\t"}, **{c: None for c in _DROPPED}, **_BROKEN})
 _LINES = str.maketrans({**{c: "\n" for c in _BREAKS}, **{c: None for c in _DROPPED}, **_BROKEN})
 
-#: How text that a spreadsheet would run as a formula starts.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: How text that a spreadsheet would run as a formula starts (with the full-width
+#: forms, which some spreadsheets fold into the plain ones).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def clean(text: str, *, lines: bool = False) -> str:
@@ -50,10 +51,13 @@ def clean(text: str, *, lines: bool = False) -> str:
     return text.translate(_ONE_LINE)
 
 
-def spreadsheet_cell(value: Any) -> Any:
-    """A CSV cell's value: text cleaned (`clean(lines=True)`) and kept from running as a
-    formula with a leading apostrophe; any other value as it is."""
+def spreadsheet_cell(value: Any, *, one_line: bool = False) -> Any:
+    """A CSV cell's value: text cleaned (`clean(lines=True)`, or with `one_line` on one
+    line, for a name or an id) and kept from running as a formula with a leading
+    apostrophe; any other value as it is."""
     if not isinstance(value, str):
         return value
-    value = clean(value, lines=True)  # first: a NUL must not hide an "=" behind it
+    value = clean(value, lines=not one_line)  # first: a NUL must not hide an "=" behind it
+    if one_line:
+        value = " ".join(value.split())
     return "'" + value if value.startswith(FORMULA_START) else value

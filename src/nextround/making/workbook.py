@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import re
 import uuid
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -31,6 +32,9 @@ TEMPLATE = "rejection_workbook"
 # The metadata namespace and its version (bumped, with an upgrade, when it changes).
 METADATA_KEY = "nextround"
 METADATA_VERSION = 1
+#: The parameters a workbook carries beside its rejection's: who it is and where its answers are.
+IDENTITY_PARAMETERS = ("workbook_id", "answers_file", "student_id", "assignment_id")
+_IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 INJECTED_COMMENT = "The details of this rejection, set when the workbook was made"
 #: The media type of the copy of the answers a workbook keeps in its own outputs.
 ANSWERS_MIMETYPE = "application/vnd.nextround.answers+json"
@@ -202,13 +206,42 @@ def make(
                 file=existing,
             )
     workbook_id = uuid.uuid4().hex
-    parameters = {
-        **rejection.to_parameters(),
-        "workbook_id": workbook_id,
-        "answers_file": answers_path.name,
-    }
     identity = {"student_id": student_id, "assignment_id": assignment_id} if student_id else {}
-    parameters.update(identity)
+    doc = {**new_document(workbook_id, rejection.to_answers()), **identity}
+    answers_data = answers_text(doc).encode("utf-8")
+    if len(answers_data) > MAX_BYTES:
+        raise NextroundError(f"would be larger than {MAX_BYTES // (1024 * 1024)} MB, the most an answers file "
+                             "may hold, so nothing was written; shorten the longest values", file=answers_path)
+    # The template is read and checked (once per run) before anything is written.
+    text = workbook_text(rejection, workbook_id=workbook_id, answers_file=answers_path.name, identity=identity,
+                         template=template, output_path=path.name, extra_metadata=extra_metadata)
+    _write_new(path, text)
+    try:
+        _write_new(answers_path, answers_data)
+    except WorkbookExistsError:
+        path.unlink()  # someone made the answers file this instant: leave theirs be
+        raise
+    return MadeWorkbook(path=path, workbook_id=workbook_id)
+
+
+def workbook_text(
+    rejection: Rejection,
+    *,
+    workbook_id: str,
+    answers_file: str,
+    identity: Mapping[str, str] | None = None,
+    template: str | Path | None = None,
+    output_path: str = "",
+    created_at: str | None = None,
+    extra_metadata: Mapping[str, Any] | None = None,
+) -> str:
+    """The text of a workbook for `rejection`: the template with its parameters injected.
+
+    `identity`: a class workbook's student and assignment ids, carried in its
+    parameters and its metadata. `created_at` defaults to now.
+    """
+    identity = dict(identity or {})
+    parameters = {**rejection.to_parameters(), "workbook_id": workbook_id, "answers_file": answers_file, **identity}
     nb_path = template_path(template)
     # Workbooks are shared (with a mentor, a class): their metadata records nothing of
     # this machine, so file names only, never the folders (a home folder names its owner).
@@ -217,7 +250,7 @@ def make(
             "parameters": parameters,
             "default_parameters": {},
             "input_path": nb_path.name,
-            "output_path": path.name,
+            "output_path": Path(output_path).name if output_path else "",
             "environment_variables": {},
             "version": None,
         },
@@ -225,25 +258,40 @@ def make(
             "version": METADATA_VERSION,
             "workbook_id": workbook_id,
             "template": nb_path.stem,
-            "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "created_at": created_at or datetime.now().astimezone().isoformat(timespec="seconds"),
             "nextround_version": __version__,
             **identity,
             **(extra_metadata or {}),
         },
     }
-    doc = {**new_document(workbook_id, rejection.to_answers()), **identity}
-    answers_data = answers_text(doc).encode("utf-8")
-    if len(answers_data) > MAX_BYTES:
-        raise NextroundError(f"would be larger than {MAX_BYTES // (1024 * 1024)} MB, the most an answers file "
-                             "may hold, so nothing was written; shorten the longest values", file=answers_path)
-    # The template is read and checked (once per run) before anything is written.
-    _write_new(path, _workbook_text(nb_path, parameters, metadata))
-    try:
-        _write_new(answers_path, answers_data)
-    except WorkbookExistsError:
-        path.unlink()  # someone made the answers file this instant: leave theirs be
-        raise
-    return MadeWorkbook(path=path, workbook_id=workbook_id)
+    return _workbook_text(nb_path, parameters, metadata)
+
+
+def recorded_parameters(nb: Mapping[str, Any]) -> tuple[Rejection, dict[str, str]]:
+    """A made workbook's parameters, as its metadata records them, validated.
+
+    Read from `metadata.papermill.parameters`, never by running its injected cell:
+    a notebook from someone else is data. Returns the rejection and the identity
+    parameters (`IDENTITY_PARAMETERS`, "" when absent); ParameterError names the
+    first field that is wrong.
+    """
+    meta = nb.get("metadata")
+    papermill = meta.get("papermill") if isinstance(meta, Mapping) else None
+    values = papermill.get("parameters") if isinstance(papermill, Mapping) else None
+    if not isinstance(values, Mapping):
+        raise ParameterError("records no parameters", field="metadata.papermill.parameters")
+    rejection = Rejection.from_mapping({k: v for k, v in values.items() if k not in IDENTITY_PARAMETERS})
+    identity = {}
+    for name in IDENTITY_PARAMETERS:
+        value = values.get(name, "")
+        if not isinstance(value, str):
+            raise ParameterError(f"must be text, not {type(value).__name__}", field=name)
+        if value and not _IDENTIFIER.match(value if name != "answers_file" else value.removesuffix(ANSWERS_SUFFIX)):
+            raise ParameterError("is not a usable name (letters, digits, dot, dash or underscore)", field=name)
+        identity[name] = value
+    if not identity["workbook_id"]:
+        raise ParameterError("is required", field="workbook_id")
+    return rejection, identity
 
 
 def make_from(values: Mapping[str, Any], folder: str | Path) -> Path:
