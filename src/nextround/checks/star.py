@@ -65,8 +65,11 @@ _TASK_RE = any_of(TASK_PATTERNS)
 _CONCRETE_RE = any_of(CONCRETE_RESULT_PATTERNS)
 _VAGUE_RE = any_of(VAGUE_RESULT_PATTERNS)
 _VAGUE_CHANGE_RE = any_of(VAGUE_CHANGE_PATTERNS)
-# "to raise £5,000", "needed to cut costs by 10%": a goal, not an outcome.
-_INFINITIVE_RE = lazy(r"(?:\bto|\bhelp|\bhelped)\s+$", re.IGNORECASE)
+# "to raise £5,000", "needed to cut costs by 10%", "my job to get them out on time": a
+# goal, not an outcome.
+_INFINITIVE_RE = lazy(r"(?:\bto|\bhelp|\bhelped)\s+$|\b(?:job|task|aim|goal|brief|target|asked|needed|wanted|"
+                      r"had|tried|trying|told|expected|supposed|responsibility|duty|plan|hoped|aimed|meant) to\s+"
+                      r"[a-z]+(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)
 # "I improved the rota": the person's step, not yet its outcome (unless measured).
 _OWN_SUBJECT_RE = lazy(r"(?:^|[^\w'’])(?:i|we)\s+(?:[\w'’]+\s+)?$", re.IGNORECASE)
 _PROJECTION_RE = any_of(PROJECTION)
@@ -200,11 +203,11 @@ def _result(sentence: str, after_action: bool) -> tuple[str, bool]:
             # the clause before the outcome counts, and only so far back: a fixed
             # window keeps the check linear however long the sentence.
             before = sentence[max(0, m.start() - _LOOK_BACK):m.start()]
+            before = before[max(before.rfind(c) for c in ",;:–—") + 1:]
             if _INFINITIVE_RE.search(before):
                 continue
             if rx is _VAGUE_CHANGE_RE and _OWN_SUBJECT_RE.search(before):
                 continue
-            before = before[max(before.rfind(c) for c in ",;:–—") + 1:]
             if _PROJECTION_RE.search(before) or _PROJECTION_RE.match(sentence, m.start()):
                 continue
             return m.group(0).strip(), concrete
