@@ -167,12 +167,13 @@ def _run_batch(args: argparse.Namespace) -> int:
 def _add_check(commands: Any) -> None:
     check = commands.add_parser(
         "check",
-        help="check feedback for vagueness, or a draft for tone",
+        help="check feedback for vagueness, a draft for tone, or an answer for STAR",
         description="Is this feedback specific enough to act on? Does this draft read as bitter? "
-        "Reads TEXT, or standard input when TEXT is absent.",
+        "Is this interview answer a complete STAR answer? Reads TEXT, or standard input when TEXT is absent.",
     )
     kinds = check.add_subparsers(dest="kind", metavar="WHAT", required=True)
-    for kind, text_help in (("feedback", "the feedback you received"), ("tone", "your draft reply or note")):
+    for kind, text_help in (("feedback", "the feedback you received"), ("tone", "your draft reply or note"),
+                            ("answer", "your better answer to an interview question")):
         sub = kinds.add_parser(kind, help=f"check {text_help}")
         sub.add_argument("text", nargs="?", metavar="TEXT", help=f"{text_help} (default: standard input)")
         sub.add_argument("--json", action="store_true", help="print the result as JSON, for scripts")
@@ -185,13 +186,13 @@ def _run_check(args: argparse.Namespace) -> int:
     from nextround import checks
 
     text = args.text if args.text is not None else sys.stdin.read()
-    result = checks.check_feedback(text) if args.kind == "feedback" else checks.check_tone(text)
-    if args.json:
-        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    elif args.kind == "feedback":
-        print(_feedback_report(result))
-    else:
-        print(_tone_report(result))
+    check, report = {
+        "feedback": (checks.check_feedback, _feedback_report),
+        "tone": (checks.check_tone, _tone_report),
+        "answer": (checks.check_answer, _answer_report),
+    }[args.kind]
+    result = check(text)
+    print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.json else report(result))
     return 0
 
 
@@ -217,6 +218,19 @@ def _tone_report(result: Any) -> str:
     for flag in result.flags:
         lines.append(f"  “{flag.phrase}” ({flag.kind}): {flag.why}")
         lines.append(f"      Perhaps: “{flag.alternative}”")
+    return "\n".join(lines)
+
+
+def _answer_report(result: Any) -> str:
+    from nextround.checks import PARTS
+
+    marks = "  ".join(f"{'✓' if result.parts[k] else '✗'} {name}" for k, name in PARTS.items())
+    lines = [f"{result.verdict}.", marks]
+    if result.parts["result"]:
+        lines[-1] += f"  ({'concrete' if result.concrete_result else 'vague'} result)"
+    if result.suggestions:
+        lines.append("To make it stronger:")
+        lines += [f"  - {suggestion}" for suggestion in result.suggestions]
     return "\n".join(lines)
 
 
