@@ -186,6 +186,8 @@ def _run_check(args: argparse.Namespace) -> int:
     from nextround import checks
 
     text = args.text if args.text is not None else sys.stdin.read()
+    check: Any
+    report: Any
     check, report = {
         "feedback": (checks.check_feedback, _feedback_report),
         "tone": (checks.check_tone, _tone_report),
