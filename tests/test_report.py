@@ -102,7 +102,7 @@ def test_export_csv_writes_every_table(tmp_path: Path) -> None:
     folder = kf.make(tmp_path / "workbooks")
     result = run_cli("export", "-o", str(tmp_path / "tables"), "--dir", str(folder))
     assert result.returncode == 0, result.stderr
-    names = ["rejections", "checkins", "feedback", "self_review", "contacts", "actions"]
+    names = ["rejections", "checkins", "feedback", "self_review", "questions", "contacts", "actions"]
     assert result.stdout.splitlines() == [str(tmp_path / "tables" / f"{n}.csv") for n in names]
     with open(tmp_path / "tables" / "checkins.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
@@ -139,7 +139,7 @@ def test_export_xlsx_keeps_dates_as_dates_and_formulas_as_text(tmp_path: Path) -
     result = run_cli("export", "--format", "xlsx", "-o", str(tmp_path / "out"), "--dir", str(folder))
     assert result.returncode == 0, result.stderr
     book = openpyxl.load_workbook(tmp_path / "out" / "journal.xlsx")
-    assert book.sheetnames == ["rejections", "checkins", "feedback", "self_review", "contacts", "actions"]
+    assert book.sheetnames == ["rejections", "checkins", "feedback", "self_review", "questions", "contacts", "actions"]
     rejections = list(book["rejections"].values)
     assert rejections[0][:4] == ("workbook_id", "workbook", "company", "role")
     assert [r[2] for r in rejections[1:]] == ["Acme Analytics", "Borealis Bank", None]

@@ -352,11 +352,42 @@ def _run_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_questions(commands: Any) -> None:
+    questions = commands.add_parser(
+        "questions",
+        help="your question bank: every interview question asked, by theme",
+        description="Every interview question noted in a self-review, across the folder's workbooks, grouped by "
+        "theme, each with where it was asked, your latest better answer and its STAR verdict. Prints a plain "
+        "list; with -o, writes it as an HTML page instead (it opens offline and runs no scripts).",
+    )
+    questions.add_argument("-o", "--output", metavar="FILE.html", help="write an HTML page instead of printing")
+    _add_dir(questions)
+    questions.set_defaults(run=_run_questions)
+
+
+def _run_questions(args: argparse.Namespace) -> int:
+    from nextround.journal.questions import bank_text, checked_output, question_bank, write_bank
+
+    if args.output:
+        checked_output(args.output)  # before the folder is read: a typo should cost nothing
+    journal = _load_journal(args)
+    if args.output:
+        print(write_bank(journal, args.output))
+        return 0
+    bank = question_bank(journal)
+    if not bank:
+        print(f"nextround: no interview questions noted in {args.dir} yet; note them in step 4 of a workbook",
+              file=sys.stderr)
+        return 0
+    print(bank_text(bank))
+    return 0
+
+
 def _add_export(commands: Any) -> None:
     export = commands.add_parser(
         "export",
         help="write the journal's tables as CSV files or an Excel workbook",
-        description="Write the tables (rejections, checkins, feedback, self_review, contacts, "
+        description="Write the tables (rejections, checkins, feedback, self_review, questions, contacts, "
         "actions) into a folder: one CSV file each, or journal.xlsx with one sheet each.",
     )
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv", help="csv (default) or xlsx")
@@ -505,8 +536,8 @@ def _run_app(args: argparse.Namespace) -> int:
 
 # Each adds one subcommand; its `run` function imports what it needs when it runs.
 _COMMANDS = [
-    _add_new, _add_batch, _add_check, _add_status, _add_due, _add_calendar, _add_report, _add_export, _add_init,
-    _add_class, _add_app,
+    _add_new, _add_batch, _add_check, _add_status, _add_due, _add_calendar, _add_report, _add_questions,
+    _add_export, _add_init, _add_class, _add_app,
 ]
 
 
