@@ -64,6 +64,7 @@ def test_report_shows_the_known_counts_and_names_the_unreadable_file(report: str
     assert tile(3, "rejections") and tile(5, "steps done") and tile(3, "check-ins")
     assert tile(1, "piece of feedback") and tile(2, "people met") and tile(0, "workbooks finished")
     assert "<li>broken.answers.json: is not valid JSON" in report  # its name, not where it lives
+    assert "<b>1 of 2 questions practised</b>" in report  # the practice panel
 
 
 @pytest.mark.slow
