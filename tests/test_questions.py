@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from nextround.journal.questions import question_bank
 from nextround.journal.tables import load
 
 HOSTILE = '<script>alert("gotcha")</script> & Co'
+HOSTILE_FILES = Path(__file__).resolve().parent / "data" / "hostile" / "question-bank"
 
 
 @pytest.fixture
@@ -97,6 +99,26 @@ def test_questions_writes_an_escaped_offline_page_and_names_an_unreadable_file(f
     assert "Teamwork (1)" in text and "Motivation (1)" in text
     assert "broken.answers.json: is not valid JSON" in text  # its name, not where it lives
     assert str(folder) not in html
+
+
+def test_bad_question_files_are_named_and_skipped_and_markup_stays_text(folder: Path) -> None:
+    for path in HOSTILE_FILES.iterdir():
+        shutil.copy(path, folder / path.name)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    listed = run_cli("questions", "--dir", str(folder))
+    assert listed.returncode == 0
+    assert listed.stderr.splitlines() == [
+        f"nextround: skipped {folder / name}: was skipped: a value in self_review is of the wrong kind"
+        for name in ("answer-not-text.answers.json", "questions-not-a-list.answers.json")]
+    assert "  * <b>Why</b> do you want <script>alert('q')</script> this job?" in listed.stdout.splitlines()
+    assert "Teamwork" in listed.stdout  # the good files still listed
+    out = folder.parent / "questions.html"
+    assert run_cli("questions", "--dir", str(folder), "-o", str(out)).returncode == 0
+    page = _Page()
+    page.feed(out.read_text(encoding="utf-8"))
+    assert not page.tags & {"script", "img", "a"} and page.sources == []
+    assert "<b>Why</b> do you want <script>alert('q')</script> this job?" in "".join(page.text)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing in the folder changed
 
 
 def test_questions_of_a_folder_without_any_says_where_to_note_them(tmp_path: Path) -> None:
