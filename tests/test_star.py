@@ -147,6 +147,14 @@ def test_labels_alone_prove_nothing() -> None:
     assert parts_of(text) == "ST.R"
 
 
+def test_a_hyphenated_word_is_not_a_label() -> None:
+    # "task-based" once split the sentence before "task", cutting the scene in two.
+    text = ("In my task-based placement at a nursery the lunches kept running late. The manager asked me to "
+            "fix it. I set the tables before the children came in. Lunch now takes 20 minutes instead of 40.")
+    assert check_answer(text).complete
+    assert check_answer(text).found["situation"].startswith("In my task-based placement")
+
+
 def test_a_learners_english_in_the_present_tense_tells_the_story() -> None:
     text = ("Last year I am working as waiter in restaurant in Madrid. Many customers wait too long for the "
             "bill. My manager ask me to make it faster. I propose to bring the card machine to the table and "

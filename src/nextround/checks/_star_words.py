@@ -51,7 +51,7 @@ SUGGESTIONS: dict[str, str] = {
 #: Labels people write before each part ("Situation: …", "Result - …"). A label on its
 #: own proves nothing (an "Action:" may only describe the team), so the words after
 #: it are read like any others; a label only splits the text into sentences.
-LABEL = r"(?:situation|background|context|task|action|actions|result|results|outcome)\s*[:–—-]"
+LABEL = r"(?:situation|background|context|task|action|actions|result|results|outcome)(?:\s*:|\s+[–—-](?=\s))"
 
 # ---------------------------------------------------------------------------
 # Sentences that report nothing that happened
@@ -375,8 +375,8 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
 # after the person's action, or anywhere with one of these ("In the end it worked out").
 OUTCOME_FRAMES = (
     r"in the end", r"as a result", r"afterwards", r"after (?:that|this)", r"by the end", r"eventually",
-    r"since then", r"finally", r"overall", r"the result was", r"result\s*[:–—-]",
-    r"outcome\s*[:–—-]", r"the outcome was", r"which meant", r"so (?:that )?(?:now|in the end)",
+    r"since then", r"finally", r"overall", r"the result was", r"result(?:\s*:|\s+[–—-](?=\s))",
+    r"outcome(?:\s*:|\s+[–—-](?=\s))", r"the outcome was", r"which meant", r"so (?:that )?(?:now|in the end)",
 )
 # The last sentence of an answer often says how it ended in words no list foresees
 # ("Every guest had a room on the night"). When nothing else is a result, it counts
