@@ -3,10 +3,12 @@
 All fictional. Read as of TODAY (Wednesday 1 July 2026):
 
 - Acme Analytics (rejected 17 June): nearly finished — feedback received, reply sent,
-  CV kept on file until 22 December, every rubric dimension scored; Priya thanked and
-  connected with, Tom Reid not yet thanked (so two overdue actions).
+  CV kept on file until 22 December, every rubric dimension scored, two interview
+  questions noted (one with a complete STAR better answer, one with none yet); Priya
+  thanked and connected with, Tom Reid not yet thanked (so two overdue actions).
 - Borealis Bank (rejected 28 June): just begun — one check-in, two scores and a note,
-  the company followed and its vacancies watched.
+  the teamwork question asked again (a vague better answer), the company followed and
+  its vacancies watched.
 - minimal: a file holding only the three required fields.
 """
 
@@ -21,6 +23,12 @@ TODAY = date(2026, 7, 1)
 ACME = "2026-06-17-acme-analytics-data-analyst"
 BOREALIS = "2026-06-28-borealis-bank-product-designer"
 MINIMAL = "minimal"
+
+
+ACME_BETTER_ANSWER = (
+    "At the café where I worked, food waste was high. My manager asked me to cut it. I started a daily "
+    "stock count, and waste fell from three bags a night to one."
+)
 
 
 def acme() -> dict[str, Any]:
@@ -53,7 +61,11 @@ def acme() -> dict[str, Any]:
             "scores": {"preparation": 4, "structured_answers": 2, "skills_evidence": 3, "questions_asked": 2,
                        "rapport": 5, "composure": 4},
             "notes": {"structured_answers": "Forgot the result part."},
-            "questions": [],
+            "questions": [
+                {"question": "Tell me about a time you worked as part of a team.", "my_answer": "Rambled.",
+                 "better_answer": ACME_BETTER_ANSWER},
+                {"question": "Why do you want to work here?", "my_answer": "", "better_answer": ""},
+            ],
         },
         "contacts": [
             {"name": "Priya Shah", "email": "priya@example.org", "thank_you_sent_on": "2026-06-18",
@@ -73,7 +85,9 @@ def borealis() -> dict[str, Any]:
                       "rejected_on": "2026-06-28", "stage": "phone screen", "contacts": []},
         "checkins": [{"id": "c3", "at": "2026-06-28T18:00:00+01:00", "mood": 5, "emotions": [], "ready": True}],
         "self_review": {"scores": {"structured_answers": 3, "questions_asked": 1},
-                        "notes": {"rapport": "Felt rushed."}, "questions": []},
+                        "notes": {"rapport": "Felt rushed."},
+                        "questions": [{"question": "Tell me about a time you worked as part of a team!",
+                                       "better_answer": "We all pulled together and it went well."}]},
         "company": {
             "followed": {"linkedin": "2026-06-29"},
             "engagement": [],

@@ -99,6 +99,29 @@ def test_check_feedback_reads_standard_input_and_speaks_json() -> None:
     assert human.stdout.startswith("Specific enough to act on")
 
 
+def test_check_answer_names_each_part_and_what_to_add() -> None:
+    import json
+
+    answer = ("At the café where I worked, food waste was high. My manager asked me to cut it. "
+              "I started a daily stock count. It went well.")
+    human = run_cli("check", "answer", answer)
+    assert human.returncode == 0
+    lines = human.stdout.splitlines()
+    assert lines[0] == "Nearly there: make the result concrete."
+    assert lines[1] == "✓ Situation  ✓ Task  ✓ Action  ✓ Result  (vague result)"
+    assert lines[2] == "To make it stronger:" and lines[3].startswith("  - Make the result concrete")
+    piped = run_cli("check", "answer", "--json", input="We all pulled together and it went well.\n")
+    data = json.loads(piped.stdout)
+    assert data["parts"] == {"situation": False, "task": False, "action": False, "result": True}
+    assert data["missing"] == ["situation", "task", "action", "concrete_result"]
+    assert len(data["suggestions"]) == 4 and data["complete"] is False
+
+
+def test_check_answer_imports_nothing_heavy() -> None:
+    heavy = {"pandas", "nbformat", "papermill", "jsonschema", "ipywidgets", "matplotlib", "vaderSentiment"}
+    assert heavy_imports(["check", "answer", "I was asked to cut waste."], heavy=heavy) == []
+
+
 def test_file_system_mistakes_are_one_line_too(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("not a folder")
     result = run_cli("new", "--company", "Acme", "--role", "A", "--dir", "afile", cwd=tmp_path)

@@ -105,6 +105,28 @@ def test_reply_cv_and_self_review_come_back(wb: Workbook) -> None:
     assert doc["cv_on_file"]["keep_until"] == "2027-06-21"
 
 
+def test_each_better_answer_gets_a_live_star_verdict(wb: Workbook) -> None:
+    review = wb.self_review()
+    first = review.questions.children[0]
+    verdict = first.children[3]
+    assert "nextround-review-star" in verdict._dom_classes
+    assert verdict.value == ""  # nothing typed, nothing judged
+    better = first.children[2]
+    better.value = "We all pulled together and it went well."
+    assert "Not a STAR answer yet" not in verdict.value and "Missing: situation, task, action" in verdict.value
+    assert "with “I”" in verdict.value  # the suggestion for the missing action
+    better.value = ("At the café where I worked, food waste was high. My manager asked me to cut it. I started "
+                    "a daily stock count, and waste fell from three bags a night to one.")
+    assert "A complete STAR answer" in verdict.value
+    review.add_question_button.click()
+    second = review.questions.children[1]
+    assert "nextround-review-star" in second.children[3]._dom_classes and second.children[3].value == ""
+    review.save_button.click()
+    again = wb.self_review()
+    assert "A complete STAR answer" in again.questions.children[0].children[3].value  # judged when shown again
+    assert saved(wb)["self_review"]["questions"][0]["better_answer"].startswith("At the café")
+
+
 def test_contacts_thank_you_linkedin_and_cadence(wb: Workbook) -> None:
     contacts = wb.contacts()
     assert list(contacts.panels) == ["priya-shah", "tom-reid"]

@@ -83,6 +83,29 @@ def test_self_review_is_long_form_one_row_per_dimension_scored_or_noted(journal)
     assert weakest.index[0] == "questions_asked" and weakest.iloc[0] == 1.5
 
 
+def test_questions_has_a_row_per_question_noted_with_its_answers(journal) -> None:
+    table = journal.questions
+    assert table["workbook_id"].tolist() == ["wb-acme", "wb-acme", "wb-borealis"]
+    assert table["company"].tolist() == ["Acme Analytics", "Acme Analytics", "Borealis Bank"]
+    assert table["question"].tolist() == [
+        "Tell me about a time you worked as part of a team.", "Why do you want to work here?",
+        "Tell me about a time you worked as part of a team!"]
+    assert table["my_answer"].tolist() == ["Rambled.", "", ""]  # a field not written is ""
+    assert table["better_answer"].tolist() == [kf.ACME_BETTER_ANSWER, "", "We all pulled together and it went well."]
+    assert table["when"].tolist() == [day("2026-06-10"), day("2026-06-10"), day("2026-06-28")]
+
+
+def test_a_question_of_the_wrong_kind_skips_its_file_by_name(tmp_path: Path) -> None:
+    doc = kf.acme()
+    doc["self_review"]["questions"] = [{"question": ["not", "text"]}]
+    kf.write(tmp_path, "odd", doc)
+    kf.write(tmp_path, kf.BOREALIS, kf.borealis())
+    journal = load(tmp_path, today=kf.TODAY)
+    assert [str(p) for p in journal.problems] == [
+        f"{tmp_path / 'odd.answers.json'}: was skipped: a value in self_review is of the wrong kind"]
+    assert journal.questions["workbook_id"].tolist() == ["wb-borealis"]
+
+
 def test_contacts_carry_their_last_and_next_contact(journal) -> None:
     table = journal.contacts
     assert table["name"].tolist() == ["Priya Shah", "Tom Reid"]

@@ -64,6 +64,7 @@ def test_report_shows_the_known_counts_and_names_the_unreadable_file(report: str
     assert tile(3, "rejections") and tile(5, "steps done") and tile(3, "check-ins")
     assert tile(1, "piece of feedback") and tile(2, "people met") and tile(0, "workbooks finished")
     assert "<li>broken.answers.json: is not valid JSON" in report  # its name, not where it lives
+    assert "<b>1 of 2 questions practised</b>" in report  # the practice panel
 
 
 @pytest.mark.slow
@@ -107,7 +108,7 @@ def test_export_csv_writes_every_table(tmp_path: Path) -> None:
     kf.write(folder, kf.ACME, acme)
     result = run_cli("export", "-o", str(tmp_path / "tables"), "--dir", str(folder))
     assert result.returncode == 0, result.stderr
-    names = ["rejections", "checkins", "feedback", "self_review", "contacts", "actions"]
+    names = ["rejections", "checkins", "feedback", "self_review", "questions", "contacts", "actions"]
     assert result.stdout.splitlines() == [str(tmp_path / "tables" / f"{n}.csv") for n in names]
     with open(tmp_path / "tables" / "checkins.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
@@ -144,7 +145,7 @@ def test_export_xlsx_keeps_dates_as_dates_and_formulas_as_text(tmp_path: Path) -
     result = run_cli("export", "--format", "xlsx", "-o", str(tmp_path / "out"), "--dir", str(folder))
     assert result.returncode == 0, result.stderr
     book = openpyxl.load_workbook(tmp_path / "out" / "journal.xlsx")
-    assert book.sheetnames == ["rejections", "checkins", "feedback", "self_review", "contacts", "actions"]
+    assert book.sheetnames == ["rejections", "checkins", "feedback", "self_review", "questions", "contacts", "actions"]
     rejections = list(book["rejections"].values)
     assert rejections[0][:4] == ("workbook_id", "workbook", "company", "role")
     assert [r[2] for r in rejections[1:]] == ["Acme Analytics", "Borealis Bank", None]

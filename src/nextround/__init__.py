@@ -8,7 +8,9 @@ The public API is small and mirrors the command line:
 - `load(dir)` reads every workbook's answers in a folder into a `Journal` of DataFrames;
 - `write_report(dir, "report.html")`, `write_calendar(journal, "reminders.ics")` and
   `init(dir)` mirror `report`, `calendar` and `init`;
-- `check_feedback(text)` and `check_tone(text)` are the workbook's two text checks;
+- `check_feedback(text)`, `check_tone(text)` and `check_answer(text)` are the
+  workbook's text checks (is the feedback vague, does a draft read as bitter, is a
+  better answer a complete STAR answer);
 - `Rejection`, `Contact` and `AnswersStore` are the parameters and the answers file;
 - the errors: `NextroundError` and its subclasses.
 
@@ -45,11 +47,12 @@ _LAZY = {
     "WorkbookExistsError": "nextround.errors",
     "check_feedback": "nextround.checks",
     "check_tone": "nextround.checks",
+    "check_answer": "nextround.checks",
 }
 
 if TYPE_CHECKING:
     from nextround.api import new, open_answers
-    from nextround.checks import check_feedback, check_tone
+    from nextround.checks import check_answer, check_feedback, check_tone
     from nextround.core.parameters import Contact, Rejection
     from nextround.errors import (
         AnswersError,
@@ -83,6 +86,7 @@ __all__ = [
     "WorkbookExistsError",
     "check_feedback",
     "check_tone",
+    "check_answer",
 ]
 
 

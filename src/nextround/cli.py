@@ -173,12 +173,13 @@ def _run_batch(args: argparse.Namespace) -> int:
 def _add_check(commands: Any) -> None:
     check = commands.add_parser(
         "check",
-        help="check feedback for vagueness, or a draft for tone",
+        help="check feedback for vagueness, a draft for tone, or an answer for STAR",
         description="Is this feedback specific enough to act on? Does this draft read as bitter? "
-        "Reads TEXT, or standard input when TEXT is absent.",
+        "Is this interview answer a complete STAR answer? Reads TEXT, or standard input when TEXT is absent.",
     )
     kinds = check.add_subparsers(dest="kind", metavar="WHAT", required=True)
-    for kind, text_help in (("feedback", "the feedback you received"), ("tone", "your draft reply or note")):
+    for kind, text_help in (("feedback", "the feedback you received"), ("tone", "your draft reply or note"),
+                            ("answer", "your better answer to an interview question")):
         sub = kinds.add_parser(kind, help=f"check {text_help}")
         sub.add_argument("text", nargs="?", metavar="TEXT", help=f"{text_help} (default: standard input)")
         sub.add_argument("--json", action="store_true", help="print the result as JSON, for scripts")
@@ -191,13 +192,15 @@ def _run_check(args: argparse.Namespace) -> int:
     from nextround import checks
 
     text = args.text if args.text is not None else sys.stdin.read()
-    result = checks.check_feedback(text) if args.kind == "feedback" else checks.check_tone(text)
-    if args.json:
-        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    elif args.kind == "feedback":
-        print(_feedback_report(result))
-    else:
-        print(_tone_report(result))
+    check: Any
+    report: Any
+    check, report = {
+        "feedback": (checks.check_feedback, _feedback_report),
+        "tone": (checks.check_tone, _tone_report),
+        "answer": (checks.check_answer, _answer_report),
+    }[args.kind]
+    result = check(text)
+    print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.json else report(result))
     return 0
 
 
@@ -223,6 +226,19 @@ def _tone_report(result: Any) -> str:
     for flag in result.flags:
         lines.append(f"  “{flag.phrase}” ({flag.kind}): {flag.why}")
         lines.append(f"      Perhaps: “{flag.alternative}”")
+    return "\n".join(lines)
+
+
+def _answer_report(result: Any) -> str:
+    from nextround.checks import PARTS
+
+    marks = "  ".join(f"{'✓' if result.parts[k] else '✗'} {name}" for k, name in PARTS.items())
+    lines = [f"{result.verdict}.", marks]
+    if result.parts["result"]:
+        lines[-1] += f"  ({'concrete' if result.concrete_result else 'vague'} result)"
+    if result.suggestions:
+        lines.append("To make it stronger:")
+        lines += [f"  - {suggestion}" for suggestion in result.suggestions]
     return "\n".join(lines)
 
 
@@ -359,11 +375,42 @@ def _run_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_questions(commands: Any) -> None:
+    questions = commands.add_parser(
+        "questions",
+        help="your question bank: every interview question asked, by theme",
+        description="Every interview question noted in a self-review, across the folder's workbooks, grouped by "
+        "theme, each with where it was asked, your latest better answer and its STAR verdict. Prints a plain "
+        "list; with -o, writes it as an HTML page instead (it opens offline and runs no scripts).",
+    )
+    questions.add_argument("-o", "--output", metavar="FILE.html", help="write an HTML page instead of printing")
+    _add_dir(questions)
+    questions.set_defaults(run=_run_questions)
+
+
+def _run_questions(args: argparse.Namespace) -> int:
+    from nextround.journal.questions import bank_text, checked_output, question_bank, write_bank
+
+    if args.output:
+        checked_output(args.output)  # before the folder is read: a typo should cost nothing
+    journal = _load_journal(args)
+    if args.output:
+        print(write_bank(journal, args.output))
+        return 0
+    bank = question_bank(journal)
+    if not bank:
+        print(f"nextround: no interview questions noted in {args.dir} yet; note them in step 4 of a workbook",
+              file=sys.stderr)
+        return 0
+    print(bank_text(bank))
+    return 0
+
+
 def _add_export(commands: Any) -> None:
     export = commands.add_parser(
         "export",
         help="write the journal's tables as CSV files or an Excel workbook",
-        description="Write the tables (rejections, checkins, feedback, self_review, contacts, "
+        description="Write the tables (rejections, checkins, feedback, self_review, questions, contacts, "
         "actions) into a folder: one CSV file each, or journal.xlsx with one sheet each.",
     )
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv", help="csv (default) or xlsx")
@@ -512,8 +559,8 @@ def _run_app(args: argparse.Namespace) -> int:
 
 # Each adds one subcommand; its `run` function imports what it needs when it runs.
 _COMMANDS = [
-    _add_new, _add_batch, _add_check, _add_status, _add_due, _add_calendar, _add_report, _add_export, _add_init,
-    _add_class, _add_app,
+    _add_new, _add_batch, _add_check, _add_status, _add_due, _add_calendar, _add_report, _add_questions,
+    _add_export, _add_init, _add_class, _add_app,
 ]
 
 

@@ -303,3 +303,28 @@ def coming_up(journal: Journal) -> Panel:
                      + html_table(["When", "What"], items, [colour] * len(items))
                      + (muted(more) if more else Markup()))
     return panel(join(parts))
+
+
+def practice(journal: Journal) -> Panel:
+    """How many interview questions are practised, and which themes keep coming back."""
+    from nextround.checks import QUESTION_THEMES
+    from nextround.journal.questions import counts, question_bank, recurring_themes
+
+    bank = question_bank(journal)
+    if not bank:
+        return note_panel("The interview questions you note in step 4 of a workbook will gather here, by theme, "
+                          "with how many you have practised.")
+    total, practised = counts(bank)
+    head = Markup("<div><b>{} of {} question{} practised</b>: {} a complete STAR better answer.</div>").format(
+        practised, total, "s" if total != 1 else "", "it has" if total == 1 else "they have")
+    recurring = recurring_themes(bank)
+    if recurring:
+        again = Markup("<div style='margin-top:6px'>Keep coming back: {}. Worth a polished answer each.</div>").format(
+            ", ".join(f"{QUESTION_THEMES[theme].lower()} ({asked} times)" for theme, asked, _ in recurring))
+    else:
+        again = muted("No theme has come up twice yet.")
+    rows = sorted(((theme, sum(len(e.asked) for e in entries), len(entries), sum(e.practised for e in entries))
+                   for theme, entries in bank.items()), key=lambda r: -r[1])
+    shown = html_table(["Theme", "Times asked", "Questions", "Practised"],
+                       [[QUESTION_THEMES[t], asked, n, done] for t, asked, n, done in rows])
+    return panel(head + again + shown + muted("nextround questions lists every question, with your better answers."))

@@ -1,9 +1,9 @@
 """The journal: every workbook's answers in a folder, read back as pandas tables.
 
 `load(folder)` reads each `<stem>.answers.json` in the folder (not its subfolders),
-upgrades older versions, and builds six DataFrames — `rejections`, `checkins`,
-`feedback`, `self_review`, `contacts` and `actions` — whose columns and dtypes are
-documented in docs/journal.md. A file that cannot be read is skipped and reported
+upgrades older versions, and builds seven DataFrames — `rejections`, `checkins`,
+`feedback`, `self_review`, `questions`, `contacts` and `actions` — whose columns and
+dtypes are documented in docs/journal.md. A file that cannot be read is skipped and reported
 in `journal.problems`; it never stops the others from loading.
 
 Loading is on the hot path of the dashboard, the reminders and the CLI, and a
@@ -78,6 +78,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "themes": "list",
     },
     "self_review": {**_ID, "when": "date", "dimension": "dimension", "score": "Int64", "note": "str"},
+    "questions": {**_ID, "when": "date", "question": "str", "my_answer": "str", "better_answer": "str"},
     "contacts": {
         **_ID,
         "name": "str",
@@ -121,6 +122,7 @@ class Journal:
     checkins: pd.DataFrame
     feedback: pd.DataFrame
     self_review: pd.DataFrame
+    questions: pd.DataFrame
     contacts: pd.DataFrame
     actions: pd.DataFrame
     problems: list[AnswersError] = dataclasses.field(default_factory=list)
@@ -347,6 +349,11 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, 
             for key in RUBRIC
             if key in scores or _text(notes.get(key)).strip()
         ]
+        question_rows = []
+        for entry in review.get("questions") or ():
+            asked = (_text(entry.get("question")), _text(entry.get("my_answer")), _text(entry.get("better_answer")))
+            if any(text.strip() for text in asked):
+                question_rows.append((when, *asked))
 
         section = "contacts"
         contact_rows = []
@@ -377,7 +384,7 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, 
         keep_until,
         _moment(doc.get("saved_at")),
     )
-    return [rejection_row], checkin_rows, feedback_rows, review_rows, contact_rows, action_rows
+    return [rejection_row], checkin_rows, feedback_rows, review_rows, question_rows, contact_rows, action_rows
 
 
 def _text(value: Any) -> str:

@@ -365,3 +365,20 @@ def tone_report(result: Any, *, what: str = "draft") -> Markup:
     head = banner(f"{count} phrase{'s' if count != 1 else ''} in your {what} may read badly. "
                   "Read it again once you're calm.", "warn")
     return head + Markup('<ul style="max-width:760px;line-height:1.45;margin:4px 0">{}</ul>').format(items)
+
+
+def star_verdict(result: Any) -> Markup:
+    """The STAR check of a better answer (`checks.StarCheck`): each part, and what to add."""
+    from nextround.checks import PARTS
+
+    marks = join(
+        Markup('<span style="margin-right:12px;color:{}">{} {}</span>').format(
+            palette.STATUS["ok"] if result.parts[key] else palette.MUTED_TEXT,
+            "✓" if result.parts[key] else "✗", name)
+        for key, name in PARTS.items()
+    )
+    if result.complete:
+        return banner(Markup("<b>A complete STAR answer</b>, with a concrete result. {}").format(marks), "ok")
+    head = Markup("<b>{}.</b> {}").format(result.verdict, marks)
+    tips = join(Markup("<li>{}</li>").format(s) for s in result.suggestions)
+    return banner(Markup('{}<ul style="margin:4px 0 0">{}</ul>').format(head, tips), "info")

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from nextround.core.printable import clean
 from nextround.render import palette
 
-__all__ = ["Markup", "escape", "Panel", "banner", "card", "table", "note", "muted", "join", "PANEL", "CARD"]
+__all__ = ["Markup", "escape", "Panel", "banner", "card", "table", "note", "muted", "join", "page", "PANEL", "CARD"]
 
 #: The style of a card: a bordered box around one part of a workbook.
 CARD = (
@@ -97,3 +97,13 @@ def panel(body: str | Markup) -> Panel:
 def note_panel(text: str) -> Panel:
     """A short note in place of a panel (nothing to show yet)."""
     return Panel(note(text))
+
+
+def page(title: str, body: str | Markup) -> str:
+    """A whole HTML page around `body`: one file that opens offline, with no scripts."""
+    return str(Markup(
+        '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{}</title></head>'
+        '<body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:{};margin:24px auto;'
+        'max-width:800px;padding:0 16px">{}</body></html>\n'
+    ).format(title, palette.TEXT, body))

@@ -325,6 +325,20 @@ def tone_view(draft: w.Textarea, what: str) -> w.HTML:
     return view
 
 
+def star_view(answer: w.Textarea) -> w.HTML:
+    """A view of the STAR check of `answer`, kept up to date as it is typed."""
+    from nextround.checks import check_answer
+
+    view = html()
+
+    def update(_: Any = None) -> None:
+        view.value = views.star_verdict(check_answer(answer.value)) if answer.value.strip() else ""
+
+    answer.observe(update, names="value")
+    update()
+    return view
+
+
 def refresh_draft(area: w.Textarea, suggested: str, message: messages.Message) -> str:
     """Show the newly drafted `message` if the person has not edited the old suggestion; the new suggestion."""
     if area.value == suggested and message.text != suggested:

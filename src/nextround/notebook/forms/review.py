@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from nextround.core.labels import RUBRIC
 from nextround.notebook import views
-from nextround.notebook.forms.base import Form, heading, hook, html, text_area
+from nextround.notebook.forms.base import Form, heading, hint, hook, html, star_view, text_area
 from nextround.render import palette
 from nextround.render.html import Markup
 
@@ -48,10 +48,13 @@ class SelfReviewForm(Form):
         self.practice = html(views.practice_plan(review["scores"]))
 
     def _add_question(self, values: Mapping[str, str]) -> None:
+        better = hook(text_area("A better answer", values.get("better_answer", ""), 3), "review-better-answer")
         rows = (
             hook(text_area("Question asked", values.get("question", ""), 2), "review-question"),
             hook(text_area("How I answered", values.get("my_answer", ""), 3), "review-my-answer"),
-            hook(text_area("A better answer", values.get("better_answer", ""), 3), "review-better-answer"),
+            better,
+            # The STAR check of the better answer, as it is typed.
+            hook(star_view(better), "review-star"),
         )
         box = w.VBox(list(rows),
                      layout=w.Layout(border=f"1px solid {palette.LIGHT_BORDER}", padding="6px", margin="4px 0"))
@@ -77,6 +80,8 @@ class SelfReviewForm(Form):
             heading("Score yourself: 1 weak, 5 strong"),
             rubric,
             heading("The questions they asked"),
+            hint("For each one, write a better answer the STAR way: the Situation, your Task, the Action you "
+                 "took and the Result. It is checked as you type."),
             self.questions,
             self.add_question_button,
             self.practice,
@@ -88,7 +93,7 @@ class SelfReviewForm(Form):
     def fields(self, doc: dict[str, Any]) -> dict[str, Any]:
         questions = []
         for box in self.questions.children:
-            question, mine, better = (area.value for area in box.children)
+            question, mine, better = (area.value for area in box.children[:3])
             if question.strip() or mine.strip() or better.strip():
                 questions.append({"question": question, "my_answer": mine, "better_answer": better})
         return {

@@ -1,0 +1,477 @@
+"""The STAR check's word lists and patterns, and the question themes: data only, no logic.
+
+Kept as Python rather than JSON or YAML, like `_feedback_words`: a comment can say
+why a phrase is there, and nothing is parsed at start-up (the logic module compiles
+the patterns on first use).
+
+Every pattern here is matched within one sentence at a time, and none has a
+repetition inside a repetition, so a check costs time in proportion to the text.
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------------------
+# The parts of a STAR answer
+# ---------------------------------------------------------------------------
+
+#: Part key -> its name as a person reads it. `StarCheck.parts` has these keys.
+PARTS: dict[str, str] = {
+    "situation": "Situation",
+    "task": "Task",
+    "action": "Action",
+    "result": "Result",
+}
+
+#: One suggestion per thing that keeps an answer from being complete. The keys are the
+#: parts, and `concrete_result` for a result that is there but vague ("it went well").
+SUGGESTIONS: dict[str, str] = {
+    "situation": (
+        "Set the scene in a sentence: where you were, when it was, and what was going on "
+        "(“At the café where I worked weekends, food waste had doubled over the summer.”)."
+    ),
+    "task": (
+        "Say what was yours to do: the goal or responsibility you had "
+        "(“My manager asked me to…”, “It was my job to…”, “I needed to…”)."
+    ),
+    "action": (
+        "Tell them what you did yourself, with “I”: the steps you took, who you spoke to, "
+        "what you changed. “We” is fine for the team, but the panel wants to hear your part."
+    ),
+    "result": (
+        "Finish with how it turned out: what changed because of what you did. A lesson is a "
+        "good ending too, but only after the outcome."
+    ),
+    "concrete_result": (
+        "Make the result concrete: a number, a before-and-after, or a clear outcome "
+        "(“waits fell from 20 minutes to 6”, “the client renewed for two years”). "
+        "“It went well” or “my manager was pleased” doesn't show the difference you made."
+    ),
+}
+
+#: Labels people write before each part ("Situation: …", "Result - …"). A label on its
+#: own proves nothing (an "Action:" may only describe the team), so the words after
+#: it are read like any others; a label only splits the text into sentences.
+LABEL = r"(?:situation|background|context|task|action|actions|result|results|outcome)(?:\s*:|\s+[–—-](?=\s))"
+
+# ---------------------------------------------------------------------------
+# Sentences that report nothing that happened
+# ---------------------------------------------------------------------------
+
+# A hypothetical or general answer ("If a customer was angry, I would listen…",
+# "I always stay calm") describes no particular event: no situation, task or action.
+# Hypothetical: a sentence that starts with "If", or "I would", "I'd", "I will"
+# (but not "I'd been", "I'd already…", which tell what happened).
+HYPOTHETICAL = (
+    r"^\W*(?:if|whenever|say|imagine|in (?:a|that|this|such a) (?:situation|case))\b"
+    r"|(?<![\w'’])i(?:\s+would|'d|’d|\s+will|'ll|’ll)(?![\w'’])"
+    r"(?!\s+(?:been|already|just|never|had|asked|spent|done|made|worked)\b)"
+)
+HABITUAL = (
+    r"i (?:\w+ )?(?:always|usually|normally|generally|typically|often|tend to)", r"used to", r"every time i",
+    r"i'm (?:good|great|calm|strong) (?:under|at|with)", r"i am (?:good|great|calm|strong) (?:under|at|with)",
+)
+
+# ---------------------------------------------------------------------------
+# Situation: where or when, and what was going on
+# ---------------------------------------------------------------------------
+
+# Places people work, study or volunteer. After "at/in/on/for (the/a/my…)", one of
+# these sets the scene; "a role" alone ("My responsibility was…") does not.
+PLACES = (
+    r"shop|store|supermarket|café|cafe|restaurant|kitchen|bar|pub|hotel|cinema|pharmacy|bank|"
+    r"office|firm|company|start-?up|business|agency|consultancy|chain|branch|site|warehouse|depot|"
+    r"factory|plant|garden centre|centre|center|call centre|counter|department|ward|hospital|clinic|"
+    r"surgery|practice|care home|home|school|college|university|uni|academy|nursery|class|course|"
+    r"charity|food bank|trust|council|society|club|team|project|placement|internship|apprenticeship|"
+    r"job|role|position|insurer|retailer|supplier|distributor|provider|bakery|salon|gym|library|"
+    r"museum|theatre|festival|event|camp|ship|airport|station|lab|laboratory|studio|newspaper|"
+    r"house|unit|desk|scheme|programme|degree|dissertation|module|shift|rota|season|garage|"
+    r"workshop|florist|dental practice|nursing home|hospice|outlet|takeaway|contact centre|helpdesk|"
+    r"service desk|newsroom|court|prison|police station|fire station|farm|vet|veterinary practice|"
+    r"estate|canteen|market|stall|resort|chalet|cruise|gallery|venue|stadium|arena|church|mosque|"
+    r"temple|youth club|playgroup|brewery|distillery|mill|mine|port|dock|yard|building site|"
+    r"construction site"
+)
+# The places themselves, without the roles and pieces of work in PLACES: "our shop
+# had…" sets a scene, "my job was…" names a role.
+PREMISES = (
+    r"shop|store|supermarket|café|cafe|restaurant|kitchen|pub|hotel|cinema|pharmacy|bank|office|firm|"
+    r"company|start-?up|business|agency|branch|site|warehouse|depot|factory|plant|centre|department|"
+    r"ward|hospital|clinic|surgery|practice|care home|school|college|university|nursery|charity|"
+    r"council|society|club|bakery|salon|gym|library|museum|theatre|garage|workshop|venue|farm"
+)
+SITUATION_PATTERNS: tuple[str, ...] = (
+    # a label or frame that introduces the scene
+    r"(?:the )?(?:situation|background|context) (?:was|is)",
+    # when
+    r"(?:in|during|by|from) (?:19|20)\d\d", r"last (?:year|month|summer|winter|spring|autumn|week|term|christmas)",
+    r"(?:this|that|one|a) (?:year|summer|winter|spring|autumn|term|christmas|morning|evening|night|day|weekend)"
+    r"(?: when| at| in)",
+    r"(?:in|during) (?:my|our|the) (?:first|second|third|final|last|previous|early|busiest|)\s?"
+    r"(?:year|week|weeks|month|months|term|semester|summer|days|role|job|placement|shift|season)",
+    r"(?:when|while|whilst) (?:i|we|our|my|the|a|an|it|they|he|she)\b",
+    r"(?:in|during|before|after|over) (?:the )?(?:" + r"january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|christmas|summer|black friday|easter|holidays|peak)",
+    r"(?:at|in|on|for|with) (?:(?:the|a|an|my|our|one of the|one of our) )?"
+    r"(?:[\w&'’-]+ ){0,3}(?:" + PLACES + r")s?\b",
+    r"as (?:a|an|the) (?:[\w-]+ ){0,3}(?:at|in|for|on)",
+    # the place as the subject of what was going on: "Our shop had lots of stock going missing"
+    r"(?:our|my|the) (?:[\w&'’-]+ ){0,2}(?:" + PREMISES + r")s? (?:had|was|were|kept|needed|lost|faced|got)",
+    r"(?:at|in|on|for|with) (?:the|a|an|my|our|one of the) (?:[\w&'’-]+ ){1,4}(?:where|that) (?:i|we) "
+    r"(?:worked|was|were|volunteered|studied|trained|taught|managed|ran|led)",
+    # what was going on: a problem, a trend or a deadline
+    r"(?:our|the) (?:[\w-]+ ){0,3}(?:was|were) (?!\w+ing (?:to|for)\b)\w+ing",
+    r"(?:was|were) (?:\w+ ){0,3}(?:behind|late|over budget|short-staffed|understaffed|overstretched)",
+    r"(?:was|were) (?:regularly |often |always |constantly |really |)"
+    r"(?:struggling|behind|late|failing|falling|missing|slow|losing|leaking|too|short|running out|"
+    r"taking|timing out|arriving|quitting|complaining|unhappy|demoralised|down|over budget|at risk)",
+    r"kept (?:\w+ing|going (?:down|up|wrong))", r"had (?:too many|too few|the lowest|the highest|a problem|"
+    r"an? (?:issue|outage|problem|complaint|backlog|deadline|hard deadline))",
+    r"(?:we|they|it|there) (?:had|was|were) (?:a|an) (?:outage|problem|issue|complaint|backlog|incident|"
+    r"crisis|shortage)",
+    r"pulled out", r"go(?:ing|ne)? missing", r"went missing",
+    r"(?:got|received|had) (?:a |an )?(?:poor|bad|low|negative|failing)",
+)
+
+# ---------------------------------------------------------------------------
+# Task: the person's own goal or responsibility
+# ---------------------------------------------------------------------------
+
+# Someone giving the person the job ("asked me to"; "say me to" in a learner's English).
+_ASKING = (
+    r"(?:asked|ask|asks|told|tell|tells|said|say|says|wanted|want|wants|needed|got|gave|give|gives|tasked|"
+    r"assigned|trusted|chose|picked|put|made)"
+)
+TASK_PATTERNS: tuple[str, ...] = (
+    # asked or given it: "I was asked to", "my manager asked me to", "gave me the job of"
+    r"i (?:was|got|had been|'d been|am|were) (?:\w+ )?(?:asked|told|given|tasked|assigned|put in charge|"
+    r"made responsible|chosen|picked|brought in|trusted|expected|supposed|responsible|accountable|"
+    r"in charge|charged)",
+    _ASKING + r" me (?:to|with|the (?:job|task|responsibility|challenge|project)|"
+    r"responsibility|charge)",
+    r"(?:fell|was down|came down|was left|was up) to me", r"left (?:it )?to me to",
+    # mine to do: "my job was to", "it was my responsibility", "keeping X was my responsibility"
+    r"my (?:\w+ )?(?:job|task|role|responsibility|brief|goal|aim|objective|remit|duty|mission|"
+    r"target|challenge|project|priority) (?:was|is|that \w+ was|became|had been|were|would be|"
+    r"was going to be)",
+    r"(?:was|is|became|be) my (?:\w+ )?(?:job|task|responsibility|brief|goal|aim|objective|remit|duty|"
+    r"project|priority|challenge)",
+    r"(?:was|were|became) (?:responsible|accountable) for", r"(?:i|me) (?:\w+ )?in charge of",
+    r"(?:the|a|their) (?:[\w-]+ )?(?:in charge of|responsible for)",
+    # needed to: "I needed to", "I had to find", "I set out to"
+    r"i (?:needed|had|wanted|set out|aimed|was determined|was trying|was hoping|was expected|had been asked) to",
+    r"i set myself (?:a|the) (?:goal|target|aim|challenge)",
+    r"my (?:own )?(?:goal|aim|target|objective)",
+    # leading a piece of work is a responsibility (though not, on its own, an action)
+    r"i (?:led|headed|ran|coordinated|oversaw) (?:a|the|our) (?:[\w-]+ )?(?:project|initiative|campaign|"
+    r"programme|review|migration|launch|redesign)",
+    r"i must (?:to )?\w+",
+)
+
+# ---------------------------------------------------------------------------
+# Action: something the person did themselves
+# ---------------------------------------------------------------------------
+
+# Little words that may sit between "I" and its verb ("I also called", "I then
+# personally rang"). Two at most.
+ADVERBS = (
+    r"also|then|first|personally|quickly|immediately|just|finally|eventually|later|even|soon|"
+    r"carefully|myself|again|now|actually|directly|initially|next|afterwards|straight away|"
+    r"therefore|so|and|instead|still|really|successfully|proactively|calmly|gradually|"
+    r"systematically|individually|manually|once|twice|every|each|only|regularly|slowly"
+)
+
+#: Verbs that follow "I" without describing an action: being there, feelings,
+#: thoughts, wishes, modal verbs, and joining or working somewhere (the setting, not
+#: a step taken). "I was part of the team", "I felt proud", "I think we did well".
+NOT_ACTIONS: frozenset[str] = frozenset(
+    """am 'm ’m is are was were be been being became become seem seemed stayed remained stay remain
+    felt feel feels worried worry panicked struggled struggle suffered hate hated love loved like
+    liked enjoy enjoyed appreciate appreciated care cared
+    think thought believe believed know knew learned learnt learn realised realized realise realize
+    understand understood remember remembered recall recalled guess suppose mean meant doubt wonder
+    wondered imagine imagined expect expected assume assumed consider considered agree agreed
+    admit admitted hear heard watched observed witnessed
+    hope hoped wish wished want wanted need needed prefer preferred tend tended pride prided
+    would will can could should might may must shall 'd ’d 'll ’ll
+    have has do does don't didn't didnt couldn't wasn't won't can't cannot not
+    always usually normally generally typically often sometimes never
+    joined belong belonged lived live grew graduated qualified volunteer attended travelled
+    waited received promoted thank thanked bring
+    lead oversaw oversee headed supervised contributed contribute participated participate
+    involved""".split()
+)
+
+#: After these verbs, a following word turns being somewhere into doing something:
+#: "I worked out…", "I started preparing…", "I managed to fix…", "I helped Sam rewrite…".
+ACTION_AFTER: dict[str, str] = {
+    "worked": r"out|through|with|on|late|overtime|closely",
+    "work": r"out|through|with|on",
+    "started": r"\w+ing|a|an|the|by|to|using|with|on|asking|giving|sending|running|doing",
+    "start": r"\w+ing|a|an|the|by|to",
+    "began": r"\w+ing|a|an|the|by|to",
+    "begin": r"\w+ing|a|an|the|by|to",
+    "managed": r"to",
+    "manage": r"to",
+    "helped": r"(?!out\b)(?!with\b)\w+ (?:to )?\w+",
+    "help": r"(?!out\b)(?!with\b)\w+ (?:to )?\w+",
+    "moved": r"(?!to\b)(?!from\b)(?!into\b)(?!house\b)\w+",
+    "got": r"(?!promoted\b)(?!the job\b)(?!a first\b)(?!on\b)(?!nervous\b)(?!upset\b)(?!stressed\b)"
+           r"(?!worried\b)(?!ill\b)(?!sick\b)(?!married\b)(?!there\b)(?!back\b)(?!home\b)(?!into\b)(?!to\b)\w+",
+    "noticed": r"that|the|a|an|how",
+    "saw": r"that|how",
+    "see": r"that|how",
+    "studied": r"the|how|every|all|each",
+    "support": r"(?!the\b)\w+",
+    "supported": r"(?!the team\b)(?!them\b)\w+ (?:to|with|by|through)",
+    # "I had Priya check the logs" (delegation); "I had already called them"
+    "had": r"(?:[A-Z][a-z]+|(?:my|the|our|each|every|two|three|a) [\w-]+) (?:\w+ )?(?:check|redo|review|call|"
+           r"look|help|cover|do|run|test|take|send|sign|fix|update|write|count|go|come|shadow|pair|re-\w+)\b|"
+           r"(?:already |just )?(?!been\b)(?!to\b)(?!a\b)(?!an\b)(?!the\b)(?!no\b)(?!never\b)(?!my\b)(?!some\b)"
+           r"(?!lots\b)(?!more\b)(?!less\b)"
+           r"(?!too\b)(?!only\b)(?!two\b)\w+ed\b",
+    "have": r"(?:already |just |also )?(?!been\b)(?!to\b)(?!a\b)(?!an\b)(?!the\b)(?!no\b)\w+(?:ed|made|sent|"
+            r"written|built|done|taken|spoken|given)\b",
+    "'ve": r"(?:already |just |also )?(?!been\b)(?!got\b)(?!always\b)(?!never\b)\w+(?:ed|made|sent|written|built|"
+           r"done|taken|spoken|given)\b",
+    "led": r"(?:a|the) (?:[\w-]+ )?(?:session|meeting|training|workshop|review|call|briefing|discussion|"
+           r"workshops|sessions|meetings|trainings|briefings|calls)",
+    "took": r"(?!part\b)\w+",
+    "volunteered": r"to",
+    # effort or endurance alone is not a step: "I tried my best", "I kept going"
+    "tried": r"to|\w+ing|a|an|the|out|calling|phoning",
+    "did": r"(?!my best\b)(?!not\b)(?!well\b)(?!ok\b)(?!okay\b)(?!everything\b)(?!what\b)\w+",
+    "kept": r"(?!going\b)(?!calm\b)(?!positive\b)(?!smiling\b)(?!at it\b)(?!my head\b)(?!busy\b)"
+            r"(?!quiet\b)\w+",
+}
+
+#: Irregular past tenses that can follow "I" ("I made", "I sent"). A verb after "I" that
+#: is neither one of these nor ends in "-ed" is in the present: "I call the supplier"
+#: tells a story only in an answer that is told in the past somewhere (a non-native
+#: speaker's "Last year I am working… I sit with her"); in an answer with no past in
+#: it at all ("I listen, then I apologise") it describes a habit, not an action.
+IRREGULAR_PAST: frozenset[str] = frozenset(
+    """made sent took gave wrote rang ran built brought bought caught chose drew drove fed fought
+    found got went held hid hit kept knew laid led left lent let lost met paid put quit read rode
+    rose said sat saw sold set shook shut spoke spent split spread stood stuck swept taught told
+    thought threw understood woke won wore did dealt dug cut began broke""".split()
+)
+#: Words that show an answer is told in the past, so present-tense verbs after "I" in
+#: it are the story's actions.
+PAST_MARKERS = (
+    r"was", r"were", r"had", r"did", r"went", r"came", r"last (?:year|month|week|summer|winter|spring|autumn)",
+    r"ago", r"in (?:19|20)\d\d", r"yesterday",
+)
+
+# "What I did was rewrite…", "The key part I did myself was writing…".
+WHAT_I_DID = (
+    r"(?:what|the (?:\w+ )?(?:part|thing|step)s?(?: that)?) i did(?: myself| first| then)? (?:was|were) (?:to )?\w+"
+)
+
+# ---------------------------------------------------------------------------
+# Result: how things turned out
+# ---------------------------------------------------------------------------
+
+# A projection or hope is not a result: "this should save 200 hours a year".
+PROJECTION = (
+    r"should", r"would", r"will", r"could", r"might", r"going to", r"is set to", r"are set to",
+    # "may" the verb, not May the month ("By May the wait had dropped…")
+    r"may (?:be|have|well|help|save|reduce|increase|improve|lead|mean|make|cut|also|not|eventually|take)",
+    r"expected to", r"expect", r"hope", r"hoping", r"plan to", r"planning", r"aim to", r"once it's",
+    r"once it is", r"when it's", r"'ll", r"’ll", r"if", r"likely", r"on track to", r"estimate", r"estimated",
+    r"forecast", r"projected", r"predicted", r"set to", r"aims to", r"the plan is", r"in future",
+)
+# A lesson on its own is not a result: "I learned to check first", "it taught me".
+LESSON = (
+    r"i (?:have |'ve )?(?:learned|learnt|realised|realized|now know|know now)",
+    r"(?:taught|showed) me", r"(?:the|my) (?:main |biggest |big |key )?(?:lesson|thing i learned|takeaway)",
+    r"i (?:still )?think", r"looking back", r"in hindsight", r"i'd do", r"i would do",
+)
+
+NUMBER = (
+    r"(?:\d[\d,.]*\s?(?:%|per ?cent|percent|k\b|m\b|kg\b)?|£\s?\d[\d,.]*\s?(?:k|m|bn)?|\$\s?\d[\d,.]*|"
+    r"€\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundred|half|a third|a quarter|double|twice|triple|zero|none|nothing|all)"
+)
+
+# The verbs of a measurable change ("dropped", "went up", "cut"): with an amount after
+# them ("by 30%", "to about 6 minutes"), they measure an outcome.
+CHANGE_VERBS = (
+    r"(?:dropped|drop|drops|fell|fall|falls|rose|rise|rises|increased|increase|increases|decreased|"
+    r"decrease|decreases|reduced|reduce|reduces|cut|cuts|grew|grow|grows|doubled|halved|tripled|"
+    r"improved|improve|improves|climbed|climb|jumped|jump|shrank|shrunk|shortened|went (?:up|down)|"
+    r"go (?:up|down)|goes (?:up|down)|gone (?:up|down)|come down|came down|came up|brought (?:\w+ )?down|"
+    r"lowered|boosted|sped up|slashed|trimmed|shaved|gain back|gained back|gained|gain|lost|recovered|"
+    r"saved|saving|saves)"
+)
+# Verbs that win or bring in a sum: "made a £1,200 profit", "raised £18,000".
+MONEY_VERBS = (
+    r"(?:made|make|makes|raised|raise|raises|saved|saving|saves|save|generated|brought in|won|secured|"
+    r"earned|collected|sold|cut|reduced|recovered|recouped|returned)"
+)
+# Verbs that finish some of a whole: "kept 9 of the 11", "closed 40 of the 45 tickets".
+SHARE_VERBS = (
+    r"(?:kept|keep|retained|won|passed|closed|resolved|completed|hit|met|converted|placed|hired|fixed|"
+    r"sold|finished|signed|recovered|cleared|answered|reached|achieved|got|scored|returned)"
+)
+_ABOUT = (
+    r"(?:(?:about|around|just|only|nearly|almost|over|under|more than|less than|roughly|another|an extra|a) )?"
+)
+# … and the shapes a number takes when it measures an outcome.
+CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
+    # a before-and-after: "from 38% to 24%", "from three bags a night to one", "from bottom to third"
+    r"from (?:\S+ ){0,5}?to (?:\S+ )?" + _ABOUT
+    + r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|half|a third|a quarter|zero|none|first|"
+    r"second|third|fourth|fifth|top|bottom)",
+    r"(?:up|down) from " + _ABOUT + NUMBER, r"down to " + _ABOUT + NUMBER,
+    r"compared (?:to|with) " + _ABOUT + NUMBER,
+    # a change by an amount: "cut returns by 30%", "dropped to about 6 minutes"
+    CHANGE_VERBS + r" (?:\S+ ){0,6}?(?:by|to) " + _ABOUT + NUMBER,
+    CHANGE_VERBS + r" (?:\S+ ){0,3}?" + _ABOUT + r"\d[\d,.]*\s?(?:%|per ?cent|percent|kg|points)",
+    # a sum or share gained: "made a £1,200 profit", "raised £18,000", "saving about £11,000"
+    MONEY_VERBS + r" (?:\S+ ){0,4}?" + _ABOUT + r"(?:£|\$|€)\s?\d[\d,.]*",
+    SHARE_VERBS + r" (?:\S+ ){0,2}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|all) (?:\S+ )?"
+    r"(?:out )?of (?:the |our |all |my |their )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    # a difference measured: "20% fewer complaints", "twice as many sign-ups", "now takes 2 days"
+    r"\d[\d,.]*\s?(?:%|per ?cent|percent) (?:fewer|more|less|faster|quicker|higher|lower|cheaper|better|"
+    r"smaller|bigger|larger|shorter|longer|slower|"
+    r"of (?:the )?(?:letters|orders|calls|cases|customers|tickets|patients|students|staff|complaints|errors))",
+    r"(?:twice|three times|four times|double|half) as (?:many|much|fast|quick|quickly|often|long)",
+    r"now (?:takes|take|costs|cost|runs|run|averages|average|gets|get|has|have|handles|handle) " + _ABOUT + NUMBER,
+    # never since: "hasn't failed once since", "no complaints since", "stopped appearing"
+    r"(?:has|have|had)(?:n't| not| never) (?:\w+ ){0,3}(?:since|once|again)", r"since then",
+    r"(?:hasn't|haven't|has not|have not|hadn't|had not|never) (?:\w+ )?(?:failed|happened|had|been|missed|"
+    r"come back|returned|recurred|gone down)",
+    r"(?:no|zero) (?:more |further |new )?(?:complaints|errors|incidents|failures|mistakes|issues|"
+    r"problems|accidents|returns|falls|delays)",
+    r"stopped (?:\w+ing|completely|altogether)", r"(?:started|start|starts|began) to (?:eat|sleep|talk|come|"
+    r"attend|engage|use|improve|recover|walk|speak)", r"(?:eat|eating|ate|came|come|coming) (?:\w+ )?again",
+    # a clearly stated outcome
+    r"renewed", r"re-signed", r"signed (?:the|a|up)", r"(?:won|secured|landed|got|received) (?:the|a|an|our|"
+    r"two|three|another|funding|first|top|best)", r"went (?:live|ahead)", r"(?:go|goes|gone) live",
+    r"passed (?:the|an|a|my|its|their|first)",
+    r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|promoted|approved|accepted|adopted|rolled out|launched|"
+    r"published|submitted|completed|delivered|resolved|fixed|restored|reinstated|discharged|hired|"
+    r"funded|awarded|shortlisted|recognised|rehired|kept on|made permanent|extended)",
+    r"(?:finished|completed|delivered|handed (?:it )?over|submitted|launched|opened|shipped|"
+    r"closed|cleared|went live) (?:\S+ ){0,6}?(?:(?:before|ahead of) (?:the|its|our|their|my) [\w-]+|"
+    r"on (?:time|schedule|budget|the (?:planned|original|agreed|same|due) (?:date|day)))",
+    r"(?:on|ahead of|under) (?:time|schedule|budget)",
+    r"matched (?:\S+ ){0,6}?(?:to the penny|exactly)", r"(?:adopted|rolled out|kept|used|taken up) "
+    r"(?:it |this |the \w+ )?(?:across|for|by|in) (?:all|every|the whole|the rest)",
+    r"(?:keep|kept|keeps|still use|still uses|now use|now uses|adopted) (?:this|the|my|our) "
+    r"(?:\w+ ){0,2}(?:for|across|in) (?:all|every|the whole)",
+    r"offered (?:me|us|to)", r"(?:got|received|gave|earned|awarded) (?:a |an |the )?(?:first|distinction|"
+    r"top rating|top mark|award|prize|bonus|promotion|contract|offer)",
+    r"(?:were|was|is|are|became|now) (?:the )?(?:best|highest|fastest|top) (?:\w+ ){0,3}in the "
+    r"(?:year group|region|company|country|team|school|department|area|trust|district)",
+    r"(?:\w+ )?(?:with|had) no (?:leaks|errors|complaints|incidents|problems|issues|mistakes)",
+    r"back (?:up and running|online|to normal|on track|in stock|on schedule)", r"up and running",
+    r"(?:was|were|is|are|came|got it) back (?:on|up|within|in under|by)",
+    r"(?:stayed|remained|kept it|kept them|held) (?:under|below|above|over|at|within) " + _ABOUT + NUMBER,
+    NUMBER + r" (?:\S+ ){0,2}instead of (?:the |a |an |our |about |around )?(?:usual |previous |old )?\S+",
+)
+# Words that frame a sentence as the outcome: a vague result ("it went well") counts
+# after the person's action, or anywhere with one of these ("In the end it worked out").
+OUTCOME_FRAMES = (
+    r"in the end", r"as a result", r"afterwards", r"after (?:that|this)", r"by the end", r"eventually",
+    r"since then", r"finally", r"overall", r"the result was", r"result(?:\s*:|\s+[–—-](?=\s))",
+    r"outcome(?:\s*:|\s+[–—-](?=\s))", r"the outcome was", r"which meant", r"so (?:that )?(?:now|in the end)",
+)
+# The last sentence of an answer often says how it ended in words no list foresees
+# ("Every guest had a room on the night"). When nothing else is a result, it counts
+# as one if it is not the person's own step, a lesson, a hope or the scene — and as a
+# concrete one unless it is only praise or a feeling. A sentence that starts with one
+# of these is the person's (or team's) own step, not the outcome.
+OWN_STEP_START = (
+    r"\W*(?:(?:and|so|then|after that|afterwards|also|finally)\W+)?"
+    r"(?:i|we|i'm|i've|i'd|we're|we've|we'd|i’m|i’ve|i’d|we’re|we’ve|we’d)\b"
+)
+# Someone's opinion, reported: praise, however it is worded.
+REPORTED_OPINION = (
+    r"said", r"says", r"told (?:me|us)", r"thought", r"felt", r"mentioned", r"commented", r"described",
+    r"called it", r"made a (?:\w+ )?difference", r"(?:really|very|so|quite|more) (?:\w+ )?(?:happy|pleased|"
+    r"grateful|relieved|glad|impressed|proud)",
+)
+# Praise, feelings and vague outcomes: a result, but not a concrete one.
+VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
+    r"(?:went|go|goes|going|gone|worked|turned) (?:out )?(?:really |very |quite |so |extremely |pretty )?"
+    r"(?:well|smoothly|fine|great|brilliantly|successfully)",
+    r"worked out", r"(?:was|were|it's|it was) (?:a |an )?(?:big |great |real |huge |)(?:success|"
+    r"improvement|positive)", r"(?:was|were) (?:really |very |so |quite )?(?:positive|happy|pleased|delighted|"
+    r"grateful|impressed|satisfied|thrilled|glad|interesting|useful|successful|appreciated|well received)",
+    r"(?:thanked|praised|congratulated|complimented|recognised) (?:me|us|the team|our)",
+    r"(?:said|told me|mentioned|commented) (?:that )?(?:it|this|the|we|i) (?:\w+ ){0,4}(?:best|great|"
+    r"good|better|excellent|brilliant|amazing|fantastic|happy|pleased|improved|helpful)",
+    r"(?:learned|learnt) a lot from (?:the|this|that|it)", r"good feedback", r"positive feedback",
+    r"(?:things|it|everything|the situation|the project) (?:\w+ )?(?:improved|got better|calmed down|"
+    r"settled)", r"in the end", r"eventually (?:it|we|they|things)", r"much (?:better|happier|calmer|smoother|"
+    r"quicker|faster)",
+    r"(?:left|went away|ended up|seemed|felt|looked|was|were) (?:\w+ )?(?:happy|happier|pleased|satisfied|"
+    r"calmer|reassured|relieved)",
+    r"(?:loved|liked|appreciated|welcomed|enjoyed) (?:it|the|my|this|that|our)",
+    r"(?:great|good|positive|lovely|nice|excellent|glowing) (?:feedback|comments|reviews?|response)",
+)
+# A change without an amount ("sales went up", "complaints dropped"): a vague result
+# after the person's action, but in the scene before it, the problem ("sales had fallen").
+VAGUE_CHANGE_PATTERNS: tuple[str, ...] = (
+    r"(?:went|go|goes|came|come|coming|going) (?:down|up)", r"(?:dropped|fell|rose|increased|decreased|"
+    r"reduced|improved|shortened|got shorter|got better|picked up|went down|went up)",
+)
+
+# ---------------------------------------------------------------------------
+# Interview-question themes (the question bank)
+# ---------------------------------------------------------------------------
+
+#: Theme key -> label, in the order a question is sorted into them: the first theme
+#: whose words it uses wins, and a question with none of them is "other".
+QUESTION_THEMES: dict[str, str] = {
+    "strengths_weaknesses": "Strengths and weaknesses",
+    "failure": "Failure and mistakes",
+    "conflict": "Conflict and difficult people",
+    "leadership": "Leadership",
+    "teamwork": "Teamwork",
+    "motivation": "Motivation",
+    "technical": "Technical",
+    "other": "Other",
+}
+QUESTION_THEME_PATTERNS: dict[str, tuple[str, ...]] = {
+    "strengths_weaknesses": (
+        r"strengths?", r"weakness(?:es)?", r"weakest", r"area(?:s)? (?:for|of|to) (?:improvement|develop)",
+        r"improve on", r"what would (?:your|a) (?:manager|colleague|friend)s? say",
+        r"describe yourself", r"three words", r"best at", r"good at",
+    ),
+    "failure": (
+        r"fail(?:ed|ure|ing)?", r"mistake", r"went wrong", r"go wrong", r"didn't go", r"did not go",
+        r"setback", r"regret", r"error", r"missed (?:a )?deadline", r"learn(?:ed|t)? from",
+    ),
+    "conflict": (
+        r"conflict", r"disagree(?:d|ment)?", r"difficult (?:person|colleague|customer|client|manager|people|"
+        r"stakeholder|conversation)", r"angry", r"upset", r"complain(?:t|ed)?", r"challenging (?:person|"
+        r"colleague|customer|client|manager|stakeholder)", r"argu(?:e|ed|ment)", r"pushed back", r"push back",
+        r"persuade[d]?", r"convinc(?:e|ed)", r"criticism", r"unhappy",
+    ),
+    "leadership": (
+        r"le(?:a)?d(?:ing|er|ers|ership)?", r"manag(?:e|ed|ing) (?:a|the|people|others|a team)",
+        r"took charge", r"take charge", r"took (?:the )?initiative", r"initiative", r"ownership",
+        r"delegat(?:e|ed|ion)", r"mentor(?:ed)?", r"motivate[d]? (?:a|the|others|your team|people)",
+        r"decision", r"responsibility",
+    ),
+    "teamwork": (
+        r"team(?:s|work|mate|mates)?", r"colleagues?", r"collaborat(?:e|ed|ion)", r"group", r"together",
+        r"work(?:ed)? with others", r"part of",
+    ),
+    "motivation": (
+        r"why (?:do you want|this|us|our|are you|did you|have you)", r"motivat(?:e|es|ed|ion)",
+        r"interest(?:s|ed)? (?:you|in)", r"where do you see", r"five years", r"career", r"passion(?:ate)?",
+        r"tell (?:me|us) about yourself", r"what do you know about", r"proud", r"achievement",
+        r"values", r"enjoy",
+    ),
+    "technical": (
+        r"technical", r"code", r"coding", r"program(?:me|ming)?", r"debug", r"sql", r"python", r"excel",
+        r"data", r"analys[ie]s", r"system", r"design(?:ed)? (?:a|an|the)", r"architect", r"algorithm",
+        r"test(?:ing)?", r"tool", r"software", r"incident", r"outage", r"production", r"build", r"built",
+        r"spreadsheet", r"model", r"calculate", r"estimate", r"budget",
+        r"clinical", r"safeguarding", r"lesson plan", r"how would you",
+    ),
+}
