@@ -41,6 +41,11 @@ def lazy(pattern: str, flags: int = 0) -> LazyPattern:
     return LazyPattern(pattern, flags)
 
 
+def words_of(patterns: Iterable[str]) -> LazyPattern:
+    """One case-insensitive regular expression matching any of `patterns` as whole words."""
+    return lazy(r"(?<![\w'])(?:" + "|".join(patterns) + r")(?![\w'])", re.IGNORECASE)
+
+
 def any_of(patterns: Iterable[str | Coded]) -> LazyPattern | Alternation:
     """One case-insensitive pattern matching any of `patterns` as whole words."""
     return alternation(patterns, re.IGNORECASE, before=r"(?<![\w'])", after=r"(?![\w'])")

@@ -10,10 +10,10 @@ gather them. The words are in `_star_words`.
 
 from __future__ import annotations
 
-from nextround.checks._patterns import any_of, lazy
+from nextround.checks._patterns import lazy, words_of
 from nextround.checks._star_words import QUESTION_THEME_PATTERNS, QUESTION_THEMES
 
-_THEME_RES = {key: any_of(patterns) for key, patterns in QUESTION_THEME_PATTERNS.items()}
+_THEME_RES = {key: words_of(patterns) for key, patterns in QUESTION_THEME_PATTERNS.items()}
 _NOT_WORD_RE = lazy(r"[^\w£$€%]+")
 
 

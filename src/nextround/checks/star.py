@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from nextround.checks._patterns import any_of, lazy
+from nextround.checks._patterns import lazy, words_of
 from nextround.checks._star_words import (
     ACTION_AFTER,
     ADVERBS,
@@ -59,12 +59,12 @@ from nextround.checks._star_words import (
 _SENTENCE_RE = lazy(r"[^.!?\n]+[.!?]*|[.!?\n]+")
 _LABEL_RE = lazy(r"(?<![\w'’])" + LABEL, re.IGNORECASE)
 _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
-_HABITUAL_RE = any_of(HABITUAL)
-_SITUATION_RE = any_of(SITUATION_PATTERNS)
-_TASK_RE = any_of(TASK_PATTERNS)
-_CONCRETE_RE = any_of(CONCRETE_RESULT_PATTERNS)
-_VAGUE_RE = any_of(VAGUE_RESULT_PATTERNS)
-_VAGUE_CHANGE_RE = any_of(VAGUE_CHANGE_PATTERNS)
+_HABITUAL_RE = words_of(HABITUAL)
+_SITUATION_RE = words_of(SITUATION_PATTERNS)
+_TASK_RE = words_of(TASK_PATTERNS)
+_CONCRETE_RE = words_of(CONCRETE_RESULT_PATTERNS)
+_VAGUE_RE = words_of(VAGUE_RESULT_PATTERNS)
+_VAGUE_CHANGE_RE = words_of(VAGUE_CHANGE_PATTERNS)
 # "to raise £5,000", "needed to cut costs by 10%", "my job to get them out on time": a
 # goal, not an outcome.
 _INFINITIVE_RE = lazy(r"(?:\bto|\bhelp|\bhelped)\s+$|\b(?:job|task|aim|goal|brief|target|asked|needed|wanted|"
@@ -72,12 +72,12 @@ _INFINITIVE_RE = lazy(r"(?:\bto|\bhelp|\bhelped)\s+$|\b(?:job|task|aim|goal|brie
                       r"[a-z]+(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)
 # "I improved the rota": the person's step, not yet its outcome (unless measured).
 _OWN_SUBJECT_RE = lazy(r"(?:^|[^\w'’])(?:i|we)\s+(?:[\w'’]+\s+)?$", re.IGNORECASE)
-_PROJECTION_RE = any_of(PROJECTION)
-_LESSON_RE = any_of(LESSON)
-_PAST_RE = any_of(PAST_MARKERS)
-_FRAME_RE = any_of(OUTCOME_FRAMES)
+_PROJECTION_RE = words_of(PROJECTION)
+_LESSON_RE = words_of(LESSON)
+_PAST_RE = words_of(PAST_MARKERS)
+_FRAME_RE = words_of(OUTCOME_FRAMES)
 _OWN_STEP_RE = lazy(OWN_STEP_START, re.IGNORECASE)
-_OPINION_RE = any_of(REPORTED_OPINION)
+_OPINION_RE = words_of(REPORTED_OPINION)
 _WHAT_I_DID_RE = lazy(r"(?<![\w'’])" + WHAT_I_DID + r"(?![\w'’])", re.IGNORECASE)
 # "I" and the word that follows it, past up to two little words ("I also then called").
 _I_VERB_RE = lazy(r"(?<![\w'’-])[Ii](?:'|’)?(ve|m|d|ll)?\s+(?:(?:" + ADVERBS + r")\s+){0,2}"
