@@ -2,7 +2,7 @@
 
 `tests/data/checks_golden.json` holds both checks' outputs (`to_dict()`, so every
 flag, phrase, reason, question and theme) on each text named here: every labelled
-case of both files, a few short texts made to reach the corners of the checks
+case of the three files, a few short texts made to reach the corners of the checks
 (runs of "?!", clauses with and without a pronoun, capitals, emoji, letters whose
 lower case is longer, sentences with "but"), and long texts made by repeating and
 varying the labelled cases (as typed, as one sentence with no full stops, as one
@@ -29,7 +29,10 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data"
 GOLDEN = DATA / "checks_golden.json"
-CASE_FILES = ("tone_cases.csv", "feedback_cases.csv")
+CASE_FILES = ("tone_cases.csv", "feedback_cases.csv", "feedback_cases_3.csv")
+# The long texts are made from the first two files only, as they were before the third
+# batch of feedback was added, so that they stayed the same texts.
+MIXED_FILES = CASE_FILES[:2]
 
 # Short texts for the corners: each line says what it reaches.
 EDGE_TEXTS: dict[str, str] = {
@@ -74,10 +77,10 @@ EDGE_TEXTS: dict[str, str] = {
 }
 
 
-def case_texts() -> list[tuple[str, str]]:
-    """(name, text) for every labelled case of both files, named "<file>#<id>"."""
+def case_texts(files: tuple[str, ...] = CASE_FILES) -> list[tuple[str, str]]:
+    """(name, text) for every labelled case of `files`, named "<file>#<id>"."""
     out = []
-    for name in CASE_FILES:
+    for name in files:
         with open(DATA / name, newline="", encoding="utf-8") as f:
             out += [(f"{name}#{row['id']}", row["text"]) for row in csv.DictReader(f)]
     return out
@@ -89,7 +92,7 @@ def mixed_text(size: int, step: int = 37) -> str:
     Deterministic: the k-th piece is case (k * step) mod n, joined by a space, a new
     line or a blank line in turn, and every fifth piece has its first word in capitals.
     """
-    texts = [text for _, text in case_texts()]
+    texts = [text for _, text in case_texts(MIXED_FILES)]
     seps = (" ", "\n", " ", "\n\n")
     pieces: list[str] = []
     length = 0

@@ -1,8 +1,9 @@
 """The feedback-quality and tone checks, as a user sees them.
 
 The accuracy tests read tests/data/*_cases.csv: batch 1 (ids 1-92) was written before
-the checker, batch 2 (ids 93 onwards) later by someone who had not seen it. Rows with
-split == "heldout" (every third row) were never read while building or tuning the
+the checker, batch 2 (ids 93 onwards) later by someone who had not seen it, and the
+feedback check's batch 3 (feedback_cases_3.csv, ids 1001 onwards) blind, by someone who
+never saw it. Rows with split == "heldout" were never read while building or tuning the
 checker; the tests measure on them but never print their text. The behavioural tests
 use invented examples, not rows from the data.
 """
@@ -32,6 +33,10 @@ def _rows(name: str, split: str | None = None) -> list[dict[str, str]]:
     return [r for r in rows if split is None or r["split"] == split]
 
 
+# All three batches of labelled feedback.
+FEEDBACK_FILES = ("feedback_cases.csv", "feedback_cases_3.csv")
+
+
 # Each check's labelled cases, and its verdict as one of their labels.
 _VERDICTS = {
     "feedback": ("feedback_cases.csv", lambda text: "vague" if check_feedback(text).vague else "specific"),
@@ -39,9 +44,9 @@ _VERDICTS = {
 }
 
 
-def _accuracy(check: str, split: str) -> tuple[float, int, int]:
+def _accuracy(check: str, split: str, names: tuple[str, ...] | None = None) -> tuple[float, int, int]:
     name, verdict = _VERDICTS[check]
-    rows = _rows(name, split)
+    rows = [r for file in names or (name,) for r in _rows(file, split)]
     wrong = sum(verdict(r["text"]) != r["label"] for r in rows)
     return 1 - wrong / len(rows), wrong, len(rows)
 
@@ -326,6 +331,101 @@ def test_process_numbers_qualities_and_names_alone_stay_vague(feedback):
     assert any(reason.startswith("Missing:") for reason in result.reasons)
 
 
+# What the role needed, and what the candidate has instead, named without any question
+# or piece of work: a skill, a scope, a number, a level. (Invented examples, across
+# professions; none is a row of the data.)
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        # a number of years or a scale the role needs, against the candidate's own
+        "We need a pharmacist with at least three years in a hospital dispensary; your "
+        "experience so far has been in community pharmacy.",
+        "It came down to scale: we need someone who has managed budgets of over £5 million, "
+        "and your largest budget has been about £300k.",
+        "Our client wanted a quantity surveyor who has costed projects above £10m; the largest "
+        "you've costed was £1.5m.",
+        "Mainly scale: this role manages 14 stores, and your biggest remit has been one flagship store.",
+        # a level of seniority or depth
+        "This is a principal engineer post, and you haven't yet set technical direction across "
+        "more than one team.",
+        "You've only supported migrations rather than led one, and this role owns them end to end.",
+        "Honestly it was about seniority: the post reports to the board and you have never "
+        "presented to a board.",
+        "The vacancy is for a senior analyst, and you've been an analyst for eight months.",
+        "It's a role that's 80% client-facing and your background has been almost entirely back office.",
+        # a named skill, licence or qualification the role needs
+        "We need someone with solid SQL for this one.",
+        "Honestly, not enough Excel: the job is mostly building models in it every day.",
+        "You lacked experience of Kubernetes, which this team runs everything on.",
+        "Sorry to be brief: we need a fluent Mandarin speaker.",
+        "Lovely to meet you. The deciding point was languages: the role needs fluent Spanish and "
+        "your Spanish is conversational.",
+        # warm padding around the concrete core
+        "Thank you so much for your time and your thoughtful answers. We really did enjoy meeting "
+        "you. We appointed someone who has run a kitchen doing 200 covers a night; you've only "
+        "worked as a commis chef. Please do keep in touch.",
+    ],
+)
+def test_a_named_requirement_the_candidate_lacked_is_specific(feedback):
+    result = check_feedback(feedback)
+    assert not result.vague, result.reasons
+    assert not any(reason.startswith("Missing:") for reason in result.reasons)
+
+
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        # a need or a lack with nothing named in it
+        "We need someone with a bit more experience at this level.",
+        "We were looking for someone who can hit the ground running.",
+        "Not enough experience, sadly. Best of luck.",
+        "You lack the seniority we were hoping for, but we'd love to stay in touch.",
+        "Your answers lacked the depth we needed.",
+        "We wanted more evidence of leadership in your examples.",
+        "We went with someone who has more experience in the sector.",
+        "It's a newly created role, so we wanted someone who has done it before.",
+        "This is a demanding role and we felt another candidate was better prepared for it.",
+        # a topic with no size or level; a level with nothing named
+        "Your experience with budgets wasn't quite at the level we need.",
+        "You're not quite senior enough for this one, but do apply again.",
+        "The role requires a high level of technical expertise, and we felt you weren't quite there yet.",
+        # the candidate's record, but nowhere in particular
+        "Your experience has mostly been in a different kind of organisation, so we won't be "
+        "taking things further.",
+        "Your answers were at times a little short, and the role needs someone more confident.",
+        "You've only been with your current employer a short time, so we felt you weren't ready.",
+        "You have been a pleasure to deal with. The role requires a breadth of experience that we "
+        "felt others had.",
+    ],
+)
+def test_a_need_or_a_lack_with_nothing_named_stays_vague(feedback):
+    result = check_feedback(feedback)
+    assert result.vague, result.reasons
+
+
+def test_the_reasons_quote_what_the_role_needed_and_what_the_candidate_has():
+    result = check_feedback("This is a people manager role, and you haven't managed anyone directly yet.")
+    assert not result.vague
+    joined = " ".join(result.reasons)
+    assert "“This is a people manager role”" in joined
+    assert "“you haven't managed”" in joined
+
+
+def test_a_sum_with_a_unit_is_one_number():
+    # "£1.5m" was read as "£1", and "£2m" not at all.
+    result = check_feedback("The role oversees about £2m a year; the largest you've run was £1.5m.")
+    number = next(r for r in result.reasons if r.startswith("Names a number"))
+    assert "“£2m”" in number and "“£1.5m”" in number
+
+
+def test_a_quality_after_your_is_not_a_piece_of_work():
+    # "your commercial awareness" is praise of a quality, like "your communication skills".
+    result = check_feedback("The panel were impressed with your commercial awareness and your "
+                            "collaborative style at the final stage.")
+    assert result.vague, result.reasons
+    assert not any("awareness" in r for r in result.reasons if r.startswith("Names a piece"))
+
+
 def test_vague_reasons_name_the_generic_phrases_and_what_is_missing():
     result = check_feedback("We went with someone who was a better fit.")
     assert result.vague
@@ -345,9 +445,10 @@ def test_empty_feedback_is_vague_with_generic_questions():
 
 
 def test_a_vague_verdict_always_names_what_is_missing():
-    # Over every labelled case, held-out included; a failure reports row ids only.
-    bad = []
-    for r in _rows("feedback_cases.csv"):
+    # Over every labelled case of all three batches, held-out included; a failure
+    # reports tune row ids, and only how many held-out rows.
+    bad, bad_heldout = [], 0
+    for r in (r for name in FEEDBACK_FILES for r in _rows(name)):
         result = check_feedback(r["text"])
         explained = any(reason.startswith("Missing:") for reason in result.reasons)
         if (
@@ -355,15 +456,19 @@ def test_a_vague_verdict_always_names_what_is_missing():
             or not 2 <= len(result.follow_up_questions) <= 4
             or (result.vague and not explained)
         ):
-            bad.append(r["id"])
-    assert not bad, f"rows with an unexplained verdict: {bad}"
+            if r["split"] == "heldout":
+                bad_heldout += 1
+            else:
+                bad.append(r["id"])
+    assert not bad and not bad_heldout, (
+        f"rows with an unexplained verdict: tune {bad}, and {bad_heldout} held out")
 
 
 def test_questions_are_in_uk_english():
     us_spellings = re.compile(
         r"\b\w+(?:ize|izing|ized|ization)\b|\bcolor|\bbehavior|\bcenter\b|\bfavor", re.I
     )
-    texts = [r["text"] for r in _rows("feedback_cases.csv", "tune")] + [""]
+    texts = [r["text"] for name in FEEDBACK_FILES for r in _rows(name, "tune")] + [""]
     for text in texts:
         for question in check_feedback(text).follow_up_questions:
             assert not us_spellings.search(question), question
@@ -392,15 +497,24 @@ def test_importing_the_module_does_not_load_vader():
 
 
 # --- accuracy on the labelled cases ----------------------------------------
-# Both batches together; docs/checks.md and benchmarks/check_accuracy.py give the
-# per-batch numbers. The messages carry counts only, never the text of a case.
+# docs/checks.md and benchmarks/check_accuracy.py give the per-batch numbers. The
+# messages carry counts only, never the text of a case.
 
 
 @pytest.mark.parametrize("check", ["feedback", "tone"])
 @pytest.mark.parametrize("split", ["tune", "heldout"])
 def test_accuracy(check: str, split: str) -> None:
+    # Batches 1 and 2 together, the sets both checks were first measured on.
     acc, wrong, n = _accuracy(check, split)
     assert acc >= 0.90, f"{wrong} of {n} {'held-out' if split == 'heldout' else split} {check} cases wrong"
+
+
+@pytest.mark.parametrize("split", ["tune", "heldout"])
+def test_feedback_accuracy_on_all_three_batches(split: str) -> None:
+    # With batch 3, written blind: 93.7% held out (74 of 79) when it was measured once,
+    # after the rules were frozen.
+    acc, wrong, n = _accuracy("feedback", split, FEEDBACK_FILES)
+    assert acc >= 0.93, f"{wrong} of {n} {'held-out' if split == 'heldout' else split} feedback cases wrong"
 
 
 def test_follow_up_questions_ask_one_thing_each_and_never_about_the_winner() -> None:

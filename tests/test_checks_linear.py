@@ -38,7 +38,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def _cases() -> list[tuple[str, str]]:
     out = []
-    for name in ("tone_cases.csv", "feedback_cases.csv"):
+    for name in ("tone_cases.csv", "feedback_cases.csv", "feedback_cases_3.csv"):
         with open(DATA / name, newline="", encoding="utf-8") as f:
             out += [(f"{name}#{row['id']}", row["text"]) for row in csv.DictReader(f)]
     return out

@@ -209,7 +209,9 @@ GENERIC_NOUNS: frozenset[str] = frozenset(
     honesty commitment fundamentals total score scores rating ratings feedback expertise
     suitability readiness preparation delivery impression demeanour contribution
     contributions work record achievements accomplishments insights opinion team teams
-    questions self best own interpersonal people soft technical overall general""".split()
+    questions self best own interpersonal people soft technical overall general awareness
+    acumen mindset drive maturity resilience curiosity empathy professionalism warmth
+    judgement instincts""".split()
 )
 # Little words that end a noun phrase ("your take-home | was …").
 PHRASE_END: frozenset[str] = frozenset(
@@ -236,6 +238,27 @@ _JUDGING_VERBS = (
     r"demonstrated|showed|showcased|matched|fitted|excelled|shined|shone|progressed|reached|"
     r"applied|engaged|interested|invested|attended|enjoyed|succeeded|contributed|struggled|"
     r"exceeded|considered|reflected|displayed|expressed|related|connected|scored|ranked|rated"
+)
+# Irregular past participles: "you haven't led", "someone who has run" name one thing
+# done. (Regular verbs are recognised by "-ed".)
+_IRREGULAR_PARTICIPLE = (
+    r"done|run|led|built|held|taught|written|sold|driven|grown|taken|given|won|brought|spent|"
+    r"kept|made|overseen|undertaken|dealt|drawn|sat|stood|fought|begun|chosen|set|put|cut|read|met|"
+    r"found|paid|sent"
+)
+# What someone has done, after "has", "haven't", "has only" ...: a participle that is not
+# only a judgement ("you haven't demonstrated", "someone who has impressed").
+_DONE = r"(?!(?:" + _JUDGING_VERBS + r")\b)(?:[a-z]+ed|" + _IRREGULAR_PARTICIPLE + r")\b"
+_HAVE_NOT = r"(?:haven['’]t|have not|hadn['’]t|had not|have never|had never|['’]ve not|['’]ve never)"
+_ONLY = r"(?: yet| ever| previously| personally| directly| actually| so far| only)?"
+# After "is in", "has been at" ...: a place that is no place ("in a different sector",
+# "at a more junior level", "in line with", "with us", "at times", "in touch"). Closed, like
+# GENERIC_NOUNS: any other place ("in retail", "on general wards", "at Band 5") counts.
+_NOWHERE = (
+    r"(?! (?:a |an |the )?(?:different|other|another|similar|related|same|more|junior|lower|"
+    r"slightly|wrong|right|good|line|par|track|top|mix|running|level|us|our|this|that|times|"
+    r"touch|contact|mind|short|long|side|whole|balance|reflection|paper|places|points?|occasions?|"
+    r"your|their|his|her|its)\b)"
 )
 NUMBER_WORD = (
     r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -277,6 +300,21 @@ ANCHOR_PATTERNS: dict[str, tuple[str | Coded, ...]] = {
         r"you (?:couldn't|could not|weren't able to|were unable to|didn't|did not|never|"
         r"forgot to|failed to) (?!quite\b|really\b|fully\b|always\b|seem\b)\w+",
         r"you (?:don't|do not) (?:currently |yet )?(?:have|hold)",
+        # the candidate's record, set against the role: "you haven't managed anyone",
+        # "you've only taught in one school", "your experience so far is in retail",
+        # "your largest budget has been about £300k", "you'd be learning it from scratch"
+        r"you " + _HAVE_NOT + _ONLY + r" " + _DONE,
+        r"you(?: have|['’]ve) (?:not |never )?(?:yet |ever |so far )?only(?: ever| so far)? " + _DONE,
+        r"you(?: have|['’]ve) (?:not )?yet to (?!(?:show|demonstrate|prove|reach|gain|get|develop|have|be|"
+        r"find|meet|match)\b)[a-z]+",
+        r"you " + _HAVE_NOT + r" (?:yet )?had (?!(?:the|a|an|enough|much|time|as|that|this|quite)\b)\w+",
+        r"you(?: have|['’]ve)(?: \w+ly| mostly| mainly| so far)? (?:been (?:an? [\w-]+ (?:for|since|at|in)|"
+        r"(?:in|on|at|with|for)\b" + _NOWHERE + r")|" + _DONE + r")",
+        r"your (?:[\w'’-]+ ){1,4}(?:is|was|are|were|has been|have been|had been)(?: so far| \w+ly| all)? "
+        r"(?:(?:in|on|at|as|with|for|within|from|around|about|under|below|up to|limited to|confined to|"
+        r"restricted to)\b" + _NOWHERE + r"|(?:almost |nearly )?(?:only|mostly|mainly|largely|entirely|"
+        r"exclusively|solely|purely|primarily|predominantly)\b)",
+        r"(?:learn|learning|pick up|picking up|start|starting) (?:[\w'’-]+ ){0,3}from scratch",
         r"when you \w+", r"for (?:example|instance)", r"e\.g\.",
         # "your cover letter was addressed to", "the report you submitted"
         r"your (?:[\w-]+ ){0,3}(?:answer|solution|code|model|submission|response|plan|slides?|"
@@ -315,8 +353,37 @@ ANCHOR_PATTERNS: dict[str, tuple[str | Coded, ...]] = {
         r"we(?:'d| would)? expect(?:ed)?", r"(?:we were|we're|we are) looking for (?:at least|evidence|"
         r"experience (?:of|with|in))", r"(?:needed|expected|wanted|hoped) to (?:see|hear)",
         r"we (?:need|needed|require|required) (?:you|two|three|the|references|evidence|to see)",
+        # the need or the lack, which a named skill or a number then fills: "we need
+        # someone with SQL", "not enough Python", "you lacked experience of Kubernetes"
+        r"(?:need|needs|needed|require|requires|required|want|wanted|looking for|hoping for|"
+        r"(?:we|they)(?:['’]re| are| were) after) (?:someone|somebody|an? (?!(?:bit|little|lot|few|couple|"
+        r"slightly|different|closer|better|stronger|more)\b)[\w-]+)\b",
+        r"(?:not enough|too little|insufficient) (?!(?:time|detail|depth|evidence|experience)\b)[\w-]+",
+        r"(?:not enough|too little|insufficient|no|limited|little) (?:direct |hands-on |practical |commercial |"
+        r"formal |recent |relevant |real )?(?:experience|exposure|background|knowledge|training) (?:of|with|in)\b",
+        r"(?:you|your [\w'’-]+(?: [\w'’-]+)?) (?:lacked|lack|were lacking|was lacking|(?:were|was)n['’]t at the "
+        r"level of)\b",
         r"the (?:role|job|position|post|brief) (?:requires|required|needs|needed|asked|"
-        r"involves|calls for|said|was for)", r"we asked for", r"(?:was|were) needed",
+        r"involves|calls for|said|was for|is for)", r"the (?:vacancy|opening) (?:is|was) for",
+        r"we asked for", r"(?:was|were) needed",
+        # what the role holds, and what the person appointed has done: "this role owns",
+        # "the post reports to the board", "this is a Band 7 role", "at least three
+        # years", "someone who has run a kitchen", "the successful candidate had led"
+        r"(?:the|this) (?:role|job|position|post) (?:also |mainly |will |would )?(?:involves?|involved|"
+        r"includes?|covers?|oversees?|owns?|manages?|leads?|runs?|reports? to|carries|carry|demands?|"
+        r"entails?|spans?|is responsible for|is accountable for|be responsible for|means?)\b",
+        r"(?:this|it)(?: is|['’]s| was) an? (?!(?:very |really |quite )?(?:great|good|lovely|demanding|"
+        r"challenging|difficult|tough|hard|competitive|popular|exciting|busy|big|new|different|"
+        r"important|key|fantastic|unique|complex|varied|interesting|rewarding)\b)"
+        r"(?:[\w'’-]+ ){1,3}?(?:role|post|position|job)\b",
+        r"(?:(?:at least|a minimum of|minimum of|no fewer than|no less than)|(?:someone|somebody|an? [\w-]+) "
+        r"with(?: at least| over| more than| around| about| upwards of)?) " + NUMBER_WORD
+        + r"\b(?! (?:candidates|applicants|people|finalists|rounds|stages|interviews|others?)\b)",
+        r"(?:wanted|needed|required|expected|looking for|hoped for|asked for) (?:clear )?evidence (?:of|that)"
+        r"(?! (?:your |more |strong |stronger |good )?(?:" + "|".join(GENERIC_NOUNS) + r")\b)",
+        r"(?:who(?: has|['’]s| had| have)|(?:candidate|applicant|someone|somebody|appointee) (?:has|had))"
+        r"(?: already| previously| personally| directly| actually| recently| successfully| also)? " + _DONE
+        + r"(?! (?:it|this|that|so|something|before|the same|similar|a similar|in a similar)\b)",
         r"instead of", r"rather than", r"whereas", r"without \w+ing", r"such as", r"the limit is",
         r"the correct",
         r"the right answer", r"would help", r"one thing to work on", r"next time,? (?:try|focus|"
@@ -347,7 +414,7 @@ PROCESS_NOUNS: frozenset[str] = frozenset(
 )
 NUMBER_PATTERNS: tuple[str, ...] = (
     r"\d+(?:[.,]\d+)?\s?(?:%|per ?cent|percent)",                   # 70%, 40 per cent
-    r"[£$€]\s?\d[\d,.]*\s?k?",                                      # a figure of money
+    r"[£$€]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion)?",             # a figure of money
     r"o\(n(?:\^?2|²| log n)?\)",                                     # O(n²)
     r"\d{1,2}(?:st|nd|rd|th)? (?:" + MONTHS + r")",                 # a date
     r"(?:by|from|until|before|mid-|early|late) (?:" + MONTHS + r")", r"\((?:" + MONTHS + r")\)",
