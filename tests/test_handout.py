@@ -77,6 +77,7 @@ def test_the_handout_lists_no_id_or_name_in_clear_and_keeps_the_notebook_convent
     assert "Quill" not in text  # an own rejection's details stay with the instructor
     nb = read_json(handout_file)
     assert nb["metadata"]["nextround"]["template"] == "handout"
+    assert not any("/" in str(v) or str(handout_file.parent) in str(v) for v in nb["metadata"]["nextround"].values())
     for cell in code_cells(nb):
         lines = "".join(cell["source"]).splitlines()
         assert cell["metadata"]["jupyter"]["source_hidden"] is True

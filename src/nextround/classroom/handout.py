@@ -25,7 +25,9 @@ What the handout holds about the class, and what it does not:
   workbook made for them: their rejection's details stay out of a file everyone gets.
 
 The handout runs only the package's own code: its cells are one call each, and a
-typed id is data, looked up, never run.
+typed id is data, looked up, never run. Its small form lives here rather than in
+`notebook` because making the workbook needs the course's dealing (`generate`), which
+the notebook faces may not import; it uses ipywidgets and `render` only.
 """
 
 from __future__ import annotations
