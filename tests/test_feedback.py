@@ -217,3 +217,16 @@ def test_a_page_is_plain_html_that_names_no_machine(course: Path, tmp_path: Path
     page = (tmp_path / "fb/s001.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and str(tmp_path) not in page
     assert io.StringIO(page).read().count("<html") == 1
+
+
+def test_names_from_the_roster_stay_text_and_lms_names_stay_inside_their_folder(course: Path, tmp_path: Path) -> None:
+    set_lms_ids(course, {"s001": {"name": "<script>alert(1)</script> ../../Evil\\Name", "moodle_participant": 5,
+                                  "canvas_id": 2001, "canvas_attachment_id": 90001},
+                         "s002": {"moodle_participant": ["not", "a", "number"], "canvas_id": True}})
+    result = write_feedback(course, tmp_path / "fb", today=TODAY)
+    page = (tmp_path / "fb/s001.html").read_text(encoding="utf-8")
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    with zipfile.ZipFile(result.moodle) as z:
+        assert z.namelist() == ["scriptalert(1)script ....EvilName_5_assignsubmission_file_/after-the-no-feedback.html"]
+    with zipfile.ZipFile(result.canvas) as z:
+        assert z.namelist() == ["scriptalert1scriptevilname_2001_90001_after-the-no-feedback.html"]

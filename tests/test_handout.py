@@ -124,6 +124,12 @@ def test_a_wrong_id_is_refused_kindly_and_the_student_may_try_again(handout_file
     said = html.unescape(form.result.value)
     assert "“s0007” isn't on this class's list" in said and "try again" in said
     assert not form.button.disabled and not list(laptop.iterdir())
+    form.field.value = "<b>s007</b>"  # shown as typed, never as HTML
+    form.button.click()
+    assert "&lt;b&gt;s007&lt;/b&gt;" in form.result.value and "<b>s007" not in form.result.value
+    form.field.value = "s" * 100_000
+    form.button.click()
+    assert "longer than any id" in form.result.value
     form.field.value = "S007"
     form.button.click()
     assert "Your workbook is ready" in form.result.value and f'href="{ASSIGNMENT}-s007.ipynb"' in form.result.value

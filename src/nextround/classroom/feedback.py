@@ -317,7 +317,7 @@ def canvas_attachments(download: str | Path) -> dict[str, tuple[str, str]]:
         before = parts[:at[0]]
         if before and before[-1] == "LATE":
             before = before[:-1]
-        found.setdefault(parts[at[0]], ("_".join(before), parts[at[1]]))
+        found.setdefault(parts[at[0]], (canvas_sortable("_".join(before)), parts[at[1]]))
     return found
 
 

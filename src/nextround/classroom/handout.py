@@ -51,6 +51,8 @@ HANDOUT_VERSION = 1
 #: Rounds of PBKDF2-SHA256 per id: a few milliseconds to check the id a student types,
 #: and as long again for every guess someone makes at an id they do not know.
 ITERATIONS = 20_000
+MOST_ITERATIONS = 1_000_000  # a damaged handout must not keep a student's kernel busy for hours
+LONGEST_ID = 256  # characters: longer than any roster's ids, and not worth stretching
 OWN = "own"  # the scenario of a student who brought their own rejection
 COMMENT = "The class's details, set when your instructor made this handout"
 _TAG_BYTES = 16
@@ -196,9 +198,10 @@ def check(handout: Any) -> dict[str, Any]:
     if handout.get("version") != HANDOUT_VERSION:
         raise NextroundError("This handout was made by a different version of nextround. Update it "
                              "(pip install --upgrade nextround), then run the handout again.")
+    rounds = handout.get("iterations")
     ok = (isinstance(handout.get("assignment_id"), str) and isinstance(handout.get("salt"), str)
-          and isinstance(handout.get("iterations"), int) and isinstance(handout.get("students"), Mapping)
-          and isinstance(handout.get("scenarios"), Mapping))
+          and isinstance(rounds, int) and 1 <= rounds <= MOST_ITERATIONS
+          and isinstance(handout.get("students"), Mapping) and isinstance(handout.get("scenarios"), Mapping))
     if not ok:
         raise NextroundError("This handout's class details are damaged. Download it again from your course "
                              "page, or ask your instructor for a fresh copy.")
@@ -210,6 +213,9 @@ def identify(handout: Mapping[str, Any], typed: str) -> tuple[str, str]:
     handout = check(handout)
     if not normalised(typed):
         raise NotOnRoster("Type your student id first.")
+    if len(typed) > LONGEST_ID:
+        raise NotOnRoster("That is longer than any id on this class's list. Check it against your course page "
+                          "or student card and try again.")
     try:
         key = _key(typed, handout["salt"], handout["iterations"])
     except ValueError:
