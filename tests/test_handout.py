@@ -141,6 +141,18 @@ def test_a_wrong_id_is_refused_kindly_and_the_student_may_try_again(handout_file
     assert len(list(laptop.iterdir())) == 2
 
 
+def test_a_folder_the_workbook_cannot_be_saved_in_is_said_in_the_output(handout_file: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    preview = tmp_path / "preview"
+    preview.write_text("a file where the folder should be", encoding="utf-8")
+    form = ask(handout_of(handout_file), folder=preview)
+    form.field.value = "s001"
+    form.button.click()  # raises nothing: the notice says what to do
+    assert "is a file, not a folder" in html.unescape(form.result.value)
+    assert not form.button.disabled
+
+
 def test_a_handout_is_made_only_from_the_scenarios_generate_used(course: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.csv"
     with open(Path(classroom.__file__).parent / "data/scenarios.csv", encoding="utf-8") as f:

@@ -315,7 +315,10 @@ def _outcome(handout: Mapping[str, Any], typed: str, folder: Path) -> tuple[str,
     except NotOnRoster as exc:
         return banner(exc.message, "warn"), False
     except NextroundError as exc:
-        return banner(exc.message, "error"), False
+        return banner(str(exc), "error"), False
+    except OSError as exc:  # a read-only folder (an LMS preview, a shared drive): say where to go instead
+        return banner(f"Your workbook could not be saved in this folder ({exc.strerror or exc}). Save this handout "
+                      "in a folder of your own, open it from there and run it again.", "error"), False
     return _ready(path, again=False), True
 
 
