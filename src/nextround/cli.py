@@ -490,6 +490,8 @@ def _add_class(commands: Any) -> None:
     progress.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
     progress.add_argument("-o", "--output", required=True, metavar="FILE.csv", help="where to write it")
     progress.set_defaults(run=_run_class_progress)
+    _add_class_handout(steps)
+    _add_class_feedback(steps)
 
 
 def _run_class_generate(args: argparse.Namespace) -> int:
@@ -533,6 +535,60 @@ def _run_class_progress(args: argparse.Namespace) -> int:
     count = write_progress(args.dir, args.output)
     print(f"{args.output}: {count} students")
     return 0
+
+
+def _add_class_handout(steps: Any) -> None:
+    handout = steps.add_parser(
+        "handout", help="one notebook for the whole class, to post on the LMS",
+        description="Write one notebook to post on the LMS for every student. Run the first time, it asks the "
+        "student for their id (or takes their hub user name), checks it against the roster and makes their own "
+        "workbook beside it, with the scenario `generate` dealt them. The roster's ids are in it only as salted "
+        "hashes, never in clear.")
+    handout.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+    handout.add_argument("-o", "--output", required=True, metavar="FILE.ipynb", help="the handout to write")
+    handout.add_argument("--scenarios", metavar="FILE.csv", help="the practice scenarios given to `generate`, if not "
+                         "the shipped ones")
+    handout.set_defaults(run=_run_class_handout)
+
+
+def _run_class_handout(args: argparse.Namespace) -> int:
+    from nextround.classroom.course import read_course
+    from nextround.classroom.handout import OWN, write_handout
+
+    path = write_handout(args.dir, args.output, scenario_file=args.scenarios)
+    students = read_course(args.dir)["students"]
+    own = sum(1 for s in students if s.get("scenario") == OWN)
+    print(path)
+    print(f"nextround: a handout for {len(students)} students; post it on your course page", file=sys.stderr)
+    if own:
+        print(f"nextround: {own} of them brought their own rejection: the handout asks them to get theirs from you "
+              "(release/<student_id>/)", file=sys.stderr)
+    return 0
+
+
+def _add_class_feedback(steps: Any) -> None:
+    feedback = steps.add_parser(
+        "feedback", help="a feedback page for each student who handed in, named for the LMS",
+        description="Write one HTML page per student who handed in: their progress, their next actions with "
+        "dates and the class's figures (shared and added up, as in the class report). Plain <student_id>.html "
+        "files, and zips for Moodle's and Canvas's bulk upload where course.json has the LMS's ids.")
+    feedback.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+    feedback.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write into")
+    feedback.add_argument("--canvas-download", metavar="ZIP",
+                          help="the Canvas submissions download (its file names give the ids Canvas matches by)")
+    feedback.set_defaults(run=_run_class_feedback)
+
+
+def _run_class_feedback(args: argparse.Namespace) -> int:
+    from nextround.classroom.feedback import write_feedback
+
+    result = write_feedback(args.dir, args.output, canvas_download=args.canvas_download)
+    for line in result.lines():
+        if line.startswith("skipped: "):
+            _warn(f"nextround: {line}")
+        else:
+            print(clean(line))
+    return EXIT_USER_ERROR if result.skipped else 0
 
 
 # --- nextround app --------------------------------------------------------------------------
