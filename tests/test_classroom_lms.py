@@ -118,7 +118,7 @@ def test_a_moodle_worksheet_is_read_and_its_bad_rows_named_and_skipped() -> None
     assert ren.name == "Ren Nakamura" and ren.lms["participant"] == "2104"
     assert ren.lms["last_modified_grade"] == "Thursday, 1 October 2026, 9:12 AM"
     assert roster.info == {"kind": "moodle", "file": "moodle-worksheet.csv", "identity_columns": ["Email address"],
-                           "maximum_grade": 10.0, "scale": False}
+                           "maximum_grade": 10.0, "maximum_column": "Maximum Grade", "scale": False}
 
 
 def test_a_plain_roster_takes_emails_and_usernames_and_keeps_odd_ids_safe_as_folders(tmp_path: Path) -> None:
@@ -387,3 +387,14 @@ def test_a_workbook_for_an_email_or_unusual_id_keeps_parameters_collect_can_rebu
         _, identity = recorded_parameters(read_json(workbook))
         assert identity["student_id"] == student_id
         assert identity["answers_file"] == workbook.stem + ".answers.json"
+
+
+def test_a_canvas_export_in_a_decimal_comma_locale_is_read_the_same(tmp_path: Path) -> None:
+    # Canvas exports with semicolons and decimal commas for such locales (CSVWithI18n, format_numbers).
+    export = tmp_path / "gradebook.csv"
+    export.write_text("\ufeffStudent;ID;SIS User ID;SIS Login ID;Section;After the no (4521)\n"
+                      "    Points Possible;;;;;12,50\n"
+                      '"Doe, Jane";1001;S0001;jdoe;Careers 101 A;\n', encoding="utf-8")
+    roster = read_roster(export)
+    assert [s.student_id for s in roster.students] == ["S0001"]
+    assert roster.info["assignments"][0]["points_possible"] == 12.5

@@ -3,10 +3,11 @@
 The score rule (docs/class-grades.md argues it, with examples):
 
 - A student's work counts once it is collected: their answers are in `submitted/`.
-  Nothing collected scores blank, never 0: a blank leaves the LMS's own grade as it
-  is (Canvas and Moodle skip a blank cell on import), so an extension, an excused
-  student or a mark entered by hand is not overwritten, and collecting late work
-  and exporting again fills it in.
+  Nothing collected scores blank, never 0: nothing collected is not the same as
+  nothing done (work handed in on paper, an extension, an excused student, a file
+  held for review), and a blank is "not graded yet" to the LMS, where a 0 would
+  count against them (Canvas's current score leaves blanks out; Moodle's import
+  skips them). Collecting late work and exporting again fills it in.
 - One point per step done of the five, from the progress the student shares
   (`ScoreRule.started`: what a started step earns, as a fraction of a done one,
   by default nothing), scaled to the points possible.
@@ -296,7 +297,8 @@ def _moodle_points(roster: Mapping[str, Any], rule: ScoreRule) -> float:
 def _moodle(found: list[Grade], roster: Mapping[str, Any], notes: list[str]) -> Table:
     """Moodle's grading worksheet: its identifying columns, Grade filled, and what its import checks."""
     identity = [str(c) for c in roster.get("identity_columns", [])]
-    header = [MOODLE_IDENTIFIER, MOODLE_NAME, *identity, MOODLE_STATUS, MOODLE_GRADE, MOODLE_MAXIMUM,
+    maximum_column = str(roster.get("maximum_column") or MOODLE_MAXIMUM)  # as the worksheet spelt it
+    header = [MOODLE_IDENTIFIER, MOODLE_NAME, *identity, MOODLE_STATUS, MOODLE_GRADE, maximum_column,
               MOODLE_CAN_CHANGE, MOODLE_MODIFIED]
     rows = []
     ours = sorted((g for g in found if _lms(g).get("kind") == MOODLE), key=lambda g: _row(_lms(g)))

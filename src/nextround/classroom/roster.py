@@ -241,9 +241,10 @@ class _Reader:
                    "maximum_grade": row_maximum, "grade_can_be_changed": self.cell(cells, MOODLE_CAN_CHANGE),
                    "last_modified_grade": self.cell(cells, MOODLE_MODIFIED)}
             self._checks.add(row, column, student_id, name, MOODLE_NAME, email=email, lms=lms)
+        spelt = next((cell for cell in self.header if cell.casefold() == MOODLE_MAXIMUM.casefold()), "")
         self.roster.info = {"kind": MOODLE, "file": Path(self.roster.source).name, "identity_columns": identity,
-                            "maximum_grade": maximum, "scale": "Scale" in self.index and MOODLE_MAXIMUM.casefold()
-                            not in self.index}
+                            "maximum_grade": maximum, "maximum_column": spelt or MOODLE_MAXIMUM,
+                            "scale": "Scale" in self.index and not spelt}
         return self.roster
 
 
