@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import read_json, run_cli
 from nextround.api import open_answers
@@ -23,6 +26,7 @@ from nextround.classroom.course import CourseDirectory, read_course
 from nextround.classroom.grades import ScoreRule, write_grades
 from nextround.classroom.roster import CANVAS, MOODLE, PLAIN, read_roster
 from nextround.classroom.summary import write_progress
+from nextround.core.names import STUDENT_ID, student_folder
 from nextround.core.printable import spreadsheet_cell
 from nextround.errors import NextroundError
 
@@ -398,3 +402,23 @@ def test_a_canvas_export_in_a_decimal_comma_locale_is_read_the_same(tmp_path: Pa
     roster = read_roster(export)
     assert [s.student_id for s in roster.students] == ["S0001"]
     assert roster.info["assignments"][0]["points_possible"] == 12.5
+
+
+# Budget: 200 examples each, no deadline (slugs call anyascii, slow on first use).
+_IDS = st.from_regex(STUDENT_ID, fullmatch=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_IDS)
+def test_every_usable_id_has_a_folder_safe_on_every_disk(student_id: str) -> None:
+    folder = student_folder(student_id)
+    assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._@+~-]{0,63}", folder) and not folder.endswith(".")
+    assert folder.split(".")[0].lower() not in {"con", "prn", "aux", "nul", "com1", "lpt1"}
+    assert folder == student_id or "~" in folder  # a slug is marked, so it is never someone else's id
+
+
+@settings(max_examples=200, deadline=None)
+@given(_IDS, _IDS)
+def test_two_ids_never_share_a_folder(one: str, other: str) -> None:
+    if one != other:
+        assert student_folder(one) != student_folder(other)
