@@ -92,7 +92,7 @@ def test_own_rejections_bad_rows_and_reruns(tmp_path: Path) -> None:
     messages = [str(e) for e in result.failed]
     assert messages[0].startswith(f"{roster}, row 4, student_id: '../x' is not a usable id")
     assert messages[1] == f"{roster}, row 5, role: is required"
-    assert messages[2] == f"{roster}, row 6, student_id: 'a1' appears twice in the roster"
+    assert messages[2] == f"{roster}, row 6, student_id: 'a1' appears twice in the roster (first in row 2)"
     own = read_json(next((tmp_path / "c/release/a1").glob("*.ipynb")))
     assert own["metadata"]["papermill"]["parameters"]["company"] == "Acme Analytics"
     again = classroom.generate(roster, tmp_path / "c", assignment_id="x", today=TODAY)

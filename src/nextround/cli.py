@@ -469,10 +469,13 @@ def _add_class(commands: Any) -> None:
     steps = group.add_subparsers(dest="step", metavar="STEP", required=True)
 
     generate = steps.add_parser("generate", help="make one workbook per student in the roster")
-    generate.add_argument("roster", metavar="ROSTER.csv", help="columns student_id and name, optionally a rejection's")
+    generate.add_argument("roster", metavar="ROSTER.csv",
+                          help="a plain roster (student_id, name, optionally email and a rejection's columns), "
+                          "a Canvas gradebook export or a Moodle grading worksheet")
     generate.add_argument("--scenarios", metavar="FILE.csv", help="practice scenarios instead of the shipped ones")
     generate.add_argument("--seed", type=int, default=0, help="which students get which scenario (default: 0)")
     generate.add_argument("--assignment", metavar="ID", help="the assignment's id (default: the course folder's name)")
+    generate.add_argument("--due", metavar="YYYY-MM-DD", help="the due date, kept in the course for collecting")
     generate.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
     generate.set_defaults(run=_run_class_generate)
 
@@ -493,14 +496,25 @@ def _add_class(commands: Any) -> None:
     _add_class_handout(steps)
     _add_class_feedback(steps)
 
+    _add_class_grades(steps)
+
 
 def _run_class_generate(args: argparse.Namespace) -> int:
     from nextround.classroom.generate import generate
+    from nextround.core.parameters import parse_date
 
+    try:
+        due = parse_date(args.due) if args.due else None
+    except ValueError as exc:
+        raise ParameterError(str(exc), field="--due") from None
     result = generate(args.roster, args.dir, scenario_file=args.scenarios, seed=args.seed,
-                      assignment_id=args.assignment)
+                      assignment_id=args.assignment, due=due)
+    if result.roster is not None:
+        print(clean(result.roster.described()))
+        for note in result.roster.notes:
+            _warn(f"note: {note}")
     for error in result.failed:
-        print(f"error: {error}", file=sys.stderr)
+        _warn(f"error: {error}")
     for student, path in result.skipped:
         print(f"skipped: {student}: {path} already exists and was left untouched")
     print(result.summary())
@@ -589,6 +603,64 @@ def _run_class_feedback(args: argparse.Namespace) -> int:
         else:
             print(clean(line))
     return EXIT_USER_ERROR if result.skipped else 0
+
+
+def _add_class_grades(steps: Any) -> None:
+    grades = steps.add_parser(
+        "grades",
+        help="scores to import into the LMS's gradebook (Canvas, Moodle or a plain CSV)",
+        description="Write one completion score per student: by default one point per step done of the five "
+        "(from the progress each student shares), scaled to the points possible; a student who keeps their "
+        "progress private scores full marks for handing in; late work loses --late-penalty per cent of the "
+        "points; nothing handed in is left blank, so the LMS keeps its own grade. docs/class-grades.md has "
+        "the rule in full.",
+    )
+    grades.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+    grades.add_argument("--format", choices=("canvas", "moodle", "csv"),
+                        help="canvas (a gradebook import), moodle (a grading worksheet) or csv "
+                        "(default: the LMS the roster came from, else csv)")
+    grades.add_argument("-o", "--output", required=True, metavar="FILE.csv", help="where to write it")
+    grades.add_argument("--points", type=_number, metavar="N",
+                        help="the points possible (default: the LMS's for the assignment, else 5, one per step)")
+    grades.add_argument("--late-penalty", type=_number, default=0.0, metavar="PERCENT",
+                        help="per cent of the points possible taken off late work (default: 0)")
+    grades.add_argument("--started", type=_number, default=0.0, metavar="FRACTION",
+                        help="what a started step earns, as a fraction of a done one (default: 0)")
+    grades.add_argument("--not-shared", default="full", metavar="full|blank|N",
+                        help="a student who keeps their progress private: full marks (default), blank "
+                        "(to grade by hand) or N steps' worth")
+    grades.add_argument("--column", metavar='"TITLE (ID)"',
+                        help="Canvas: the assignment's column in the gradebook (default: the export's only "
+                        "assignment, else one named like this course's assignment)")
+    grades.set_defaults(run=_run_class_grades)
+
+
+def _number(text: str) -> float:
+    import math
+
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number")
+    return value
+
+
+def _run_class_grades(args: argparse.Namespace) -> int:
+    from nextround.classroom.grades import ScoreRule, write_grades
+
+    not_shared: str | int = args.not_shared
+    if args.not_shared not in ("full", "blank"):
+        if not args.not_shared.isdigit():
+            raise ParameterError("must be full, blank or a number of steps from 0 to 5", field="--not-shared")
+        not_shared = int(args.not_shared)
+    rule = ScoreRule(points=args.points, late_penalty=args.late_penalty, started=args.started, not_shared=not_shared)
+    written = write_grades(args.dir, args.output, args.format, rule, column=args.column)
+    for note in written.notes:
+        _warn(f"note: {note}")
+    print(written.summary())
+    return 0
 
 
 # --- nextround app --------------------------------------------------------------------------

@@ -4,15 +4,35 @@ One object owns the layout, as nbgrader's `CourseDirectory` does, so no other mo
 spells a path out:
 
     COURSE/course.json                  the assignment, the roster and who got which scenario
-    COURSE/release/<student_id>/        the workbook handed out
-    COURSE/submitted/<student_id>/      what `collect` found for them (newest copy): their
+    COURSE/release/<folder>/            the workbook handed out
+    COURSE/submitted/<folder>/          what `collect` found for them (newest copy): their
                                         answers, and their workbook rebuilt from our template
-    COURSE/originals/<student_id>/      the files behind it, exactly as they were handed in
-    COURSE/duplicates/<student_id>/     older copies, set aside, never deleted
+    COURSE/originals/<folder>/          the files behind it, exactly as they were handed in
+    COURSE/duplicates/<folder>/         older copies, set aside, never deleted
     COURSE/published.json               the class report's figures as last published
+
+`<folder>` is the student's id when that is a safe folder name (numbers, usernames,
+email addresses), else a slug of it (`core.names.student_folder`); every method here
+takes the student's id and finds the folder itself.
 
 While `collect` runs, what it found waits in a hidden `COURSE/.collecting-*/`
 folder, removed when it ends.
+
+The course file (`course.json`; docs/class-grades.md lists every field):
+
+    format, version, assignment_id, seed
+    due             the due date, YYYY-MM-DD (`class generate --due`), if one was given
+    roster          what the roster was: kind ("plain", "canvas" or "moodle"), file, and
+                    for an LMS export what its grades file needs back (Canvas's
+                    assignment columns and points possible, Moodle's columns and
+                    maximum grade)
+    students        one record each, sorted by id:
+        student_id, name, email, folder, scenario, workbook   written by `class generate`
+        lms         the LMS's own ids and names for them (see `roster`), for matching
+                    uploads and for the grades file
+        late            true when their hand-in was late           } written by `class collect`;
+        submitted_at    when it was handed in (ISO 8601 instant)   } read by `class progress`
+        held_for_review files held for the instructor to settle    } and `class grades`
 """
 
 from __future__ import annotations
@@ -24,6 +44,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from nextround.core.names import student_folder
 from nextround.errors import NextroundError
 from nextround.storage import files
 from nextround.storage.store import ANSWERS_SUFFIX
@@ -32,6 +53,11 @@ COURSE_FILE = "course.json"
 COURSE_FORMAT = "nextround-course"
 PUBLISHED_FILE = "published.json"
 STAGING_PREFIX = ".collecting-"
+
+# Fields of a student's record that `collect` writes and the exports read.
+LATE = "late"  # true or false
+SUBMITTED_AT = "submitted_at"  # an ISO 8601 instant, with its offset
+HELD_FOR_REVIEW = "held_for_review"  # a list, one entry per file held (its source)
 
 
 class CourseDirectory:
@@ -51,31 +77,31 @@ class CourseDirectory:
 
     def release(self, student: str) -> Path:
         """The folder of the workbook handed out to `student`."""
-        return self.root / "release" / student
+        return self.root / "release" / student_folder(student)
 
     def submitted(self, student: str) -> Path:
         """The folder of what was collected from `student`."""
-        return self.root / "submitted" / student
+        return self.root / "submitted" / student_folder(student)
 
     def submitted_answers(self, student: str) -> Path:
-        """A student's collected answers: `submitted/<id>/<id>.answers.json`."""
-        return self.submitted(student) / f"{student}{ANSWERS_SUFFIX}"
+        """A student's collected answers: `submitted/<folder>/<folder>.answers.json`."""
+        return self.submitted(student) / f"{student_folder(student)}{ANSWERS_SUFFIX}"
 
     def submitted_notebook(self, student: str) -> Path:
-        """A student's collected notebook: `submitted/<id>/<id>.ipynb`."""
-        return self.submitted(student) / f"{student}.ipynb"
+        """A student's collected notebook: `submitted/<folder>/<folder>.ipynb`."""
+        return self.submitted(student) / f"{student_folder(student)}.ipynb"
 
     def originals(self, student: str) -> Path:
         """The folder of the files behind a student's collected copy, as handed in."""
-        return self.root / "originals" / student
+        return self.root / "originals" / student_folder(student)
 
     def original_notebook(self, student: str) -> Path:
-        """The notebook a student handed in, untouched: `originals/<id>/<id>.ipynb`."""
-        return self.originals(student) / f"{student}.ipynb"
+        """The notebook a student handed in, untouched: `originals/<folder>/<folder>.ipynb`."""
+        return self.originals(student) / f"{student_folder(student)}.ipynb"
 
     def original_answers(self, student: str) -> Path:
-        """The answers file a student handed in, untouched: `originals/<id>/<id>.answers.json`."""
-        return self.originals(student) / f"{student}{ANSWERS_SUFFIX}"
+        """The answers file a student handed in, untouched: `originals/<folder>/<folder>.answers.json`."""
+        return self.originals(student) / f"{student_folder(student)}{ANSWERS_SUFFIX}"
 
     @contextlib.contextmanager
     def staging(self) -> Iterator[Path]:
@@ -91,7 +117,7 @@ class CourseDirectory:
 
     def duplicates(self, student: str) -> Path:
         """The folder of a student's older copies, set aside."""
-        return self.root / "duplicates" / student
+        return self.root / "duplicates" / student_folder(student)
 
     def read(self) -> dict[str, Any]:
         """The course file; NextroundError if it is missing or broken."""
@@ -110,6 +136,25 @@ class CourseDirectory:
         """Write the course file (the folder is made if needed)."""
         self.root.mkdir(parents=True, exist_ok=True)
         files.replace(self.course_file, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+
+
+def late(student: dict[str, Any]) -> bool:
+    """Whether `collect` recorded a student's hand-in as late (anything but `true` is not late)."""
+    return student.get(LATE) is True
+
+
+def submitted_at(student: dict[str, Any]) -> str:
+    """When `collect` recorded a student's hand-in ("" when it did not)."""
+    value = student.get(SUBMITTED_AT)
+    return value if isinstance(value, str) else ""
+
+
+def held_for_review(student: dict[str, Any]) -> int:
+    """How many of a student's files `collect` held for the instructor to settle."""
+    value = student.get(HELD_FOR_REVIEW)
+    if isinstance(value, (list, tuple)):
+        return len(value)
+    return value if type(value) is int and value > 0 else 0
 
 
 def read_course(course: str | Path) -> dict[str, Any]:

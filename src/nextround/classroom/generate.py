@@ -1,36 +1,29 @@
 """A careers class's exercise handed out: a roster in, a workbook per student out.
 
-The course folder's layout is `course.CourseDirectory`'s.
+The course folder's layout is `course.CourseDirectory`'s; the roster is read by
+`roster.read_roster` (a plain CSV, a Canvas gradebook export or a Moodle grading
+worksheet), and each student's LMS ids are kept in the course file beside them.
 
-A student either brings their own rejection (the roster's further columns are the
-parameters of `nextround new`) or is assigned a practice scenario, reproducibly from
-the seed.
+A student either brings their own rejection (a plain roster's further columns are
+the parameters of `nextround new`) or is assigned a practice scenario, reproducibly
+from the seed.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import random
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
 from nextround.classroom.course import COURSE_FORMAT, CourseDirectory
+from nextround.classroom.roster import PLAIN, Roster, RosterStudent, read_roster
+from nextround.core.names import student_folder
 from nextround.core.parameters import PARAMETER_NAMES, Rejection, slugify
-from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
+from nextround.errors import NextroundError, WorkbookExistsError
 
-_STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _SCENARIO_COLUMNS = ("scenario_id", *PARAMETER_NAMES)
-
-
-@dataclasses.dataclass(frozen=True)
-class Student:
-    """One roster row, validated."""
-
-    student_id: str
-    name: str
-    rejection: Rejection | None  # their own, if the roster gives one
 
 
 @dataclasses.dataclass
@@ -40,6 +33,7 @@ class Generated:
     made: list[tuple[str, Path]]
     skipped: list[tuple[str, Path]]
     failed: list[NextroundError]
+    roster: Roster | None = None  # what was read, and as which kind
 
     def summary(self) -> str:
         return f"{len(self.made)} made, {len(self.skipped)} skipped (already there), {len(self.failed)} failed"
@@ -87,41 +81,6 @@ def scenario_rejection(scenario: Mapping[str, str], today: date) -> Rejection:
 # --- generate -------------------------------------------------------------------------
 
 
-def read_roster(source: str | Path) -> tuple[list[Student], list[NextroundError]]:
-    """The roster's students, and one error per bad row (the good rows still count)."""
-    from nextround.making.batch import read_rows
-
-    rows = read_rows(source, columns=("student_id", "name", *PARAMETER_NAMES), required=("student_id", "name"))
-    students: list[Student] = []
-    errors: list[NextroundError] = []
-    seen: set[str] = set()
-    for row in rows:
-        v = row.values
-        sid, name = v.get("student_id", ""), v.get("name", "")
-
-        def fail(field: str, message: str, number: int = row.number) -> None:
-            errors.append(ParameterError(message, file=str(source), row=number, field=field))
-
-        if row.problem:
-            fail("", row.problem)
-        elif not _STUDENT_ID.match(sid):
-            fail("student_id", f"{sid!r} is not a usable id (letters, digits, dot, dash or underscore)")
-        elif sid in seen:
-            fail("student_id", f"{sid!r} appears twice in the roster")
-        elif not name.strip():
-            fail("name", "is required")
-        else:
-            own = {k: x for k, x in v.items() if k in PARAMETER_NAMES and x}
-            try:
-                rejection = Rejection.from_mapping(own, file=str(source), row=row.number) if own else None
-            except ParameterError as exc:
-                errors.append(exc)
-                continue
-            seen.add(sid)
-            students.append(Student(sid, name.strip(), rejection))
-    return students, errors
-
-
 def generate(
     roster: str | Path,
     course: str | Path,
@@ -130,12 +89,15 @@ def generate(
     seed: int = 0,
     assignment_id: str | None = None,
     today: date | None = None,
+    due: date | None = None,
 ) -> Generated:
-    """Make one workbook per student under `course/release/<student_id>/`.
+    """Make one workbook per student under `course/release/<folder>/`.
 
     Existing workbooks are never touched (reported as skipped); the course file
-    records the roster and each student's scenario, so collecting knows who is
-    missing.
+    records the roster (with each student's LMS ids), each student's scenario and
+    the due date, so collecting knows who is missing and the grades go back to the
+    LMS's own rows. Running it again with a newer export updates what the LMS says
+    about each student and keeps what `collect` recorded.
     """
     from nextround.making.workbook import make
 
@@ -149,12 +111,17 @@ def generate(
             f"this course is for assignment {existing['assignment_id']!r}, not {assignment_id!r}",
             file=layout.course_file,
         )
-    students, failed = read_roster(roster)
+    read = read_roster(roster)
+    students = read.students
     needing = [s.student_id for s in students if s.rejection is None]
     dealt = assign(needing, scenarios(scenario_file), seed) if needing else {}
     record = {s["student_id"]: s for s in (existing or {}).get("students", [])}
-    result = Generated([], [], failed)
+    result = Generated([], [], read.failed, read)
     for student in students:
+        folder_name = student_folder(student.student_id)
+        known = record.get(student.student_id)
+        if known is not None:  # what the LMS says now; what collect recorded stays
+            known.update(_identity(student, folder_name))
         scenario = dealt.get(student.student_id)
         rejection = student.rejection
         if rejection is None:
@@ -162,20 +129,36 @@ def generate(
             rejection = scenario_rejection(scenario, today)
         folder = layout.release(student.student_id)
         try:
-            path = make(rejection, folder, name=f"{assignment_id}-{student.student_id}",
+            path = make(rejection, folder, name=f"{assignment_id}-{folder_name}",
                         student_id=student.student_id, assignment_id=assignment_id).path
         except WorkbookExistsError as exc:
             result.skipped.append((student.student_id, Path(exc.file or folder)))
             continue
         result.made.append((student.student_id, path))
         record[student.student_id] = {
-            "student_id": student.student_id,
-            "name": student.name,
+            **(known or {}),
+            **_identity(student, folder_name),
             "scenario": scenario["scenario_id"] if scenario else "own",
-            "workbook": str(path.relative_to(course)),
+            "workbook": str(path.relative_to(course).as_posix()),
         }
-    layout.write({"format": COURSE_FORMAT, "version": 1, "assignment_id": assignment_id,
-                           "seed": seed, "students": sorted(record.values(), key=lambda s: s["student_id"])})
+    doc = {"format": COURSE_FORMAT, "version": 1, "assignment_id": assignment_id, "seed": seed}
+    due_date = due.isoformat() if due else (existing or {}).get("due")
+    if due_date:
+        doc["due"] = due_date
+    if read.kind != PLAIN or not existing or "roster" not in existing:
+        doc["roster"] = read.info  # a plain roster read later keeps an LMS export's columns
+    else:
+        doc["roster"] = existing["roster"]
+    doc["students"] = sorted(record.values(), key=lambda s: s["student_id"])
+    layout.write(doc)
     return result
 
 
+def _identity(student: RosterStudent, folder: str) -> dict[str, object]:
+    """What the course file keeps of who a student is: their ids, names and LMS ids."""
+    found: dict[str, object] = {"student_id": student.student_id, "name": student.name, "folder": folder}
+    if student.email:
+        found["email"] = student.email
+    if student.lms:
+        found["lms"] = dict(student.lms)
+    return found

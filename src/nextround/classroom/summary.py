@@ -37,7 +37,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from nextround.classroom.course import CourseDirectory
+from nextround.classroom.course import CourseDirectory, held_for_review, late, submitted_at
 from nextround.core.labels import RUBRIC
 from nextround.core.printable import spreadsheet_cell
 from nextround.core.progress import STEPS
@@ -74,18 +74,40 @@ def shared_answers(course: str | Path, students: list[dict[str, Any]] | None = N
     return found
 
 
-def progress_rows(course: str | Path) -> list[dict[str, str]]:
-    """Per student: handed in or not, and each step's state if they share their progress."""
+#: The progress CSV's columns, in order.
+PROGRESS_COLUMNS = ("student_id", "name", "handed_in", "submitted_at", "late", "held_for_review", "steps_done",
+                    *(f"step_{n}" for n in STEPS))
+
+
+def steps_done(states: Mapping[Any, str]) -> int:
+    """How many of the five steps a student's shared progress shows as done."""
+    return sum(states.get(n) == "done" or states.get(str(n)) == "done" for n in STEPS)
+
+
+def progress_rows(course: str | Path) -> list[dict[str, Any]]:
+    """Per student: handed in or not, when and whether late, files held, and each step's state if shared.
+
+    Counts are numbers (`held_for_review`, `steps_done`); `steps_done` is blank when
+    nothing was handed in or progress was not shared. `late` is "yes" or "no" for
+    work handed in, blank otherwise. `submitted_at`, `late` and `held_for_review`
+    are what `collect` recorded in the course file.
+    """
     students = CourseDirectory(course).read()["students"]
     shared = shared_answers(course, students)
     rows = []
     for student in students:
         sid = student["student_id"]
-        row = {"student_id": sid, "name": student["name"], "handed_in": "yes" if sid in shared else "no"}
+        handed_in = sid in shared
         states = shared.get(sid, {}).get("progress")
+        row: dict[str, Any] = {
+            "student_id": sid, "name": student["name"], "handed_in": "yes" if handed_in else "no",
+            "submitted_at": submitted_at(student), "late": ("yes" if late(student) else "no") if handed_in else "",
+            "held_for_review": held_for_review(student),
+            "steps_done": steps_done(states) if handed_in and states is not None else "",
+        }
         for n in STEPS:
             key = f"step_{n}"
-            if sid not in shared:
+            if not handed_in:
                 row[key] = ""
             elif states is None:
                 row[key] = "not shared"
@@ -98,18 +120,17 @@ def progress_rows(course: str | Path) -> list[dict[str, str]]:
 def write_progress(course: str | Path, out: str | Path) -> int:
     """Write the progress CSV (for participation marks); returns how many students.
 
-    Every cell is defused: a roster name like `=HYPERLINK(...)` stays text in a
-    spreadsheet, and control characters are left out.
+    Every text cell is defused: a roster name like `=HYPERLINK(...)` stays text in a
+    spreadsheet, and control characters are left out. Numbers are written as numbers.
     """
-    rows = [{k: spreadsheet_cell(str(v), one_line=True) for k, v in row.items()} for row in progress_rows(course)]
-    columns = ["student_id", "name", "handed_in", *(f"step_{n}" for n in STEPS)]
+    rows = progress_rows(course)
 
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=columns)
+            writer = csv.DictWriter(f, fieldnames=PROGRESS_COLUMNS)
             writer.writeheader()
             # A name from the roster is text, never a formula (see core.printable).
-            writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)
+            writer.writerows({k: spreadsheet_cell(v, one_line=True) for k, v in row.items()} for row in rows)
 
     files.replace_with(out, write)
     return len(rows)

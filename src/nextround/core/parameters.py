@@ -222,6 +222,11 @@ def _contacts(value: Any) -> Iterable[Contact]:
     return [parse_contact(item) for item in value]
 
 
+def is_email(text: str) -> bool:
+    """Whether `text` reads as one email address (name@domain.tld)."""
+    return bool(_EMAIL.match(text))
+
+
 def did_you_mean(name: str, known: Iterable[str]) -> str:
     """"; did you mean 'x'?" with the closest known name, or the list of known names."""
     known = sorted(known)

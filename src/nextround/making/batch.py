@@ -27,7 +27,7 @@ from nextround.core.parameters import PARAMETER_NAMES, Rejection, did_you_mean
 from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
 from nextround.storage.store import answers_path_for
 
-__all__ = ["BatchResult", "RowResult", "generate", "plan", "read_rows"]
+__all__ = ["BatchResult", "RowResult", "Table", "generate", "plan", "read_rows", "read_table"]
 
 PLANNED, MADE, SKIPPED, FAILED = "planned", "made", "skipped", "failed"
 _DELIMITERS = (",", ";", "\t")
@@ -120,20 +120,23 @@ class BatchResult:
 # --- reading ------------------------------------------------------------------------
 
 
-def read_rows(
-    source: str | Path,
-    *,
-    columns: Sequence[str] = PARAMETER_NAMES,
-    required: Sequence[str] = _REQUIRED,
-) -> list[Row]:
-    """The data rows of a CSV, each as {column: text}; blank rows are left out.
+@dataclasses.dataclass
+class Table:
+    """A CSV's cells as a spreadsheet shows them: the header (row 1) and numbered records."""
 
-    `columns` are the ones allowed (by default the parameters of a workbook) and
-    `required` the ones the header must have.
+    source: str
+    header: list[str]
+    records: list[tuple[int, list[str]]]  # (row number, cells), blank rows included
+    unclosed: int | None = None  # the row whose quote never closes: it and all below were left out
+
+
+def read_table(source: str | Path, *, example: str = "company,role") -> Table:
+    """The header and records of a CSV, read the way spreadsheets export it.
+
+    `example` is the header to suggest for an empty file.
 
     Raises NextroundError for problems with the whole file: unreadable, not UTF-8,
-    an unknown, duplicated or missing column. Problems within a row are left to
-    validation, which reports them one row at a time.
+    not CSV, empty, or a header whose quote never closes.
     """
     name = str(source)
     try:
@@ -168,12 +171,39 @@ def read_rows(
     except csv.Error as exc:
         raise NextroundError(f"is not a readable CSV file (line {reader.line_num}: {exc})", file=name) from None
     if not records or not any(cell.strip() for cell in records[0]):
-        raise NextroundError("is empty; its first row should name the columns, e.g. company,role", file=name)
-
-    names = _columns(records[0], records[1:], name, columns, required)
-    rows = []
+        raise NextroundError(f"is empty; its first row should name the columns, e.g. {example}", file=name)
     # A spreadsheet numbers records, not lines: a cell with newlines is still one row.
-    for number, cells in enumerate(records[1:], start=2):
+    return Table(name, records[0], list(enumerate(records[1:], start=2)),
+                 unclosed[0] if unclosed is not None else None)
+
+
+def unclosed_problem(table: Table) -> Row | None:
+    """The row to report when a quote never closes (None when every quote does)."""
+    if table.unclosed is None:
+        return None
+    return Row(table.unclosed, {}, f"{_UNCLOSED}, so it and every row below it were left out; "
+                                   "close the quote, or remove it")
+
+
+def read_rows(
+    source: str | Path,
+    *,
+    columns: Sequence[str] = PARAMETER_NAMES,
+    required: Sequence[str] = _REQUIRED,
+) -> list[Row]:
+    """The data rows of a CSV, each as {column: text}; blank rows are left out.
+
+    `columns` are the ones allowed (by default the parameters of a workbook) and
+    `required` the ones the header must have.
+
+    Raises NextroundError for problems with the whole file: unreadable, not UTF-8,
+    an unknown, duplicated or missing column. Problems within a row are left to
+    validation, which reports them one row at a time.
+    """
+    table = read_table(source, example=",".join(required) or "company,role")
+    names = _columns(table.header, [cells for _, cells in table.records], table.source, columns, required)
+    rows = []
+    for number, cells in table.records:
         if not any(cell.strip() for cell in cells):
             continue
         values = {column: cell.strip() for column, cell in zip(names, cells) if column}
@@ -185,9 +215,9 @@ def read_rows(
                 "a value that contains the separator must be in double quotes"
             )
         rows.append(Row(number, values, problem))
+    unclosed = unclosed_problem(table)
     if unclosed is not None:
-        rows.append(Row(unclosed[0], {}, f"{_UNCLOSED}, so it and every row below it were left out; "
-                                         "close the quote, or remove it"))
+        rows.append(unclosed)
     return rows
 
 

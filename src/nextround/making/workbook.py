@@ -23,6 +23,7 @@ from typing import Any
 from nextround import __version__
 from nextround.core.answers import dumps as answers_text
 from nextround.core.answers import new_document
+from nextround.core.names import STUDENT_ID
 from nextround.core.parameters import Rejection
 from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
 from nextround.storage import files
@@ -34,7 +35,8 @@ METADATA_KEY = "nextround"
 METADATA_VERSION = 1
 #: The parameters a workbook carries beside its rejection's: who it is and where its answers are.
 IDENTITY_PARAMETERS = ("workbook_id", "answers_file", "student_id", "assignment_id")
-_IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+# Names made from ids: a student's folder (`core.names.student_folder`) may hold @ + ~.
+_IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+~-]{0,127}$")
 INJECTED_COMMENT = "The details of this rejection, set when the workbook was made"
 #: The media type of the copy of the answers a workbook keeps in its own outputs.
 ANSWERS_MIMETYPE = "application/vnd.nextround.answers+json"
@@ -286,7 +288,10 @@ def recorded_parameters(nb: Mapping[str, Any]) -> tuple[Rejection, dict[str, str
         value = values.get(name, "")
         if not isinstance(value, str):
             raise ParameterError(f"must be text, not {type(value).__name__}", field=name)
-        if value and not _IDENTIFIER.match(value if name != "answers_file" else value.removesuffix(ANSWERS_SUFFIX)):
+        if name == "student_id" and value and not STUDENT_ID.match(value):  # never quoted: it is someone's file
+            raise ParameterError("is not a usable student id (a number, username or email address)", field=name)
+        if name != "student_id" and value and not _IDENTIFIER.match(
+                value if name != "answers_file" else value.removesuffix(ANSWERS_SUFFIX)):
             raise ParameterError("is not a usable name (letters, digits, dot, dash or underscore)", field=name)
         identity[name] = value
     if not identity["workbook_id"]:
