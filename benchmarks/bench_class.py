@@ -45,7 +45,8 @@ def run(*args: str) -> tuple[float, float]:
 def measured(*args: str) -> tuple[float, float]:
     """`run`, in a process of its own, so the peak is this command's alone."""
     here = str(Path(__file__).parent)
-    code = f"import sys, json; sys.path.insert(0, {here!r}); from bench_class import run; print(json.dumps(run(*{args!r})))"
+    code = (f"import sys, json; sys.path.insert(0, {here!r}); from bench_class import run; "
+            f"print(json.dumps(run(*{args!r})))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     seconds, peak = json.loads(out.strip().splitlines()[-1])
     return seconds, peak
