@@ -15,11 +15,13 @@ import json
 import shutil
 import subprocess
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import read_json, run_cli
 from nextround.classroom import collect
@@ -589,3 +591,50 @@ def test_a_students_own_zip_cannot_claim_to_be_someone_else(course: Path, tmp_pa
     assert lines[0] == "collected: s01"  # Canvas says s01, and so do its ids: s05's name inside counts for nothing
     assert records(course)["s05"] == NONE
 
+
+
+def test_canvas_and_blackboard_names_count_on_files_only(course: Path, tmp_path: Path) -> None:
+    """A folder that happens to look like a Canvas name (`week_3_1004_notes`) names nobody."""
+    folder = tmp_path / "week_3_1004_notes"
+    folder.mkdir()
+    (folder / "wb.ipynb").write_bytes(notebook_of(course, "s01", answers_of(course, "s01", "2026-10-08T10:00Z")))
+    assert claim_of(["week_3_1004_notes", "wb.ipynb"]) is None
+    lines, _ = collect_cli(course, folder)
+    assert lines[0] == "collected: s01"
+
+
+# --- properties of the layouts (Hypothesis: max_examples=200 each, no deadline) ------------------
+
+_WORDS = st.text(st.characters(whitelist_categories=("Ll", "Lu", "Nd")), min_size=1, max_size=20)
+_NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@example(name="İ", late=False, user=1, attachment=1, file="0")  # found by Hypothesis: "i" and a combining dot
+@given(name=_WORDS, late=st.booleans(), user=st.integers(1, 10**9), attachment=st.integers(1, 10**9), file=_NAMES)
+def test_a_canvas_name_says_its_user_and_its_lateness(name: str, late: bool, user: int, attachment: int,
+                                                      file: str) -> None:
+    sortable = name.lower()
+    if sortable == "late" or not file.strip("/") or "/" in file:
+        return
+    claim = claim_of([f"{sortable}{'_LATE' if late else ''}_{user}_{attachment}_{file}"])
+    assert claim is not None and claim.lms == "Canvas" and claim.late is late
+    assert claim.keys[0] == ("canvas", str(user))
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(_NAMES, min_size=1, max_size=4))
+def test_any_path_gives_a_claim_or_none_and_never_an_error(parts: list[str]) -> None:
+    claim = claim_of(parts)
+    assert claim is None or isinstance(claim, Claim)
+    StudentIndex([{"student_id": "s01", "name": parts[0], "lms": {"canvas_id": parts[-1]}}]).resolve(claim)
+
+
+@settings(max_examples=200, deadline=None)
+@given(moment=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2199, 12, 31)),
+       minutes=st.integers(-(23 * 60 + 59), 23 * 60 + 59), text=_NAMES)
+def test_an_aware_time_reads_back_as_the_same_instant(moment: datetime, minutes: int, text: str) -> None:
+    aware = moment.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+    assert instant(aware.isoformat()) == aware
+    assert instant(aware.isoformat().replace("T", " ")) == aware
+    instant(text)  # anything else: an instant or None, never an error

@@ -39,7 +39,9 @@ from typing import Any
 from nextround.classroom.times import blackboard_time, brightspace_time
 
 _CANVAS = re.compile(
-    r"^(?:(?!LATE_)(?P<name>\w+?)_)?(?P<late>LATE_)?(?P<id>anon_[A-Za-z0-9]+|\d+)_"
+    # The name is Canvas's sortable name with every non-word character removed (letters
+    # with their accents, and marks, stay): anything but a space, matched as little as will do.
+    r"^(?:(?!LATE_)(?P<name>\S+?)_)?(?P<late>LATE_)?(?P<id>anon_[A-Za-z0-9]+|\d+)_"
     r"(?:(?P<attachment>\d+)_(?P<file>.+)|(?P<online>text|link)\.html)$")
 _MOODLE = re.compile(r"^(?P<name>[^_/]+)_(?P<id>\d+)_assignsubmission_(?P<plugin>[a-z]+)(?:_(?P<file>.*))?$")
 _BLACKBOARD = re.compile(
@@ -67,13 +69,14 @@ class Claim:
 def claim_of(parts: Sequence[str]) -> Claim | None:
     """What the LMS says of the file at `parts` (folders first, its own name last), if anything."""
     for n, part in enumerate(parts):
-        found = _claim_of_part(part) or _github(parts, n)
+        found = _claim_of_part(part, last=n == len(parts) - 1) or _github(parts, n)
         if found is not None:
             return found
     return None
 
 
-def _claim_of_part(part: str) -> Claim | None:
+def _claim_of_part(part: str, last: bool) -> Claim | None:
+    """Moodle and Brightspace name a folder or a file; Canvas and Blackboard, files only."""
     part = unicodedata.normalize("NFC", part)
     if "_assignsubmission_" in part:
         moodle = _MOODLE.match(part)
@@ -81,7 +84,7 @@ def _claim_of_part(part: str) -> Claim | None:
             name, blind = moodle["name"], moodle["name"].strip().casefold() == _BLIND
             keys = [("moodle", moodle["id"])] + ([] if blind else [("name", name_key(name))])
             return Claim("Moodle", tuple(keys), anonymous=blind, online=moodle["plugin"] != "file")
-    if "_attempt_" in part:
+    if "_attempt_" in part and last:
         blackboard = _BLACKBOARD.match(part)
         if blackboard:
             # A username may hold underscores, and so may the assignment's name before
@@ -95,7 +98,7 @@ def _claim_of_part(part: str) -> Claim | None:
         if brightspace:
             return Claim("Brightspace", (("name", name_key(brightspace["name"])),),
                          submitted_at=brightspace_time(brightspace["date"]))
-    canvas = _CANVAS.match(part)
+    canvas = _CANVAS.match(part) if last else None
     if canvas:
         anonymous = canvas["id"].startswith("anon_")
         keys = [] if anonymous else [("canvas", canvas["id"])]
