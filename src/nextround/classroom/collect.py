@@ -984,6 +984,8 @@ def assign(course: str | Path, file: str | Path, student: str) -> Assigned:
         found = _read(kind, data)
     except RecursionError:
         found = _Found(problem="is nested too deeply to be read")
+    except Exception as exc:  # noqa: BLE001  as in collect: whatever is in it, one line
+        found = _Found(problem=f"could not be read (unexpected {type(exc).__name__})")
     problem = found.problem or found.answers_problem
     if problem:
         raise NextroundError(problem, file=path)
@@ -1105,12 +1107,12 @@ def report_lines(result: Collection, course: str | Path = "COURSE") -> Iterator[
     yield from result.settled
     state = result.state
     late = set(state.late) if state else set()
-    for student, change in result.changes.items():
-        mark = " (late)" if student in late else ""
-        if change == "new":
-            yield f"collected: {student}{mark}"
-        elif change == "updated":
-            yield f"updated: {student}: a newer hand-in{mark}"
+    order = {student: n for n, student in enumerate(state.collected)} if state else {}
+    changed = sorted(result.changes, key=lambda s: order.get(s, len(order)))
+    for student in (s for s in changed if result.changes[s] == "new"):
+        yield f"collected: {student}{' (late)' if student in late else ''}"
+    for student in (s for s in changed if result.changes[s] == "updated"):
+        yield f"updated: {student}: a newer hand-in{' (late)' if student in late else ''}"
     yield result.summary()
     if state is None:
         return
