@@ -60,8 +60,13 @@ def make_course(folder: Path, students: int) -> tuple[Path, list[Path]]:
 
 
 def padded(workbook: Path) -> bytes:
-    """A class workbook, as handed in, padded with empty code cells to about MEMBER_BYTES."""
+    """A class workbook, as handed in (its answers inside), padded with empty code cells to about MEMBER_BYTES."""
     nb = json.loads(workbook.read_text(encoding="utf-8"))
+    # As JupyterLab saves it: the answers in an output, so collect files it (one without is held for review).
+    answers = json.loads(workbook.with_name(workbook.stem + ".answers.json").read_text(encoding="utf-8"))
+    setup = next(c for c in nb["cells"] if "".join(c["source"]).startswith("# Opening your workbook"))
+    setup["outputs"] = [{"output_type": "display_data", "metadata": {},
+                         "data": {"application/vnd.nextround.answers+json": answers, "text/plain": ""}}]
     size = len(json.dumps(nb))
     cell = len(json.dumps(_EMPTY_CELL)) + 2
     nb["cells"] += [_EMPTY_CELL] * ((MEMBER_BYTES - size) // cell)

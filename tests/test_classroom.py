@@ -13,7 +13,7 @@ import pytest
 
 from conftest import read_json, run_cli
 from nextround.api import open_answers
-from nextround.classroom import collect
+from nextround.classroom import collect, uploads
 from nextround.classroom import generate as classroom
 from nextround.classroom import summary as class_summary
 from nextround.classroom.course import read_course
@@ -152,8 +152,16 @@ def test_collect_a_messy_lms_download_gives_exact_counts(course: Path, tmp_path:
     monkeypatch.chdir(tmp_path)
     result = run_cli("class", "collect", str(archive), "--dir", str(course))
     assert result.returncode == 1  # something needs the instructor's attention
-    last = result.stdout.strip().splitlines()[-1]
-    assert last == "28 collected, 2 missing, 1 duplicate set aside, 2 unknown, 1 unreadable, 1 unsafe"
+    lines = result.stdout.strip().splitlines()
+    # What this run did, then where the course stands (the point of issue 14: a re-run never
+    # calls a collected student missing).
+    assert lines[-4:] == [
+        "This run: 28 collected (28 new, 0 updated), 0 held for review, 1 duplicate set aside, 2 unknown, "
+        "1 unreadable, 1 unsafe",
+        "missing: s029: nothing handed in",
+        "missing: s030: nothing handed in",
+        "Course so far: 28 of 30 collected, 0 late, 0 held for review, 2 missing",
+    ]
     assert "missing: s029" in result.stdout and "missing: s030" in result.stdout
     assert "escaped.ipynb: its path leads outside" in result.stdout
     assert "broken.ipynb: is not valid JSON" in result.stdout
@@ -240,6 +248,6 @@ def test_a_zip_bomb_and_an_oversized_member_are_skipped_and_reported(course: Pat
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr("huge.ipynb", b" " * (60 * 1024 * 1024))  # compresses about a thousandfold
         z.writestr("ok/other.ipynb", next((course / "release/s001").glob("*.ipynb")).read_bytes())
-    items, unreadable, unsafe = collect.find([bomb])
+    items, unreadable, unsafe = uploads.find([bomb])
     assert [i.student_id for i in items] == ["s001"]
     assert [p.source for p in unreadable + unsafe] == [f"{bomb} › huge.ipynb"]

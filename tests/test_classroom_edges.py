@@ -209,9 +209,12 @@ def test_each_malformed_notebook_is_named_once_and_the_class_is_collected_as_if_
         named = [line for line in lines if line.startswith(f"unreadable: {entry}: ")]
         assert len(named) == 1, (entry, lines)
     assert len([line for line in lines if line.startswith("unreadable:")]) == len(entries)
-    assert lines[-1] == f"5 collected, 1 missing, 0 duplicates set aside, 0 unknown, {len(entries)} unreadable, 0 unsafe"
-    assert expected[-1] == "5 collected, 1 missing, 0 duplicates set aside, 0 unknown, 0 unreadable, 0 unsafe"
-    assert [line for line in lines if not line.startswith("unreadable:")][:-1] == expected[:-1]
+    ran = "This run: 5 collected (5 new, 0 updated), 0 held for review, 0 duplicates set aside, 0 unknown"
+    assert f"{ran}, {len(entries)} unreadable, 0 unsafe" in lines
+    assert f"{ran}, 0 unreadable, 0 unsafe" in expected
+    assert expected[-1] == lines[-1] == "Course so far: 5 of 6 collected, 0 late, 0 held for review, 1 missing"
+    assert ([line for line in lines if not line.startswith(("unreadable:", "This run:"))]
+            == [line for line in expected if not line.startswith("This run:")])
     assert tree(course) == tree(alone)  # everyone else, exactly as if the bad files were not there
     assert result.returncode == 1  # something needs the instructor's attention
     reasons = {line.split(": ", 2)[2] for line in lines if line.startswith("unreadable:")}
@@ -330,7 +333,7 @@ def test_opening_a_rebuilt_workbook_runs_only_our_code_and_its_collected_answers
 
 def test_an_archive_over_its_budget_is_refused_whole_in_one_line_and_the_rest_collected(
         handed_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from nextround.classroom import collect
+    from nextround.classroom import collect, uploads
 
     course = fresh(handed_out, tmp_path)
     good = good_hand_ins(handed_out, tmp_path / "good")
@@ -344,7 +347,7 @@ def test_an_archive_over_its_budget_is_refused_whole_in_one_line_and_the_rest_co
     alone = tmp_path / "s06"
     alone.mkdir()
     (alone / "s06.ipynb").write_text(json.dumps(as_saved_in_lab(released(handed_out, BAD))), "utf-8")
-    monkeypatch.setattr(collect, "MAX_ARCHIVE_BYTES", inner.stat().st_size + 1000)
+    monkeypatch.setattr(uploads, "MAX_ARCHIVE_BYTES", inner.stat().st_size + 1000)
     roster = [*GOOD, BAD]
     result = collect.collect([outer, alone], roster, ASSIGNMENT, course)
     lines = list(collect.iter_problems(result))
@@ -355,8 +358,8 @@ def test_an_archive_over_its_budget_is_refused_whole_in_one_line_and_the_rest_co
     assert sorted(p.name for p in (course / "submitted").iterdir()) == [BAD]
     assert not list(course.glob(".collecting-*"))  # the staging folder is gone
 
-    monkeypatch.setattr(collect, "MAX_ARCHIVE_BYTES", 10**9)
-    monkeypatch.setattr(collect, "MAX_MEMBERS", 4)
+    monkeypatch.setattr(uploads, "MAX_ARCHIVE_BYTES", 10**9)
+    monkeypatch.setattr(uploads, "MAX_MEMBERS", 4)
     result = collect.collect([outer], roster, ASSIGNMENT, course)
     assert [p.line() for p in result.unreadable] == [
         f"{outer}: holds more than 4 files (the most one download may hold); nothing in it was collected"]
@@ -509,7 +512,7 @@ def test_the_hostile_corpus_beside_good_work(tmp_path: Path) -> None:
     lines, result = collect_cli(course, corpus, hand_ins, bomb, crowd)
 
     named = {
-        **{str(p): 1 for p in corpus.iterdir() if p.suffix in (".ipynb", ".json") and p.name != "runs-code.ipynb"},
+        **{str(p): 1 for p in corpus.iterdir() if p.suffix in (".ipynb", ".json")},
         **{f"{corpus / 'escapes.zip'} › {m}": 1 for m in ("../../escaped.ipynb", "/absolute.ipynb",
                                                            "C:\\windows\\drive.ipynb")},
         f"{corpus / 'zips-three-deep.zip'} › middle.zip › inner.zip": 1,
@@ -521,18 +524,20 @@ def test_the_hostile_corpus_beside_good_work(tmp_path: Path) -> None:
     }
     for entry in named:
         assert len([line for line in lines if f": {entry}: " in line]) == 1, (entry, lines)
-    assert len([line for line in lines if line.startswith(("unreadable:", "unsafe:", "unknown:"))]) == len(named)
+    assert len([line for line in lines if line.startswith(("unreadable:", "unsafe:", "unknown:", "held:"))]) \
+        == len(named)
     assert f"unreadable: {crowd}: holds more than 20,000 files (the most one download may hold); " \
            "nothing in it was collected" in lines
     assert not any("\x1b" in line for line in lines)
     assert result.returncode == 1
     for sid, _ in good:  # everyone else, as if the corpus were not there
         assert read_json(course / f"submitted/{sid}/{sid}.answers.json")["reply"]["draft"] == PRIVATE
-    rebuilt = read_json(course / "submitted/h13/h13.ipynb")  # runs-code.ipynb: our cells only
-    assert "PWNED" not in json.dumps(rebuilt) and all(not c.get("outputs") for c in rebuilt["cells"])
-    assert (course / "originals/h13/h13.ipynb").read_bytes() == (corpus / "runs-code.ipynb").read_bytes()
-    assert sorted(p.name for p in (course / "originals").iterdir()) == ["g1", "g2", "g3", "g4", "g5", "h09", "h10",
-                                                                        "h12", "h13"]
+    # The notebooks with valid ids but no answers inside are held for review (issue 14: an
+    # empty hand-in is not "collected"), never filed, and the files as handed in are kept there.
+    assert sorted(p.name for p in (course / "originals").iterdir()) == ["g1", "g2", "g3", "g4", "g5"]
+    assert sorted(p.name for p in (course / "held").iterdir()) == ["h09", "h10", "h12", "h13"]
+    held = [line for line in lines if line.startswith(f"held: {corpus / 'runs-code.ipynb'}: ")]
+    assert len(held) == 1 and "carries no answers" in held[0]
 
     report = tmp_path / "class.html"
     made = run_cli("class", "report", "--dir", str(course), "-o", str(report))
@@ -547,5 +552,12 @@ def test_the_hostile_corpus_beside_good_work(tmp_path: Path) -> None:
     rows = {row["student_id"]: row for row in csv.DictReader(progress.read_text(encoding="utf-8").splitlines())}
     assert rows["g1"]["name"] == '\'=HYPERLINK("http://evil.example","Marks")' and rows["g2"]["name"] == "Bo[31m Example"
     assert [rows[f"g{n}"]["handed_in"] for n in range(1, 6)] == ["yes"] * 5 and rows["h01"]["handed_in"] == "no"
+    # Filed by hand, runs-code.ipynb is rebuilt from the workbook h13 was given: our cells only.
+    name = next((course / "held/h13").glob("*.ipynb")).relative_to(course).as_posix()
+    filed = run_cli("class", "assign", "--dir", str(course), name, "h13")
+    assert filed.returncode == 0 and "Traceback" not in filed.stderr, filed.stderr
+    rebuilt = read_json(course / "submitted/h13/h13.ipynb")
+    assert "PWNED" not in json.dumps(rebuilt) and all(not c.get("outputs") for c in rebuilt["cells"])
+    assert (course / "originals/h13/h13.ipynb").read_bytes() == (corpus / "runs-code.ipynb").read_bytes()
     assert not list(tmp_path.rglob("PWNED")) and not (tmp_path.parent / "escaped.ipynb").exists()
     assert tree(corpus) == tree(CORPUS)  # the sources are read, never changed

@@ -484,6 +484,16 @@ def _add_class(commands: Any) -> None:
     gather.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
     gather.set_defaults(run=_run_class_collect)
 
+    file_it = steps.add_parser("assign", help="file a hand-in as a student's by hand (one held for review, or any)",
+                               description="File a notebook or answers file as one student's hand-in: one that "
+                               "collect held for review (give its name under held/, as collect printed it), or any "
+                               "whose ids are gone. It is read as data, never run; answers collected before are "
+                               "kept under duplicates/.")
+    file_it.add_argument("file", metavar="FILE", help="the file: its path, or held/<student>/<file>")
+    file_it.add_argument("student", metavar="STUDENT", help="the student's id, as on the roster")
+    file_it.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+    file_it.set_defaults(run=_run_class_assign)
+
     report = steps.add_parser("report", help="the class report, from shared answers only")
     report.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
     report.add_argument("-o", "--output", required=True, metavar="FILE.html", help="where to write it")
@@ -524,16 +534,23 @@ def _run_class_generate(args: argparse.Namespace) -> int:
 def _run_class_collect(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from nextround.classroom.collect import collect, iter_problems
+    from nextround.classroom.collect import collect, report_lines
     from nextround.classroom.course import read_course
 
     course = read_course(args.dir)
     roster = [s["student_id"] for s in course["students"]]
     result = collect(args.sources, roster, course["assignment_id"], Path(args.dir))
-    for line in iter_problems(result):
+    for line in report_lines(result, args.dir):
         print(line)
-    print(result.summary())
-    return EXIT_USER_ERROR if result.unreadable or result.unsafe or result.unknown else 0
+    return EXIT_USER_ERROR if result.needs_attention() else 0
+
+
+def _run_class_assign(args: argparse.Namespace) -> int:
+    from nextround.classroom.assign import assign
+
+    for line in assign(args.dir, args.file, args.student).lines():
+        print(line)
+    return 0
 
 
 def _run_class_report(args: argparse.Namespace) -> int:

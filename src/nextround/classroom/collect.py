@@ -3,14 +3,28 @@
 Sources may be folders, LMS zip downloads (nested folders, renamed files, names
 prefixed by the student's name, zips inside zips) and loose `.ipynb` or
 `.answers.json` files. A submission is known by the ids inside it — the student and
-assignment ids every class workbook carries — never by its file name.
+assignment ids every class workbook carries — and checked against who the LMS says
+handed it in, where its download says (`layouts`: Canvas, Moodle, Blackboard,
+Brightspace, GitHub Classroom). A file the LMS says one student handed in that
+carries another's ids, or none, is held for review under `held/` and filed by hand
+(`assign`); it never replaces anyone's work. So is a notebook with no answers in it
+(its outputs cleared), until its student's answers arrive.
+
+Of a student's copies the newest is kept: the one whose answers were saved last,
+compared as instants (`times`), then the LMS's time, then the file's. Lateness is
+the LMS's mark where it gives one (Canvas's `LATE`), else its time, or the answers'
+save time, against the course's due date (`due` in the course file). Each student's
+`submitted_at`, `late` and `held_for_review` are kept in the course file, so a run
+reports the course as it stands, not only what it found this time.
 
 Submissions are data: they are parsed as JSON and never executed. The notebook
 stored for a student is not the one they handed in: it is rebuilt from our own
 template with the parameters their notebook records (read from its metadata and
-validated, never by running its cells), so opening a collected workbook runs only
-our code. What they handed in is kept untouched beside it, under `originals/`; a
-notebook whose parameters cannot be validated is kept there only, and reported.
+validated, never by running its cells; a notebook that lost our metadata to another
+app is rebuilt from the workbook the student was given), so opening a collected
+workbook runs only our code. What they handed in is kept untouched beside it, under
+`originals/`; a notebook whose parameters cannot be validated is kept there only,
+and reported.
 
 Memory does not grow with the size of a download: files are read one at a time (an
 archive member by member, never unpacked whole), and each is read, checked,
@@ -30,69 +44,46 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 import json
-import re
-import zipfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
-from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from pathlib import Path
+from typing import Any
 
-from nextround.classroom.course import STAGING_PREFIX, CourseDirectory
-from nextround.core.answers import dumps as answers_text
-from nextround.core.printable import clean
-from nextround.errors import AnswersError, NextroundError
-from nextround.making.workbook import embedded_answers, recorded_parameters, workbook_text
+from nextround.classroom.course import HELD_NOTE_SUFFIX, CourseDirectory
+from nextround.classroom.layouts import StudentIndex
+from nextround.classroom.times import NEVER, due_instant, instant, iso
+from nextround.classroom.uploads import LINE_LIMIT, NO_ANSWERS, Finder, Item, Problem, shown
 from nextround.storage import files
-from nextround.storage.store import ANSWERS_SUFFIX, checked
-
-MAX_FILE_BYTES = 50 * 1024 * 1024  # a notebook with a few plots is well under this
-MAX_ARCHIVE_BYTES = 2 * 1024**3  # unpacked, for an archive with every zip inside it
-MAX_MEMBERS = 20_000  # files in an archive, with every zip inside it
-MAX_RATIO = 200  # compression ratios beyond this are a zip bomb's, not a notebook's
-MAX_NESTING = 2
-# Parsing JSON makes a Python object of every {...} and [...], about this many bytes
-# each: a megabyte of "{}," is 20 MB once parsed. A file whose estimate is over
-# MAX_PARSE_BYTES is not parsed at all.
-MAX_PARSE_BYTES = 256 * 1024 * 1024
-_BYTES_PER_PART = 200
-_LINE_LIMIT = 160  # characters of someone else's text (a file name, an id) in one line
-
-_SKIP_PARTS = {"__MACOSX", ".ipynb_checkpoints", ".nextround"}
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # as the roster's ids
-_CELL_TYPES = ("code", "markdown", "raw")  # a tuple: what is looked up may be a list
+from nextround.storage.store import ANSWERS_SUFFIX
 
 
 @dataclasses.dataclass
-class Item:
-    """One file found in the sources: a notebook or an answers file (a few lines about it)."""
+class Held:
+    """A file held for review: filed under nobody until the instructor says whose it is."""
 
-    source: str  # where it was found, for people: "class.zip › Jane Doe_1234/wb.ipynb"
-    kind: str  # "notebook" or "answers"
-    modified: datetime
-    digest: str  # of the file as handed in: identical copies are one file
-    student_id: str = ""
-    assignment_id: str = ""
-    saved_at: str = ""  # when its answers were last saved (the best sign of which copy is newest)
-    has_answers: bool = False  # valid answers were found in it
-    rebuilt: bool = False  # a notebook whose copy could be rebuilt from our template
-
-    def newness(self) -> tuple[str, datetime]:
-        return (self.saved_at, self.modified)
-
-
-@dataclasses.dataclass
-class Problem:
-    """A file that could not be collected, and why (one line, never its content)."""
-
-    source: str
+    item: Item
+    student: str  # whose review list it is on: the one the LMS names, else the one its ids name
     reason: str
-    student_id: str = ""  # when the ids inside could still be read
+    why: str  # "identity" (the LMS and the ids disagree, or there are no ids) or "no answers"
+    name: str = ""  # under held/, once stored
+
+
+@dataclasses.dataclass
+class State:
+    """The course as it stands after a run: not only what this run found."""
+
+    students: int
+    collected: list[str]
+    late: list[str]
+    held: dict[str, list[str]]  # student -> the names under held/ awaiting review
+    missing: list[str]
+    tried: list[str]  # handed in this run, but nothing that could be collected
 
     def line(self) -> str:
-        whose = f" (student {self.student_id})" if self.student_id else ""
-        return f"{_shown(self.source, 4 * _LINE_LIMIT)}: {_shown(self.reason, 4 * _LINE_LIMIT)}{whose}"
+        tried = f", {len(self.tried)} handed in nothing that could be collected" if self.tried else ""
+        return (f"Course so far: {len(self.collected)} of {self.students} collected, {len(self.late)} late, "
+                f"{len(self.held)} held for review, {len(self.missing)} missing{tried}")
 
 
 @dataclasses.dataclass
@@ -106,386 +97,67 @@ class Collection:
     unknown: list[Problem]
     unreadable: list[Problem]
     unsafe: list[Problem]
+    held: list[Held] = dataclasses.field(default_factory=list)  # held for review by this run
+    wrong: list[Problem] = dataclasses.field(default_factory=list)  # not a workbook, and nothing else from them
+    changes: dict[str, str] = dataclasses.field(default_factory=dict)  # student -> new, updated, unchanged, older
+    settled: list[str] = dataclasses.field(default_factory=list)  # lines: holds this run made needless
+    state: State | None = None
 
     def summary(self) -> str:
-        """One line: how many of each."""
+        """One line: what this run did."""
+        done = [s for s, change in self.changes.items() if change != "held"]
+        new = sum(1 for s in done if self.changes[s] == "new")
+        updated = sum(1 for s in done if self.changes[s] == "updated")
         return (
-            f"{len(self.chosen)} collected, {len(self.missing)} missing, "
+            f"This run: {len(done)} collected ({new} new, {updated} updated), {len(self.held)} held for review, "
             f"{len(self.set_aside)} duplicate{'s' if len(self.set_aside) != 1 else ''} set aside, "
             f"{len(self.unknown)} unknown, {len(self.unreadable)} unreadable, {len(self.unsafe)} unsafe"
+            + (f", {len(self.wrong)} not a workbook" if self.wrong else "")
         )
 
-
-def _shown(text: str, limit: int = _LINE_LIMIT) -> str:
-    text = clean(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _id(value: Any) -> str:
-    """An id read from a file, if it is one (anything else is never shown)."""
-    return value if isinstance(value, str) and _ID.match(value) else ""
+    def needs_attention(self) -> bool:
+        """Whether this run found something the instructor should look at."""
+        return bool(self.unreadable or self.unsafe or self.unknown or self.held or self.wrong)
 
 
-# --- finding: one file at a time -------------------------------------------------------
 
-
-class _OverBudget(Exception):
-    """An archive (with the zips inside it) holds more than one archive may."""
-
-
-@dataclasses.dataclass
-class _Budget:
-    """What is left of one archive's limits, shared with every zip inside it."""
-
-    bytes: int = dataclasses.field(default_factory=lambda: MAX_ARCHIVE_BYTES)
-    members: int = dataclasses.field(default_factory=lambda: MAX_MEMBERS)
-
-    def declare(self, count: int, size: int) -> None:
-        """What an archive's directory says it holds: refused before anything is read."""
-        self.members -= count
-        if self.members < 0:
-            raise _OverBudget(f"holds more than {MAX_MEMBERS:,} files")
-        if size > self.bytes:
-            raise _OverBudget(f"unpacks to more than {_size(MAX_ARCHIVE_BYTES)}")
-
-    def spend(self, size: int) -> None:
-        """What was really read, should an archive's directory understate it."""
-        self.bytes -= size
-        if self.bytes < 0:
-            raise _OverBudget(f"unpacks to more than {_size(MAX_ARCHIVE_BYTES)}")
-
-
-def _name(exc: BaseException) -> str:
-    """An exception's kind, for a person: `BadZipFile`, `zlib.error` (its message may quote the file)."""
-    kind = type(exc)
-    return kind.__qualname__ if kind.__module__ in ("builtins", "zipfile") else f"{kind.__module__}.{kind.__qualname__}"
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024**3:.3g} GiB" if n >= 1024**3 else f"{n / 1024**2:.3g} MiB"
-
-
-class _Finder:
-    """One pass over the sources; keeps a few lines per file, never the files themselves.
-
-    With a staging folder, each file of a student worth keeping (`wanted`) is staged
-    there as it is read: the file as handed in, its answers (validated) and its
-    notebook rebuilt from our template.
-    """
-
-    def __init__(self, wanted: Callable[[Item], bool] | None = None, stage: Path | None = None,
-                 layout: CourseDirectory | None = None) -> None:
-        self.items: list[Item] = []
-        self.unreadable: list[Problem] = []
-        self.unsafe: list[Problem] = []
-        self._wanted = wanted
-        self._stage = stage
-        self._layout = layout
-
-    def source(self, source: str | Path) -> None:
-        path = Path(source)
-        if not path.exists():
-            self.unreadable.append(Problem(str(path), "not found"))
-            return
-        found = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in found:
-            if _skipped(file.relative_to(path).parts if path.is_dir() else (file.name,)):
-                continue
-            label = str(file)
-            try:
-                stat = file.stat()
-                modified = datetime.fromtimestamp(stat.st_mtime, timezone.utc)
-                if _is_zip(file.name):  # read from disk, member by member
-                    if stat.st_size > MAX_ARCHIVE_BYTES:
-                        self.unreadable.append(Problem(label, f"too large ({stat.st_size // 1_000_000} MB)"))
-                    else:
-                        self._archive(file, label)
-                elif _kind(file.name):
-                    if stat.st_size > MAX_FILE_BYTES:
-                        self.unreadable.append(Problem(label, f"too large ({stat.st_size // 1_000_000} MB)"))
-                    else:
-                        self._file(label, file.name, file.read_bytes(), modified)
-            except OSError as exc:
-                self.unreadable.append(Problem(label, f"cannot be read ({exc.strerror or type(exc).__name__})"))
-
-    def _archive(self, path: Path, label: str) -> None:
-        """A zip from disk: all of it, or (over its limits) none of it."""
-        marks = len(self.items), len(self.unreadable), len(self.unsafe)
-        try:
-            self._zip(path, label, 1, _Budget())
-        except _OverBudget as exc:
-            del self.items[marks[0]:], self.unreadable[marks[1]:], self.unsafe[marks[2]:]
-            self.unreadable.append(Problem(label, f"{exc} (the most one download may hold); "
-                                                  "nothing in it was collected"))
-
-    def _zip(self, source: Path | IO[bytes], label: str, depth: int, budget: _Budget) -> None:
-        try:
-            archive = zipfile.ZipFile(source)
-            members = archive.infolist()
-        except Exception as exc:  # noqa: BLE001  a broken zip raises almost anything (BadZipFile, struct.error, ...)
-            self.unreadable.append(Problem(label, f"not a readable zip file ({_name(exc)})"))
-            return
-        with archive:
-            # Only notebooks, answers files and zips are read: they are what counts.
-            read = sum(info.file_size for info in members if _kind(info.filename) or _is_zip(info.filename))
-            budget.declare(len(members), read)
-            for info in members:
-                if not info.is_dir():
-                    self._member(archive, info, label, depth, budget)
-
-    def _member(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, depth: int,
-                budget: _Budget) -> None:
-        where = f"{label} › {info.filename}"
-        name = PurePosixPath(info.filename.replace("\\", "/"))
-        if name.is_absolute() or ".." in name.parts or ":" in info.filename:
-            self.unsafe.append(Problem(where, "its path leads outside the archive's folder; skipped"))
-            return
-        is_zip = _is_zip(name.name)
-        if not name.parts or _skipped(name.parts) or not (_kind(name.name) or is_zip):
-            return
-        if info.file_size > MAX_FILE_BYTES:
-            self.unreadable.append(Problem(where, f"too large ({info.file_size // 1_000_000} MB)"))
-            return
-        if info.compress_size and info.file_size / info.compress_size > MAX_RATIO and info.file_size > 1_000_000:
-            self.unsafe.append(Problem(where, "compressed suspiciously well (a zip bomb?); skipped"))
-            return
-        try:
-            with archive.open(info) as member:
-                content = member.read(MAX_FILE_BYTES + 1)  # never trust the size the header claims
-        except Exception as exc:  # noqa: BLE001  as above: a bad member says so, and the rest goes on
-            self.unreadable.append(Problem(where, f"cannot be extracted; the archive may be damaged ({_name(exc)})"))
-            return
-        budget.spend(len(content))
-        if len(content) > MAX_FILE_BYTES:
-            self.unreadable.append(Problem(where, "too large"))
-            return
-        if is_zip:
-            if depth >= MAX_NESTING:
-                self.unsafe.append(Problem(where, "a zip inside a zip inside a zip; not opened"))
-            else:
-                self._zip(io.BytesIO(content), where, depth + 1, budget)
-            return
-        try:
-            modified = datetime(*info.date_time, tzinfo=timezone.utc)
-        except ValueError:  # some archivers write impossible dates
-            modified = datetime(1980, 1, 1, tzinfo=timezone.utc)
-        self._file(where, name.name, content, modified)
-
-    def _file(self, where: str, name: str, data: bytes, modified: datetime) -> None:
-        """Read, check and identify one file; stage what is worth keeping; keep a line about it."""
-        kind = _kind(name)
-        if kind is None:  # callers pass only notebooks and answers files
-            return
-        try:
-            found = _read(kind, data)
-        except RecursionError:  # deeper than anything the checks below look into
-            found = _Found(problem="is nested too deeply to be read")
-        except Exception as exc:  # noqa: BLE001  one file never stops the run, whatever is in it
-            found = _Found(problem=f"could not be read (unexpected {type(exc).__name__})")
-        if found.problem:
-            self.unreadable.append(Problem(where, found.problem, found.student_id))
-            return
-        item = Item(where, kind, modified, hashlib.sha256(data).hexdigest(), found.student_id,
-                    found.assignment_id, found.saved_at, has_answers=found.answers is not None)
-        reasons = [found.answers_problem] if found.answers_problem else []
-        if self._stage is not None and self._wanted is not None and self._wanted(item):
-            reasons += self._keep(item, data, found)
-        if reasons:  # still collected, as far as it can be; named once
-            self.unreadable.append(Problem(where, "; ".join(reasons), item.student_id))
-        self.items.append(item)
-
-    def _keep(self, item: Item, data: bytes, found: _Found) -> list[str]:
-        """Stage what will be stored if this file is the newest; what could not be, as reasons."""
-        assert self._stage is not None and self._layout is not None
-        raw = self._stage / f"{item.digest}.raw"
-        if not raw.exists():  # the same digest is the same file, already staged
-            raw.write_bytes(data)
-        if found.answers is not None:
-            (self._stage / f"{item.digest}{ANSWERS_SUFFIX}").write_text(answers_text(found.answers), "utf-8")
-        if found.notebook is not None:
-            try:
-                text = _rebuilt(found.notebook, item, self._layout)
-            except Exception as exc:  # noqa: BLE001  as in _file: whatever its parameters hold, the run goes on
-                why = (_shown(str(exc)) if isinstance(exc, NextroundError) else "nested too deeply"
-                       if isinstance(exc, RecursionError) else f"unexpected {type(exc).__name__}")
-                return [f"its parameters cannot be used ({why}); kept as handed in under originals/, not rebuilt"]
-            (self._stage / f"{item.digest}.ipynb").write_text(text, "utf-8")
-            item.rebuilt = True
-        return []
-
-
-def find(sources: Sequence[str | Path]) -> tuple[list[Item], list[Problem], list[Problem]]:
-    """Every notebook and answers file in the sources; plus the unreadable and the unsafe."""
-    finder = _Finder()
-    for source in sources:
-        finder.source(source)
-    return finder.items, finder.unreadable, finder.unsafe
-
-
-def _skipped(parts: Sequence[str]) -> bool:
-    return any(part in _SKIP_PARTS or part.startswith(STAGING_PREFIX) for part in parts) or parts[-1].startswith("._")
-
-
-def _is_zip(name: str) -> bool:
-    return name.lower().endswith(".zip")
-
-
-def _kind(name: str) -> str | None:
-    lower = name.lower()
-    if lower.endswith(ANSWERS_SUFFIX):
-        return "answers"
-    if lower.endswith(".ipynb"):
-        return "notebook"
-    return None
-
-
-# --- reading one file ------------------------------------------------------------------
-
-
-@dataclasses.dataclass
-class _Found:
-    """What one file holds, once read and checked."""
-
-    problem: str = ""  # why it cannot be collected at all
-    student_id: str = ""
-    assignment_id: str = ""
-    saved_at: str = ""
-    answers: dict[str, Any] | None = None
-    answers_problem: str = ""  # a notebook whose copy of the answers is not valid
-    notebook: dict[str, Any] | None = None
-
-
-def _read(kind: str, data: bytes) -> _Found:
-    """Parse and check one file, as data: every problem comes back as a line, never raised."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return _Found(problem="is not UTF-8 text")
-    parts = data.count(b"{") + data.count(b"[")
-    if len(data) + _BYTES_PER_PART * parts > MAX_PARSE_BYTES:
-        return _Found(problem=f"has too many parts ({parts:,}) to be read safely")
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return _Found(problem=f"is not valid JSON (line {exc.lineno}: {exc.msg})")
-    except ValueError:  # a number too long to convert, and the like
-        return _Found(problem="is not valid JSON")
-    if kind == "answers":
-        student = _id(doc.get("student_id")) if isinstance(doc, dict) else ""
-        try:
-            answers = checked(doc)
-        except AnswersError as exc:
-            return _Found(problem=exc.message, student_id=student)
-        return _Found(student_id=student, assignment_id=_id(answers.get("assignment_id")),
-                      saved_at=str(answers.get("saved_at") or "")[:64], answers=answers)
-    problem = notebook_problem(doc)
-    if problem:
-        return _Found(problem=problem)
-    ids = doc.get("metadata", {}).get("nextround", {})
-    found = _Found(student_id=_id(ids.get("student_id")), assignment_id=_id(ids.get("assignment_id")),
-                   notebook=doc)
-    carried = embedded_answers(doc)
-    if carried is not None:
-        try:
-            found.answers = checked(carried)
-            found.saved_at = str(found.answers.get("saved_at") or "")[:64]
-        except AnswersError as exc:
-            found.answers_problem = f"carries answers that are not valid: {exc.message}"
-    return found
-
-
-def notebook_problem(nb: Any) -> str:
-    """What keeps `nb` (parsed JSON) from being read as a version 4 notebook; "" if nothing.
-
-    Checks the shape everything after relies on — cells, sources, outputs, the
-    metadata and its ids — and says where, never what is there.
-    """
-    if not isinstance(nb, dict):
-        return "is not a Jupyter notebook"
-    version = nb.get("nbformat")
-    if "worksheets" in nb or (type(version) is int and version < 4):
-        shown = version if type(version) is int else "3"
-        return (f"is a version {shown} notebook; only version 4 notebooks can be collected "
-                "(open and save it in JupyterLab)")
-    if type(version) is not int or version != 4:
-        return "is not a version 4 Jupyter notebook"
-    cells, metadata = nb.get("cells"), nb.get("metadata", {})
-    if not isinstance(cells, list):
-        return "is not a Jupyter notebook (its cells are not a list)"
-    if not isinstance(metadata, dict):
-        return "is not a Jupyter notebook (its metadata is not an object)"
-    for n, cell in enumerate(cells, 1):
-        problem = _cell_problem(cell)
-        if problem:
-            return f"cell {n} {problem}"
-    ids = metadata.get("nextround", {})
-    if not isinstance(ids, dict):
-        return "its nextround metadata is not an object"
-    for key in ("student_id", "assignment_id"):
-        if key in ids and not isinstance(ids[key], str):
-            return f"its nextround metadata's {key} is not text"
-    return ""
-
-
-def _cell_problem(cell: Any) -> str:
-    if not isinstance(cell, dict):
-        return "is not a cell"
-    if cell.get("cell_type") not in _CELL_TYPES:
-        return "has no known cell type"
-    source = cell.get("source", "")
-    if not (isinstance(source, str) or (isinstance(source, list) and all(isinstance(s, str) for s in source))):
-        return "has a source that is not text"
-    if not isinstance(cell.get("metadata", {}), dict):
-        return "has metadata that is not an object"
-    if cell["cell_type"] != "code":
-        return ""
-    outputs = cell.get("outputs", [])
-    if not isinstance(outputs, list):
-        return "has outputs that are not a list"
-    for output in outputs:
-        if not isinstance(output, dict) or not isinstance(output.get("output_type"), str):
-            return "has an output that is not an output"
-        if not isinstance(output.get("data", {}), dict) or not isinstance(output.get("metadata", {}), dict):
-            return "has an output whose data is not an object"
-    return ""
-
-
-def _rebuilt(nb: Mapping[str, Any], item: Item, layout: CourseDirectory) -> str:
-    """The student's workbook made afresh from our template, with the parameters it records."""
-    rejection, ids = recorded_parameters(nb)
-    if (ids["student_id"], ids["assignment_id"]) != (item.student_id, item.assignment_id):
-        raise NextroundError("they name another student or assignment than the notebook's metadata",
-                             field="student_id")
-    created = nb["metadata"]["nextround"].get("created_at")
-    try:
-        created = datetime.fromisoformat(created).isoformat() if isinstance(created, str) else None
-    except ValueError:
-        created = None
-    student = item.student_id
-    return workbook_text(
-        rejection, workbook_id=ids["workbook_id"], answers_file=f"{student}{ANSWERS_SUFFIX}",
-        identity={"student_id": student, "assignment_id": item.assignment_id},
-        output_path=layout.submitted_notebook(student).relative_to(layout.root).as_posix(),
-        created_at=created or item.modified.isoformat(timespec="seconds"),
-        extra_metadata={"rebuilt": "collected: rebuilt from the template, with the parameters handed in"},
-    )
-
-
-# --- identifying and storing -----------------------------------------------------------
+# --- identifying -------------------------------------------------------------------------
 
 
 def identify(items: list[Item], roster: Sequence[str], assignment_id: str) -> Collection:
-    """Match items to students by the ids inside; keep each student's newest; note the rest."""
+    """Match items to students by the ids inside and who the LMS says handed them in; keep each student's newest.
+
+    A file whose uploader (as the LMS says) is on the roster but whose ids name
+    someone else, or nobody, is held for review under the uploader; so is a notebook
+    whose answers inside name another student than its metadata. Neither is filed
+    under anyone.
+    """
     known = set(roster)
     unknown: list[Problem] = []
+    held: list[Held] = []
     by_student: dict[str, dict[str, list[Item]]] = {}
     for item in items:
-        if not item.student_id:
-            unknown.append(Problem(item.source, "carries no usable student id (not a class workbook?)"))
+        uploader = item.uploader if item.uploader in known else ""
+        lms = item.claim.lms if item.claim is not None else ""
+        if uploader and (item.student_id != uploader or item.other_student):
+            if not item.student_id:
+                why = "it carries no student ids (saved by another app?)"
+            elif item.student_id != uploader:
+                why = f"it carries the ids of {item.student_id}"
+            else:
+                why = f"the answers inside carry the ids of {item.other_student}"
+            held.append(Held(item, uploader, f"{lms} says {uploader} handed it in, but {why}", "identity"))
+        elif not item.student_id:
+            unknown.append(Problem(item.source, "carries no usable student id (not a class workbook?); if it is "
+                                                "a student's, file it with `nextround class assign`"))
         elif item.student_id not in known:
-            unknown.append(Problem(item.source, f"student id {item.student_id!r} is not on the roster"))
+            unknown.append(Problem(item.source, f"student id {item.student_id!r} is not on the roster", uploader))
         elif item.assignment_id != assignment_id:
-            unknown.append(Problem(item.source, f"belongs to assignment {item.assignment_id!r}, not {assignment_id!r}"))
+            unknown.append(Problem(item.source, f"belongs to assignment {item.assignment_id!r}, not "
+                                                f"{assignment_id!r}", uploader))
+        elif item.other_student:
+            held.append(Held(item, item.student_id, f"its metadata names {item.student_id}, but the answers "
+                                                    f"inside carry the ids of {item.other_student}", "identity"))
         else:
             by_student.setdefault(item.student_id, {}).setdefault(item.kind, []).append(item)
     chosen: dict[str, dict[str, Item]] = {}
@@ -502,7 +174,7 @@ def identify(items: list[Item], roster: Sequence[str], assignment_id: str) -> Co
                     set_aside.append(older)
                     seen.add(older.digest)
     missing = [s for s in roster if s not in chosen]
-    return Collection(assignment_id, chosen, set_aside, missing, unknown, [], [])
+    return Collection(assignment_id, chosen, set_aside, missing, unknown, [], [], held=held)
 
 
 def newest_answers(kinds: Mapping[str, Item]) -> Item | None:
@@ -510,7 +182,10 @@ def newest_answers(kinds: Mapping[str, Item]) -> Item | None:
     candidates = [item for item in kinds.values() if item.has_answers]
     if not candidates:
         return None
-    return max(candidates, key=lambda i: (i.saved_at, i.kind == "answers"))
+    return max(candidates, key=lambda i: (i.saved or NEVER, i.kind == "answers"))
+
+
+# --- collecting and storing ----------------------------------------------------------------
 
 
 def collect(sources: Sequence[str | Path], roster: Sequence[str], assignment_id: str, course: Path) -> Collection:
@@ -518,62 +193,87 @@ def collect(sources: Sequence[str | Path], roster: Sequence[str], assignment_id:
 
     Each student's newest answers, and their workbook rebuilt from our template, go
     to `submitted/`; the files behind them, as handed in, to `originals/`. Older and
-    duplicate copies go to `duplicates/<student>/`; nothing already collected is
-    deleted.
+    duplicate copies go to `duplicates/<student>/`; files held for review to
+    `held/<student>/`; nothing already collected is deleted. The course file, if
+    there is one, gets each student's `submitted_at`, `late` and `held_for_review`,
+    and `result.state` says where the course stands.
     """
     layout = CourseDirectory(course)
+    doc = layout.read() if layout.exists() else {}
+    records = {s["student_id"]: s for s in doc.get("students", []) if isinstance(s, dict) and "student_id" in s}
     known = set(roster)
+    before = {student for student in roster if layout.is_collected(student)}
+    index = StudentIndex(record for student, record in records.items() if student in known)
     with layout.staging() as stage:
-        finder = _Finder(lambda i: i.student_id in known and i.assignment_id == assignment_id, stage, layout)
+        finder = Finder(lambda i: i.student_id in known or i.uploader in known, stage, layout, index)
         for source in sources:
             finder.source(source)
         result = identify(finder.items, roster, assignment_id)
         result.unreadable, result.unsafe = finder.unreadable, finder.unsafe
-        # A student whose only hand-in could not be read did hand something in: say so,
-        # under unreadable, rather than calling them missing.
-        tried = {p.student_id for p in result.unreadable}
-        result.missing = [s for s in result.missing if s not in tried]
         for student, kinds in result.chosen.items():
-            _store_student(layout, stage, student, kinds, result)
+            result.changes[student] = _store_student(layout, stage, student, kinds, result,
+                                                     before=student in before)
         for item in result.set_aside:
             suffix = ANSWERS_SUFFIX if item.kind == "answers" else ".ipynb"
             _set_aside(stage / f"{item.digest}.raw", layout, item.student_id, f"{item.modified:%Y%m%dT%H%M%S}", suffix)
+        handed_in = {s for s, change in result.changes.items() if change != "held"} | {h.student for h in result.held}
+        result.held = _hold(layout, stage, result.held)
+    result.wrong = [p for p in finder.others if p.student_id not in handed_in and p.student_id not in before]
+    if doc:
+        _record(layout, result, due_instant(doc.get("due")))
+    result.state = course_state(layout, roster, tried={p.student_id for p in
+                                                       [*result.unreadable, *result.unknown, *result.wrong]})
+    result.missing = result.state.missing
     return result
 
 
 def _store_student(layout: CourseDirectory, stage: Path, student: str, kinds: Mapping[str, Item],
-                   result: Collection) -> None:
-    held = layout.submitted_answers(student)
+                   result: Collection, *, before: bool) -> str:
+    """Store a student's newest hand-in; what happened: new, updated, unchanged, older or held."""
+    kept = layout.submitted_answers(student)
     newest = newest_answers(kinds)
     notebook = kinds.get("notebook")
-    if newest is not None and not _older_than_held(newest.saved_at, held):
-        _store(held, stage / f"{newest.digest}{ANSWERS_SUFFIX}", layout, student)
-        if newest.kind == "answers":
-            _store(layout.original_answers(student), stage / f"{newest.digest}.raw", layout, student)
-        if notebook is not None:
-            _store_notebook(layout, stage, student, notebook)
-    elif newest is None and notebook is not None and not held.exists():
-        _store_notebook(layout, stage, student, notebook)
-    elif newest is not None:
+    if newest is None:
+        assert notebook is not None  # an answers file always carries answers
+        if kept.exists():  # their answers came in before: this adds nothing
+            result.set_aside.append(notebook)
+            return "unchanged"
+        result.held.append(Held(notebook, student, NO_ANSWERS, "no answers"))
+        return "held"
+    if _older_than_held(newest.saved, kept):
         # An older hand-in than the one already collected (an old download run
         # again): keep the newer, set this one aside.
         result.set_aside.extend(kinds.values())
+        return "older"
+    wrote = store(kept, stage / f"{newest.digest}{ANSWERS_SUFFIX}", layout, student)
+    if newest.kind == "answers":
+        wrote |= store(layout.original_answers(student), stage / f"{newest.digest}.raw", layout, student)
+    if notebook is not None:
+        wrote |= store_notebook(layout, stage, student, notebook)
+        if notebook.rebuild_problem:
+            result.unreadable.append(Problem(notebook.source, notebook.rebuild_problem, student))
+    if not wrote:
+        return "unchanged"
+    return "updated" if before else "new"
 
 
-def _store_notebook(layout: CourseDirectory, stage: Path, student: str, notebook: Item) -> None:
+def store_notebook(layout: CourseDirectory, stage: Path, student: str, notebook: Item) -> bool:
     """The notebook as handed in, under originals/; the one rebuilt from it, under submitted/."""
-    _store(layout.original_notebook(student), stage / f"{notebook.digest}.raw", layout, student)
+    wrote = store(layout.original_notebook(student), stage / f"{notebook.digest}.raw", layout, student)
     if notebook.rebuilt:
-        _store(layout.submitted_notebook(student), stage / f"{notebook.digest}.ipynb", layout, student)
+        wrote |= store(layout.submitted_notebook(student), stage / f"{notebook.digest}.ipynb", layout, student)
+    return wrote
 
 
-def _older_than_held(saved_at: str, held: Path) -> bool:
-    """Whether answers saved at `saved_at` are older than the copy already collected."""
+def _older_than_held(saved: datetime | None, kept: Path) -> bool:
+    """Whether answers saved at `saved` are older than the copy already collected (as instants)."""
     try:
-        kept = json.loads(held.read_text(encoding="utf-8"))
+        doc = json.loads(kept.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
         return False
-    return saved_at < str(kept.get("saved_at") or "") if isinstance(kept, dict) else False
+    if not isinstance(doc, dict):
+        return False
+    return (saved or NEVER) < (instant(doc.get("saved_at")) or NEVER)
 
 
 def _set_aside(staged: Path, layout: CourseDirectory, student: str, stamp: str, suffix: str) -> None:
@@ -586,38 +286,234 @@ def _set_aside(staged: Path, layout: CourseDirectory, student: str, stamp: str, 
         files.replace(target, data)
 
 
-def _store(path: Path, staged: Path, layout: CourseDirectory, student: str) -> None:
-    """Write a collected file from its staged copy; a different earlier one is moved aside, never lost."""
+def store(path: Path, staged: Path, layout: CourseDirectory, student: str) -> bool:
+    """Write a collected file from its staged copy; a different earlier one is moved aside, never lost.
+
+    Whether anything changed.
+    """
     data = staged.read_bytes()
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         old = path.read_bytes()
         if old == data:
-            return
+            return False
         suffix = ANSWERS_SUFFIX if path.name.endswith(ANSWERS_SUFFIX) else path.suffix
-        stamp = datetime.now(timezone.utc).strftime("previous-%Y%m%dT%H%M%S")
+        when = datetime.now(timezone.utc).strftime("previous-%Y%m%dT%H%M%S")
         aside = layout.duplicates(student)
         aside.mkdir(parents=True, exist_ok=True)
-        target = aside / f"{stamp}-{hashlib.sha256(old).hexdigest()[:12]}{suffix}"
+        target = aside / f"{when}-{hashlib.sha256(old).hexdigest()[:12]}{suffix}"
         if not target.exists():
             files.replace(target, old)
     files.replace(path, data)
+    return True
 
 
-def iter_problems(result: Collection) -> Iterator[str]:
-    """One line per thing the instructor should know about, most urgent first; each file named once."""
+# --- holding for review --------------------------------------------------------------------
+
+
+def _hold(layout: CourseDirectory, stage: Path, held: list[Held]) -> list[Held]:
+    """Keep each held file under held/<student>/ with a note of why; the ones not held before.
+
+    A file held (or settled) by an earlier run is not held again: its note is there.
+    """
+    fresh: list[Held] = []
+    existed: dict[str, bool] = {}
+    for entry in held:
+        item = entry.item
+        suffix = ANSWERS_SUFFIX if item.kind == "answers" else ".ipynb"
+        # Named by content alone, so the same file met again (a download collected twice) is known.
+        entry.name = f"{layout.held_folder(entry.student).name}/{item.digest[:16]}{suffix}"
+        if entry.name not in existed:
+            existed[entry.name] = layout.held_note(entry.name).exists()
+        if existed[entry.name]:
+            continue
+        fresh.append(entry)
+        if layout.held_note(entry.name).exists():  # the same file twice in this run: kept once, named twice
+            continue
+        target = layout.held(entry.name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        files.replace(target, (stage / f"{item.digest}.raw").read_bytes())
+        claim = item.claim
+        note = {
+            "file": entry.name, "student_id": entry.student, "why": entry.why, "reason": entry.reason,
+            "source": item.source, "lms": claim.lms if claim else None, "uploaded_by": item.uploader or None,
+            "carries": item.student_id or None,
+            "submitted_at": iso(claim.submitted_at) if claim and claim.submitted_at else None,
+            "late": claim.late if claim else None, "held_at": iso(datetime.now(timezone.utc)), "settled": None,
+        }
+        files.replace(layout.held_note(entry.name), json.dumps(note, indent=2, ensure_ascii=False) + "\n")
+    return fresh
+
+
+def read_note(layout: CourseDirectory, name: str) -> dict[str, Any] | None:
+    """The note beside a held file, if it is there and readable."""
+    try:
+        note = json.loads(layout.held_note(name).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return note if isinstance(note, dict) else None
+
+
+def settle(layout: CourseDirectory, name: str, how: str) -> None:
+    note = read_note(layout, name) or {"file": name}
+    note["settled"] = {"how": how, "at": iso(datetime.now(timezone.utc))}
+    files.replace(layout.held_note(name), json.dumps(note, indent=2, ensure_ascii=False) + "\n")
+
+
+def open_holds(layout: CourseDirectory, student: str) -> list[str]:
+    """A student's held files still awaiting review (from the notes under held/<student>/)."""
+    folder = layout.held_folder(student)
+    if not folder.is_dir():
+        return []
+    names = []
+    for note_path in sorted(folder.glob(f"*{HELD_NOTE_SUFFIX}")):
+        note = _read_json(note_path)
+        if note is not None and not note.get("settled") and isinstance(note.get("file"), str):
+            names.append(note["file"])
+    return names
+
+
+def refresh_holds(layout: CourseDirectory, student: str, settled: list[str]) -> list[str]:
+    """A student's open holds; one held only for carrying no answers is settled once their answers are in."""
+    names = open_holds(layout, student)
+    if layout.submitted_answers(student).exists():
+        for name in list(names):
+            note = read_note(layout, name)
+            if note is not None and note.get("why") == "no answers":
+                settle(layout, name, "their answers were collected since")
+                names.remove(name)
+                settled.append(f"settled: held/{name}: {student}'s answers have been collected since")
+    return names
+
+
+# --- the course file ----------------------------------------------------------------------
+
+
+def _submitted(items: Iterable[Item | None], answers: Mapping[str, Any] | None) -> tuple[datetime | None, bool | None]:
+    """When the LMS says it was handed in (else when its answers were saved), and the LMS's late mark."""
+    found = [i for i in items if i is not None]
+    when = next((i.lms_time for i in found if i.lms_time), None)
+    late = next((i.claim.late for i in found if i.claim is not None and i.claim.late is not None), None)
+    if when is None and answers is not None:
+        when = instant(answers.get("saved_at"))
+    return when, late
+
+
+def is_late(when: datetime | None, mark: bool | None, due: datetime | None) -> bool:
+    """The LMS's own mark where it gives one (it knows of extensions); else the time against the due date."""
+    if mark is not None:
+        return mark
+    return bool(due is not None and when is not None and when > due)
+
+
+def _record(layout: CourseDirectory, result: Collection, due: datetime | None) -> None:
+    """Each student's submitted_at, late and held_for_review, in the course file."""
+    doc = layout.read()
+    fields: dict[str, dict[str, Any]] = {}
+    for record in doc.get("students", []):
+        if not isinstance(record, dict) or not isinstance(record.get("student_id"), str):
+            continue
+        student = record["student_id"]
+        mine: dict[str, Any] = {
+            "submitted_at": record.get("submitted_at"), "late": bool(record.get("late", False)),
+        }
+        if result.changes.get(student) in ("new", "updated"):
+            kinds = result.chosen[student]
+            newest = newest_answers(kinds)
+            answers = _read_json(layout.submitted_answers(student))
+            when, mark = _submitted([newest, kinds.get("notebook")], answers)
+            mine["submitted_at"] = iso(when) if when else None
+            mine["late"] = is_late(when, mark, due)
+        mine["held_for_review"] = refresh_holds(layout, student, result.settled)
+        fields[student] = mine
+    layout.update_students(fields)
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    return doc if isinstance(doc, dict) else None
+
+
+def course_state(layout: CourseDirectory, roster: Sequence[str], tried: Iterable[str] = ()) -> State:
+    """Where the course stands: collected, late, held for review and missing, from the course folder and file."""
+    records = {}
+    if layout.exists():
+        records = {s.get("student_id"): s for s in layout.read().get("students", []) if isinstance(s, dict)}
+    collected = [s for s in roster if layout.is_collected(s)]
+    late = [s for s in collected if records.get(s, {}).get("late") is True]
+    held = {s: names for s in roster if (names := open_holds(layout, s))}
+    tried_now = set(tried)
+    waiting = [s for s in roster if s not in collected and s not in held]
+    return State(len(roster), collected, late, held, [s for s in waiting if s not in tried_now],
+                 [s for s in waiting if s in tried_now])
+
+
+
+# --- what to tell the instructor ----------------------------------------------------------------
+
+
+def _problem_lines(result: Collection) -> Iterator[str]:
     aside = {item.source for item in result.set_aside}
+    holds = {entry.item.source: entry for entry in result.held}
     named = set()
     for problem in result.unsafe:
         yield f"unsafe: {problem.line()}"
     for problem in result.unreadable:
         named.add(problem.source)
         also = "; an older copy, set aside" if problem.source in aside else ""
+        if problem.source in holds:
+            also += f"; held for review as held/{holds[problem.source].name}"
         yield f"unreadable: {problem.line()}{also}"
     for problem in result.unknown:
         yield f"unknown: {problem.line()}"
+    for entry in result.held:
+        if entry.item.source not in named:
+            yield (f"held: {shown(entry.item.source, 4 * LINE_LIMIT)}: {shown(entry.reason, 4 * LINE_LIMIT)}; "
+                   f"held for review as held/{entry.name}")
+    for problem in result.wrong:
+        yield f"not a workbook: {problem.line()}; ask them for their .ipynb"
     for item in result.set_aside:
-        if item.source not in named:
-            yield f"duplicate: {_shown(item.source, 4 * _LINE_LIMIT)}: an older copy for {item.student_id}; set aside"
+        if item.source in named:
+            continue
+        if item.has_answers or item.kind == "answers":
+            yield f"duplicate: {shown(item.source, 4 * LINE_LIMIT)}: an older copy for {item.student_id}; set aside"
+        else:
+            yield (f"set aside: {shown(item.source, 4 * LINE_LIMIT)}: {NO_ANSWERS}; {item.student_id}'s answers "
+                   "collected before are kept")
+
+
+def iter_problems(result: Collection) -> Iterator[str]:
+    """One line per thing the instructor should know about, most urgent first; each file named once."""
+    yield from _problem_lines(result)
     for student in result.missing:
         yield f"missing: {student}: nothing handed in"
+
+
+def report_lines(result: Collection, course: str | Path = "COURSE") -> Iterator[str]:
+    """Everything a run has to say: its problems, what changed, then where the course stands."""
+    yield from _problem_lines(result)
+    yield from result.settled
+    state = result.state
+    late = set(state.late) if state else set()
+    order = {student: n for n, student in enumerate(state.collected)} if state else {}
+    changed = sorted(result.changes, key=lambda s: order.get(s, len(order)))
+    for student in (s for s in changed if result.changes[s] == "new"):
+        yield f"collected: {student}{' (late)' if student in late else ''}"
+    for student in (s for s in changed if result.changes[s] == "updated"):
+        yield f"updated: {student}: a newer hand-in{' (late)' if student in late else ''}"
+    yield result.summary()
+    if state is None:
+        return
+    layout = CourseDirectory(course)
+    for student, names in state.held.items():
+        for name in names:
+            note = read_note(layout, name) or {}
+            yield f"held for review: held/{name} ({student}): {shown(str(note.get('reason', '')), 4 * LINE_LIMIT)}"
+    if state.held:
+        yield f"To file a held file: nextround class assign --dir {course} held/<file> STUDENT_ID"
+    for student in state.missing:
+        yield f"missing: {student}: nothing handed in"
+    yield state.line()

@@ -9,6 +9,8 @@ spells a path out:
                                         answers, and their workbook rebuilt from our template
     COURSE/originals/<folder>/          the files behind it, exactly as they were handed in
     COURSE/duplicates/<folder>/         older copies, set aside, never deleted
+    COURSE/held/<folder>/               files held for review, each with a note of why
+                                        (`<name>.held.json`); kept after they are settled
     COURSE/published.json               the class report's figures as last published
 
 `<folder>` is the student's id when that is a safe folder name (numbers, usernames,
@@ -40,7 +42,7 @@ from __future__ import annotations
 import contextlib
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +55,8 @@ COURSE_FILE = "course.json"
 COURSE_FORMAT = "nextround-course"
 PUBLISHED_FILE = "published.json"
 STAGING_PREFIX = ".collecting-"
+HELD = "held"
+HELD_NOTE_SUFFIX = ".held.json"
 
 # Fields of a student's record that `collect` writes and the exports read.
 LATE = "late"  # true or false
@@ -119,6 +123,31 @@ class CourseDirectory:
         """The folder of a student's older copies, set aside."""
         return self.root / "duplicates" / student_folder(student)
 
+    def held_folder(self, student: str) -> Path:
+        """The folder of the files held for review on `student`'s list."""
+        return self.root / HELD / student_folder(student)
+
+    def held(self, name: str) -> Path:
+        """A file held for review, by its name under `held/` (`<student_id>/<file>`)."""
+        return self.root / HELD / name
+
+    def held_note(self, name: str) -> Path:
+        """The note beside a held file: why it is held, and whether it is settled."""
+        held = self.held(name)
+        stem = held.name.removesuffix(ANSWERS_SUFFIX).removesuffix(held.suffix)
+        return held.with_name(f"{stem}{HELD_NOTE_SUFFIX}")
+
+    def held_name(self, path: Path) -> str | None:
+        """The name under `held/` of a path inside it, if it is inside it."""
+        try:
+            return path.resolve().relative_to((self.root / HELD).resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def is_collected(self, student: str) -> bool:
+        """Whether anything has been collected for `student`: answers, or a notebook handed in."""
+        return self.submitted_answers(student).exists() or self.original_notebook(student).exists()
+
     def read(self) -> dict[str, Any]:
         """The course file; NextroundError if it is missing or broken."""
         path = self.course_file
@@ -136,6 +165,17 @@ class CourseDirectory:
         """Write the course file (the folder is made if needed)."""
         self.root.mkdir(parents=True, exist_ok=True)
         files.replace(self.course_file, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+
+
+    def update_students(self, fields: Mapping[str, Mapping[str, Any]]) -> None:
+        """Set some fields of some students' records in the course file (read afresh, written whole)."""
+        if not fields:
+            return
+        doc = self.read()
+        for record in doc.get("students", []):
+            if isinstance(record, dict) and record.get("student_id") in fields:
+                record.update(fields[record["student_id"]])
+        self.write(doc)
 
 
 def late(student: dict[str, Any]) -> bool:
