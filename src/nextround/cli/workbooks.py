@@ -1,0 +1,234 @@
+"""Subcommands about one workbook or many: new, batch, check, init and app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from nextround.cli.common import EXIT_USER_ERROR, add_dir, option, positive_int, warn
+from nextround.errors import ParameterError
+
+
+def add_new(commands: Any) -> None:
+    new = commands.add_parser(
+        "new",
+        help="make a workbook for one rejection and print its path",
+        description="Make a workbook for one rejection and print its path. "
+        "Nothing existing is ever overwritten.",
+    )
+    new.add_argument("--company", required=True, help="who turned you down")
+    new.add_argument("--role", required=True, help="the role you applied for")
+    new.add_argument("--interview-date", metavar="YYYY-MM-DD", help="when you were interviewed")
+    new.add_argument("--rejected-on", metavar="YYYY-MM-DD", help="when you heard (default: today)")
+    new.add_argument("--stage", default="", help='how far you got, e.g. "final interview"')
+    new.add_argument(
+        "--contact",
+        action="append",
+        default=[],
+        metavar='"NAME <EMAIL>"',
+        help="someone you met; repeat for each person (the email is optional)",
+    )
+    new.add_argument("--your-name", default="", help="how to sign the drafted messages")
+    new.add_argument("--careers-page", default="", metavar="URL", help="the company's careers page")
+    add_dir(new)
+    new.set_defaults(run=_run_new)
+
+
+def _run_new(args: argparse.Namespace) -> int:
+    from nextround.api import new
+
+    try:
+        path = new(
+            company=args.company,
+            role=args.role,
+            interview_date=args.interview_date,
+            rejected_on=args.rejected_on,
+            stage=args.stage,
+            contacts=args.contact,
+            your_name=args.your_name,
+            careers_page=args.careers_page,
+            dir=args.dir,
+        )
+    except ParameterError as exc:
+        raise ParameterError(exc.message, field=option(exc.field or "")) from None
+    print(path)
+    if sys.stderr.isatty():
+        print(f"Open it in JupyterLab:  jupyter lab {path}", file=sys.stderr)
+    from nextround.notebook.home import has_home
+
+    if not has_home(args.dir):
+        print(f"Tip: `nextround init --dir {args.dir}` adds home.ipynb there, to start and follow "
+              "your workbooks from JupyterLab.", file=sys.stderr)
+    return 0
+
+
+def add_batch(commands: Any) -> None:
+    from nextround.core.parameters import (
+        PARAMETER_NAMES,  # light; the columns are whatever `new` takes
+    )
+
+    batch = commands.add_parser(
+        "batch",
+        help="make a workbook for every row of a CSV file",
+        description="Make a workbook for every row of a CSV file (comma or semicolon separated, "
+        f"as spreadsheets export it). Columns: {', '.join(PARAMETER_NAMES)}; company and role "
+        'are required, dates are YYYY-MM-DD (a blank date stays blank), contacts "Name <email>; '
+        'Name <email>". Every row is checked first; bad rows are reported (the header is row 1) '
+        "and the good ones still made; existing workbooks are skipped, never overwritten. "
+        "Prints the path of each new workbook.",
+    )
+    batch.add_argument("file", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
+    batch.add_argument(
+        "--execute",
+        action="store_true",
+        help="also run each new workbook, so its outputs are saved in it (for handouts and HTML)",
+    )
+    batch.add_argument(
+        "--jobs",
+        type=positive_int,
+        metavar="N",
+        help="with --execute: worker processes, each with its own kernel (default: CPUs, at most 4)",
+    )
+    batch.add_argument("--dry-run", action="store_true",
+                       help="check every row and list what would be made; write nothing")
+    add_dir(batch)
+    batch.set_defaults(run=_run_batch)
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from nextround.making.batch import FAILED, SKIPPED, RowResult, generate
+
+    def show(row: RowResult) -> None:
+        # New workbooks' paths on stdout, for scripts; problems on stderr, one line each.
+        if row.status in (FAILED, SKIPPED):
+            warn(f"nextround: {row.line()}")
+        else:
+            print(row.path, flush=True)
+
+    try:
+        result = generate(
+            args.file, args.dir, execute=args.execute, jobs=args.jobs, dry_run=args.dry_run, on_row=show
+        )
+    except KeyboardInterrupt:
+        print("nextround: interrupted; the workbooks already made are kept, and run when opened", file=sys.stderr)
+        return 130
+    print(f"nextround: {result.summary()}", file=sys.stderr)
+    return EXIT_USER_ERROR if result.failed else 0
+
+
+def add_check(commands: Any) -> None:
+    check = commands.add_parser(
+        "check",
+        help="check feedback for vagueness, a draft for tone, or an answer for STAR",
+        description="Is this feedback specific enough to act on? Does this draft read as bitter? "
+        "Is this interview answer a complete STAR answer? Reads TEXT, or standard input when TEXT is absent.",
+    )
+    kinds = check.add_subparsers(dest="kind", metavar="WHAT", required=True)
+    for kind, text_help in (("feedback", "the feedback you received"), ("tone", "your draft reply or note"),
+                            ("answer", "your better answer to an interview question")):
+        sub = kinds.add_parser(kind, help=f"check {text_help}")
+        sub.add_argument("text", nargs="?", metavar="TEXT", help=f"{text_help} (default: standard input)")
+        sub.add_argument("--json", action="store_true", help="print the result as JSON, for scripts")
+        sub.set_defaults(run=_run_check)
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    import json
+
+    from nextround import checks
+
+    text = args.text if args.text is not None else sys.stdin.read()
+    check: Any
+    report: Any
+    check, report = {
+        "feedback": (checks.check_feedback, _feedback_report),
+        "tone": (checks.check_tone, _tone_report),
+        "answer": (checks.check_answer, _answer_report),
+    }[args.kind]
+    result = check(text)
+    print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if args.json else report(result))
+    return 0
+
+
+def _feedback_report(result: Any) -> str:
+    from nextround.checks import THEMES
+
+    verdict = "Vague: hard to act on as it stands" if result.vague else "Specific enough to act on"
+    lines = [f"{verdict} (specificity {result.score:.2f})"]
+    lines += ["Why:", *(f"  - {reason}" for reason in result.reasons)] if result.reasons else []
+    if result.themes:
+        lines.append("Themes: " + ", ".join(THEMES[t] for t in result.themes))
+    if result.follow_up_questions:
+        lines.append("Questions you could ask:")
+        lines += [f"  {n}. {q}" for n, q in enumerate(result.follow_up_questions, 1)]
+    return "\n".join(lines)
+
+
+def _tone_report(result: Any) -> str:
+    if result.ok:
+        return f"Fine to send: it reads calmly and professionally (calm {result.score:.2f})"
+    count = len(result.flags)
+    lines = [f"Wait before sending: {count} phrase{'s' if count != 1 else ''} may read badly (calm {result.score:.2f})"]
+    for flag in result.flags:
+        lines.append(f"  “{flag.phrase}” ({flag.kind}): {flag.why}")
+        lines.append(f"      Perhaps: “{flag.alternative}”")
+    return "\n".join(lines)
+
+
+def _answer_report(result: Any) -> str:
+    from nextround.checks import PARTS
+
+    marks = "  ".join(f"{'✓' if result.parts[k] else '✗'} {name}" for k, name in PARTS.items())
+    lines = [f"{result.verdict}.", marks]
+    if result.parts["result"]:
+        lines[-1] += f"  ({'concrete' if result.concrete_result else 'vague'} result)"
+    if result.suggestions:
+        lines.append("To make it stronger:")
+        lines += [f"  - {suggestion}" for suggestion in result.suggestions]
+    return "\n".join(lines)
+
+
+def add_init(commands: Any) -> None:
+    init = commands.add_parser(
+        "init",
+        help="add home.ipynb, a page to start and follow your workbooks from JupyterLab",
+        description="Write home.ipynb into the folder: a form to start a new workbook, your "
+        "workbooks with their progress, and what is due. Updates it later only if you have "
+        "not changed it.",
+    )
+    add_dir(init)
+    init.set_defaults(run=_run_init)
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from nextround.notebook.home import UNCHANGED, UPDATED, init
+
+    path, what = init(args.dir)
+    print(path)
+    if what == UNCHANGED:
+        print("nextround: it was already up to date", file=sys.stderr)
+    elif what == UPDATED:
+        print("nextround: updated to this version of nextround", file=sys.stderr)
+    else:
+        print(f"Open it in JupyterLab:  jupyter lab {path}", file=sys.stderr)
+    return 0
+
+
+def add_app(commands: Any) -> None:
+    app = commands.add_parser(
+        "app",
+        help="open a workbook as a form-only web app (Voilà)",
+        description="Serve one workbook as a web app on this machine (127.0.0.1): its text, drafts "
+        "and forms, without code. Answers save to the same file as in JupyterLab. Prints the "
+        'address to open; Ctrl-C stops it. Needs Voilà: pip install "nextround[app]".',
+    )
+    app.add_argument("workbook", metavar="WORKBOOK", help="the workbook (.ipynb) to serve")
+    app.add_argument("--port", type=positive_int, metavar="N", help="the port (default: the first free from 8866)")
+    app.set_defaults(run=_run_app)
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from nextround.notebook.app import serve
+
+    return serve(args.workbook, port=args.port, announce=lambda line: print(line, flush=True))
