@@ -53,11 +53,24 @@ def measured(*args: str) -> tuple[float, float]:
 
 
 def canvas_download(course: Path, out: Path) -> Path:
-    """The class's hand-in as Canvas packages it: one flat zip, `sortablename_userid_attachmentid_file`."""
+    """The class's hand-in as Canvas packages it: one flat zip, `sortablename_userid_attachmentid_file`.
+
+    Each workbook as a student hands it in after working through it: a check-in, some
+    feedback, scores, and (as JupyterLab saves it) the answers inside the notebook,
+    plus outputs and widget state that bring it to about PADDING_BYTES.
+    """
+    import nextround
+
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for n, workbook in enumerate(sorted((course / "release").glob("*/*.ipynb"))):
+            answers = nextround.open_answers(workbook)
+            answers.add_checkin(3 + n % 7, ready=n % 3 != 0, emotions=["disappointed"])
+            answers.update("feedback", text="Another candidate had more experience with SQL.")
+            answers.score("preparation", 1 + n % 5)
             nb = json.loads(workbook.read_text(encoding="utf-8"))
-            # Outputs as an executed workbook holds them: text that compresses well.
+            setup = next(c for c in nb["cells"] if "".join(c["source"]).startswith("# Opening your workbook"))
+            setup["outputs"] = [{"output_type": "display_data", "metadata": {},
+                                 "data": {"application/vnd.nextround.answers+json": answers.data, "text/plain": ""}}]
             nb["cells"][-1]["outputs"] = [{"output_type": "stream", "name": "stdout",
                                            "text": ["x" * 99 + "\n"] * (PADDING_BYTES // 100)}]
             z.writestr(f"student{n}_{1000 + n}_{90000 + n}_reflection.ipynb", json.dumps(nb))
