@@ -332,3 +332,14 @@ def test_follow_ups_are_part_of_version_2_of_the_answers_format() -> None:
     d["feedback"]["max_follow_ups"] = 9
     assert problems(d) == ["feedback/follow_ups/0/sent_on: should be a real date, written YYYY-MM-DD, from 1900-01-01 to 2199-12-31",
                            "feedback/max_follow_ups: should be at most 5"]
+
+
+def test_the_summary_lists_dated_actions_first_and_what_waits_after() -> None:
+    from nextround.notebook.views import summary
+
+    d = doc(checkins=[{"id": "a", "at": "2026-06-17T20:00:00+01:00", "mood": 2, "ready": False}],
+            company={"vacancy_watch": {"careers_page": "https://jobs.example.org", "keywords": []}})
+    page = str(summary(d, today=date(2026, 6, 20)))
+    waiting = page.index("when you feel ready")
+    assert page.index("Check in again before sending anything") < waiting
+    assert page.index("Check their vacancies") < waiting  # dated, though later than the waiting ones' dates

@@ -243,7 +243,8 @@ def summary(doc: Mapping[str, Any], *, today: date | None = None, limit: int = 1
         for n, title in STEPS.items()
     )
     done = sum(1 for s in states.values() if s == "done")
-    todo = pending(doc, today=today)
+    # Dated actions first, soonest first; then what waits until the person feels ready.
+    todo = sorted(pending(doc, today=today), key=lambda a: a.waiting)
     if todo:
         items = join(_action_row(a, today) for a in todo[:limit])
         more = Markup("<div>…and {} more.</div>").format(len(todo) - limit) if len(todo) > limit else Markup()
