@@ -52,7 +52,7 @@ from nextround.classroom.roster import (
     MOODLE_STATUS,
     number,
 )
-from nextround.classroom.summary import shared_answers, steps_done
+from nextround.classroom.summary import steps_done, students_progress
 from nextround.core.names import slugify
 from nextround.core.printable import spreadsheet_cell
 from nextround.core.progress import STEPS
@@ -150,13 +150,8 @@ class Written:
 
 def grades(course: str | Path, rule: ScoreRule, points: float) -> list[Grade]:
     """Every student's grade, in the course file's order."""
-    students = CourseDirectory(course).read()["students"]
-    shared = shared_answers(course, students)
     found = []
-    for student in students:
-        sid = student["student_id"]
-        handed_in = sid in shared
-        states = shared.get(sid, {}).get("progress")
+    for student, handed_in, states in students_progress(course):
         is_late = handed_in and late(student)
         found.append(Grade(
             student, handed_in, states is not None, steps_done(states) if handed_in and states is not None else None,

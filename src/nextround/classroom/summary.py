@@ -32,7 +32,7 @@ import hashlib
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -84,6 +84,16 @@ def steps_done(states: Mapping[Any, str]) -> int:
     return sum(states.get(n) == "done" or states.get(str(n)) == "done" for n in STEPS)
 
 
+def students_progress(course: str | Path) -> Iterator[tuple[dict[str, Any], bool, dict[int, str] | None]]:
+    """Each student of the course file, in its order: (their record, whether they handed
+    in, their steps' states if they share their progress, else None)."""
+    students = CourseDirectory(course).read()["students"]
+    shared = shared_answers(course, students)
+    for student in students:
+        found = shared.get(student["student_id"])
+        yield student, found is not None, (found or {}).get("progress")
+
+
 def progress_rows(course: str | Path) -> list[dict[str, Any]]:
     """Per student: handed in or not, when and whether late, files held, and each step's state if shared.
 
@@ -92,13 +102,9 @@ def progress_rows(course: str | Path) -> list[dict[str, Any]]:
     work handed in, blank otherwise. `submitted_at`, `late` and `held_for_review`
     are what `collect` recorded in the course file.
     """
-    students = CourseDirectory(course).read()["students"]
-    shared = shared_answers(course, students)
     rows = []
-    for student in students:
+    for student, handed_in, states in students_progress(course):
         sid = student["student_id"]
-        handed_in = sid in shared
-        states = shared.get(sid, {}).get("progress")
         row: dict[str, Any] = {
             "student_id": sid, "name": student["name"], "handed_in": "yes" if handed_in else "no",
             "submitted_at": submitted_at(student), "late": ("yes" if late(student) else "no") if handed_in else "",
