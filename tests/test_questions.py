@@ -151,3 +151,14 @@ def test_the_practice_panel_counts_practised_questions_and_recurring_themes(fold
 def test_the_practice_panel_of_a_folder_without_questions_says_what_will_appear(tmp_path: Path) -> None:
     html = dashboard.practice(dashboard.read(tmp_path))._repr_html_()
     assert "The interview questions you note in step 4 of a workbook will gather here" in html
+
+
+@pytest.mark.parametrize("question", [
+    "Tell me about a time you had to win over a sceptical stakeholder.",
+    "How did you win the finance team round to your plan?",
+    "Describe a skeptical client you brought on side.",
+])
+def test_questions_about_winning_people_over_are_filed_with_conflict_not_other(question: str) -> None:
+    from nextround.checks.questions import question_theme
+
+    assert question_theme(question) == "conflict"
