@@ -449,8 +449,8 @@ QUESTION_THEME_PATTERNS: dict[str, tuple[str, ...]] = {
         r"conflict", r"disagree(?:d|ment)?", r"difficult (?:person|colleague|customer|client|manager|people|"
         r"stakeholder|conversation)", r"angry", r"upset", r"complain(?:t|ed)?", r"challenging (?:person|"
         r"colleague|customer|client|manager|stakeholder)", r"argu(?:e|ed|ment)", r"pushed back", r"push back",
-        r"persuade[d]?", r"convinc(?:e|ed)", r"criticism", r"unhappy", r"s[ck]eptical", r"win (?:\w+ ){0,3}(?:over|round)",
-        r"won (?:\w+ ){0,3}(?:over|round)",
+        r"persuade[d]?", r"convinc(?:e|ed)", r"criticism", r"unhappy", r"s[ck]eptical",
+        r"w[io]n (?:\w+ ){0,3}(?:over|round)",
     ),
     "leadership": (
         r"le(?:a)?d(?:ing|er|ers|ership)?", r"manag(?:e|ed|ing) (?:a|the|people|others|a team)",
