@@ -205,3 +205,14 @@ def test_a_german_workbook_shows_german_drafts_in_a_real_kernel(tmp_path: Path) 
     request = next(v for v in drafts if "Feedback zu meinem Vorstellungsgespräch" in v)
     assert "Guten Tag Priya Shah," in request and "Mit freundlichen Grüßen" in request
     assert len(drafts) >= 6 and not any(english in v for v in drafts for english in ("Dear", "Kind regards", "CV"))
+
+
+@pytest.mark.skipif("locale" not in PARAMETER_NAMES, reason="a rejection's locale parameter comes with the interface")
+def test_the_app_serves_a_german_workbook_with_its_guidance_in_german(tmp_path: Path) -> None:
+    from nextround.notebook.app import served_notebook
+
+    path = make(Rejection.from_mapping({**ACME, "locale": "de"}), tmp_path).path
+    served = served_notebook(path)
+    assert _blocks(served) == _blocks(read_json(path))
+    assert _placeholders(served) == _placeholders(read_json(path))
+    assert "## 1. Um ehrliches Feedback bitten" in _blocks(served)
