@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench screenshots clean help
+.PHONY: demo test lint bench screenshots catalogs clean help
 
 help:
 	@echo "make demo   set up, then make, fill and execute a workbook for a fictional rejection"
@@ -14,6 +14,7 @@ help:
 	@echo "make lint   set up, then lint (ruff) and type-check (mypy)"
 	@echo "make bench  set up, then run the benchmarks"
 	@echo "make screenshots  set up, then retake docs/screenshots/ in a real browser (needs chromium)"
+	@echo "make catalogs  set up, then extract, merge and compile the translation catalogs"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +43,21 @@ bench: $(STAMP)
 # dates show day first, as a UK reader expects.
 screenshots: $(STAMP)
 	NEXTROUND_SCREENSHOTS=1 $(PY) -m pytest -q -p no:cacheprovider tests/e2e
+
+# The gettext catalogs in src/nextround/locales/ (commit the .pot, .po and .mo files):
+# extract what a person reads, merge it into each locale's .po (a new or changed
+# message comes out untranslated or fuzzy, for a translator to write), then compile
+# the .mo files nextround reads. The tests fail while any message is untranslated.
+LOCALES_DIR := src/nextround/locales
+BABEL := $(VENV)/bin/pybabel
+BABEL_HEADER := --project=nextround --copyright-holder="The nextround team" --width=100
+
+# guidance: the notebooks' markdown and hidden cells' placeholders (nextround.making.guidance).
+catalogs: $(STAMP)
+	$(BABEL) extract -F babel-guidance.cfg --no-default-keywords -k cell_comment $(BABEL_HEADER) \
+		-o $(LOCALES_DIR)/guidance.pot notebooks src/nextround
+	$(BABEL) update -D guidance -i $(LOCALES_DIR)/guidance.pot -d $(LOCALES_DIR) --width=100 --ignore-obsolete
+	$(BABEL) compile -D guidance -d $(LOCALES_DIR) --statistics
 
 clean:
 	rm -rf $(VENV) demo build dist .pytest_cache

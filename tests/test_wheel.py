@@ -26,9 +26,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_ships_the_notebooks_templates_and_schema(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    for needed in ["nextround/notebooks/rejection_workbook.ipynb", "nextround/templates/feedback_request.txt.j2",
-                   "nextround/templates/linkedin_note.txt.j2", "nextround/schema/answers.schema.json",
-                   "nextround/cli/__init__.py"]:
+    for needed in ["nextround/notebooks/rejection_workbook.ipynb", "nextround/templates/en-GB/feedback_request.txt.j2",
+                   "nextround/templates/en-GB/linkedin_note.txt.j2", "nextround/templates/de/feedback_request.txt.j2",
+                   "nextround/templates/en-US/_letter.txt.j2", "nextround/templates/de/_letter.txt.j2",
+                   "nextround/locales/de/LC_MESSAGES/guidance.mo", "nextround/locales/en_US/LC_MESSAGES/guidance.mo",
+                   "nextround/schema/answers.schema.json", "nextround/cli/__init__.py"]:
         assert needed in names, needed
     assert not any(n.startswith(("tests/", "demo/")) for n in names)
 

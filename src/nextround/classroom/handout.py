@@ -43,7 +43,9 @@ from pathlib import Path
 from typing import Any
 
 from nextround.classroom.course import CourseDirectory
+from nextround.core.i18n import current
 from nextround.errors import NextroundError, WorkbookExistsError
+from nextround.making.guidance import cell_comment, localise
 
 NOTEBOOK = "handout"
 HANDOUT_FORMAT = "nextround-handout"
@@ -54,7 +56,7 @@ ITERATIONS = 20_000
 MOST_ITERATIONS = 1_000_000  # a damaged handout must not keep a student's kernel busy for hours
 LONGEST_ID = 256  # characters: longer than any roster's ids, and not worth stretching
 OWN = "own"  # the scenario of a student who brought their own rejection
-COMMENT = "The class's details, set when your instructor made this handout"
+COMMENT = cell_comment("The class's details, set when your instructor made this handout")
 _TAG_BYTES = 16
 
 
@@ -166,7 +168,7 @@ def write_handout(course: str | Path, output: str | Path, *, scenario_file: str 
         "template": NOTEBOOK, "version": HANDOUT_VERSION, "assignment_id": data["assignment_id"],
         "created_at": datetime.now().astimezone().isoformat(timespec="seconds"), "nextround_version": __version__,
     }}
-    nb = inject(template, {"handout": data}, metadata=metadata, comment=COMMENT)
+    nb = localise(inject(template, {"handout": data}, metadata=metadata, comment=COMMENT), current())
     files.replace(output, notebook_text(nb))
     return output
 

@@ -1,7 +1,11 @@
-"""Messages drafted for the person to send, from the Jinja2 templates in `templates/`.
+"""Messages drafted for the person to send, from the Jinja2 templates in `templates/<locale>/`.
 
-Each draft is personalised from the rejection's parameters and the saved answers.
-Drafts are plain text (never HTML): they are shown in text boxes to copy and edit.
+Each draft is personalised from the rejection's parameters and the saved answers,
+and written in the locale in force (`i18n.current()`): each locale has a folder of
+its own drafts, written for its readers rather than translated word for word, and
+a `_letter.txt.j2` saying how its letters open and close. A draft missing from a
+locale's folder is taken from en-GB's. Drafts are plain text (never HTML): they are
+shown in text boxes to copy and edit.
 """
 
 from __future__ import annotations
@@ -10,25 +14,31 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from nextround.core import i18n
 from nextround.core.answers import main_contact, with_defaults
 
 #: LinkedIn's limit on a connection note, by account type.
 LINKEDIN_LIMITS = {"free": 200, "premium": 300}
 
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"}
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "herr", "frau"}
+# Titles before a name, as (the English honorific, gender); German ones too, since a
+# contact's name is written as the person knows them.
+_HONORIFICS = {"mr": ("Mr", "m"), "mrs": ("Mrs", "f"), "ms": ("Ms", "f"), "miss": ("Miss", "f"), "mx": ("Mx", ""),
+               "sir": ("", "m"), "dame": ("", "f"), "herr": ("Mr", "m"), "frau": ("Ms", "f")}
+_ACADEMIC = {"dr": "Dr", "prof": "Prof", "professor": "Prof"}
+# Words that begin a family name: "Anna von der Heide" is Frau von der Heide.
+_PARTICLES = {"von", "van", "de", "der", "den", "du", "da", "di", "del", "della", "dos", "das", "la", "le", "zu",
+              "zum", "zur", "vom", "ten", "ter"}
 
-#: Asked when there is nothing more specific to ask about the feedback: two at most,
-#: one question each, never a comparison with whoever got the job.
-GENERAL_FOLLOW_UP_QUESTIONS = (
-    "Which part of the interview would you most encourage me to work on?",
-    "Was there a skill you'd have liked to see more evidence of?",
-)
 #: The most questions a follow-up asks: one or two focused ones get answered; four don't.
 MOST_FOLLOW_UP_QUESTIONS = 2
-#: How drafts end unless the person says otherwise.
+#: How en-GB drafts end unless the person says otherwise (`default_sign_off()` for the locale in force).
 SIGN_OFF = "Kind regards"
+#: In each locale's folder: how its letters open and close, and the words every draft shares.
+LETTER = "_letter.txt.j2"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,14 +63,24 @@ class Message:
         return cls("", text)
 
 
-@cache
-def _environment() -> Any:
-    import jinja2
+def environment(locale: str, root: Path | None = None) -> Any:
+    """The Jinja2 environment of `locale`'s drafts, from `root` (the shipped `templates/` by default).
 
+    A draft is looked for in `root/<locale>/` first, then in `root/en-GB/`.
+    """
     from nextround.resources import shipped
 
+    return _environment(locale, root or shipped("templates"))
+
+
+@cache
+def _environment(locale: str, root: Path) -> Any:
+    import jinja2
+
+    folders = [root / name for name in dict.fromkeys((locale, i18n.DEFAULT))]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(shipped("templates")),
+        # The locale's own drafts first; en-GB's only for a draft the locale lacks.
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
         autoescape=False,  # plain-text drafts; they are never put into HTML unescaped
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -71,12 +91,27 @@ def _environment() -> Any:
     return env
 
 
+def _letter() -> Any:
+    """The locale in force's `_letter.txt.j2`: its sign-off, its questions, its macros."""
+    return environment(i18n.current()).get_template(LETTER).module
+
+
+def default_sign_off() -> str:
+    """How drafts end unless the person says otherwise, in the locale in force: "Kind regards"."""
+    return str(_letter().default_sign_off)
+
+
+def general_follow_up_questions() -> tuple[str, ...]:
+    """Asked when there is nothing more specific to ask about the feedback, in the locale in force."""
+    return tuple(_letter().general_questions)
+
+
 def nice_date(value: date | str | None) -> str:
-    """A date as people write it in the UK: `17 June 2026`."""
+    """A date as people write it in the locale in force: `17 June 2026`, `June 17, 2026`, `17. Juni 2026`."""
     if not value:
         return ""
     day = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{day.day} {day:%B %Y}"
+    return i18n.format_date(day, "long")
 
 
 def first_name(name: str) -> str:
@@ -85,34 +120,67 @@ def first_name(name: str) -> str:
     return words[0] if words else name.strip()
 
 
+def person(name: str) -> dict[str, Any]:
+    """How a letter may address someone, from their name as written ("Dr Priya Shah", "Frau Anna von Berg").
+
+    `first_name`, `last_name` (from a particle such as "von" on), `full_name` (the
+    names without titles), `honorific` ("Ms", "Mr", ... or ""), `gender` ("f", "m" or
+    "" when the name does not say) and `academic` (["Prof", "Dr"], as given). Each
+    locale's `_letter.txt.j2` makes its own salutation from them.
+    """
+    honorific, gender = "", ""
+    academic: list[str] = []
+    names: list[str] = []
+    for word in name.split():
+        key = word.rstrip(".").lower()
+        if not names and key in _HONORIFICS and not (honorific or gender):
+            honorific, gender = _HONORIFICS[key]
+        elif not names and key in _ACADEMIC:
+            academic.append(_ACADEMIC[key])
+        else:
+            names.append(word)
+    family = next((i for i in range(1, len(names)) if names[i].lower() in _PARTICLES), len(names) - 1)
+    return {
+        "first_name": first_name(name),
+        "last_name": " ".join(names[family:]) if len(names) > 1 else "",
+        "full_name": " ".join(names) or name.strip(),
+        "honorific": honorific,
+        "gender": gender,
+        "academic": academic,
+    }
+
+
 def context(doc: Mapping[str, Any], contact: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """What the templates may use, from an answers document."""
+    """What the templates may use, from an answers document.
+
+    `addressee` is the person the draft is to (`person()`), or None when no contact is
+    known; `contact`, for a note to one person, is that contact with the same fields.
+    """
     doc = with_defaults(doc)
     rejection = doc["rejection"]
     main = main_contact(doc) or next(iter(doc["contacts"] or rejection.get("contacts") or []), None)
     you = doc["you"]
-    name = (you.get("name") or "").strip() or rejection.get("your_name", "")
     values = {
         "company": rejection.get("company", ""),
         "role": rejection.get("role", ""),
         "stage": rejection.get("stage", ""),
         "interview_date": rejection.get("interview_date") or None,
         "rejected_on": rejection.get("rejected_on") or None,
-        "your_name": name,
-        "signature": name or "[your name]",
-        "sign_off": (you.get("sign_off") or "").strip() or SIGN_OFF,
-        "greeting": first_name(main["name"]) if main else "Hiring Team",
+        "your_name": (you.get("name") or "").strip() or rejection.get("your_name", ""),
+        "sign_off": (you.get("sign_off") or "").strip() or default_sign_off(),
+        "addressee": person(main["name"]) if main else None,
         "contact": None,
     }
     if contact is not None:
-        values["contact"] = {**contact, "first_name": first_name(contact["name"])}
-        values["greeting"] = values["contact"]["first_name"]
+        values["contact"] = {**contact, **person(contact["name"])}
+        values["addressee"] = values["contact"]
     return values
 
 
 def render(template: str, values: Mapping[str, Any]) -> Message:
-    """Render `templates/<template>.txt.j2`; a first `Subject:` line becomes the subject."""
-    return Message.from_text(_environment().get_template(f"{template}.txt.j2").render(**values))
+    """Render `templates/<locale>/<template>.txt.j2` in the locale in force; a first `Subject:`
+    line becomes the subject."""
+    return Message.from_text(environment(i18n.current()).get_template(f"{template}.txt.j2").render(**values))
 
 
 def feedback_request(doc: Mapping[str, Any]) -> Message:
@@ -124,7 +192,7 @@ def feedback_follow_up(doc: Mapping[str, Any], questions: Sequence[str] = ()) ->
     """Asking for more detail when the feedback was vague: the first one or two questions
     (the check puts the ones chosen from what they said first)."""
     values = context(doc)
-    values["questions"] = (list(questions) or list(GENERAL_FOLLOW_UP_QUESTIONS))[:MOST_FOLLOW_UP_QUESTIONS]
+    values["questions"] = (list(questions) or list(general_follow_up_questions()))[:MOST_FOLLOW_UP_QUESTIONS]
     return render("feedback_follow_up", values)
 
 

@@ -17,12 +17,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from nextround.core.i18n import current
 from nextround.errors import NextroundError
+from nextround.making.guidance import cell_comment, localise
 from nextround.storage import files
 
 NOTEBOOK = "journey"
 DEFAULT_TIMEOUT_S = 600
 TITLE = "Your journey so far — nextround"
+#: The first line of a report's parameters cell, all a person sees of it while it is hidden.
+COMMENT = cell_comment("Set when this report was made")
 
 # The lab template without anything fetched from the web. Every block emptied here
 # only loads a script; the content and its styles are untouched.
@@ -36,11 +40,13 @@ _EXTERNAL_SCRIPT = re.compile(r"<script[^>]+src\s*=\s*[\"']?(?:https?:)?//", re.
 
 
 def parameterised(name: str, values: dict[str, Any]) -> dict[str, Any]:
-    """A shipped notebook with its parameters set, papermill's way (as JSON, not yet run)."""
+    """A shipped notebook with its parameters set, papermill's way (as JSON, not yet run), its
+    guidance in the locale in force."""
     from nextround.making.workbook import inject, load_template
     from nextround.resources import notebook
 
-    return inject(load_template(notebook(name)), values, metadata={}, comment="Set when this report was made")
+    nb = inject(load_template(notebook(name)), values, metadata={}, comment=COMMENT)
+    return localise(nb, current())  # in the language the report is made in
 
 
 def journey_notebook(folder: str = ".", today: date | None = None) -> dict[str, Any]:

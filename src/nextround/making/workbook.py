@@ -23,9 +23,11 @@ from typing import Any
 from nextround import __version__
 from nextround.core.answers import dumps as answers_text
 from nextround.core.answers import new_document
+from nextround.core.i18n import parse_locale
 from nextround.core.names import STUDENT_ID
 from nextround.core.parameters import Rejection
 from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
+from nextround.making.guidance import cell_comment, locale_of, localise, translate
 from nextround.storage import files
 from nextround.storage.store import ANSWERS_SUFFIX, MAX_BYTES, answers_path_for
 
@@ -37,7 +39,7 @@ METADATA_VERSION = 1
 IDENTITY_PARAMETERS = ("workbook_id", "answers_file", "student_id", "assignment_id")
 # Names made from ids: a student's folder (`core.names.student_folder`) may hold @ + ~.
 _IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+~-]{0,127}$")
-INJECTED_COMMENT = "The details of this rejection, set when the workbook was made"
+INJECTED_COMMENT = cell_comment("The details of this rejection, set when the workbook was made")
 #: The media type of the copy of the answers a workbook keeps in its own outputs.
 ANSWERS_MIMETYPE = "application/vnd.nextround.answers+json"
 
@@ -149,11 +151,11 @@ def notebook_text(nb: Mapping[str, Any]) -> str:
 
 
 @cache
-def _encoded_cells(path: str) -> tuple[str, ...]:
-    # Each template cell as it appears inside a written notebook (two levels deep),
-    # encoded once per run: JSON with indents is encoded in pure Python, and the
-    # template's cells are most of every workbook.
-    return tuple(_nested(notebook_text(cell).rstrip("\n"), 2) for cell in _template(path)["cells"]
+def _encoded_cells(path: str, locale: str) -> tuple[str, ...]:
+    # Each template cell, in the workbook's language, as it appears inside a written
+    # notebook (two levels deep), encoded once per run: JSON with indents is encoded in
+    # pure Python, and the template's cells are most of every workbook.
+    return tuple(_nested(notebook_text(cell).rstrip("\n"), 2) for cell in localise(_template(path), locale)["cells"]
                  if not _is_injected(cell))
 
 
@@ -161,14 +163,20 @@ def _nested(text: str, depth: int) -> str:
     return text.replace("\n", "\n" + " " * depth)
 
 
-def _workbook_text(template: Path, parameters: Mapping[str, Any], metadata: Mapping[str, Any]) -> str:
-    """`notebook_text(inject(...))` for a template, but encoding only what changes."""
+def _workbook_text(template: Path, parameters: Mapping[str, Any], metadata: Mapping[str, Any],
+                   locale: str | None = None) -> str:
+    """`notebook_text(localise(inject(...), locale))` for a template, but encoding only what changes.
+
+    `locale` defaults to the one the parameters name (en-GB when none).
+    """
+    locale = parse_locale(locale) if locale else locale_of(parameters)
     key = str(template.resolve())
     nb = _template(key)
-    cells = list(_encoded_cells(key))
+    cells = list(_encoded_cells(key, locale))
     index = parameters_cell_index({"cells": [c for c in nb["cells"] if not _is_injected(c)]})
     assert index is not None
-    cells.insert(index + 1, _nested(notebook_text(_injected_cell(parameters, INJECTED_COMMENT)).rstrip("\n"), 2))
+    comment = translate(INJECTED_COMMENT, locale)
+    cells.insert(index + 1, _nested(notebook_text(_injected_cell(parameters, comment)).rstrip("\n"), 2))
     rest = {k: v for k, v in nb.items() if k != "cells"}
     rest["metadata"] = {**nb.get("metadata", {}), **metadata}
     tail = notebook_text(rest).rstrip("\n")[1:]  # its keys all sort after "cells"
@@ -185,11 +193,13 @@ def make(
     extra_metadata: Mapping[str, Any] | None = None,
     student_id: str = "",
     assignment_id: str = "",
+    locale: str | None = None,
 ) -> MadeWorkbook:
     """Write a new workbook (and its first answers file) for one rejection.
 
     A class workbook also carries the student's and the assignment's ids, in its
-    parameters, its metadata and its answers. Never overwrites: raises
+    parameters, its metadata and its answers. Its guidance is in `locale`, by
+    default the one its parameters name (en-GB when none). Never overwrites: raises
     WorkbookExistsError if the workbook or its answers file is already there.
     """
     folder = Path(folder)
@@ -216,7 +226,7 @@ def make(
                              "may hold, so nothing was written; shorten the longest values", file=answers_path)
     # The template is read and checked (once per run) before anything is written.
     text = workbook_text(rejection, workbook_id=workbook_id, answers_file=answers_path.name, identity=identity,
-                         template=template, output_path=path.name, extra_metadata=extra_metadata)
+                         template=template, output_path=path.name, extra_metadata=extra_metadata, locale=locale)
     _write_new(path, text)
     try:
         _write_new(answers_path, answers_data)
@@ -236,11 +246,13 @@ def workbook_text(
     output_path: str = "",
     created_at: str | None = None,
     extra_metadata: Mapping[str, Any] | None = None,
+    locale: str | None = None,
 ) -> str:
     """The text of a workbook for `rejection`: the template with its parameters injected.
 
     `identity`: a class workbook's student and assignment ids, carried in its
-    parameters and its metadata. `created_at` defaults to now.
+    parameters and its metadata. `created_at` defaults to now. `locale`: the
+    language of its guidance, by default the one its parameters name (en-GB when none).
     """
     identity = dict(identity or {})
     parameters = {**rejection.to_parameters(), "workbook_id": workbook_id, "answers_file": answers_file, **identity}
@@ -266,7 +278,7 @@ def workbook_text(
             **(extra_metadata or {}),
         },
     }
-    return _workbook_text(nb_path, parameters, metadata)
+    return _workbook_text(nb_path, parameters, metadata, locale)
 
 
 def recorded_parameters(nb: Mapping[str, Any]) -> tuple[Rejection, dict[str, str]]:

@@ -76,6 +76,7 @@ def served_notebook(workbook: str | Path) -> dict[str, Any]:
     served copy lives elsewhere. Raises NextroundError when the file is not one of
     our workbooks.
     """
+    from nextround.making.guidance import locale_of, localise
     from nextround.making.workbook import inject, load_template, read_parameters
     from nextround.storage.store import answers_path_for
 
@@ -94,7 +95,7 @@ def served_notebook(workbook: str | Path) -> dict[str, Any]:
         "answers_file": str(path.parent.resolve() / answers_file),
         **{k: v for k, v in identity.items() if k in ("student_id", "assignment_id")},
     }
-    return inject(load_template(), parameters, metadata={})
+    return localise(inject(load_template(), parameters, metadata={}), locale_of(parameters))
 
 
 def is_free(port: int) -> bool:

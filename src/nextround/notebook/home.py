@@ -20,7 +20,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nextround.core.i18n import current
 from nextround.errors import NextroundError
+from nextround.making.guidance import localise
 from nextround.making.workbook import METADATA_KEY, notebook_text
 from nextround.storage import files
 
@@ -56,7 +58,7 @@ def shipped() -> dict[str, Any]:
     from nextround.resources import notebook
 
     with open(notebook(NOTEBOOK), encoding="utf-8") as f:
-        nb = json.load(f)
+        nb = localise(json.load(f), current())  # in the language of the person who asks for it
     nb.setdefault("metadata", {})[METADATA_KEY] = {
         **nb["metadata"].get(METADATA_KEY, {}),
         "template": NOTEBOOK,
