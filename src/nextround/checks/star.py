@@ -89,10 +89,6 @@ _AGENT_PASSIVE_RE = lazy(r"\b(?:was|were)\s+(?:\w+\s+)?[a-z]+(?:ed|en|t)\s+by\s+
                          r"april|may\b|june|july|august|september|october|november|december|noon|midday|lunchtime|"
                          r"tomorrow|close\b)", re.IGNORECASE)
 _BY_RE = lazy(r"\s+by\b", re.IGNORECASE)
-# An explicit scene, which sets one wherever it is told: "The situation was that…", "It
-# started when I was working on the complaints line".
-_SCENE_FRAME_RE = lazy(r"\b(?:situation|background|context)\b|\b(?:when|while|whilst) (?:i|we) (?:was|were|worked|"
-                       r"had just|first)\b", re.IGNORECASE)
 # Words of a goal rather than a scene: "to" before a verb, or something asked of "me".
 _GOAL_WORDS_RE = lazy(r"\bto (?!the\b|a\b|an\b|my\b|our\b|his\b|her\b|their\b|its\b|this\b|that\b|these\b|"
                       r"those\b|me\b|us\b|them\b|him\b|it\b|work\b|school\b|\d)[a-z]+\b|\bme\b", re.IGNORECASE)
@@ -378,7 +374,7 @@ def check_answer(text: str) -> StarCheck:
     found: dict[str, str] = {}
     vague_result = ""
     last = body = ""
-    acted_before = stepped_before = False
+    acted_before = False
     count = 0
     for sentence in _sentences(text):
         last, count = sentence, count + 1
@@ -405,24 +401,13 @@ def check_answer(text: str) -> StarCheck:
         if not (hypothetical or habitual or _LESSON_RE.search(sentence) or _PROJECTION_RE.search(sentence)
                 or _EVALUATION_RE.match(sentence)):
             body = sentence if acted_before else ""
-        acted_in_earlier = stepped_before
         acted_before = acted_before or bool(acted)
-        # (A result told first, "I cut returns by 30%", is a summary, not yet a step.)
-        stepped_before = stepped_before or bool(acted and not words)
         if "situation" not in found and not (hypothetical or habitual):
+            # A place after the task in the same sentence is the task's object ("I was
+            # tasked with cutting waits at our dock doors"), not the scene.
             place = _PLACE_RE.search(sentence)
-            if acted_in_earlier:
-                # Once the person has acted, places and times belong to the steps and the
-                # outcome ("at the re-inspection"); only an explicit scene sets one.
-                scene = bool(_SCENE_FRAME_RE.search(sentence))
-            else:
-                # A place after the task or the step in the same sentence is their object
-                # ("I was tasked with cutting waits at our dock doors"), not the scene.
-                first_part = min(task.start() if task else len(sentence),
-                                 sentence.find(acted) if acted else len(sentence))
-                scene = bool(_SITUATION_RE.search(sentence) or place and place.start() < first_part
-                             or count == 1 and told_in_past and _opens_scene(sentence, bool(task or acted or words)))
-            if scene:
+            if (_SITUATION_RE.search(sentence) or place and (task is None or place.start() < task.start())
+                    or count == 1 and told_in_past and _opens_scene(sentence, bool(task or acted or words))):
                 found["situation"] = sentence
     if "result" not in found and not vague_result and count > 1:
         # The last sentence, if finished, or else the last one before a closing lesson.
