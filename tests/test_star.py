@@ -366,10 +366,11 @@ def test_two_wordings_of_the_same_question_share_a_key() -> None:
 # The messages carry counts only, never the text of an answer.
 
 LABELS = ("situation", "task", "action", "result", "complete")
-# The most mistakes allowed on the 36 held-out answers, per label: what the check
-# reached when it was measured once, after tuning on the tune half alone. The target
-# was 90% (at most 3 wrong); situation, result and complete fall short of it.
-HELD_OUT_MOST_WRONG = {"situation": 7, "task": 4, "action": 0, "result": 9, "complete": 10}
+# The least accuracy allowed on the 84 held-out answers, per label: what the check
+# reached at its last measurement (rounded down to the percent), after the rules were
+# written from the tune half. The target was 90%; situation, result and complete fall
+# short of it. The held-out half is measured here, never tuned on.
+HELD_OUT_FLOOR = {"situation": 0.89, "task": 0.92, "action": 1.00, "result": 0.86, "complete": 0.84}
 
 
 def _wrong(split: str, label: str) -> tuple[int, int]:
@@ -392,4 +393,4 @@ def test_accuracy_on_the_tune_half(label: str) -> None:
 @pytest.mark.parametrize("label", LABELS)
 def test_accuracy_on_the_held_out_half(label: str) -> None:
     wrong, n = _wrong("heldout", label)
-    assert wrong <= HELD_OUT_MOST_WRONG[label], f"{wrong} of {n} held-out answers wrong on {label}"
+    assert (n - wrong) / n >= HELD_OUT_FLOOR[label], f"{wrong} of {n} held-out answers wrong on {label}"

@@ -10,12 +10,25 @@ What it reads, sentence by sentence:
 
 - sentences that describe no particular event — hypothetical ("I would…") or
   habitual ("I always…") — set no scene, give no task and take no action;
+- a situation is a time, a place or a problem under way; an answer's first sentence
+  sets the scene when it is nothing else (not a task, a step, an outcome, a role on
+  its own or a remark about the answer), however few its words ("Christmas Eve, the
+  deli counter.");
+- a task is a goal or responsibility given to or taken on by the person, in any of
+  the usual shapes ("I was asked to…", "gave me a target of…", "the goal was to…");
 - an action is a verb after "I" that does something: not being there, feeling,
   thinking, joining or working somewhere ("I was part of the team", "I felt proud").
   "We" actions, the passive voice and "I would…" are not the person's own action;
-- a result is how things turned out; a projection ("this should save…") or a lesson
-  on its own ("it taught me…") is not. A concrete result measures the outcome or
-  states it plainly; "it went well" and "my manager thanked me" are vague.
+  notes with the "I" left out ("Labelled all shelves…") and a learner's "I was
+  calling…" are;
+- a result is how things turned out; a projection ("this should save…"), a promise
+  ("he said he'd…"), a lesson on its own ("it taught me…"), a judgement of the
+  experience ("it was a mad night") or the person's own feelings are not. After the
+  person's action, the problem's absence ("no lost sales") and a state reached ("the
+  accounts were signed off") are outcomes. When no words foresee it, the last sentence
+  before any closing lesson is taken as the outcome if it is not the person's own step.
+  A concrete result measures the outcome or states it plainly; "it went well" and "my
+  manager thanked me" are vague.
 
 The word lists and patterns are in `_star_words`. Every pattern runs over one
 sentence at a time, and each sentence is read a fixed number of times, so the check
