@@ -5,7 +5,7 @@ Run from the repository root:
     PYTHONPATH=src .venv/bin/python benchmarks/check_star.py              # tune and held-out
     PYTHONPATH=src .venv/bin/python benchmarks/check_star.py --tune-only  # while developing
 
-tests/data/star_cases.csv holds 72 "better answers", written and labelled by someone
+tests/data/star_cases.csv holds 168 "better answers", written and labelled by someone
 who never saw the checker (see tests/data/README-labelled-sets.md): for each, whether
 it has a situation, a task, an action and a result, and whether it is complete (all
 four, with a concrete result). Half the rows (split == "heldout") are held out. For

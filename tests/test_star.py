@@ -163,6 +163,99 @@ def test_a_learners_english_in_the_present_tense_tells_the_story() -> None:
     assert check_answer(text).complete
 
 
+def test_notes_with_the_i_left_out_still_give_the_task_and_the_steps() -> None:
+    text = ("Asked by my supervisor to tidy the seed display at the garden centre. Sorted the packets by season, "
+            "binned last year's stock and wrote new price cards.")
+    result = check_answer(text)
+    assert result.parts["task"] and result.parts["action"]
+    assert not result.parts["result"]  # the steps are not how it turned out
+    assert result.found["action"].startswith("Sorted the packets")
+
+
+def test_a_learners_present_tense_after_a_task_is_the_story_not_a_habit() -> None:
+    # No past tense anywhere, but a task was given: "I count…" tells what they did.
+    text = "My manager ask me to plan the stock order. I count the shelves every morning and I make a list."
+    assert parts_of(text) == ".TA."
+
+
+def test_steps_in_a_learners_past_continuous_are_actions() -> None:
+    text = ("At the bakery where I worked, a customer needed a cake for her son with allergies. I was calling her "
+            "back to check every ingredient and I was changing the recipe. She ordered from us again twice.")
+    assert parts_of(text) == "S.AR"
+
+
+@pytest.mark.parametrize("opening", [
+    "During my internship we were auditing a client's stock count.",
+    "Two years ago the heating failed in the flats.",
+    "Christmas Eve, the deli counter, the busiest day of the year.",
+    "- night picking team, 2021",
+])
+def test_a_scene_may_be_set_in_few_words(opening: str) -> None:
+    text = opening + "\nI was asked to sort it out. I rang the supplier and changed the rota."
+    assert check_answer(text).parts["situation"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "My store manager gave me a personal target of 150 sign-ups.",
+    "My manager asked if I could get the backlog down before the audit.",
+    "The goal was to get every order out on the same day.",
+    "Asked by the shift manager to halve the picking errors.",
+])
+def test_more_ways_of_being_given_a_goal_are_a_task(sentence: str) -> None:
+    assert check_answer("At the warehouse, orders kept going out late. " + sentence).parts["task"]
+
+
+def test_a_place_inside_the_task_is_not_the_scene() -> None:
+    text = "I was tasked with cutting the time lorries waited at our dock doors. I built a booking sheet."
+    assert parts_of(text) == ".TA."
+
+
+@pytest.mark.parametrize("ending, concrete", [
+    ("We switched over that weekend with no lost orders.", True),
+    ("All but one of the hampers were collected that afternoon.", True),
+    ("The accounts were signed off the following week.", True),
+    ("The complaints stopped. I learned that small changes matter.", True),
+    ("The customer was over the moon.", False),
+    ("Customers were a lot less frustrated and the queue moved faster.", False),
+])
+def test_outcomes_told_in_other_words_are_results(ending: str, concrete: bool) -> None:
+    text = ("When I was a supervisor at a farm shop, collections before Christmas were chaotic. I had to make "
+            "sure every order was collected. I rang every customer the day before and set up a separate table. "
+            + ending)
+    result = check_answer(text)
+    assert result.parts["result"] and result.concrete_result is concrete
+
+
+@pytest.mark.parametrize("ending", [
+    "It was an absolutely mad night.",
+    "It was a really good team and we were like a family.",
+    "My manager said she'd take it to the next budget meeting.",
+    "Everyone pulled together brilliantly.",
+    "I was really happy to help.",
+])
+def test_a_judgement_a_promise_or_a_feeling_of_ones_own_is_no_result(ending: str) -> None:
+    text = ("At the hotel bar on New Year's Eve, two of the staff called in sick. I was asked to run the "
+            "cocktail station. I moved the prosecco onto pre-poured trays and showed the agency barman round. "
+            + ending)
+    assert parts_of(text) == "STA."
+
+
+def test_a_goal_and_an_outcome_denied_are_not_results() -> None:
+    text = ("When I was working at a phone shop, a customer came in because she'd been charged for a plan she "
+            "never signed up for. I needed to make sure she was refunded in full. I looked up her account and "
+            "raised a refund.")
+    assert parts_of(text) == "STA."
+
+
+def test_hypothetical_steps_inside_a_real_story_are_no_action() -> None:
+    # "When I worked on the help desk" is where they were, not a step they took.
+    text = ("When I worked on the help desk for an energy supplier, a customer was billed £900 for one month. "
+            "It was my job to sort his account out. In that situation I would first apologise, then I would "
+            "check the meter reading. He was refunded in full.")
+    result = check_answer(text)
+    assert not result.parts["action"] and result.parts["result"]
+
+
 def test_empty_text_has_every_part_missing_with_a_suggestion_each() -> None:
     for text in ("", "   \n"):
         result = check_answer(text)
@@ -273,10 +366,11 @@ def test_two_wordings_of_the_same_question_share_a_key() -> None:
 # The messages carry counts only, never the text of an answer.
 
 LABELS = ("situation", "task", "action", "result", "complete")
-# The most mistakes allowed on the 36 held-out answers, per label: what the check
-# reached when it was measured once, after tuning on the tune half alone. The target
-# was 90% (at most 3 wrong); situation, result and complete fall short of it.
-HELD_OUT_MOST_WRONG = {"situation": 7, "task": 4, "action": 0, "result": 9, "complete": 10}
+# The least accuracy allowed on the 84 held-out answers, per label: what the check
+# reached at its last measurement (rounded down to the percent), after the rules were
+# written from the tune half. The target was 90%; situation, result and complete fall
+# short of it. The held-out half is measured here, never tuned on.
+HELD_OUT_FLOOR = {"situation": 0.89, "task": 0.92, "action": 1.00, "result": 0.86, "complete": 0.84}
 
 
 def _wrong(split: str, label: str) -> tuple[int, int]:
@@ -299,4 +393,4 @@ def test_accuracy_on_the_tune_half(label: str) -> None:
 @pytest.mark.parametrize("label", LABELS)
 def test_accuracy_on_the_held_out_half(label: str) -> None:
     wrong, n = _wrong("heldout", label)
-    assert wrong <= HELD_OUT_MOST_WRONG[label], f"{wrong} of {n} held-out answers wrong on {label}"
+    assert (n - wrong) / n >= HELD_OUT_FLOOR[label], f"{wrong} of {n} held-out answers wrong on {label}"

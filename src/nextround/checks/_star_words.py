@@ -112,9 +112,6 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"(?:when|while|whilst) (?:i|we|our|my|the|a|an|it|they|he|she)\b",
     r"(?:in|during|before|after|over) (?:the )?(?:" + r"january|february|march|april|may|june|july|august|"
     r"september|october|november|december|christmas|summer|black friday|easter|holidays|peak)",
-    r"(?:at|in|on|for|with) (?:(?:the|a|an|my|our|one of the|one of our) )?"
-    r"(?:[\w&'’-]+ ){0,3}(?:" + PLACES + r")s?\b",
-    r"as (?:a|an|the) (?:[\w-]+ ){0,3}(?:at|in|for|on)",
     # the place as the subject of what was going on: "Our shop had lots of stock going missing"
     r"(?:our|my|the) (?:[\w&'’-]+ ){0,2}(?:" + PREMISES + r")s? (?:had|was|were|kept|needed|lost|faced|got)",
     r"(?:at|in|on|for|with) (?:the|a|an|my|our|one of the) (?:[\w&'’-]+ ){1,4}(?:where|that) (?:i|we) "
@@ -131,6 +128,32 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"crisis|shortage)",
     r"pulled out", r"go(?:ing|ne)? missing", r"went missing",
     r"(?:got|received|had) (?:a |an )?(?:poor|bad|low|negative|failing)",
+    # when, in other words: "during my internship", "two years ago", "one Saturday",
+    # "Christmas Eve", "my second year teaching", a year on its own ("night team, 2021")
+    r"during (?:the|my|our|a|an|that|this|one|last|peak|busy) [\w-]+",
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:days?|weeks?|months?|years?) ago",
+    r"(?:one|on a|on the|last|that|this|a) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"weekend|bank holiday)",
+    r"(?:christmas|new year's|new year’s) (?:eve|day)", r"boxing day", r"black friday", r"back-to-school",
+    r"(?:my|our) (?:first|second|third|fourth|final|last|previous|early) (?:year|week|month|day|"
+    r"term|semester|shift|placement|rotation|job|role|season|summer)",
+    r"(?:in|during|on|over) the (?:first|second|third|final|last|early) (?:year|week|month|day|term|semester|"
+    r"weeks|months|days) (?:of|at|in|after)",
+    r"(?:in|during|over|that|last|this) (?:the )?(?:fall|autumn|spring|summer|winter)(?: (?:term|semester|season))?",
+    r"(?<![£$€.,:])(?:19[5-9]\d|20[0-4]\d)(?![.,:]?\d|%)",
+    # the place where it happened, told as a clause: "the church where I volunteer"
+    r"where (?:i|we) (?:\w+ )?(?:work|worked|volunteer|volunteered|studied|study|trained|was working|"
+    r"was placed|was based|did my)",
+    # how things stood: "the lowest in the building", "bottom of the region"
+    r"(?:was|were|had) (?:the )?(?:lowest|highest|worst|slowest|busiest|bottom|top) (?:\w+ ){0,3}(?:in|of)",
+)
+# Where it happened: "at the garden centre", "in a busy A&E department". Inside the
+# person's task ("I was tasked with cutting waiting at our dock doors") a place is the
+# object of the goal, not the scene, so these count only before a task in a sentence.
+SITUATION_PLACE_PATTERNS: tuple[str, ...] = (
+    r"(?:at|in|on|for|with) (?:(?:the|a|an|my|our|one of the|one of our) )?"
+    r"(?:[\w&'’-]+ ){0,3}(?:" + PLACES + r")s?\b",
+    r"as (?:a|an|the) (?:[\w-]+ ){0,3}(?:at|in|for|on)",
 )
 
 # ---------------------------------------------------------------------------
@@ -140,32 +163,64 @@ SITUATION_PATTERNS: tuple[str, ...] = (
 # Someone giving the person the job ("asked me to"; "say me to" in a learner's English).
 _ASKING = (
     r"(?:asked|ask|asks|told|tell|tells|said|say|says|wanted|want|wants|needed|got|gave|give|gives|tasked|"
-    r"assigned|trusted|chose|picked|put|made)"
+    r"assigned|trusted|chose|picked|put|made|requested|instructed|appointed|nominated|selected|challenged|"
+    r"delegated|expected|needs|relied on)"
 )
 TASK_PATTERNS: tuple[str, ...] = (
     # asked or given it: "I was asked to", "my manager asked me to", "gave me the job of"
     r"i (?:was|got|had been|'d been|am|were) (?:\w+ )?(?:asked|told|given|tasked|assigned|put in charge|"
     r"made responsible|chosen|picked|brought in|trusted|expected|supposed|responsible|accountable|"
-    r"in charge|charged)",
+    r"in charge|in-charge|charged|hired to|employed to|recruited to|sent to|called in|drafted in|there to|"
+    r"appointed|nominated|selected|elected|designated)",
     _ASKING + r" me (?:to|with|the (?:job|task|responsibility|challenge|project)|"
     r"responsibility|charge)",
+    # a goal handed over: "gave me a personal goal of 150", "set me a target"
+    r"(?:gave|give|gives|set|sets|handed) me (?:a|an|the|my|one) (?:[\w-]+ )?(?:goal|target|task|job|"
+    r"responsibility|challenge|project|brief|deadline|case|assignment)",
+    # asked, with the "I was" left out: "Asked to sort out the stockroom", "me: asked by
+    # the shift manager to halve errors"
+    r"^\W*(?:me\W+)?(?:asked|told|tasked|given|put in charge|made responsible|expected)\b(?: by (?:[\w'’-]+ ){1,4})?"
+    r"(?: to| with| for| of)",
+    r"(?:asked|told|tasked) by (?:[\w'’-]+ ){1,4}to",
     r"(?:fell|was down|came down|was left|was up) to me", r"left (?:it )?to me to",
     # mine to do: "my job was to", "it was my responsibility", "keeping X was my responsibility"
     r"my (?:\w+ )?(?:job|task|role|responsibility|brief|goal|aim|objective|remit|duty|mission|"
-    r"target|challenge|project|priority) (?:was|is|that \w+ was|became|had been|were|would be|"
+    r"target|challenge|project|priority|part|assignment) (?:was|is|that \w+ was|became|had been|were|would be|"
     r"was going to be)",
+    # the goal, stated: "the goal was to", "the aim was to get…"
+    r"the (?:main |first |real |immediate )?(?:goal|aim|objective|target|brief|task|challenge) "
+    r"(?:was|were|is) to",
     r"(?:was|is|became|be) my (?:\w+ )?(?:job|task|responsibility|brief|goal|aim|objective|remit|duty|"
     r"project|priority|challenge)",
     r"(?:was|were|became) (?:responsible|accountable) for", r"(?:i|me) (?:\w+ )?in charge of",
     r"(?:the|a|their) (?:[\w-]+ )?(?:in charge of|responsible for)",
     # needed to: "I needed to", "I had to find", "I set out to"
-    r"i (?:needed|had|wanted|set out|aimed|was determined|was trying|was hoping|was expected|had been asked) to",
+    r"i (?:needed|had|wanted|set out|aimed|was determined|was trying|was hoping|was expected|had been asked|"
+    r"volunteered|offered|agreed|took it on myself|took it upon myself|was the one who had) to",
+    r"i took (?:on )?(?:responsibility|ownership|charge) (?:for|of)", r"i took on (?:the|a) (?:job|task|role)",
     r"i set myself (?:a|the) (?:goal|target|aim|challenge)",
     r"my (?:own )?(?:goal|aim|target|objective)",
     # leading a piece of work is a responsibility (though not, on its own, an action)
     r"i (?:led|headed|ran|coordinated|oversaw) (?:a|the|our) (?:[\w-]+ )?(?:project|initiative|campaign|"
     r"programme|review|migration|launch|redesign)",
     r"i must (?:to )?\w+",
+    # more ways of being handed it: "my manager asked if I could", "she had me take over",
+    # "they relied on me to", "it was on me to", "I got the job of", "made it my mission to"
+    r"asked (?:me )?(?:if|whether) i (?:could|would|can|might)", r"had me (?:take|lead|run|sort|fix|look|cover|"
+    r"handle|organise|organize|plan|find|train|manage|deal|help|check)",
+    r"(?:relied|counted|depended|leaned) on me to", r"looked to me to", r"(?:was|fell) on me to",
+    r"(?:said|say|says|explained) to me (?:that )?(?:i )?(?:to|should|must|had to|need to)",
+    r"(?:ask|asks|asked|tell|tells|told|want|wants|wanted) me (?:for|that i|make|do|find|fix|organise|organize)",
+    r"(?:got|had|was given|landed|took on) (?:the|a) (?:job|task|responsibility|role) of",
+    r"made it my (?:\w+ )?(?:goal|mission|job|priority|aim|task|business)",
+    r"my (?:\w+ )?(?:job|task|role|responsibility|goal|aim|objective|part) (?:[\w-]+ ){1,3}(?:was|were|is) to",
+    r"i (?:was|were) (?:meant|required|due|scheduled|booked|rostered) to",
+    r"(?:told|asked|said to|explained to) me (?:that )?i (?:should|must|had to|needed to|need to|have to|was to)",
+    r"(?:given|assigned|handed|passed|delegated) (?:over )?to me", r"(?:take|took|taking) (?:on )?(?:the )?"
+    r"(?:responsibility|ownership|charge|the lead) (?:for|of|on)", r"i stepped (?:up|in) to",
+    r"i had (?:only |just )?(?:\w+ ){0,2}(?:days|weeks|hours|minutes|months) to",
+    r"my (?:\w+ )?(?:kpi|kpis|deadline) (?:was|were)",
+    r"i (?:was|were) (?:aiming|looking|working|hoping|trying|determined|keen) to",
 )
 
 # ---------------------------------------------------------------------------
@@ -202,6 +257,24 @@ NOT_ACTIONS: frozenset[str] = frozenset(
     involved""".split()
 )
 
+#: Past participles that start a sentence as a state or a passive, not as the person's own
+#: step with the "I" left out: "Based in Leeds, …", "Asked to sort out the stockroom".
+NOT_ELIDED_ACTIONS: frozenset[str] = frozenset(
+    """based located placed asked told tasked given expected supposed required assigned hired employed
+    tired frustrated scared excited stressed overwhelmed confused disappointed surprised interested
+    concerned determined motivated shocked embarrassed annoyed bored pleased delighted relieved satisfied
+    compared united indeed hundred let set faced confronted presented armed inspired surrounded stuck
+    caught""".split()
+)
+#: "I was …ing" tells what the person was doing (a learner's "I was calling the customer
+#: back" for "I called") unless it is being somewhere or in a role: these.
+SETTING_ING: frozenset[str] = frozenset(
+    """working running doing studying living staying managing leading organising organizing volunteering
+    covering helping sitting standing waiting training taking making going coming getting having trying
+    hoping feeling thinking struggling starting finishing serving looking planning preparing supporting
+    dealing handling responsible employed based placed""".split()
+)
+
 #: After these verbs, a following word turns being somewhere into doing something:
 #: "I worked out…", "I started preparing…", "I managed to fix…", "I helped Sam rewrite…".
 ACTION_AFTER: dict[str, str] = {
@@ -216,7 +289,8 @@ ACTION_AFTER: dict[str, str] = {
     "helped": r"(?!out\b)(?!with\b)\w+ (?:to )?\w+",
     "help": r"(?!out\b)(?!with\b)\w+ (?:to )?\w+",
     "moved": r"(?!to\b)(?!from\b)(?!into\b)(?!house\b)\w+",
-    "got": r"(?!promoted\b)(?!the job\b)(?!a first\b)(?!on\b)(?!nervous\b)(?!upset\b)(?!stressed\b)"
+    "got": r"(?!promoted\b)(?!the job\b)(?!a (?:\w+ )?job\b)(?!a place\b)(?!a role\b)"
+           r"(?!a first\b)(?!on\b)(?!nervous\b)(?!upset\b)(?!stressed\b)"
            r"(?!worried\b)(?!ill\b)(?!sick\b)(?!married\b)(?!there\b)(?!back\b)(?!home\b)(?!into\b)(?!to\b)\w+",
     "noticed": r"that|the|a|an|how",
     "saw": r"that|how",
@@ -280,12 +354,30 @@ PROJECTION = (
     r"expected to", r"expect", r"hope", r"hoping", r"plan to", r"planning", r"aim to", r"once it's",
     r"once it is", r"when it's", r"'ll", r"’ll", r"if", r"likely", r"on track to", r"estimate", r"estimated",
     r"forecast", r"projected", r"predicted", r"set to", r"aims to", r"the plan is", r"in future",
+    # someone else's promise: "he said he'd take it to the budget meeting", "they agreed to look at it"
+    r"(?:he|she|they|it|we)(?:'d|’d) (?!been\b)(?!had\b)(?!already\b)(?!just\b)(?!never\b)(?!always\b)[a-z]+",
+    r"agreed to (?:look|consider|think|review|discuss|try|take it)",
 )
 # A lesson on its own is not a result: "I learned to check first", "it taught me".
 LESSON = (
     r"i (?:have |'ve )?(?:learned|learnt|realised|realized|now know|know now)",
     r"(?:taught|showed) me", r"(?:the|my) (?:main |biggest |big |key )?(?:lesson|thing i learned|takeaway)",
     r"i (?:still )?think", r"looking back", r"in hindsight", r"i'd do", r"i would do",
+    # what it did for the person: "it made me a better nurse", "it gave me confidence"
+    r"(?:made|helped) me (?:\w+ ){0,2}(?:better|stronger|more|less|grow|learn|become|understand|realise|"
+    r"realize|appreciate|see)", r"gave me (?:a |the |more |much more |real )?(?:confidence|insight|perspective|"
+    r"appreciation|understanding)", r"i (?:now )?(?:understand|appreciate|value) (?:how|why|the importance|that)",
+    r"i (?:became|grew|developed) (?:more|a lot|as)",
+)
+# The first sentence sets the scene unless it is about the person now, or about the
+# answer itself: "I'm a very organised person", "Sure, I can talk about that."
+NOT_A_SCENE = (
+    r"^\W*(?:i'm|i’m|i am|i have always|i've always|i’ve always|i like|i love|i enjoy|i believe|i consider)",
+    r"^\W*my (?:strength|strengths|weakness|approach|way|style|philosophy)",
+    r"(?:talk|tell you|speak) about", r"(?:give|share) (?:you )?an example", r"can think of", r"good question",
+    # a role and nothing more: "I was the team lead for payments."
+    r"^\W*(?:i was|i worked as|i work as|i have been|i've been|i’ve been|my role was) (?:a|an|the|one of the) "
+    r"(?:[\w-]+ ){0,4}[\w-]+\W*$",
 )
 
 NUMBER = (
@@ -339,7 +431,7 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:twice|three times|four times|double|half) as (?:many|much|fast|quick|quickly|often|long)",
     r"now (?:takes|take|costs|cost|runs|run|averages|average|gets|get|has|have|handles|handle) " + _ABOUT + NUMBER,
     # never since: "hasn't failed once since", "no complaints since", "stopped appearing"
-    r"(?:has|have|had)(?:n't| not| never) (?:\w+ ){0,3}(?:since|once|again)", r"since then",
+    r"(?:has|have|had)(?:n't| not| never) (?:\w+ ){0,3}(?:since|once|again)",
     r"(?:hasn't|haven't|has not|have not|hadn't|had not|never) (?:\w+ )?(?:failed|happened|had|been|missed|"
     r"come back|returned|recurred|gone down)",
     r"(?:no|zero) (?:more |further |new )?(?:complaints|errors|incidents|failures|mistakes|issues|"
@@ -357,6 +449,8 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"closed|cleared|went live) (?:\S+ ){0,6}?(?:(?:before|ahead of) (?:the|its|our|their|my) [\w-]+|"
     r"on (?:time|schedule|budget|the (?:planned|original|agreed|same|due) (?:date|day)))",
     r"(?:on|ahead of|under) (?:time|schedule|budget)",
+    r"(?:before|ahead of|within|inside) the (?:deadline|cut-off|due date|time limit)",
+    r"in time for (?:the|her|his|their)",
     r"matched (?:\S+ ){0,6}?(?:to the penny|exactly)", r"(?:adopted|rolled out|kept|used|taken up) "
     r"(?:it |this |the \w+ )?(?:across|for|by|in) (?:all|every|the whole|the rest)",
     r"(?:keep|kept|keeps|still use|still uses|now use|now uses|adopted) (?:this|the|my|our) "
@@ -370,6 +464,36 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:was|were|is|are|came|got it) back (?:on|up|within|in under|by)",
     r"(?:stayed|remained|kept it|kept them|held) (?:under|below|above|over|at|within) " + _ABOUT + NUMBER,
     NUMBER + r" (?:\S+ ){0,2}instead of (?:the |a |an |our |about |around )?(?:usual |previous |old )?\S+",
+    # all but a few: "all but one hamper was collected"
+    r"all but (?:one|two|three|four|five|a few|a handful|\d+)",
+    # how it ended, in so many words: "he ended up being refunded", "she ended up renewing"
+    # a target met, in so many words: "we hit our target", "I beat the deadline", "we broke even"
+    r"(?:hit|met|beat|exceeded|reached|achieved|smashed|surpassed|passed) (?:our|the|my|its|their|a|every|each|all) "
+    r"(?:[\w-]+ ){0,2}(?:target|goal|deadline|budget|kpi|quota|sla|objective)s?",
+    r"(?:broke|break|breaking) even", r"sold out (?:of|by|in|within|before|on)",
+    r"ended up (?!feeling\b)(?!being (?:happy|pleased|glad|grateful|satisfied|calm)\b)(?:being )?[a-z]+(?:ed|ing)\b",
+)
+# After the person's action, these are outcomes; in the scene, the same words may be the
+# problem ("the order was cancelled by mistake", "we had 2 fewer staff than usual").
+OUTCOMES_AFTER_ACTION: tuple[str, ...] = (
+    # "£1,400 less that year", "10 minutes faster": a difference with its amount
+    r"(?:£|\$|€)?\d[\d,.]*\s?(?:%|k|m|per ?cent|percent)?\s?(?:[a-z]+ ){0,3}?(?:fewer|less|faster|quicker|sooner|"
+    r"cheaper|lower|higher|shorter) (?:than|that|this|a|per|each|every|in|over|on|across)",
+    # a state reached, in the passive: "the accounts were signed off", "every hamper was
+    # collected" (steps in the passive, "a meeting was called", are not among these)
+    r"(?:was|were|got|been|be|is|are) (?:\w+ )?(?:signed off|signed|cleared|collected|filled|covered|sorted|"
+    r"refunded|reopened|repaired|processed|shipped|received|settled|closed|withdrawn|cancelled|reversed|"
+    r"credited|corrected|recovered|reduced|avoided|prevented|saved|met|answered|sold|renewed|won|"
+    r"passed|accepted|dropped|lifted|upheld|overturned|rehoused|rehomed|readmitted)",
+)
+# After the person's action, the absence of the problem is the outcome ("with no lost
+# transactions", "No inbound deliveries were turned away", "nobody was injured"); in
+# the scene, the same words are the problem ("we had no pallets").
+ABSENCE_PATTERNS: tuple[str, ...] = (
+    r"(?:no|zero) (?:more |further |new |other )?(?:[a-z-]+ )?[a-z-]+s\b",
+    r"not (?:a single|one) (?:[\w-]+ ){0,2}[a-z-]+",
+    r"(?:nobody|no one|no-one|none of (?:them|the \w+)) (?:was|were|had|got|needed|went|came|complained|"
+    r"left|missed)",
 )
 # Words that frame a sentence as the outcome: a vague result ("it went well") counts
 # after the person's action, or anywhere with one of these ("In the end it worked out").
@@ -397,7 +521,8 @@ REPORTED_OPINION = (
 VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:went|go|goes|going|gone|worked|turned) (?:out )?(?:really |very |quite |so |extremely |pretty )?"
     r"(?:well|smoothly|fine|great|brilliantly|successfully)",
-    r"worked out", r"(?:was|were|it's|it was) (?:a |an )?(?:big |great |real |huge |)(?:success|"
+    r"worked out(?! (?:at|how|what|that|why|the|a|an|which|who|where|when|whether)\b)",
+    r"(?:was|were|it's|it was) (?:a |an )?(?:\w+ )?(?:big |great |real |huge |)(?:success|"
     r"improvement|positive)", r"(?:was|were) (?:really |very |so |quite )?(?:positive|happy|pleased|delighted|"
     r"grateful|impressed|satisfied|thrilled|glad|interesting|useful|successful|appreciated|well received)",
     r"(?:thanked|praised|congratulated|complimented|recognised) (?:me|us|the team|our)",
@@ -411,12 +536,20 @@ VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     r"calmer|reassured|relieved)",
     r"(?:loved|liked|appreciated|welcomed|enjoyed) (?:it|the|my|this|that|our)",
     r"(?:great|good|positive|lovely|nice|excellent|glowing) (?:feedback|comments|reviews?|response)",
+    # others' feelings, in other words: "she was over the moon", "he calmed down"
+    r"over the moon", r"(?:calmed|settled|cheered) (?:down|up)", r"made (?:her|his|their|my|our) (?:day|week)",
+    r"(?:happy|satisfied|pleased) (?:again|in the end|with (?:the|it|that|this|my|our))",
 )
 # A change without an amount ("sales went up", "complaints dropped"): a vague result
 # after the person's action, but in the scene before it, the problem ("sales had fallen").
 VAGUE_CHANGE_PATTERNS: tuple[str, ...] = (
-    r"(?:went|go|goes|came|come|coming|going) (?:down|up)", r"(?:dropped|fell|rose|increased|decreased|"
-    r"reduced|improved|shortened|got shorter|got better|picked up|went down|went up)",
+    r"(?:went|go|goes|gone|came|come|coming|going) (?:down|up)", r"(?:dropped|fell|rose|increased|decreased|"
+    r"reduced|improved|shortened|got shorter|got better|picked up|went down|went up|risen|fallen|"
+    r"got worse|worsened)",
+    # better, without an amount: "the queue moved faster", "customers were less frustrated"
+    r"(?:moved|ran|went|got|became|become|was|were|is|are|felt|seemed) (?:a lot |much |far |a bit |slightly |even |"
+    r"noticeably |visibly |)(?:faster|quicker|smoother|easier|calmer|shorter|better|tidier|clearer|safer|"
+    r"less (?:\w+)|more (?:confident|relaxed|engaged|organised|organized|efficient|settled|positive|motivated))",
 )
 
 # ---------------------------------------------------------------------------

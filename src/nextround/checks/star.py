@@ -10,12 +10,25 @@ What it reads, sentence by sentence:
 
 - sentences that describe no particular event — hypothetical ("I would…") or
   habitual ("I always…") — set no scene, give no task and take no action;
+- a situation is a time, a place or a problem under way; an answer's first sentence
+  sets the scene when it is nothing else (not a task, a step, an outcome, a role on
+  its own or a remark about the answer), however few its words ("Christmas Eve, the
+  deli counter.");
+- a task is a goal or responsibility given to or taken on by the person, in any of
+  the usual shapes ("I was asked to…", "gave me a target of…", "the goal was to…");
 - an action is a verb after "I" that does something: not being there, feeling,
   thinking, joining or working somewhere ("I was part of the team", "I felt proud").
   "We" actions, the passive voice and "I would…" are not the person's own action;
-- a result is how things turned out; a projection ("this should save…") or a lesson
-  on its own ("it taught me…") is not. A concrete result measures the outcome or
-  states it plainly; "it went well" and "my manager thanked me" are vague.
+  notes with the "I" left out ("Labelled all shelves…") and a learner's "I was
+  calling…" are;
+- a result is how things turned out; a projection ("this should save…"), a promise
+  ("he said he'd…"), a lesson on its own ("it taught me…"), a judgement of the
+  experience ("it was a mad night") or the person's own feelings are not. After the
+  person's action, the problem's absence ("no lost sales") and a state reached ("the
+  accounts were signed off") are outcomes. When no words foresee it, the last sentence
+  before any closing lesson is taken as the outcome if it is not the person's own step.
+  A concrete result measures the outcome or states it plainly; "it went well" and "my
+  manager thanked me" are vague.
 
 The word lists and patterns are in `_star_words`. Every pattern runs over one
 sentence at a time, and each sentence is read a fixed number of times, so the check
@@ -31,6 +44,7 @@ from typing import Any
 
 from nextround.checks._patterns import lazy, words_of
 from nextround.checks._star_words import (
+    ABSENCE_PATTERNS,
     ACTION_AFTER,
     ADVERBS,
     CONCRETE_RESULT_PATTERNS,
@@ -39,14 +53,19 @@ from nextround.checks._star_words import (
     IRREGULAR_PAST,
     LABEL,
     LESSON,
+    NOT_A_SCENE,
     NOT_ACTIONS,
+    NOT_ELIDED_ACTIONS,
     OUTCOME_FRAMES,
+    OUTCOMES_AFTER_ACTION,
     OWN_STEP_START,
     PARTS,
     PAST_MARKERS,
     PROJECTION,
     REPORTED_OPINION,
+    SETTING_ING,
     SITUATION_PATTERNS,
+    SITUATION_PLACE_PATTERNS,
     SUGGESTIONS,
     TASK_PATTERNS,
     VAGUE_CHANGE_PATTERNS,
@@ -61,6 +80,56 @@ _LABEL_RE = lazy(r"(?<![\w'’])" + LABEL, re.IGNORECASE)
 _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
 _HABITUAL_RE = words_of(HABITUAL)
 _SITUATION_RE = words_of(SITUATION_PATTERNS)
+_PLACE_RE = words_of(SITUATION_PLACE_PATTERNS)
+_ABSENCE_RE = words_of(ABSENCE_PATTERNS)
+_AFTER_ACTION_RE = words_of(OUTCOMES_AFTER_ACTION)
+_NOT_A_SCENE_RE = words_of(NOT_A_SCENE)
+# The first word of a sentence, past a label or a bullet: "Labelled all shelves…" with
+# the "I" left out.
+_FIRST_WORD_RE = lazy(r"\W*(?:" + LABEL + r"\s*)?([A-Za-z][a-z'’-]*)", re.IGNORECASE)
+# "I was calling the customer back": the -ing word after "was", past a little word.
+_WAS_ING_RE = lazy(r"\s+(?:(?:also|then|just|personally|myself|already)\s+)?([a-z]+ing)\b", re.IGNORECASE)
+# A clause that sets the background rather than telling a step: "when I worked on the
+# help desk", "while I was closing up".
+_BACKGROUND_BEFORE_RE = lazy(r"\b(?:when|while|whilst|where|because|since|as)\s+$", re.IGNORECASE)
+_PURPOSE_RE = lazy(r"\b(?:make|made|making) sure\b|\bensure\b|\bin order to\b", re.IGNORECASE)
+_NEGATION_BEFORE_RE = lazy(r"(?:\bnever|\bnot|n't|n’t)\s+$", re.IGNORECASE)
+# A step in the passive, with who took it: "the booking was rebuilt by reservations". Not
+# "by Friday", "by 30%" or "by the end of the month".
+_AGENT_PASSIVE_RE = lazy(r"\b(?:was|were)\s+(?:\w+\s+)?[a-z]+(?:ed|en|t)\s+by\s+(?!the end\b|then\b|now\b|the time\b|"
+                         r"the next\b|the following\b|next\b|(?:about|around|nearly|almost|over|more than|half|a third|"
+                         r"a quarter|\d|£|\$|€)|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|january|february|march|"
+                         r"april|may\b|june|july|august|september|october|november|december|noon|midday|lunchtime|"
+                         r"tomorrow|close\b)", re.IGNORECASE)
+_BY_RE = lazy(r"\s+by\b", re.IGNORECASE)
+# Words of a goal rather than a scene: "to" before a verb, or something asked of "me".
+_GOAL_WORDS_RE = lazy(r"\bto (?!the\b|a\b|an\b|my\b|our\b|his\b|her\b|their\b|its\b|this\b|that\b|these\b|"
+                      r"those\b|me\b|us\b|them\b|him\b|it\b|work\b|school\b|\d)[a-z]+\b|\bme\b", re.IGNORECASE)
+_WHEN_RE = lazy(r"\b(?:when|while|whilst)\b", re.IGNORECASE)
+# "we deep-cleaned the kitchen": the team's step, with "we" first.
+_WE_VERB_RE = lazy(r"\W*(?:(?:and|so|then|also)\W+)?we\s+(?:(?:" + ADVERBS + r")\s+){0,2}([a-z][a-z'’-]*)",
+                   re.IGNORECASE)
+# A sentence opening on the background, not on how it ended: "When I was working at…",
+# "The situation was…".
+_BACKGROUND_START_RE = lazy(r"\W*(?:(?:the )?(?:situation|background|context)\b|(?:when|while|whilst) (?:i|we) "
+                            r"(?:was|were|worked|started|joined|first)\b)", re.IGNORECASE)
+# A judgement of the experience rather than how it ended: "It was an absolutely mad
+# night", "It was a very good team and we were like a family".
+_EVALUATION_RE = lazy(r"\W*(?:(?:and|so|but|overall|honestly|all in all)\W+)?(?:it|this|that)\s+"
+                      r"(?:was|is|'s|’s|has been|had been)\s+(?:(?:a|an|such a|such an|quite a|quite an|one of the)\s+"
+                      r"(?:[\w-]+\s+){0,3}(?:experience|night|day|time|team|shift|week|job|challenge|moment|period|year|"
+                      r"summer|thing|learning curve|atmosphere|group)s?|(?:\w+\s+)?(?:stressful|hard|tough|fun|busy|"
+                      r"difficult|intense|crazy|mad|chaotic|exhausting|rewarding|challenging|scary|amazing|great|good|"
+                      r"nice|lovely|interesting|memorable|emotional|meaningful|satisfying))\b", re.IGNORECASE)
+# The goal of a clause, before an absence: "I had to make sure no transactions were lost".
+_GOAL_BEFORE_RE = lazy(r"\b(?:sure|ensure|whether|if|so that|to|check|checked|checking|confirm|confirmed)\s+"
+                       r"(?:that\s+)?(?:there\s+(?:was|were|are|is)\s+)?$", re.IGNORECASE)
+# The person's own feelings are not how things turned out: "I was happy to help".
+_I_FEEL_BEFORE_RE = lazy(r"(?:^|[^\w'’])i\s+(?:\w+\s+)?$", re.IGNORECASE)
+# The team's effort or spirit, not an outcome: "Everyone pulled together".
+_TEAM_SPIRIT_RE = lazy(r"\b(?:everyone|everybody|the (?:whole )?team|we all|all of us)\s+(?:\w+\s+)?(?:pulled together|"
+                       r"worked (?:\w+\s+)?hard|chipped in|mucked in|did (?:their|our) bit|supported|helped|"
+                       r"was (?:\w+\s+)?(?:great|amazing|brilliant|supportive|fantastic))", re.IGNORECASE)
 _TASK_RE = words_of(TASK_PATTERNS)
 _CONCRETE_RE = words_of(CONCRETE_RESULT_PATTERNS)
 _VAGUE_RE = words_of(VAGUE_RESULT_PATTERNS)
@@ -154,12 +223,32 @@ def _sentences(text: str) -> Iterator[str]:
             yield sentence[start:].strip()
 
 
+def _acts(sentence: str, verb: str, end: int, told_in_past: bool, background: bool) -> bool:
+    """Whether `verb`, said of the person and ending at `end` in `sentence`, is a step they took.
+
+    `background`: whether the sentence has a "when"/"while" clause, which sets the scene
+    ("I was closing up when a customer came in").
+    """
+    if _NEGATED_RE.match(verb) or verb.endswith(("n't", "n’t")):
+        return False
+    if verb in _ACTION_AFTER_RES:
+        return bool(_ACTION_AFTER_RES[verb].match(sentence, end))
+    if verb == "was":
+        doing = _WAS_ING_RE.match(sentence, end)
+        return bool(doing) and not background and doing.group(1).lower() not in SETTING_ING
+    if verb in NOT_ACTIONS or len(verb) < 2:
+        return False
+    return told_in_past or verb.endswith("ed") or verb in IRREGULAR_PAST
+
+
 def _action(sentence: str, told_in_past: bool) -> str:
     """The first words in `sentence` where the person does something themselves, or "".
 
-    `told_in_past`: whether the answer tells a story in the past anywhere; if not,
-    a verb in the present ("I listen") is a habit, not an action.
+    `told_in_past`: whether the answer tells of a particular event (in the past
+    anywhere, or with a task given); if not, a verb in the present ("I listen") is a
+    habit, not an action.
     """
+    background = bool(_WHEN_RE.search(sentence))
     for m in _I_VERB_RE.finditer(sentence):
         contraction, verb = m.group(1), m.group(2).lower()
         if contraction in ("d", "ll") or contraction == "m":
@@ -170,19 +259,29 @@ def _action(sentence: str, told_in_past: bool) -> str:
             if after.match(sentence, m.end(1)):
                 return m.group(0)
             continue
-        if _NEGATED_RE.match(verb) or verb.endswith(("n't", "n’t")):
-            continue
-        if verb in _ACTION_AFTER_RES:
-            if _ACTION_AFTER_RES[verb].match(sentence, m.end()):
-                return m.group(0)
-            continue
-        if verb in NOT_ACTIONS or len(verb) < 2:
-            continue
-        if not told_in_past and not (verb.endswith("ed") or verb in IRREGULAR_PAST):
-            continue
-        return m.group(0)
+        if verb in ("worked", "work") and _BACKGROUND_BEFORE_RE.search(sentence, max(0, m.start() - 8), m.start()):
+            continue  # "when I worked on the help desk": where, not what
+        if _acts(sentence, verb, m.end(), told_in_past, background):
+            return m.group(0)
+    elided = _elided_step(sentence, told_in_past, background)
+    if elided:
+        return elided
     done = _WHAT_I_DID_RE.search(sentence)
     return done.group(0) if done else ""
+
+
+def _elided_step(sentence: str, told_in_past: bool, background: bool) -> str:
+    """The sentence's first word, if it is the person's step with the "I" left out
+    ("Labelled all shelves by department, binned…"), or ""."""
+    first = _FIRST_WORD_RE.match(sentence)
+    if not first:
+        return ""
+    verb = first.group(1).lower()
+    past = verb in IRREGULAR_PAST or (len(verb) > 3 and verb.endswith("ed") and not verb.endswith("eed"))
+    if (past and verb not in NOT_ELIDED_ACTIONS and not _BY_RE.match(sentence, first.end())
+            and _acts(sentence, verb, first.end(), told_in_past, background)):
+        return first.group(0).strip()
+    return ""
 
 
 def _result(sentence: str, after_action: bool) -> tuple[str, bool]:
@@ -194,6 +293,7 @@ def _result(sentence: str, after_action: bool) -> tuple[str, bool]:
     """
     kinds = [(_CONCRETE_RE, True), (_VAGUE_RE, False)]
     if after_action:
+        kinds[1:1] = [(_ABSENCE_RE, True), (_AFTER_ACTION_RE, True)]
         kinds.append((_VAGUE_CHANGE_RE, False))
     for rx, concrete in kinds:
         for m in rx.finditer(sentence):
@@ -204,14 +304,48 @@ def _result(sentence: str, after_action: bool) -> tuple[str, bool]:
             # window keeps the check linear however long the sentence.
             before = sentence[max(0, m.start() - _LOOK_BACK):m.start()]
             before = before[max(before.rfind(c) for c in ",;:–—") + 1:]
-            if _INFINITIVE_RE.search(before):
+            # "I needed to make sure 120 guests were served on time": a goal, in the task's clause.
+            if _INFINITIVE_RE.search(before) or _PURPOSE_RE.search(before) or _TASK_RE.search(before):
+                continue
+            # "a plan she never signed up for": an outcome denied is none
+            if rx is _CONCRETE_RE and _NEGATION_BEFORE_RE.search(before):
                 continue
             if rx is _VAGUE_CHANGE_RE and _OWN_SUBJECT_RE.search(before):
+                continue
+            if rx is _VAGUE_RE and _I_FEEL_BEFORE_RE.search(before):
+                continue
+            if rx is _ABSENCE_RE and _GOAL_BEFORE_RE.search(before):
+                continue
+            if rx is _AFTER_ACTION_RE and _OWN_SUBJECT_RE.search(before):
                 continue
             if _PROJECTION_RE.search(before) or _PROJECTION_RE.match(sentence, m.start()):
                 continue
             return m.group(0).strip(), concrete
     return "", False
+
+
+def _opens_scene(sentence: str, other_part: bool) -> bool:
+    """Whether the answer's first sentence sets the scene in words no pattern foresees
+    ("Christmas Eve, the deli counter.", "- warehouse, night picking team, 2021").
+
+    It does unless it is already another part (`other_part`: a task, an action or a
+    result), a lesson or a hope, about the person now ("I'm a very organised person")
+    or about the answer itself, the team's own step ("We deep-cleaned the kitchen"),
+    or too short to say anything (fewer than three words).
+    """
+    if other_part or len(sentence.split()) < 3:
+        return False
+    if _LESSON_RE.search(sentence) or _PROJECTION_RE.search(sentence) or _NOT_A_SCENE_RE.search(sentence):
+        return False
+    if _GOAL_WORDS_RE.search(sentence):
+        return False  # "The client needed it done by Friday, and that was me to do": a goal
+    we = _WE_VERB_RE.match(sentence)
+    if we:
+        verb = we.group(1).lower()
+        if verb not in NOT_ACTIONS and verb not in ("had", "kept", "got") and (
+                verb.endswith("ed") or verb in IRREGULAR_PAST):
+            return False
+    return True
 
 
 def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[str, bool]:
@@ -222,9 +356,17 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
     """
     if not story or _OWN_STEP_RE.match(sentence) or _HYPOTHETICAL_RE.search(sentence):
         return "", False
+    if _elided_step(sentence, True, False) or _AGENT_PASSIVE_RE.search(sentence):
+        return "", False
+    # The last word on the problem: its absence is the outcome ("No deliveries were turned away").
+    if _ABSENCE_RE.search(sentence) or _AFTER_ACTION_RE.search(sentence):
+        return sentence.strip(), True
+
     if _PROJECTION_RE.search(sentence) or _LESSON_RE.search(sentence) or _HABITUAL_RE.search(sentence):
         return "", False
-    if _SITUATION_RE.search(sentence) or _TASK_RE.search(sentence):
+    if _BACKGROUND_START_RE.match(sentence) or _TASK_RE.search(sentence) or _EVALUATION_RE.match(sentence):
+        return "", False
+    if _TEAM_SPIRIT_RE.search(sentence):
         return "", False
     vague = bool(_VAGUE_RE.search(sentence) or _OPINION_RE.search(sentence)
                  or (after_action and _VAGUE_CHANGE_RE.search(sentence)))
@@ -239,34 +381,54 @@ def check_answer(text: str) -> StarCheck:
     rules over each sentence; no network and no model.
     """
     text = text or ""
-    told_in_past = bool(_PAST_RE.search(text))
+    # An answer tells of a particular event if it is told in the past anywhere, or if
+    # someone gave the person a task ("My teacher ask me to lead… I make the plan").
+    told_in_past = bool(_PAST_RE.search(text) or _TASK_RE.search(text))
     found: dict[str, str] = {}
     vague_result = ""
-    last = ""
+    last = body = ""
+    acted_before = False
     count = 0
     for sentence in _sentences(text):
         last, count = sentence, count + 1
         hypothetical = bool(_HYPOTHETICAL_RE.search(sentence))
         habitual = bool(_HABITUAL_RE.search(sentence))
-        if "situation" not in found and not (hypothetical or habitual):
-            if _SITUATION_RE.search(sentence):
-                found["situation"] = sentence
-        if "task" not in found and not hypothetical and _TASK_RE.search(sentence):
+        task = None if hypothetical else _TASK_RE.search(sentence)
+        if "task" not in found and task:
             found["task"] = sentence
-        if "action" not in found and not hypothetical:
-            words = _action(sentence, told_in_past)
-            if words and not _HABITUAL_RE.search(words):
-                found["action"] = sentence
+        acted = "" if hypothetical else _action(sentence, told_in_past)
+        if acted and _HABITUAL_RE.search(acted):
+            acted = ""
+        if "action" not in found and acted:
+            found["action"] = sentence
+        framed = "action" in found or bool(_FRAME_RE.search(sentence))
+        words, concrete = _result(sentence, framed) if "result" not in found else ("", False)
         if "result" not in found:
-            framed = "action" in found or bool(_FRAME_RE.search(sentence))
-            words, concrete = _result(sentence, framed)
             if words and concrete:
                 found["result"] = sentence
             # A lesson on its own ("it taught me…") is no outcome, however warm.
             elif words and not vague_result and not _LESSON_RE.search(sentence):
                 vague_result = sentence
-    if "result" not in found and not vague_result and count > 1 and last.rstrip().endswith((".", "!")):
-        words, concrete = _closing_outcome(last, bool(found), "action" in found)
+        # The last sentence that is not a coda (a lesson, a hope, a judgement of the
+        # experience), after the person's action: where the outcome is told, if anywhere.
+        if not (hypothetical or habitual or _LESSON_RE.search(sentence) or _PROJECTION_RE.search(sentence)
+                or _EVALUATION_RE.match(sentence)):
+            body = sentence if acted_before else ""
+        acted_before = acted_before or bool(acted)
+        if "situation" not in found and not (hypothetical or habitual):
+            # A place after the task in the same sentence is the task's object ("I was
+            # tasked with cutting waits at our dock doors"), not the scene.
+            place = _PLACE_RE.search(sentence)
+            if (_SITUATION_RE.search(sentence) or place and (task is None or place.start() < task.start())
+                    or count == 1 and told_in_past and _opens_scene(sentence, bool(task or acted or words))):
+                found["situation"] = sentence
+    if "result" not in found and not vague_result and count > 1:
+        # The last sentence, if finished, or else the last one before a closing lesson.
+        # (Lists and notes often end without a full stop; a line break ends them.)
+        closing = last if last.rstrip().endswith((".", "!")) or "\n" in text.strip() else ""
+        words, concrete = _closing_outcome(closing, bool(found), "action" in found)
+        if not words and body and body is not last:
+            words, concrete = _closing_outcome(body, True, True)
         if words and concrete:
             found["result"] = words
         else:
