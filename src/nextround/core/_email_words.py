@@ -120,13 +120,16 @@ NOT_NAMES = (
 COMPANY_BEFORE = (
     r"(?:role|position|post|job|vacancy|opening|opportunity|programme|program|scheme|team|internship|"
     r"placement|spot|office|site|interview|interviews|application|candidacy|career|time|interest|"
-    r"process)\s+(?:here\s+)?(?:at|with|in)",
+    r"process|day|visit|assessment|conversation|panel|meeting|call)\s+(?:here\s+)?(?:at|with|in|for)",
+    r"(?:considering|consider|choosing|chose|about|everyone on the|all of us on the|all of us in the)",
+    r"(?:the|a)\s+(?:career|role|job|position|future|place)\s+(?:at|with)",
     r"(?:work|working|career|careers|a future|future)\s+(?:at|for|with)",
     r"(?:interest|interested)\s+in(?:\s+(?:joining|working\s+(?:at|for|with)))?",
     r"(?:applying|applied|application|apply)\s+(?:to|at|with)(?:\s+join)?",
     r"(?:join|joining)",
     r"(?:greetings|news|feedback|decision|update|word)\s+from",
-    r"(?:heard back from|back from|came back from|spoken to|spoke to|speaking to|spoke with|spoken with)",
+    r"(?:heard back from|back from|came back from|spoken to|spoke to|speaking to|spoke with|spoken with|"
+    r"heard from|feedback from|news from|update from)",
     r"(?:on behalf of|behalf of)",
     r"(?:here at|everyone at|all of us at|us at|the team at|colleagues at|panel at)",
     r"(?:my client|our client|the client),?(?:\s+[^,.\n]{1,40},)?",
@@ -134,12 +137,20 @@ COMPANY_BEFORE = (
 )
 #: After a company's name in running text: "Contoso has decided", "Contoso's team".
 COMPANY_AFTER = (
-    r"(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|made|completed|offered|come back|gone|opted|filled)",
-    r"made\s+(?:their|its|a)\s+decision",
-    r"(?:is|are)\s+an?\s+equal\s+opportunit",
-    r"(?:recruiting|recruitment|talent acquisition|careers|hiring|people|hr|early careers|graduate recruitment)"
+    r"\s+(?:has|have|had)\s+(?:now\s+)?(?:decided|chosen|made|completed|offered|come back|gone|opted|filled|"
+    r"appointed|selected|been in touch|got back)",
+    r"\s+made\s+(?:their|its|a)\s+decision",
+    r"\s+(?:is|are)\s+an?\s+equal\s+opportunit",
+    r"\s+(?:recruiting|recruitment|talent acquisition|careers|hiring|people|hr|early careers|graduate recruitment)"
     r"\s+team",
-    r"(?:ltd|limited|plc|llp|inc|gmbh|ab|as|aps)\b[.,]?\s+(?:is\s+)?(?:registered|company|a company)",
+    r"\s+(?:ltd|limited|plc|llp|inc|gmbh|ab|as|aps)\b[.,]?\s+(?:is\s+)?(?:registered|company|a company)",
+    r"['’]s\s+(?:team|recruitment|recruiting|hiring|talent|people|careers|interview|process|decision|panel|hr|"
+    r"behalf|office|site)\b",
+)
+#: Weaker: after a company's name, or a person's ("Contoso came back", "Sarah said").
+COMPANY_AFTER_WEAK = (
+    r"\s+(?:came back|got back|decided|chose|went with|felt|liked|were impressed|was impressed|are going|"
+    r"have gone|would like to thank|wishes you)\b",
 )
 
 # --- the role ------------------------------------------------------------------------------
@@ -148,7 +159,7 @@ COMPANY_AFTER = (
 ROLE_NOUNS = (
     "role", "position", "post", "vacancy", "opening", "job", "opportunity", "spot", "internship", "placement",
     "programme", "program", "req", "requisition", "contract", "assignment", "apprenticeship", "traineeship",
-    "fellowship", "secondment",
+    "fellowship", "secondment", "scheme",
 )
 #: Words that make a phrase read as a job title (the last word of most titles).
 TITLE_WORDS = (
@@ -167,6 +178,16 @@ TITLE_WORDS = (
     "associate", "president", "vp", "cto", "cfo", "ceo", "coo", "sre", "dba", "pm", "ux", "ui", "qa", "ops",
     "advocate", "coach", "trainer", "tutor", "instructor", "carer", "aide", "porter", "cleaner", "caretaker",
     "ambassador", "champion", "generalist", "partner", "estimator", "modeller", "modeler", "navigator",
+    "translator", "interpreter", "copywriter", "proofreader", "bookseller", "creator", "merchandiser", "handler",
+    "picker", "packer", "attendant", "guard", "warden", "assessor", "caseworker", "volunteer", "organiser",
+    "organizer", "investigator", "hygienist", "midwife", "paramedic", "radiographer", "optometrist", "vet",
+    "veterinarian", "surgeon", "doctor", "physician", "dentist", "registrar", "fundraiser", "campaigner",
+    "ranger", "gardener", "housekeeper", "concierge", "sommelier", "waiter", "server", "bartender", "baker",
+    "butcher", "florist", "stylist", "hairdresser", "lifeguard", "residency", "scholar", "postdoc", "manager",
+    "nanny", "childminder", "cleaner", "collector", "dispatcher", "controller",
+    "negotiator", "valuer", "letting", "lettings", "facilitator", "mentor", "storyteller", "presenter",
+    "scheduler", "estimator", "buyer", "merchandiser", "sourcer", "moderator", "labourer", "craftsperson",
+    "carpenter", "plumber", "joiner", "intern", "internship", "apprenticeship", "crew", "staff",
 )
 #: Where a role's name ends in a subject line or a title line: decoration after a dash.
 ROLE_DECORATION = (
@@ -187,10 +208,10 @@ STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
     "final interview": (
         r"final[- ](?:stage\s+|round\s+)?interviews?", r"final[- ]round", r"final[- ]stage", r"final panel",
         r"\bonsite\b", r"\bon-site\b", r"interview loop", r"final (?:two|three|2|3) candidates",
-        r"last (?:two|three|2|3)\b", r"final meeting", r"final conversation", r"final step",
-        r"final selection", r"final part", r"final presentation", r"final assessment",
-        r"interview day", r"third[- ](?:round|stage|interview)", r"3rd[- ](?:round|interview)",
-        r"round three", r"shortlisted candidates", r"final shortlist",
+        r"last (?:two|three|2|3) (?:candidates|applicants|people)\b", r"final meeting", r"final conversation",
+        r"final step", r"final part (?:of|in) (?:the|our) process", r"final presentation", r"final assessment",
+        r"third[- ](?:round|stage|interview)", r"3rd[- ](?:round|interview)", r"round three",
+        r"final (?:two|three|2|3)\b", r"final (?:\w+ )?panel", r"(?:last|final) stage of (?:the|our) process",
     ),
     "second interview": (
         r"second[- ](?:stage\s+|round\s+)?interviews?", r"second[- ]round", r"second[- ]stage",
@@ -221,9 +242,9 @@ STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"phone (?:screen|call|interview|conversation|chat)", r"telephone (?:screen|call|interview|"
         r"conversation|chat)", r"screening (?:call|interview)", r"(?:initial|intro|introductory|quick|short|"
         r"brief) (?:call|chat|conversation)", r"on the (?:tele)?phone", r"call with", r"your call\b",
-        r"our call\b", r"the call\b", r"a call\b", r"spoke (?:with|to) you", r"speaking with you",
-        r"speak(?:ing)? with (?:me|us)", r"talking with you", r"recruiter (?:call|screen)", r"phone\b",
-        r"telephone\b",
+        r"our call\b", r"spoke (?:with|to) you", r"speaking with you", r"speak(?:ing)? with (?:me|us)",
+        r"talking with you", r"recruiter (?:call|screen)", r"(?:video|zoom|teams) call", r"screening\b",
+        r"(?:initial|introductory|exploratory) conversation", r"phone-screen", r"phonescreen",
     ),
     "application": (
         r"review(?:ed|ing)? (?:your|all|the|each) (?:application|cv|résumé|resume|profile|submission)s?",
@@ -262,14 +283,15 @@ REJECTION_PHRASES = (
 #: Where feedback is offered (a sentence with "feedback" or a results report).
 FEEDBACK_WORDS = (
     r"feedback", r"debrief", r"results report", r"summary report", r"report of your", r"talk (?:it )?through",
-    r"go through (?:it|the|their|your|what)", r"pointers",
+    r"go through (?:it|the|their|your|what)", r"pointers", r"discuss (?:the|your) (?:outcome|interview|"
+    r"application|performance|result)", r"areas (?:to|for) (?:improve|development)", r"where you could improve",
 )
 #: What makes such a sentence a refusal, not an offer.
 FEEDBACK_REFUSED = (
     r"unable to", r"not able to", r"cannot", r"can't", r"can not", r"won't be able", r"will not be able",
     r"not in a position", r"do not (?:provide|give|offer|share)", r"don't (?:provide|give|offer|share)",
     r"does not (?:provide|give|offer)", r"not possible", r"no feedback", r"not (?:provide|give|offer|share)",
-    r"regret that we", r"policy",
+    r"policy (?:is )?not to", r"policy (?:prevents|does not allow)", r"not (?:be )?(?:providing|giving|offering)",
 )
 #: What makes such a sentence an offer.
 FEEDBACK_OFFERED = (
@@ -280,7 +302,9 @@ FEEDBACK_OFFERED = (
     r"i have (?:their|some|the)", r"get in touch", r"drop me", r"give me a (?:call|ring)", r"feel free",
     r"welcome to", r"do ask", r"ask (?:me|us) for", r"offer", r"set up", r"arrange", r"button",
     r"should you (?:wish|like|want)", r"if you wish", r"please (?:contact|email|get in touch|reply|call|ring)",
-    r"you (?:may|can) (?:request|ask)", r"on request", r"upon request",
+    r"you (?:may|can) (?:request|ask)", r"on request", r"upon request", r"here is", r"here's", r"below",
+    r"(?:the )?(?:panel|interviewers?|hiring manager|team) (?:felt|noted|said|thought|commented)",
+    r"feedback (?:was|is|were|from the (?:panel|team|interviewers?|hiring manager)(?: was| is)?)\b", r"feedback:",
 )
 
 # --- the letter's shape ------------------------------------------------------------------------

@@ -267,7 +267,7 @@ def _name_at(text: str, start: int, *, limit: int = 7) -> str:
             start = match.end()
             continue
         if _capitalised(token) or lowered in _ABBREVIATIONS:
-            if not tokens and lowered.rstrip(".") in _NOT_NAMES:
+            if not tokens and lowered.rstrip(".") in _NOT_NAMES and not re.fullmatch(r"[A-Z]\.", token):
                 break
             tokens.append(token)
             end = match.end()
@@ -385,7 +385,7 @@ class _Reader:
                          if d and not _is_person(_person_name(d))}
         organisations |= {_key(p) for subject, _w in self._subjects() for p in _subject_pieces(subject)}
         self.signer = self.signature.person(self.applicant | organisations, known)
-        self.organisations = self.signature.organisations(self.signer)
+        self.organisations = self.signature.organisations(self.signer or _display_person(self.letter.sender_name))
 
     # -- which letter is the rejection ------------------------------------------------------
 
@@ -488,7 +488,7 @@ class _Reader:
             tokens = key.split()
             if all(t in _TEAM or t in _NOT_NAMES or t in _JOINERS for t in tokens):
                 return
-            if tokens[-1] in _TITLE or self._is_vendor(name) or key in agency_keys:
+            if (tokens[-1] in _TITLE and tokens[-1] not in _ORG) or self._is_vendor(name) or key in agency_keys:
                 return
             if not _capitalised(name) or (self.signer and key == _key(self.signer)):
                 return
@@ -498,9 +498,23 @@ class _Reader:
             entry.sources[source] = entry.sources.get(source, 0) + weight
 
         letter = self.letter
-        for display in (letter.sender_name, letter.reply_to_name):
+        for display, address in ((letter.sender_name, letter.sender_address),
+                                 (letter.reply_to_name, letter.reply_to_address)):
+            if display and len(display.split()) == 1 and len(_squash(display)) >= 2 and \
+                    _squash(display) in _squash(address.split("@")[0]) and not _shared(address):
+                continue  # "Tom" <tom@…>: a first name, not a company
             if display and not _is_person(_display_person(display)):
                 vote(_without_team_words(display), 3, FROM_SENDER_NAME)
+            elif display and _display_person(display) != _person_name(display):
+                # "Jane Smith | Contoso", "Jane Smith at Contoso": the rest names the company.
+                rest = re.split(r"\s+(?:at|from)\s+|\s*[|@]\s*|\s+[-–—]\s+", display, maxsplit=1,
+                                flags=re.IGNORECASE)
+                if len(rest) == 2:
+                    vote(_without_team_words(rest[1]), 2, FROM_SENDER_NAME)
+        for line in self.text.split("\n"):
+            match = _TEAM_LINE.match(line)
+            if match:
+                vote(_name_at(match["name"], 0), 2, FROM_TEXT)
         for match in _LABELLED_LINE.finditer(self.text):
             if match["label"].lower() in ("company", "employer", "organisation", "organization", "client"):
                 vote(match["value"], 3, FROM_TEXT)
@@ -549,10 +563,11 @@ class _Reader:
                 name = _name_at(prose, match.end())
                 if name:
                     yield name, weight
-        for match in _NAME_THEN_AFTER.finditer(prose):
-            name = _name_ending_at(prose, match.start("after"))
-            if name:
-                yield name, 2.0
+        for pattern, weight in _NAME_THEN_AFTER:
+            for match in pattern.finditer(prose):
+                name = _name_ending_at(prose, match.start())
+                if name:
+                    yield name, weight
 
     def _agency(self) -> list[str]:
         """The agency's names, when the letter is an agency recruiter's about a client."""
@@ -575,7 +590,8 @@ class _Reader:
         def vote(role: str, weight: float, source: str) -> None:
             role = _clean_role(role, company)
             key = _role_key(role)
-            if not key or not _title_like(role) or (company_key and key == _role_key(company)):
+            weight *= _title_weight(role)
+            if not key or not weight or (company_key and key == _role_key(company)):
                 return
             if key in self.applicant or _key(role) == company_key:
                 return
@@ -588,6 +604,10 @@ class _Reader:
             vote(match["role"], 3, FROM_TEXT)
         for match in _NOUN_OF_ROLE.finditer(self.prose):
             vote(match["role"], 3, FROM_TEXT)
+        for match in _APPLIED_FOR.finditer(self.prose):
+            vote(match["role"], 2, FROM_TEXT)
+        for match in _AS_A_ROLE.finditer(self.prose):
+            vote(match["role"], 1, FROM_TEXT)
         for match in _FOR_THE_ROLE.finditer(self.prose):
             vote(match["role"], 1, FROM_TEXT)
         for line in self._title_lines():
@@ -668,7 +688,8 @@ class _Reader:
     # -- stage ----------------------------------------------------------------------------------------------
 
     def stage(self) -> str:
-        found = self._stage(self.prose, self._subjects())
+        # Above the signature: a phone number or "call me" below it is no step of the process.
+        found = self._stage(_prose(self.signature.body), self._subjects())
         if found:
             return found
         # "A stage mentioned only in a quoted earlier message" still answers it.
@@ -739,15 +760,29 @@ class _Reader:
 _COMPANY_BEFORE = [(re.compile(r"\b" + p + r"\s+(?:the\s+)?(?=[^\W\d_])", re.IGNORECASE), 2.0)
                    for p in words.COMPANY_BEFORE[:-1]]
 _COMPANY_BEFORE.append((re.compile(r"\b" + words.COMPANY_BEFORE[-1]), 1.0))
-_NAME_THEN_AFTER = re.compile(r"[^\W\d_][\w'’.&-]*\s+(?P<after>" + "|".join(words.COMPANY_AFTER) + r")",
-                              re.IGNORECASE)
+_NAME_THEN_AFTER = [(re.compile(r"(?<=[^\W\d_])(?:" + "|".join(patterns) + r")", re.IGNORECASE), weight)
+                    for patterns, weight in ((words.COMPANY_AFTER, 2.0), (words.COMPANY_AFTER_WEAK, 1.0))]
 _ROLE_CHARS = r"[^\n.!?;:\"“”]"
 _ROLE_THEN_NOUN = re.compile(
-    r"\b(?:the|our|your|this|a|an|for)\s+(?P<role>[A-Z0-9]" + _ROLE_CHARS + r"{1,90}?)\s+" + _ROLE_NOUN + r"\b")
+    r"\b(?:the|our|your|this|a|an|for)\s+(?P<role>[A-Z0-9]" + _ROLE_CHARS + r"{1,90}?)\s+(?:" + _ROLE_NOUN
+    + r"|application|interviews?|candidacy|candidature|recruitment|hiring process)\b")
+_APPLIED_FOR = re.compile(
+    r"\b(?:application|applying|applied|apply|interview|interviewing|candidacy|candidature|considered|"
+    r"consideration|shortlisted) (?:for|as) (?:the |our |a |an )?(?:(?:position|role|post) (?:of|as) (?:an? )?)?"
+    r"(?P<role>[A-Z][^\n.!?;:\"“”]{1,90}?)(?=\s+(?:at|with|on|in|and|role|position|post|vacancy|job|opening|"
+    r"programme|which|that|has|was|is|here|last|this|\()\b|,\s+(?:and|but|which|we|I|it|as|so|on|at)\b|"
+    r"[.;!?\n]|$)")
+_AS_A_ROLE = re.compile(
+    r"\b(?:as|be) (?:a|an|our|the)(?: new| next)? (?P<role>[A-Z][^\n.!?;:\"“”]{1,60}?)"
+    r"(?=\s+(?:at|with|on|in|and|for|here)\b|[.,;!?\n]|$)")
 _NOUN_OF_ROLE = re.compile(
     r"\b(?:position|role|post|vacancy|job) (?:of|as)\s+(?:an?\s+)?(?P<role>[A-Z][^\n.!?;\"“”]{1,90}?)"
     r"(?=\s+(?:on|at|with|in|and|that|which|for|has|was|is)\b|,\s+(?:and|but|which|we|I|it|as|so|on|at|in|"
     r"for|with)\b|[.;!?\n]|$)")
+_TEAM_LINE = re.compile(
+    r"^\s*(?:the\s+)?(?P<name>[^\W\d_][^\n]{0,50}?)\s+(?:careers|recruiting|recruitment|talent acquisition|talent|"
+    r"hiring|hr|people|early careers|graduate recruitment|university recruiting|jobs|resourcing)(?:\s+team)?[.!,]?\s*$",
+    re.IGNORECASE)
 _LABELLED_LINE = re.compile(
     r"^[ \t*]*(?P<label>position|role|job|job title|vacancy|post|job opening|opening|application for|applied for|"
     r"company|employer|organisation|organization|client)[ \t*]*:[ \t*]*(?P<value>[^\n]{2,100}?)[ \t*]*$",
@@ -784,7 +819,7 @@ def _stage_mentions(sentence: str) -> list[tuple[str, int, int, bool]]:
 
 def _name_ending_at(text: str, end: int) -> str:
     """The capitalised name that ends just before `end` ("… Fabrikam Payments has decided")."""
-    window = text[max(0, end - 80):end].rpartition("\n")[2]
+    window = text[max(0, end - 80):end].rpartition("\n")[2] + " "
     match = re.search(r"((?:[^\W\d_][\w'’.-]*[ \t]+(?:(?:&|and|of)[ \t]+)?){1,5})$", window)
     if not match:
         return ""
@@ -805,7 +840,8 @@ def _name_ending_at(text: str, end: int) -> str:
 
 def _display_person(display: str) -> str:
     """The person a display name names, before any "via" ("Jane Smith via Greenhouse" -> "Jane Smith")."""
-    base = re.split(r"\s+(?:via|through|from|on behalf of)\s+|\s*\(", display, flags=re.IGNORECASE)[0]
+    base = re.split(r"\s+(?:via|through|from|on behalf of|at)\s+|\s*[(|@]|\s+[-–—]\s+", display,
+                    flags=re.IGNORECASE)[0]
     return _person_name(base)
 
 
@@ -842,6 +878,8 @@ _SUBJECT_COMPANY = [
         r"^(?:your )?(?:interview|application|applying|time) (?:with|at|to) (?P<name>.+)$",
         r"^(?:thank you|thanks) for (?:applying|your interest) (?:to|in|at) (?P<name>.+)$",
         r"^(?:news|an update|update) from (?P<name>.+)$", r"^(?P<name>.+?) (?:careers|recruitment|jobs)$",
+        r"^.*?\b(?:at|with|to|from|join|joining)\s+(?P<name>[A-Z].*)$",
+        r"^(?P<name>.+?) (?:interview|application)s?(?: (?:update|outcome|feedback|result))?$",
     )
 ]
 
@@ -889,6 +927,8 @@ def _clean_role(role: str, company: str) -> str:
     role = re.sub(r"\s*[-–—]?\s*(?:\(|\[)?(?:ref|req|job id)\b.*$", "", role, flags=re.IGNORECASE).strip()
     # "… position", "… final interview" (a capitalised "Programme" is part of the title).
     role = re.sub(r"\s+" + _ROLE_NOUN + r"$", "", role)
+    role = re.sub(r"\s+(?:assessment|interview|open|information|insight)\s+(?:days?|cent(?:re|er)s?|evenings?)$", "",
+                  role, flags=re.IGNORECASE)
     role = re.sub(r"\s+(?:(?:first|second|third|final|telephone|phone|video|technical|panel|initial)(?:[- ](?:round|"
                   r"stage))?\s+)?(?:interviews?|applications?)$", "", role, flags=re.IGNORECASE)
     return role.strip(" ,-–—:")
@@ -898,24 +938,29 @@ def _role_key(role: str) -> str:
     return " ".join(re.sub(r"[^\w()/&+,-]", " ", role.lower().replace("–", "-").replace("—", "-")).split())
 
 
-def _title_like(role: str) -> bool:
-    """Whether a phrase reads as a job title: mostly capitalised words, ending in a title's word."""
+def _title_weight(role: str) -> float:
+    """How much a phrase reads as a job title: 1 with a title's word ("Analyst"), ½ for other
+    capitalised words ("Bookseller"), 0 for what is not a title (a sentence, a name's run of lower case)."""
     if not role or len(role) > 100 or not _capitalised(role):
-        return False
+        return 0.0
     tokens = re.findall(r"[^\W\d_][\w'’-]*", role)
     if not tokens or len(tokens) > 12:
-        return False
+        return 0.0
     lowered = [t.lower() for t in tokens]
     if lowered[0] in _NOT_NAMES - _TITLE - {"senior", "head", "director", "manager", "officer"}:
-        return False
+        return 0.0
     small = [t for t in tokens if not _capitalised(t) and t.lower() not in _JOINERS | {"with", "in", "to", "a"}]
     if len(small) > max(1, len(tokens) // 4):
-        return False
+        return 0.0
     base = re.sub(r"\s*[(\[].*$", "", role)
     base = re.split(r"\s+[-–—,]\s+|,\s+", base)[0]
     base_tokens = [t.lower() for t in re.findall(r"[^\W\d_][\w'’-]*", base)]
-    return any(t in _TITLE or t.rstrip("s") in _TITLE for t in base_tokens) or len(base_tokens) <= 4 and \
-        any(t in _TITLE for t in lowered)
+    if any(t in _TITLE or t.rstrip("s") in _TITLE for t in base_tokens) or (
+            len(base_tokens) <= 4 and any(t in _TITLE for t in lowered)):
+        return 1.0
+    if len(base_tokens) > 5 or all(t in _ORG or t in _TEAM for t in base_tokens):
+        return 0.0
+    return 0.5
 
 
 def _footer_companies(text: str) -> Iterator[str]:
@@ -972,6 +1017,8 @@ class _Signature:
             if _SIGN_OFF.match(lines[i]) and len(lines[i].strip()) < 60:
                 start = i + 1
                 break
+        #: The text above the sign-off (all of it when there is none): the letter's own words.
+        self.body = "\n".join(lines[: start - 1]) if start is not None else text
         if start is None:
             # No sign-off: the last block of short lines, if the text ends with one.
             start = len(lines)
@@ -1030,15 +1077,19 @@ class _Signature:
                 if not piece or _EMAIL.search(piece) or re.search(r"\d{3}|www\.|https?:", piece):
                     continue
                 name = _person_name(piece)
-                if signer and (_key(name) == _key(signer) or _key(name) == _key(signer.split()[0])):
+                if signer.split() and (_key(name) == _key(signer) or _key(name) == _key(signer.split()[0])):
                     continue
-                if _is_person(name, single=True) and len(name.split()) == 1 and name.lower() not in _ORG:
-                    continue  # a first name signed above the full name
+                if signer and len(name.split()) == 1 and name.lower() == signer.split()[0].lower():
+                    continue  # the first name signed above the full name
                 tokens = [t.lower() for t in re.findall(r"[^\W\d_][\w'’-]*", piece)]
-                if not tokens or (any(t in _TITLE for t in tokens) and not _LEGAL.search(piece)
-                                  and tokens[-1] not in _ORG):
+                if tokens and all(t in _TEAM or t in _JOINERS for t in tokens):
                     continue
-                if all(t in _TEAM or t in _JOINERS for t in tokens):
+                at = re.split(r"\s+(?:at|@)\s+", piece)
+                if len(at) == 2 and any(t in _TITLE for t in re.findall(r"[a-z]+", at[0].lower())):
+                    piece = at[1]  # "Recruitment Manager at Contoso"
+                    tokens = [t.lower() for t in re.findall(r"[^\W\d_][\w'’-]*", piece)]
+                elif not tokens or (any(t in _TITLE for t in tokens) and not _LEGAL.search(piece)
+                                    and tokens[-1] not in _ORG):
                     continue
                 named = _name_at(piece, 0)
                 if named and len(named) >= len(piece) - 2:
