@@ -349,7 +349,12 @@ def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = N
 
 
 def _content_key(parameters: Mapping[str, Any]) -> str:
-    return json.dumps({k: parameters.get(k) for k in PARAMETER_NAMES}, sort_keys=True, ensure_ascii=False)
+    # A parameter added since a workbook was made reads as its default there.
+    return json.dumps({k: parameters.get(k, _DEFAULTS[k]) for k in PARAMETER_NAMES}, sort_keys=True,
+                      ensure_ascii=False)
+
+
+_DEFAULTS = Rejection("", "").to_parameters()
 
 
 def _made_order(path: Path) -> tuple[str, int]:
