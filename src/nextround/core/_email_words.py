@@ -329,7 +329,7 @@ FORWARD_MARKERS = (
     r"-{2,}\s*forwarded message\s*-{2,}", r"begin forwarded message:?", r"-{2,}\s*original message\s*-{2,}",
     r"-{2,}\s*weitergeleitete nachricht\s*-{2,}", r"-{2,}\s*ursprüngliche nachricht\s*-{2,}",
     r"-{2,}\s*videresendt (?:melding|meddelelse|besked)\s*-{2,}", r"-{2,}\s*vidarebefordrat meddelande\s*-{2,}",
-    r"_{8,}", r"-{8,}\s*", r"forwarded message:?", r"original message:?",
+    r"_{8,}", r"-{8,}", r"forwarded message:?", r"original message:?",
 )
 #: The names of a forwarded header's lines, in the languages of the mail clients met.
 HEADER_NAMES: dict[str, str] = {

@@ -80,7 +80,9 @@ _MIME_HEADER = re.compile(
     rb"delivered-to|arc-[\w-]+|authentication-results|content-transfer-encoding)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
-_BOUNDARY = re.compile(rb"boundary\s*=", re.IGNORECASE)
+# What makes the standard library's parser go one level deeper: a multipart's boundary,
+# a message inside a message.
+_CONTAINER = re.compile(rb"boundary\s*=|message/", re.IGNORECASE)
 
 
 def read_letters(data: bytes | str, *, name: str | None = None) -> list[Letter]:
@@ -97,17 +99,54 @@ def read_letters(data: bytes | str, *, name: str | None = None) -> list[Letter]:
     if b"\x00" in raw[:4096] and not _looks_like_mime(raw):
         raise NextroundError("is not an email or text (it holds binary data)", file=name)
     if _looks_like_mime(raw):
-        if len(_BOUNDARY.findall(raw)) > MAX_CONTAINERS:
+        if _has_long_content_header(raw):
+            raise NextroundError("has a Content header longer than any real email's; save the message again "
+                                 "from your mail client", file=name)
+        if len(_CONTAINER.findall(raw)) > MAX_CONTAINERS:
             raise NextroundError(f"has more than {MAX_CONTAINERS} nested parts, more than an email a person "
                                  "receives; save the message again from your mail client", file=name)
         message = email.message_from_bytes(raw, policy=_POLICY)
         letters = list(_letters_of_message(message, "email", "the email's headers", depth=0))
     else:
         letters = _letters_of_text(_decode(raw, None), pasted=True)
-    letters = letters[:MAX_LETTERS]
+    letters = [_whole(letter) for letter in letters[:MAX_LETTERS]]
     if not any(letter.text.strip() or letter.subject for letter in letters):
         raise NextroundError("has no text that could be read as an email", file=name)
     return letters
+
+
+_HALVES = {c: "\ufffd" for c in range(0xD800, 0xE000)}
+
+
+def _whole(letter: Letter) -> Letter:
+    """The letter with every half of a UTF-16 pair (bytes no charset could read) shown as "\ufffd"."""
+    changes: dict[str, object] = {}
+    for field in dataclasses.fields(letter):
+        value = getattr(letter, field.name)
+        if isinstance(value, str):
+            changes[field.name] = value.translate(_HALVES)
+        elif isinstance(value, tuple):
+            changes[field.name] = tuple(v.translate(_HALVES) for v in value)
+    return dataclasses.replace(letter, **changes)  # type: ignore[arg-type]
+
+
+_CONTENT_HEADER = re.compile(rb"content-[\w-]*[ \t]*:", re.IGNORECASE)
+
+
+def _has_long_content_header(raw: bytes) -> bool:
+    """Whether a Content-* header (with its folded lines) is over MAX_HEADER bytes: the standard
+    library parses those while it reads the message, in time that grows faster than their length."""
+    length = -1  # -1: not in a Content-* header
+    for line in raw.split(b"\n"):
+        if length >= 0 and line[:1] in (b" ", b"\t"):
+            length += len(line)
+        elif _CONTENT_HEADER.match(line):
+            length = len(line)
+        else:
+            length = -1
+        if length > MAX_HEADER:
+            return True
+    return False
 
 
 def _looks_like_mime(raw: bytes) -> bool:
@@ -198,12 +237,13 @@ def _part_text(part: Message) -> str:
 
 
 def _decode(raw: bytes, charset: str | None) -> str:
-    """Bytes as text: their own charset when it is a real text encoding, else UTF-8, else Windows-1252."""
+    """Bytes as text: their own charset when it is a real text encoding and fits them, else UTF-8,
+    else Windows-1252 (what a body labelled wrongly is most often written in)."""
     if charset:
         try:
             info = codecs.lookup(charset)
             if getattr(info, "_is_text_encoding", True) and info.name not in ("idna", "punycode", "utf-7"):
-                return raw.decode(info.name, errors="replace")
+                return raw.decode(info.name)
         except (LookupError, ValueError, UnicodeError, TypeError):
             pass
     try:
@@ -223,8 +263,23 @@ def _raw_header(message: Message, name: str) -> str:
 
 
 def _parsed(name: str, raw: str) -> object:
-    """A header parsed the way `policy.default` parses one, from at most MAX_HEADER characters."""
-    return _POLICY.header_fetch_parse(name, raw[:MAX_HEADER])
+    """A header parsed the way `policy.default` parses one, from at most MAX_HEADER characters.
+
+    Comments nested deeper than any mail client writes them are taken out first: the
+    parser follows each level by recursion.
+    """
+    return _POLICY.header_fetch_parse(name, _shallow(raw[:MAX_HEADER]))
+
+
+def _shallow(value: str, deepest: int = 4) -> str:
+    depth = peak = 0
+    for ch in value:
+        if ch == "(":
+            depth += 1
+            peak = max(peak, depth)
+        elif ch == ")":
+            depth = max(0, depth - 1)
+    return value.replace("(", " ").replace(")", " ") if peak > deepest else value
 
 
 def _header(message: Message, name: str) -> str:
@@ -246,7 +301,7 @@ def _addresses(message: Message, name: str) -> list[tuple[str, str]]:
         found = [(_one_line(a.display_name), a.addr_spec if "@" in a.addr_spec else "")
                  for a in getattr(header, "addresses", ())]
     except (ValueError, TypeError, LookupError, IndexError, AttributeError):
-        found = [(_one_line(n), a) for n, a in email.utils.getaddresses([raw[:MAX_HEADER]])]
+        found = [(_one_line(n), a) for n, a in email.utils.getaddresses([_shallow(raw[:MAX_HEADER])])]
     return [(n, a) for n, a in found if n or a]
 
 
@@ -317,11 +372,44 @@ class _HTMLText(HTMLParser):
             self.out.append(data)
 
 
+_MARKUP_ENDS = (("<!--", "-->"), ("<![", "]]>"), ("<?", ">"), ("<!", ">"))
+
+
+def _tags_only(html: str) -> str:
+    """HTML without comments, CDATA, declarations and processing instructions, and with a
+    "<" that opens nothing escaped: what `html.parser` reads in time proportional to the text.
+
+    (The parser looks for the end of each unclosed comment or tag again from every "<"
+    after it, which grows with the square of the length on hostile input.)
+    """
+    out: list[str] = []
+    i, n = 0, len(html)
+    j = k = -2  # the next "<!" and "<?" (-1: none left), each looked for again only once passed
+    while i < n:
+        if -1 < j < i or j == -2:
+            j = html.find("<!", i)
+        if -1 < k < i or k == -2:
+            k = html.find("<?", i)
+        start = min(x for x in (j, k, n) if x >= 0)
+        out.append(html[i:start])
+        if start >= n:
+            break
+        closer = next(end for opener, end in _MARKUP_ENDS if html.startswith(opener, start))
+        stop = html.find(closer, start + 2)
+        if stop < 0:
+            break  # never closed: the rest is not shown, as a browser would not show it
+        i = stop + len(closer)
+    text = "".join(out)
+    last = text.rfind(">")
+    # A "<" after the last ">" can open nothing: text, not a tag.
+    return text[: last + 1] + text[last + 1:].replace("<", "&lt;")
+
+
 def html_to_text(html: str) -> str:
     """The text a person reads in an HTML email, a line per block."""
     parser = _HTMLText()
     try:
-        parser.feed(html)
+        parser.feed(_tags_only(html))
         parser.close()
     except (AssertionError, ValueError):  # very broken markup: keep what was read
         pass
@@ -337,7 +425,12 @@ def html_to_text(html: str) -> str:
 
 # --- letters within the text -----------------------------------------------------------------
 
-_MARKER = re.compile(r"^\s*[>*\s]*(?:" + "|".join(FORWARD_MARKERS) + r")\s*[*]*\s*$", re.IGNORECASE)
+_MARKER = re.compile(r"(?:" + "|".join(FORWARD_MARKERS) + r")$", re.IGNORECASE)
+
+
+def _is_marker(line: str) -> bool:
+    """Whether a line says a forwarded or original message starts below it."""
+    return len(line) < 200 and bool(_MARKER.match(line.strip(" \t>*")))
 _FORWARDED = re.compile(r"forward|weitergeleitet|videresendt|vidarebefordrat", re.IGNORECASE)
 _HEADER_LINE = re.compile(
     r"^[ \t>]*\*{0,2}(" + "|".join(re.escape(k) for k in sorted(HEADER_NAMES, key=len, reverse=True))
@@ -367,7 +460,7 @@ def _header_block(lines: list[str], start: int) -> tuple[dict[str, str], int]:
             key = HEADER_NAMES[match[1].lower()]
             last = key
             if key not in found:
-                found[key] = match[2].strip().strip("*").strip()
+                found[key] = match[2][:MAX_HEADER].strip().strip("*").strip()
             i += 1
             continue
         if not line.strip():
@@ -410,14 +503,14 @@ def _letters_of_text(text: str, *, pasted: bool, subject: str = "") -> list[Lett
         if len(pieces) >= MAX_LETTERS:
             break
         boundary = None
-        if _MARKER.match(line) and (not re.match(r"^\s*[-_]+\s*$", line) or _next_is_block(lines, i + 1)):
+        if _is_marker(line) and (not re.match(r"^[-_]+$", line.strip()) or _next_is_block(lines, i + 1)):
             j = _skip_blank(lines, i + 1)
             new_block, after = _header_block(lines, j) if j < n else ({}, j)
             if "from" in new_block and ("date" in new_block or "subject" in new_block):
                 boundary = ("forwarded" if _FORWARDED.search(line) else "unsure", new_block, after)
             elif _FORWARDED.search(line):
                 boundary = ("forwarded", {}, i + 1)
-        elif _is_block_start(lines, i) and (i == 0 or not lines[i - 1].strip() or _MARKER.match(lines[i - 1])
+        elif _is_block_start(lines, i) and (i == 0 or not lines[i - 1].strip() or _is_marker(lines[i - 1])
                                             or len(_header_block(lines, i)[0]) >= 3):
             new_block, after = _header_block(lines, i)
             boundary = ("unsure", new_block, after)
@@ -555,7 +648,7 @@ def _letter(kind: str, where: str, block: dict[str, str], text: str, *, forward_
 
 def _split_address(value: str) -> tuple[str, str]:
     """("Jane Doe", "jane@x.example") from `Jane Doe <jane@x.example>`, `"Doe, Jane" [mailto:…]` or `jane@x`."""
-    value = value.strip().strip("*").strip()
+    value = value[:500].strip().strip("*").strip()
     if not value:
         return "", ""
     value = re.sub(r"\[mailto:([^\]\s]+)\]", r"<\1>", value, flags=re.IGNORECASE)

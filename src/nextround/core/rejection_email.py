@@ -35,16 +35,18 @@ often they are right on emails written by someone who never saw this code).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from nextround.core import _email_words as words
 from nextround.core.email_text import Letter, read_letters
 from nextround.core.i18n import N_, _
+from nextround.core.parameters import is_email, parse_contact
 from nextround.core.stages import STAGES
 
 __all__ = ["FIELDS", "EmailFacts", "Found", "read_rejection_email"]
@@ -97,6 +99,8 @@ class EmailFacts:
         if self.get("rejected_on"):
             values["rejected_on"] = self.get("rejected_on")
         name, address = self.get("contact_name", ""), self.get("contact_email", "")
+        if address and not is_email(address):
+            address = ""  # an address the workbook could not keep: left for the person to add
         if name:
             values["contacts"] = [{"name": name, "email": address}]
         elif address:
@@ -105,10 +109,42 @@ class EmailFacts:
             values["feedback_offered"] = bool(self.get("feedback_offered"))
         return values
 
+    def given(self, options: Mapping[str, Any], source: str = N_("from the command line")) -> EmailFacts:
+        """These facts with the parameters in `options` (as `Rejection.from_mapping` takes them)
+        put over what the email said, each marked with `source`."""
+        over: dict[str, Any] = {}
+        for name in ("company", "role", "stage", "rejected_on", "feedback_offered"):
+            if options.get(name) not in (None, ""):
+                over[name] = options[name]
+        contacts = options.get("contacts")
+        if contacts:
+            first = contacts[0] if isinstance(contacts, (list, tuple)) else contacts
+            try:
+                contact = parse_contact(first)
+            except ValueError:
+                contact = None
+            if contact is not None:
+                over["contact_name"] = contact.name
+                over["contact_email"] = contact.email
+        if options.get("reply_to") and not over.get("contact_email"):
+            over["contact_email"] = options["reply_to"]
+        found = [f for f in self.found if f.field not in over]
+        found += [Found(field, value, source) for field, value in over.items() if value != ""]
+        found.sort(key=lambda f: list(FIELDS).index(f.field))
+        fields = {f.field for f in found}
+        return EmailFacts(tuple(found), tuple(f for f in FIELDS if f not in fields))
+
     def lines(self) -> list[str]:
         """What was taken and from where, then what was not found: a line each, for a person."""
         out = []
+        name, address = (next((f for f in self.found if f.field == field), None)
+                         for field in ("contact_name", "contact_email"))
         for f in self.found:
+            if name and address and name.source == address.source and f.field in ("contact_name", "contact_email"):
+                if f.field == "contact_name":  # one line for the person: "Callum Reid <c.reid@…>"
+                    out.append(_("{field}: {value}, {source}").format(
+                        field=_(FIELDS["contact_name"]), value=f"{name.value} <{address.value}>", source=_(f.source)))
+                continue
             value = f.value
             if isinstance(value, bool):
                 value = _("yes") if value else _("no")
@@ -160,7 +196,8 @@ _AGENCY_HINT = re.compile("|".join(words.AGENCY_HINTS), re.IGNORECASE)
 _SIGN_OFF_ONE = r"(?:" + "|".join(words.SIGN_OFFS) + r")"
 _SIGN_OFF = re.compile(r"^\s*" + _SIGN_OFF_ONE + r"(?:\s*(?:/|and|&|,)\s*" + _SIGN_OFF_ONE + r")*[\s,.!:\-–]*$",
                        re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# From the start of a run only, and bounded: no run of letters is tried from each of its letters.
+_EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
 _LEGAL = re.compile(r"(?:,?\s+(?:" + "|".join(words.LEGAL_SUFFIXES) + r"))+\s*$")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[\w'’])?\.?|&|\+")
 _ABBREVIATIONS = {"pvt.", "ltd.", "inc.", "co.", "corp.", "plc.", "st.", "b.v.", "n.v.", "s.a.", "e.v.", "jr.",
@@ -228,14 +265,16 @@ def _sentences(text: str) -> list[str]:
 
 def _prose_lines(paragraph: str) -> list[str]:
     """A paragraph's lines, with hard-wrapped prose joined back into one line."""
-    out: list[str] = []
+    out: list[list[str]] = []  # each line's pieces, joined once at the end
+    last = ""
     for line in paragraph.split("\n"):
         stripped = line.strip()
-        if out and len(out[-1]) >= 50 and stripped and not re.search(r"[.!?:]$", out[-1]):
-            out[-1] = f"{out[-1]} {stripped}"
+        if out and len(last) >= 50 and stripped and last[-1:] not in (".", "!", "?", ":"):
+            out[-1].append(stripped)
         elif stripped:
-            out.append(stripped)
-    return out
+            out.append([stripped])
+        last = stripped or last
+    return [" ".join(pieces) for pieces in out]
 
 
 def _prose(text: str) -> str:
@@ -780,8 +819,9 @@ _NOUN_OF_ROLE = re.compile(
     r"(?=\s+(?:on|at|with|in|and|that|which|for|has|was|is)\b|,\s+(?:and|but|which|we|I|it|as|so|on|at|in|"
     r"for|with)\b|[.;!?\n]|$)")
 _TEAM_LINE = re.compile(
-    r"^\s*(?:the\s+)?(?P<name>[^\W\d_][^\n]{0,50}?)\s+(?:careers|recruiting|recruitment|talent acquisition|talent|"
-    r"hiring|hr|people|early careers|graduate recruitment|university recruiting|jobs|resourcing)(?:\s+team)?[.!,]?\s*$",
+    r"^[ \t]{0,8}(?:the[ \t]+)?(?P<name>[^\W\d_][^\n]{0,50}?)[ \t]{1,4}(?:careers|recruiting|recruitment|"
+    r"talent acquisition|talent|hiring|hr|people|early careers|graduate recruitment|university recruiting|jobs|"
+    r"resourcing)(?:\s+team)?[.!,]?\s*$",
     re.IGNORECASE)
 _LABELLED_LINE = re.compile(
     r"^[ \t*]*(?P<label>position|role|job|job title|vacancy|post|job opening|opening|application for|applied for|"
@@ -804,17 +844,42 @@ def _stage_mentions(sentence: str) -> list[tuple[str, int, int, bool]]:
     """Each stage a sentence names: (stage, start, end, only "interview" in general).
 
     A general word inside a more particular phrase ("interview" in "telephone
-    interview") is the phrase's, not a mention of its own.
+    interview", "application" in "application for the assessment") is the phrase's, not
+    a mention of its own.
     """
     found: list[tuple[str, int, int, bool]] = []
     for stage, pattern in _STAGES.items():
         for match in pattern.finditer(sentence):
             generic = stage == "first interview" and bool(_GENERIC_INTERVIEW.fullmatch(match[0]))
             found.append((stage, match.start(), match.end(), generic))
-    particular = [(start, end) for _stage, start, end, generic in found if not generic]
-    return [m for m in found
-            if not (m[3] or m[0] in ("application", "phone screen"))
-            or not any(s <= m[1] and m[2] <= e and (s, e) != (m[1], m[2]) for s, e in particular)]
+    weak = ("application", "phone screen")
+    strong = _Covers([(start, end) for stage, start, end, generic in found if not generic and stage not in weak])
+    calls = _Covers([(start, end) for stage, start, end, generic in found if stage == "phone screen"])
+    kept = []
+    for stage, start, end, generic in found:
+        if (generic or stage in weak) and strong.covers(start, end):
+            continue
+        if generic and calls.covers(start, end):
+            continue
+        kept.append((stage, start, end, generic))
+    return kept
+
+
+class _Covers:
+    """Whether any of some spans covers a given one: sorted once, each question a binary search."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [start for start, _end in spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        furthest = -1
+        for _start, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
 
 
 def _name_ending_at(text: str, end: int) -> str:
@@ -967,14 +1032,22 @@ def _footer_companies(text: str) -> Iterator[str]:
     for match in re.finditer(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[^\W\d_][^\n·|•,]{1,60})", text,
                              re.IGNORECASE):
         yield _name_at(match["name"], 0)
-    for match in re.finditer(r"^(?P<name>[^\W\d_][^\n]{1,60}?)\s+(?:is an? equal|is an? (?:disability|living)|"
+    for match in re.finditer(r"^(?P<name>[^\W\d_][^\n]{1,60}?)[ \t]{1,4}(?:is an? equal|is an? (?:disability|living)|"
                              r"(?:ltd|limited|plc|llp|inc)\.?,?\s+(?:is\s+)?registered|[-–—]\s+jobs\b|[-–—]\s+careers\b)",
                              text, re.IGNORECASE | re.MULTILINE):
-        yield _LEGAL.sub("", match["name"]).strip() if False else match["name"].strip()
+        yield match["name"].strip()
+
+
+#: The most candidates weighed against each other (the best by their own votes): enough
+#: for any email, and the merging below takes time in proportion to their square.
+MAX_CANDIDATES = 60
 
 
 def _merge_fuller(votes: dict[str, _Vote], *, roles: bool = False) -> dict[str, _Vote]:
     """Votes for a short name counted for the fuller one that starts with it ("Pinecrest" -> "Pinecrest Labs")."""
+    if len(votes) > MAX_CANDIDATES:
+        best = sorted(votes, key=lambda k: (-votes[k].score, votes[k].first))[:MAX_CANDIDATES]
+        votes = {k: votes[k] for k in best}
     keys = sorted(votes, key=len)
     merged = {k: dataclasses.replace(v, forms=list(v.forms), sources=dict(v.sources)) for k, v in votes.items()}
     for short in keys:
@@ -1014,7 +1087,7 @@ class _Signature:
         lines = text.split("\n")
         start = None
         for i in range(len(lines) - 1, -1, -1):
-            if _SIGN_OFF.match(lines[i]) and len(lines[i].strip()) < 60:
+            if len(lines[i].strip()) < 60 and _SIGN_OFF.match(lines[i]):  # short first: the pattern repeats
                 start = i + 1
                 break
         #: The text above the sign-off (all of it when there is none): the letter's own words.
