@@ -255,13 +255,11 @@ STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 #: A stage named as one the person did *not* reach: "we won't invite you to the second
-#: interview". The stage reached is then the one before it.
+#: interview". Said within the few words before "to/for the <stage>", one of these
+#: makes the stage reached the one before it.
 NOT_REACHED = (
-    r"not\b", r"n't\b", r"won't", r"unable", r"rather than", r"decline", r"no longer",
-    r"invite you\b", r"inviting you\b", r"invited\b", r"progress(?:ed|ing)? (?:you )?to", r"through to",
-    r"move you (?:on|forward) to", r"take you (?:through|forward) to", r"onto", r"on to", r"to the next",
-    r"shortlisted for", r"put forward for", r"advance to", r"advancing to", r"proceed to", r"next stage",
-    r"next round", r"next step", r"further",
+    r"not", r"unable", r"invit\w*", r"progress\w*", r"shortlist\w*", r"advanc\w*", r"proceed\w*", r"through",
+    r"forward", r"onward", r"further",
 )
 
 #: Sentences that say a rejection happened: the letter with most of them is the one.

@@ -224,8 +224,7 @@ _STAGES = {stage: _words_re(patterns) for stage, patterns in words.STAGE_PATTERN
 _GENERIC_INTERVIEW = re.compile(r"\binterview(?:ed|s)?\b|\bmet with\b|\bmeeting (?:with )?(?:me|us|the team|the "
                                 r"panel)|\bto meet (?:me|us|the team|the panel)|\bmeeting you\b|\bpanel\b|\bmet the\b",
                                 re.IGNORECASE)
-_NOT_REACHED_CUE = re.compile(r"\b(?:not|unable|invit\w*|progress\w*|shortlist\w*|advanc\w*|proceed\w*|through|"
-                              r"forward|onward|further)\b|n't\b", re.IGNORECASE)
+_NOT_REACHED_CUE = re.compile(r"\b(?:" + "|".join(words.NOT_REACHED) + r")\b|n't\b", re.IGNORECASE)
 _TO_THE = re.compile(r"(?:to|for|into|onto)\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+)?(?:next\s+)?$", re.IGNORECASE)
 _THANKS = re.compile(r"\b(?:thank|thanks|following|after|for attending|for completing|for taking part)\b",
                      re.IGNORECASE)
