@@ -447,7 +447,7 @@ class _Reader:
 
     def _applicant_names(self) -> set[str]:
         names: set[str] = set()
-        for letter in self.letters:
+        for letter in self.letters[: self.index + 1]:  # a quoted letter was sent *to* the employer
             names.update(n for n in letter.to_names if n)
         for letter in self.above:
             if letter.sender_name:
