@@ -37,6 +37,7 @@ bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do $(PY) $$script || exit 1; done
 	$(PY) benchmarks/check_accuracy.py
 	$(PY) benchmarks/check_star.py
+	$(PY) benchmarks/email_accuracy.py
 
 # The browser tests, writing their pictures into docs/screenshots/ (plain `make test`
 # writes them to a temporary folder). Needs Debian's chromium; with chromium-l10n too,

@@ -284,3 +284,18 @@ def test_the_same_file_run_on_a_later_day_recognises_the_workbooks_made_from_its
     assert later.stderr.splitlines()[-1] == "nextround: 1 made, 4 skipped (exists), 0 failed"
     after = snapshot(tmp_path / "out")
     assert {name: after[name] for name in before} == before
+
+
+def test_an_undated_workbook_made_before_a_parameter_was_added_is_still_recognised(tmp_path: Path) -> None:
+    import json
+
+    write_csv(tmp_path / "apps.csv", HEADER, "Acme Analytics,Data Analyst,,,final interview,")
+    first = nextround.generate(tmp_path / "apps.csv", dir=tmp_path / "out", today=date(2026, 6, 17))
+    made = first.made[0].path
+    # As an earlier release wrote it: no feedback_offered or reply_to among its parameters.
+    nb = read_json(made)
+    for name in ("feedback_offered", "reply_to"):
+        del nb["metadata"]["papermill"]["parameters"][name]
+    made.write_text(json.dumps(nb), encoding="utf-8")
+    again = nextround.generate(tmp_path / "apps.csv", dir=tmp_path / "out", today=date(2026, 9, 1))
+    assert [(r.status, r.path) for r in again.rows] == [("skipped", made)]

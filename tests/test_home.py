@@ -125,6 +125,47 @@ def test_the_form_checks_like_new_and_makes_nothing_when_wrong(
     assert not list(tmp_path.glob("*.ipynb"))
 
 
+EMAILS = Path(__file__).resolve().parent / "data" / "emails"
+
+
+def test_pasting_the_email_fills_the_form_for_checking_before_anything_is_made(tmp_path: Path) -> None:
+    home = Home(tmp_path, today=date(2026, 6, 1))
+    form = home.new_form()
+    form.fields["your_name"].value = "Nina"  # typed by the person: the email leaves it be
+    form.paste.value = (EMAILS / "007.eml").read_text(encoding="utf-8")
+    form.fill.click()
+    values = {name: widget.value for name, widget in form.fields.items()}
+    assert values == {
+        "company": "Wingtip Toys", "role": "Senior Product Designer", "interview_date": None,
+        "rejected_on": date(2026, 1, 30), "stage": "final interview",
+        "contacts": "Marcus Webb <marcus.webb@wingtiptoys.example>", "feedback_offered": True, "reply_to": "",
+        "your_name": "Nina", "careers_page": ""}
+    note = html.unescape(form.note.value)
+    assert "Check each field before you make the workbook" in note
+    assert "company: Wingtip Toys, from the signature" in note
+    assert not list(tmp_path.glob("*.ipynb"))  # filled in, not made: the person checks first
+    form.fields["stage"].value = "second interview"  # and corrects what the email got wrong
+    form.button.click()
+    made = tmp_path / "2026-01-30-wingtip-toys-senior-product-designer.ipynb"
+    assert made.exists(), html.unescape(form.result.value)
+    rejection = read_json(made.with_name(made.stem + ".answers.json"))["rejection"]
+    assert (rejection["stage"], rejection["feedback_offered"]) == ("second interview", True)
+    assert form.paste.value == "" and form.fields["feedback_offered"].value is False  # ready for the next one
+
+
+def test_a_paste_that_is_no_email_says_so_and_fills_nothing(tmp_path: Path) -> None:
+    form = Home(tmp_path, today=date(2026, 6, 1)).new_form()
+    form.fill.click()
+    assert "Paste the email into the box first" in form.note.value
+    form.paste.value = "Unfortunately we won't be taking your application further."
+    form.fill.click()
+    assert "not found: company, role" in html.unescape(form.note.value)
+    assert form.fields["company"].value == ""
+    form.paste.value = "x" * (6 * 1024 * 1024)
+    form.fill.click()
+    assert "The pasted email: is too big to be an email" in html.unescape(form.note.value)
+
+
 def test_the_list_escapes_names_and_marks_progress(tmp_path: Path) -> None:
     acme = kf.acme()
     acme["rejection"]["company"] = "<b>Acme</b>"

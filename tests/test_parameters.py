@@ -49,6 +49,8 @@ HOSTILE = [
         ({"company": "Acme", "role": "A", "contacts": ["Priya <priya@acme.example"]}, "contacts", "not a contact"),
         ({"company": "Acme", "role": "A", "contacts": ["priya@acme.example"]}, "contacts", "without a name"),
         ({"company": "Acme", "role": "A", "careers_page": "acme.example/jobs"}, "careers_page", "web address"),
+        ({"company": "Acme", "role": "A", "feedback_offered": "perhaps"}, "feedback_offered", "not yes or no"),
+        ({"company": "Acme", "role": "A", "reply_to": "recruitment at acme"}, "reply_to", "not an email address"),
         ({"company": "Acme", "role": "A", "compnay": "x"}, "compnay", "did you mean 'company'?"),
         ({"company": "Acme", "role": "A", "interview": "2026-06-10"}, "interview", "did you mean 'interview_date'?"),
     ],
@@ -149,6 +151,20 @@ def test_rejection_to_answers_is_plain_json() -> None:
                                 "contacts": ["Ann <ann@example.org>"]})
     assert json.loads(json.dumps(r.to_answers()))["contacts"] == [{"name": "Ann", "email": "ann@example.org"}]
     assert r.to_answers()["interview_date"] == "2026-06-10"
+
+
+def test_a_feedback_offer_and_a_shared_mailbox_are_parameters_too() -> None:
+    # As a spreadsheet writes them ("yes", "") and as Python does (True).
+    for written, offered in (("yes", True), ("Yes", True), ("no", False), ("", False), (True, True), (None, False)):
+        r = Rejection.from_mapping({"company": "A", "role": "B", "feedback_offered": written})
+        assert r.feedback_offered is offered
+    r = Rejection.from_mapping({"company": "A", "role": "B", "feedback_offered": "yes",
+                                "reply_to": " recruitment@acme.example "})
+    assert r.to_answers()["feedback_offered"] is True and r.to_answers()["reply_to"] == "recruitment@acme.example"
+    assert r.to_parameters()["feedback_offered"] is True
+    # A rejection made before they existed reads them as not offered, no mailbox.
+    old = Rejection.from_mapping({"company": "A", "role": "B"})
+    assert (old.feedback_offered, old.reply_to) == (False, "")
 
 
 def test_workbooks_are_written_exactly_as_nbformat_would_write_them(tmp_path: Path) -> None:

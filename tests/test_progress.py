@@ -100,6 +100,32 @@ def test_a_workbook_made_days_later_starts_with_nothing_overdue() -> None:
     assert next(a for a in late if a.what == REPLY).due == date(2026, 6, 29)
 
 
+OFFER_TAKEN_UP = "Send one short reply: thanks, taking up their offer of feedback, and your CV kept on file"
+
+
+def test_feedback_offered_is_asked_for_within_the_week_of_the_rejection() -> None:
+    # Made six days after the "no": the usual plan asks two days on (the 25th); an offer
+    # of feedback is taken up within the week of the rejection, by the 24th.
+    offered = doc(rejection={"feedback_offered": True}, created_at="2026-06-23T09:00:00+01:00")
+    usual = doc(created_at="2026-06-23T09:00:00+01:00")
+    assert {a.what: a.due for a in pending(offered, today=date(2026, 6, 23))}[OFFER_TAKEN_UP] == date(2026, 6, 24)
+    assert {a.what: a.due for a in pending(usual, today=date(2026, 6, 23))}[REPLY] == date(2026, 6, 25)
+    # Made the evening of the "no", the usual two days are sooner than the week: unchanged.
+    assert {a.what: a.due for a in pending(doc(rejection={"feedback_offered": True}))}[OFFER_TAKEN_UP] == \
+        date(2026, 6, 19)
+    separate = pending(doc(rejection={"feedback_offered": True}, plan={"style": "separate"}))
+    assert ("Ask for the feedback they offered", date(2026, 6, 20)) in {(a.what, a.due) for a in separate}
+
+
+def test_an_offer_older_than_the_workbook_is_asked_for_at_once_not_overdue() -> None:
+    late = doc(rejection={"feedback_offered": True}, created_at="2026-06-29T09:00:00+01:00")  # twelve days on
+    due = {a.what: a.due for a in pending(late, today=date(2026, 6, 29))}
+    assert due[OFFER_TAKEN_UP] == date(2026, 6, 29)
+    # Once feedback is asked for another way, the reply no longer mentions it.
+    asked = doc(rejection={"feedback_offered": True}, feedback={"requested_on": "2026-06-18"})
+    assert "Send one short reply: thanks, and your CV kept on file" in {a.what for a in pending(asked)}
+
+
 def test_while_not_ready_every_message_waits_and_nothing_is_overdue() -> None:
     not_yet = [{"id": "a", "at": "2026-06-17T20:00:00+01:00", "mood": 2, "ready": False}]
     d = doc(checkins=not_yet)

@@ -113,6 +113,11 @@ GOALS: dict[str, tuple[WorkbookGoal, ...]] = {
     "Send your reply": (REPLY,),
     "Ask for feedback, and for your CV to be kept on file": (FEEDBACK, CV),
     "Ask for feedback": (FEEDBACK,),
+    # When the rejection offered feedback, the same actions take up the offer.
+    "Send one short reply: thanks, taking up their offer of feedback, and your CV kept on file": (REPLY, FEEDBACK, CV),
+    "Send one short reply: thanks, and taking up their offer of feedback": (REPLY, FEEDBACK),
+    "Ask for the feedback they offered, and for your CV to be kept on file": (FEEDBACK, CV),
+    "Ask for the feedback they offered": (FEEDBACK,),
     "Ask them to keep your CV on file": (CV,),
     **{f"Follow up {how} {about}": (FOLLOW_UP,)
        for how in ("on", "again on", "one last time on") for about in ("your reply", "the feedback request")},
@@ -165,7 +170,8 @@ documents = st.fixed_dictionaries({
     "version": st.just(2),
     "workbook_id": st.just("w1"),
     "created_at": st.none() | DAYS.map(lambda d: f"{d.isoformat()}T09:00:00+01:00"),
-    "rejection": st.fixed_dictionaries({"company": st.just("Acme"), "rejected_on": maybe_day}),
+    "rejection": st.fixed_dictionaries({"company": st.just("Acme"), "rejected_on": maybe_day,
+                                        "feedback_offered": st.booleans()}),
     "checkins": checkins,
     "feedback": st.fixed_dictionaries({
         "requested_on": maybe_day,

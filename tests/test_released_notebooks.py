@@ -75,3 +75,14 @@ def test_released_answers_get_contact_ids_and_keep_every_answer_at_the_first_sav
     assert (after["version"], after["plan"]["style"]) == (2, "combined")
     kept = ("contacts", "saved_at", "version", "plan")
     assert {k: v for k, v in after.items() if k not in kept} == {k: v for k, v in before.items() if k not in kept}
+
+
+def test_a_released_workbook_reads_the_parameters_added_since_as_their_defaults(folder: Path) -> None:
+    from nextround.core.progress import pending
+    from nextround.making.workbook import read_parameters
+
+    rejection, _identity = read_parameters(read_json(folder / WORKBOOK), file=WORKBOOK)
+    assert (rejection.feedback_offered, rejection.reply_to) == (False, "")  # not offered, no shared mailbox
+    doc = read_json(folder / WORKBOOK.replace(".ipynb", ".answers.json"))
+    assert "feedback_offered" not in doc["rejection"]
+    assert not [a for a in pending(doc) if "offer" in a.what]  # its plan is the one it had

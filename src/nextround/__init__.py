@@ -3,7 +3,10 @@
 The public API is small and mirrors the command line:
 
 - `new(company=..., role=..., ...)` makes one workbook and returns its path;
-- `generate(csv_file, dir=...)` makes one workbook per row of a spreadsheet;
+- `read_email(path)` reads a rejection email for the company, role, contact, date,
+  stage and any feedback offer, and `new_from_email(path, dir=...)` makes its workbook;
+- `generate(csv_file, dir=...)` makes one workbook per row of a spreadsheet, and
+  `generate_from_emails(folder_or_mbox, dir=...)` one per rejection email;
 - `open_answers(workbook)` reads and edits a workbook's answers;
 - `load(dir)` reads every workbook's answers in a folder into a `Journal` of DataFrames;
 - `write_report(dir, "report.html")`, `write_calendar(journal, "reminders.ics")` and
@@ -31,8 +34,11 @@ __version__ = "0.1.0"
 # The public name -> the module it lives in.
 _LAZY = {
     "new": "nextround.api",
+    "new_from_email": "nextround.api",
+    "read_email": "nextround.api",
     "open_answers": "nextround.api",
     "generate": "nextround.making.batch",
+    "generate_from_emails": "nextround.making.batch",
     "load": "nextround.journal.tables",
     "Journal": "nextround.journal.tables",
     "write_report": "nextround.journal.report",
@@ -51,7 +57,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from nextround.api import new, open_answers
+    from nextround.api import new, new_from_email, open_answers, read_email
     from nextround.checks import check_answer, check_feedback, check_tone
     from nextround.core.parameters import Contact, Rejection
     from nextround.errors import (
@@ -63,15 +69,18 @@ if TYPE_CHECKING:
     from nextround.journal.reminders import write_calendar
     from nextround.journal.report import write_report
     from nextround.journal.tables import Journal, load
-    from nextround.making.batch import generate
+    from nextround.making.batch import generate, generate_from_emails
     from nextround.notebook.home import init
     from nextround.storage.store import AnswersStore
 
 __all__ = [
     "__version__",
     "new",
+    "new_from_email",
+    "read_email",
     "open_answers",
     "generate",
+    "generate_from_emails",
     "load",
     "Journal",
     "write_report",

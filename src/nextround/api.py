@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextround.core import answers
 from nextround.core.labels import RUBRIC
 from nextround.storage.store import AnswersStore, answers_path_for
+
+if TYPE_CHECKING:
+    from nextround.core.rejection_email import EmailFacts
 
 
 def new(
@@ -40,6 +43,48 @@ def new(
         **more,
     }
     return make_from(values, dir)
+
+
+def read_email(email: str | Path | bytes) -> EmailFacts:
+    """What a rejection email says: its company, role, contact, date, stage and any feedback offer.
+
+    `email` is a saved email (`.eml`) or a text file of pasted email, its path, or `-`
+    for standard input; or its bytes. Each thing found carries where it was found
+    (`facts.lines()` says it for a person); `facts.missing` lists what was not.
+    Raises NextroundError when it is not an email (empty, binary, over 5 MB).
+    """
+    from nextround.core.rejection_email import read_rejection_email
+    from nextround.storage.mail import read_email as read_file
+
+    if isinstance(email, (bytes, bytearray)):
+        return read_rejection_email(bytes(email))
+    data, name = read_file(email)
+    return read_rejection_email(data, name=name)
+
+
+def new_from_email(email: str | Path | bytes | EmailFacts, *, dir: str | Path = ".", **options: Any) -> Path:
+    """Make one workbook from a rejection email (as `read_email` takes it) and return its path.
+
+    `options` are `new`'s parameters; those given (not None) win over what the email
+    says. Raises ParameterError naming `company` or `role` when neither the email nor
+    the options give it, before anything is written.
+    """
+    from nextround.core.rejection_email import EmailFacts
+    from nextround.errors import ParameterError
+    from nextround.making.workbook import make_from
+
+    facts = email if isinstance(email, EmailFacts) else read_email(email)
+    values = email_values(facts, options)
+    for field in ("company", "role"):
+        if not str(values.get(field) or "").strip():
+            raise ParameterError("the email does not say it; give it yourself", field=field)
+    return make_from(values, dir)
+
+
+def email_values(facts: EmailFacts, options: Mapping[str, Any]) -> dict[str, Any]:
+    """The parameters a workbook is made with: what the email says, and the options given over it."""
+    given = {name: value for name, value in options.items() if value is not None and value != []}
+    return {**facts.parameters(), **given}
 
 
 class Answers:

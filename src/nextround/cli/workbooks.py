@@ -15,13 +15,16 @@ def add_new(commands: Any) -> None:
         "new",
         help="make a workbook for one rejection and print its path",
         description="Make a workbook for one rejection and print its path. "
-        "Nothing existing is ever overwritten.",
+        "Nothing existing is ever overwritten. With --from-email, the company, role, contact, date, stage "
+        "and any offer of feedback are read from the rejection email; options given here win over it.",
     )
-    new.add_argument("--company", required=True, help="who turned you down")
-    new.add_argument("--role", required=True, help="the role you applied for")
+    new.add_argument("--from-email", metavar="FILE", help="the rejection email: a saved .eml file, a text file "
+                     "of the pasted email, or - to read it from standard input")
+    new.add_argument("--company", help="who turned you down (required, unless the email says)")
+    new.add_argument("--role", help="the role you applied for (required, unless the email says)")
     new.add_argument("--interview-date", metavar="YYYY-MM-DD", help="when you were interviewed")
-    new.add_argument("--rejected-on", metavar="YYYY-MM-DD", help="when you heard (default: today)")
-    new.add_argument("--stage", default="", help='how far you got, e.g. "final interview"')
+    new.add_argument("--rejected-on", metavar="YYYY-MM-DD", help="when you heard (default: the email's date, or today)")
+    new.add_argument("--stage", help='how far you got, e.g. "final interview"')
     new.add_argument(
         "--contact",
         action="append",
@@ -29,27 +32,34 @@ def add_new(commands: Any) -> None:
         metavar='"NAME <EMAIL>"',
         help="someone you met; repeat for each person (the email is optional)",
     )
-    new.add_argument("--your-name", default="", help="how to sign the drafted messages")
-    new.add_argument("--careers-page", default="", metavar="URL", help="the company's careers page")
+    new.add_argument("--feedback-offered", action=argparse.BooleanOptionalAction, default=None,
+                     help="they offered feedback: the workbook suggests asking within the week")
+    new.add_argument("--reply-to", metavar="EMAIL", help="where replies go when no person is named "
+                     "(a shared recruitment mailbox)")
+    new.add_argument("--your-name", help="how to sign the drafted messages")
+    new.add_argument("--careers-page", metavar="URL", help="the company's careers page")
     add_dir(new)
-    new.set_defaults(run=_run_new)
+    new.set_defaults(run=_run_new, parser=new)
 
 
 def _run_new(args: argparse.Namespace) -> int:
     from nextround.api import new
 
+    options = {
+        "company": args.company, "role": args.role, "interview_date": args.interview_date,
+        "rejected_on": args.rejected_on, "stage": args.stage, "contacts": args.contact,
+        "feedback_offered": args.feedback_offered, "reply_to": args.reply_to, "your_name": args.your_name,
+        "careers_page": args.careers_page,
+    }
     try:
-        path = new(
-            company=args.company,
-            role=args.role,
-            interview_date=args.interview_date,
-            rejected_on=args.rejected_on,
-            stage=args.stage,
-            contacts=args.contact,
-            your_name=args.your_name,
-            careers_page=args.careers_page,
-            dir=args.dir,
-        )
+        if args.from_email is not None:
+            path = _new_from_email(args, options)
+        else:
+            missing = [option(name) for name in ("company", "role") if options[name] is None]
+            if missing:
+                args.parser.error(f"the following arguments are required: {', '.join(missing)} "
+                                  "(or --from-email FILE)")
+            path = new(**{k: v for k, v in options.items() if v is not None}, dir=args.dir)
     except ParameterError as exc:
         raise ParameterError(exc.message, field=option(exc.field or "")) from None
     print(path)
@@ -61,6 +71,25 @@ def _run_new(args: argparse.Namespace) -> int:
         print(f"Tip: `nextround init --dir {args.dir}` adds home.ipynb there, to start and follow "
               "your workbooks from JupyterLab.", file=sys.stderr)
     return 0
+
+
+def _new_from_email(args: argparse.Namespace, options: dict[str, Any]) -> Any:
+    """The workbook made from the email; says what was taken from it and from where, and what was not found."""
+    from nextround.api import email_values, new_from_email, read_email
+    from nextround.core.i18n import _
+    from nextround.errors import NextroundError
+
+    facts = read_email(args.from_email)
+    values = email_values(facts, options)
+    for name in ("company", "role"):
+        if not str(values.get(name) or "").strip():
+            # One line, and nothing written: the workbook cannot be named without it.
+            raise NextroundError(_("the email does not say the {name}; add {option} …").format(
+                name=_(name), option=option(name)))
+    warn(_("nextround: read from the email (check these in the workbook):"))
+    for line in facts.given(options).lines():
+        warn(f"  {line}")
+    return new_from_email(facts, dir=args.dir, **options)
 
 
 def add_batch(commands: Any) -> None:
@@ -76,9 +105,12 @@ def add_batch(commands: Any) -> None:
         'are required, dates are YYYY-MM-DD (a blank date stays blank), contacts "Name <email>; '
         'Name <email>". Every row is checked first; bad rows are reported (the header is row 1) '
         "and the good ones still made; existing workbooks are skipped, never overwritten. "
-        "Prints the path of each new workbook.",
+        "Prints the path of each new workbook. With --from-emails, a workbook for every rejection email in "
+        "a folder (.eml files, or .txt files of pasted emails) or an mbox file instead, each checked the same way.",
     )
-    batch.add_argument("file", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
+    batch.add_argument("file", nargs="?", metavar="FILE.csv", help="the spreadsheet, saved as CSV")
+    batch.add_argument("--from-emails", metavar="DIR_OR_MBOX",
+                       help="a folder of saved rejection emails, or an mbox file, instead of a spreadsheet")
     batch.add_argument(
         "--execute",
         action="store_true",
@@ -93,11 +125,14 @@ def add_batch(commands: Any) -> None:
     batch.add_argument("--dry-run", action="store_true",
                        help="check every row and list what would be made; write nothing")
     add_dir(batch)
-    batch.set_defaults(run=_run_batch)
+    batch.set_defaults(run=_run_batch, parser=batch)
 
 
 def _run_batch(args: argparse.Namespace) -> int:
-    from nextround.making.batch import FAILED, SKIPPED, RowResult, generate
+    from nextround.making.batch import FAILED, SKIPPED, RowResult, generate, generate_from_emails
+
+    if (args.file is None) == (args.from_emails is None):
+        args.parser.error("give either FILE.csv or --from-emails DIR_OR_MBOX")
 
     def show(row: RowResult) -> None:
         # New workbooks' paths on stdout, for scripts; problems on stderr, one line each.
@@ -107,8 +142,10 @@ def _run_batch(args: argparse.Namespace) -> int:
             print(row.path, flush=True)
 
     try:
-        result = generate(
-            args.file, args.dir, execute=args.execute, jobs=args.jobs, dry_run=args.dry_run, on_row=show
+        make = generate if args.file is not None else generate_from_emails
+        result = make(
+            args.file if args.file is not None else args.from_emails, args.dir, execute=args.execute, jobs=args.jobs,
+            dry_run=args.dry_run, on_row=show,
         )
     except KeyboardInterrupt:
         print("nextround: interrupted; the workbooks already made are kept, and run when opened", file=sys.stderr)

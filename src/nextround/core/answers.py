@@ -536,8 +536,8 @@ def main_contact(doc: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 
 def main_address(doc: Mapping[str, Any]) -> str:
-    """The main contact's email address, or "" (no main contact, or no address noted)."""
-    return str((main_contact(doc) or {}).get("email") or "")
+    """The main contact's email address; else the rejection's `reply_to` (a shared mailbox); else ""."""
+    return str((main_contact(doc) or {}).get("email") or (doc.get("rejection") or {}).get("reply_to") or "")
 
 
 def record_combined_reply(doc: dict[str, Any], sent: str) -> None:

@@ -18,7 +18,7 @@ from nextround.core.answers import EARLIEST_DATE, LATEST_DATE
 from nextround.core.names import slugify
 from nextround.errors import ParameterError
 
-__all__ = ["Contact", "Rejection", "PARAMETER_NAMES", "parse_contact", "parse_date", "slugify"]
+__all__ = ["Contact", "Rejection", "PARAMETER_NAMES", "parse_contact", "parse_date", "parse_yes_no", "slugify"]
 
 # A deliberately plain address check: something@domain.tld, no spaces. Whether an
 # address really exists is not ours to know.
@@ -54,6 +54,9 @@ class Rejection:
     your_name: str = ""
     careers_page: str = ""
     scenario: str = ""  # a practice scenario's story, for a class exercise
+    # Added after release 0.1 (a workbook made before reads them as their defaults):
+    feedback_offered: bool = False  # the rejection offered feedback: ask within the week
+    reply_to: str = ""  # where replies go when no person is named (a shared recruitment mailbox)
 
     @classmethod
     def from_mapping(
@@ -114,6 +117,13 @@ class Rejection:
         careers_page = text("careers_page").strip()
         if careers_page and not re.match(r"^https?://\S+$", careers_page):
             raise fail("careers_page", f"{careers_page!r} is not a web address (http:// or https://)")
+        reply_to = text("reply_to").strip()
+        if reply_to and not _EMAIL.match(reply_to):
+            raise fail("reply_to", f"{reply_to!r} is not an email address")
+        try:
+            feedback_offered = parse_yes_no(values.get("feedback_offered"))
+        except ValueError as exc:
+            raise fail("feedback_offered", str(exc)) from None
         return cls(
             company=company,
             role=role,
@@ -124,6 +134,8 @@ class Rejection:
             your_name=text("your_name"),
             careers_page=careers_page,
             scenario=text("scenario"),
+            feedback_offered=feedback_offered,
+            reply_to=reply_to,
         )
 
     def to_parameters(self) -> dict[str, Any]:
@@ -138,6 +150,8 @@ class Rejection:
             "your_name": self.your_name,
             "careers_page": self.careers_page,
             "scenario": self.scenario,
+            "feedback_offered": self.feedback_offered,
+            "reply_to": self.reply_to,
         }
 
     def to_answers(self) -> dict[str, Any]:
@@ -182,6 +196,25 @@ def parse_date(value: Any) -> date:
         raise ValueError(f"{day.isoformat()} is outside the dates nextround keeps "
                          f"({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})")
     return day
+
+
+_YES = {"yes", "y", "true", "1", "ja", "offered"}
+_NO = {"no", "n", "false", "0", "nein", ""}
+
+
+def parse_yes_no(value: Any) -> bool:
+    """True or False from a bool or a spreadsheet's "yes"/"no" (empty is no); ValueError says why not."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in _YES:
+            return True
+        if lowered in _NO:
+            return False
+    raise ValueError(f"{value!r} is not yes or no")
 
 
 def parse_contact(value: Any) -> Contact:

@@ -39,6 +39,11 @@ Sending things is planned the way a careers adviser would plan it:
 - No action asks for what the answers already show as done: feedback that came
   unasked, a reply already sent or a CV already asked about drop out of the one short
   reply, which then asks only for what is left.
+- Feedback offered (`rejection.feedback_offered`, as when the workbook was made from
+  the rejection email): the request says so ("the feedback they offered") and is due
+  within the week of the rejection (OFFER_ASK_WITHIN days), sooner than usual if the
+  plan would put it later, but never before the day the plan starts: an offer made
+  long before the workbook is asked for at once, not marked overdue.
 """
 
 from __future__ import annotations
@@ -97,6 +102,8 @@ NO_REPLY_AFTER = 14
 CV_ANSWER_FOLLOW_UP_AFTER = 14
 RESEND_CV_BEFORE_LAPSE = 14
 CHECK_IN_AGAIN_AFTER = 1
+#: Feedback offered with the rejection: ask within this many days of the rejection.
+OFFER_ASK_WITHIN = 7
 
 
 class Action(NamedTuple):
@@ -324,6 +331,13 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
 
     plan = get("plan") or _NOTHING
     combined = (plan.get("style") or "combined") == "combined"
+    rejection = get("rejection") or _NOTHING
+    offered_on = as_date(rejection.get("rejected_on")) if rejection.get("feedback_offered") is True else None
+
+    def asking(due: date) -> date:
+        # An offer is taken up within the week of the "no", but never before the plan starts.
+        return min(due, max(offered_on + _days(OFFER_ASK_WITHIN), start)) if offered_on else due
+
     # The one short reply, once sent, did each of its parts, whichever plan is chosen now.
     sent_together = as_date(plan.get("combined_sent_on"))
     fb = get("feedback") or _NOTHING
@@ -347,11 +361,14 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
         parts = (feedback_done, replied, cv_done)
         done_parts = [part for part in parts if part]
         done = max(done_parts) if len(done_parts) == len(parts) else None
-        step, what = (2, COMBINED_REPLY) if done else _what_is_left(*(part is None for part in parts))
-        add(step, what, start + _days(COMBINED_REPLY_WITHIN), done, (main or _NOTHING).get("name") or "")
+        step, what = (2, COMBINED_REPLY) if done else _what_is_left(*(part is None for part in parts),
+                                                                      offered=bool(offered_on))
+        due = start + _days(COMBINED_REPLY_WITHIN)
+        add(step, what, asking(due) if feedback_done is None else due, done, (main or _NOTHING).get("name") or "")
     else:
         # Feedback that arrived unasked still means there is nothing left to ask.
-        add(1, "Ask for feedback", start + _days(FEEDBACK_REQUEST_WITHIN), feedback_done)
+        add(1, ASK_OFFERED if offered_on else "Ask for feedback",
+            asking(start + _days(FEEDBACK_REQUEST_WITHIN)), feedback_done)
         if (reply.get("draft") or "").strip() or replied:
             add(2, "Send your reply", start + _days(REPLY_WITHIN), replied)
         add(3, "Ask them to keep your CV on file", start + _days(CV_REQUEST_WITHIN), cv_done)
@@ -417,7 +434,25 @@ _LEFT: dict[tuple[bool, bool, bool], tuple[int, str]] = {
 }
 
 
-def _what_is_left(feedback: bool, reply: bool, cv: bool) -> tuple[int, str]:
+#: The feedback request when the rejection offered feedback.
+ASK_OFFERED = "Ask for the feedback they offered"
+# The same, when the rejection offered feedback: the request takes up the offer.
+_LEFT_OFFERED: dict[tuple[bool, bool, bool], tuple[int, str]] = {
+    (True, True, True): (2, "Send one short reply: thanks, taking up their offer of feedback, "
+                            "and your CV kept on file"),
+    (True, True, False): (2, "Send one short reply: thanks, and taking up their offer of feedback"),
+    (True, False, True): (1, "Ask for the feedback they offered, and for your CV to be kept on file"),
+    (True, False, False): (1, ASK_OFFERED),
+}
+
+
+#: The actions that ask for feedback a rejection offered (whichever plan).
+OFFER_ACTIONS = frozenset({ASK_OFFERED, *(what for _, what in _LEFT_OFFERED.values())})
+
+
+def _what_is_left(feedback: bool, reply: bool, cv: bool, *, offered: bool = False) -> tuple[int, str]:
+    if offered and feedback:
+        return _LEFT_OFFERED[feedback, reply, cv]
     return _LEFT[feedback, reply, cv]
 
 

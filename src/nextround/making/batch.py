@@ -8,6 +8,10 @@ the header is row 1, so the first workbook's row is row 2.
 
 Workbooks are made without a kernel (they run when opened). `--execute` hands the
 ones just made to `executor`, which runs them in warm kernels.
+
+`generate_from_emails` does the same for a folder of saved emails or an mbox file:
+each email is read (`core.rejection_email`) into a row of its own, reported by its
+file name or its number in the mbox, and made, skipped or failed exactly as a row is.
 """
 
 from __future__ import annotations
@@ -27,7 +31,8 @@ from nextround.core.parameters import PARAMETER_NAMES, Rejection, did_you_mean
 from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
 from nextround.storage.store import answers_path_for
 
-__all__ = ["BatchResult", "RowResult", "Table", "generate", "plan", "read_rows", "read_table"]
+__all__ = ["BatchResult", "RowResult", "Table", "generate", "generate_from_emails", "plan", "plan_emails", "read_rows",
+           "read_table"]
 
 PLANNED, MADE, SKIPPED, FAILED = "planned", "made", "skipped", "failed"
 _DELIMITERS = (",", ";", "\t")
@@ -56,15 +61,17 @@ class RowResult:
     problem: NextroundError | None = None
     rejection: Rejection | None = None
     made_before: bool = False  # skipped because a workbook in the folder was made from this row
+    where: str = ""  # an email's name ("mails/003.eml", "inbox.mbox, message 3"), instead of a row
 
     def line(self) -> str:
         """One line for a person: `error: apps.csv, row 3 (…), column role: is required`."""
-        where = f"{self.source}, row {self.row} ({_ROWS})"
+        where = self.where or f"{self.source}, row {self.row} ({_ROWS})"
         if self.status == FAILED and self.problem is not None:
-            column = f", column {self.problem.field}" if self.problem.field else ""
+            column = f", column {self.problem.field}" if self.problem.field and not self.where else ""
             return f"error: {where}{column}: {self.problem.message}"
         if self.status == SKIPPED and self.made_before:
-            return f"skipped: {where}: {self.path} was made from this row before and was left untouched"
+            made_from = "this email" if self.where else "this row"
+            return f"skipped: {where}: {self.path} was made from {made_from} before and was left untouched"
         if self.status == SKIPPED:
             return f"skipped: {where}: {self.path} already exists and was left untouched"
         return f"{self.status}: {where}: {self.path}"
@@ -322,9 +329,8 @@ def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = N
     folder = Path(folder)
     name = str(source)
     today = today or date.today()
+    places = _Places(folder, today)
     results: list[RowResult] = []
-    taken: set[str] = set()
-    made_before: dict[str, list[Path]] | None = None  # read only when an undated row needs it
     for row in read_rows(source):
         try:
             if row.problem:
@@ -332,24 +338,80 @@ def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = N
             rejection = Rejection.from_mapping(row.values, file=name, row=row.number)
         except ParameterError as exc:
             results.append(RowResult(name, row.number, FAILED, problem=exc))
-            _reserve_name(row, today, taken)
+            _reserve_name(row, today, places.taken)
             continue
-        stem = _unique(rejection.slug(today), taken)
-        path = folder / f"{stem}.ipynb"
-        if not (rejection.rejected_on or rejection.interview_date):
-            made_before = _undated_workbooks(folder) if made_before is None else made_before
-            same = made_before.get(_content_key(rejection.to_parameters()))
-            if same:  # each earlier workbook answers for one row: a repeated row is a second rejection
-                results.append(RowResult(name, row.number, SKIPPED, path=same.pop(0), rejection=rejection,
-                                          made_before=True))
-                continue
-        exists = path.exists() or answers_path_for(path).exists()
-        results.append(RowResult(name, row.number, SKIPPED if exists else PLANNED, path=path, rejection=rejection))
+        results.append(places.place(RowResult(name, row.number, PLANNED, rejection=rejection)))
     return BatchResult(name, folder, results)
 
 
+def plan_emails(source: str | Path, folder: str | Path = ".", *, today: date | None = None) -> BatchResult:
+    """As `plan`, for a folder of saved emails (`.eml`, `.txt`) or an mbox file: a row per email.
+
+    An email that cannot be read, or that does not say the company or the role, is
+    FAILED with a line saying so (never quoting the email); the others are planned as
+    if it were not there. A blank date stays blank, as in a spreadsheet.
+    """
+    from nextround.core.rejection_email import read_rejection_email
+    from nextround.storage.mail import emails_in
+
+    folder = Path(folder)
+    name = str(source)
+    places = _Places(folder, today or date.today())
+    results: list[RowResult] = []
+    for email in emails_in(source):
+        row = RowResult(name, email.number, FAILED, where=email.name)
+        try:
+            if email.problem is not None:
+                raise email.problem
+            values = read_rejection_email(email.data, name=email.name).parameters()
+            for field in _REQUIRED:
+                if not values.get(field):
+                    raise ParameterError(f"the email does not say the {field}; make its workbook on its own with "
+                                         f"`nextround new --from-email FILE --{field} …`", field=field)
+            row.rejection = Rejection.from_mapping(values, file=email.name)
+        except NextroundError as exc:
+            # The reader's own errors name the email already: keep the line to what is wrong.
+            row.problem = NextroundError(exc.message, field=exc.field)
+            results.append(row)
+            continue
+        row.status = PLANNED
+        results.append(places.place(row))
+    return BatchResult(name, folder, results)
+
+
+class _Places:
+    """Where each planned workbook goes: unique names, and what already exists."""
+
+    def __init__(self, folder: Path, today: date) -> None:
+        self.folder = folder
+        self.today = today
+        self.taken: set[str] = set()
+        self.made_before: dict[str, list[Path]] | None = None  # read only when an undated row needs it
+
+    def place(self, row: RowResult) -> RowResult:
+        rejection = row.rejection
+        assert rejection is not None
+        stem = _unique(rejection.slug(self.today), self.taken)
+        path = self.folder / f"{stem}.ipynb"
+        if not (rejection.rejected_on or rejection.interview_date):
+            if self.made_before is None:
+                self.made_before = _undated_workbooks(self.folder)
+            same = self.made_before.get(_content_key(rejection.to_parameters()))
+            if same:  # each earlier workbook answers for one row: a repeated row is a second rejection
+                row.status, row.path, row.made_before = SKIPPED, same.pop(0), True
+                return row
+        exists = path.exists() or answers_path_for(path).exists()
+        row.status, row.path = (SKIPPED if exists else PLANNED), path
+        return row
+
+
 def _content_key(parameters: Mapping[str, Any]) -> str:
-    return json.dumps({k: parameters.get(k) for k in PARAMETER_NAMES}, sort_keys=True, ensure_ascii=False)
+    # A parameter added since a workbook was made reads as its default there.
+    return json.dumps({k: parameters.get(k, _DEFAULTS[k]) for k in PARAMETER_NAMES}, sort_keys=True,
+                      ensure_ascii=False)
+
+
+_DEFAULTS = Rejection("", "").to_parameters()
 
 
 def _made_order(path: Path) -> tuple[str, int]:
@@ -423,10 +485,49 @@ def generate(
     default). `today` is the day names are made from for rows with no date (default:
     today). Raises NextroundError only for a problem with the whole file.
     """
+    result = plan(source, dir, today=today)
+    return _carry_out(result, execute=execute, jobs=jobs, dry_run=dry_run, progress=progress, template=template,
+                      on_row=on_row)
+
+
+def generate_from_emails(
+    source: str | Path,
+    dir: str | Path = ".",
+    *,
+    execute: bool = False,
+    jobs: int | None = None,
+    dry_run: bool = False,
+    progress: bool | None = None,
+    template: str | Path | None = None,
+    on_row: Callable[[RowResult], Any] | None = None,
+    today: date | None = None,
+) -> BatchResult:
+    """Make one workbook per rejection email in `source` (a folder of `.eml`/`.txt`, or an mbox file).
+
+    As `generate` does for a spreadsheet's rows: every email is read and checked
+    first; one that cannot be read or does not name the company or role is reported
+    and skipped, and the rest are made; nothing existing is overwritten. Raises
+    NextroundError only for a problem with the source as a whole.
+    """
+    result = plan_emails(source, dir, today=today)
+    return _carry_out(result, execute=execute, jobs=jobs, dry_run=dry_run, progress=progress, template=template,
+                      on_row=on_row)
+
+
+def _carry_out(
+    result: BatchResult,
+    *,
+    execute: bool,
+    jobs: int | None,
+    dry_run: bool,
+    progress: bool | None,
+    template: str | Path | None,
+    on_row: Callable[[RowResult], Any] | None,
+) -> BatchResult:
+    """Make (and with `execute`, run) the workbooks a plan holds, reporting each row."""
     from nextround.making.workbook import load_template
 
     report = on_row or (lambda result: None)
-    result = plan(source, dir, today=today)
     result.dry_run = dry_run
     for row in result.rows:
         if row.status in (FAILED, SKIPPED):

@@ -7,8 +7,9 @@ person has changed them, it is left alone (running it, which only adds outputs,
 is not a change).
 
 `Home` is what the notebook's cells call: a form to start a new workbook (the same
-fields and checks as `nextround new`), the list of workbooks with their progress,
-and what is due. Making a workbook refreshes the other two.
+fields and checks as `nextround new`, and a box to paste the rejection email into,
+which fills the fields for the person to check), the list of workbooks with their
+progress, and what is due. Making a workbook refreshes the other two.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nextround.core.i18n import current
+from nextround.core.i18n import _, current
 from nextround.errors import NextroundError
 from nextround.making.guidance import localise
 from nextround.making.workbook import METADATA_KEY, notebook_text
@@ -125,6 +126,8 @@ FIELDS = {
     "rejected_on": "Heard back on",
     "stage": "Stage reached",
     "contacts": "People you met",
+    "feedback_offered": "Feedback offered",
+    "reply_to": "Reply to",
     "your_name": "Your name",
     "careers_page": "Careers page",
 }
@@ -164,6 +167,10 @@ class Home:
                             layout=layout),
             "contacts": w.Textarea(description=FIELDS["contacts"], rows=3, style=_LABEL, layout=layout,
                                    placeholder="One per line: Name <email>, or just a name"),
+            "feedback_offered": w.Checkbox(description=_("They offered feedback"), value=False, indent=False,
+                                           layout=w.Layout(margin="2px 0 2px calc(10em + 4px)")),
+            "reply_to": w.Text(description=FIELDS["reply_to"], style=_LABEL, layout=layout,
+                               placeholder=_("a shared address such as recruitment@…, when no person is named")),
             "your_name": w.Text(description=FIELDS["your_name"], placeholder="to sign your drafted messages",
                                 style=_LABEL, layout=layout),
             "careers_page": w.Text(description=FIELDS["careers_page"], placeholder="https://…", style=_LABEL,
@@ -173,17 +180,69 @@ class Home:
                           layout=w.Layout(width="auto"))
         result = w.HTML()
 
-        def make(_: Any = None) -> None:
+        def make() -> None:
             result.value, made = self._make({name: widget.value for name, widget in fields.items()})
             if made:
-                for name in ("company", "role", "stage", "contacts"):
+                for name in ("company", "role", "stage", "contacts", "reply_to"):
                     fields[name].value = ""
+                fields["feedback_offered"].value = False
                 self.refresh()
 
-        button.on_click(make)
-        form = w.VBox([*fields.values(), button, result], layout=w.Layout(max_width="680px"))
+        paste, fill, note = self._paste_box(fields, layout)
+
+        def make_and_clear(event: Any = None) -> None:
+            make()
+            if "Your workbook is ready" in result.value:
+                paste.value, note.value = "", ""
+
+        button.on_click(make_and_clear)
+        form = w.VBox([paste, fill, note, *fields.values(), button, result], layout=w.Layout(max_width="680px"))
         form.fields, form.button, form.result = fields, button, result  # for tests and the curious
+        form.paste, form.fill, form.note = paste, fill, note
         return form
+
+    def _paste_box(self, fields: dict[str, Any], layout: Any) -> tuple[Any, Any, Any]:
+        """A box for the rejection email and a button that fills the form from it, for checking."""
+        import ipywidgets as w
+
+        paste = w.Textarea(
+            description=_("The email"), rows=5, style=_LABEL, layout=layout,
+            placeholder=_("Got the news by email? Paste it here (all of it, headers too if you can), then "
+                          "press Fill in. Nothing is sent anywhere."))
+        fill = w.Button(description=_("Fill in from the email"), icon="envelope-open",
+                        layout=w.Layout(width="auto", margin="2px 0 8px calc(10em + 4px)"))
+        note = w.HTML()
+
+        def fill_in(event: Any = None) -> None:
+            note.value = self._fill(paste.value, fields)
+
+        fill.on_click(fill_in)
+        return paste, fill, note
+
+    def _fill(self, text: str, fields: dict[str, Any]) -> str:
+        """Fill `fields` from a pasted email; HTML saying what was taken from where, and what was not found."""
+        from nextround.core.rejection_email import read_rejection_email
+        from nextround.render.html import Markup, banner, join
+
+        if not text.strip():
+            return banner(_("Paste the email into the box first."), "warn")
+        try:
+            facts = read_rejection_email(text, name=_("The pasted email"))
+        except NextroundError as exc:
+            return banner(str(exc), "error")
+        values = facts.parameters()
+        for name in ("company", "role", "stage", "reply_to"):
+            if values.get(name):
+                fields[name].value = values[name]
+        if values.get("rejected_on"):
+            fields["rejected_on"].value = values["rejected_on"]
+        if values.get("contacts"):
+            fields["contacts"].value = "\n".join(
+                f"{c['name']} <{c['email']}>" if c["email"] else c["name"] for c in values["contacts"])
+        fields["feedback_offered"].value = bool(values.get("feedback_offered"))
+        lines = join(Markup("<li>{}</li>").format(line) for line in facts.lines())
+        head = _("Filled in from the email. Check each field before you make the workbook:")
+        return banner(Markup("{}<ul style=\"margin:4px 0\">{}</ul>").format(head, lines), "ok")
 
     def _make(self, values: dict[str, Any]) -> tuple[str, bool]:
         """Make the workbook; HTML saying where it is (and True), or what to fix (and False)."""

@@ -12,10 +12,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from nextround.core.answers import as_date
+from nextround.core.i18n import _
 from nextround.core.labels import STATE_WORDS
 from nextround.core.messages import nice_date
 from nextround.core.progress import (
     MARKS,
+    OFFER_ACTIONS,
     STEPS,
     Action,
     feedback_closed,
@@ -96,6 +98,25 @@ def feedback_closed_advice(closed: str) -> Markup:
     """The advice for feedback that never came (`no_reply`) or that they don't give (`declined`)."""
     text = FEEDBACK_CLOSED_ADVICE.get(closed)
     return banner(text, "info") if text else Markup()
+
+
+def feedback_offer(doc: Mapping[str, Any], *, today: date | None = None) -> Markup:
+    """When the rejection offered feedback: a reminder to take it up within the week (nothing otherwise)."""
+    if (doc.get("rejection") or {}).get("feedback_offered") is not True:
+        return Markup()
+    fb = doc.get("feedback") or {}
+    if feedback_received(fb) or feedback_closed(doc, today=today):
+        return banner(_("They offered feedback when they turned you down."), "info")
+    asked = follow_ups(doc).asked_on
+    if asked:
+        return banner(_("They offered feedback, and you asked for it on {date}.").format(date=nice_date(asked)),
+                      "info")
+    due = next((a.due for a in pending(doc, today=today) if a.what in OFFER_ACTIONS), None)
+    text = _("They offered feedback: ask within the week, by {date}.").format(date=nice_date(due)) if due \
+        else _("They offered feedback: ask within the week.")
+    return banner(Markup("<b>{}</b> {}").format(text, _("An offer like this is the best chance of useful, "
+                                                        "specific feedback; a short, friendly reply is enough.")),
+                  "ok")
 
 
 _COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
@@ -213,6 +234,8 @@ def header(rejection: Mapping[str, Any]) -> Markup:
         ("Interviewed", nice_date(rejection.get("interview_date"))),
         ("Heard back", nice_date(rejection.get("rejected_on"))),
         ("People you met", ", ".join(c["name"] for c in rejection.get("contacts", []))),
+        (_("Feedback"), _("offered: ask within the week") if rejection.get("feedback_offered") is True else ""),
+        (_("Replies go to"), "" if rejection.get("contacts") else rejection.get("reply_to") or ""),
     ]
     cells = join(
         Markup('<tr><th style="text-align:left;padding:2px 16px 2px 0;color:{};font-weight:600">{}</th>'

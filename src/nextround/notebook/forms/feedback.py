@@ -57,6 +57,7 @@ class FeedbackForm(Form):
         self.text = text_area("What they said", fb["text"], 6, "their words, as close as you can remember them")
         self.takeaways = text_area("What I take from this", fb["takeaways"], 4)
         self._doc = doc
+        self.offer = html(views.feedback_offer(doc))
         self.verdict = html()
         self.follow_up_draft = draft_area(
             "Follow-up to send", messages.feedback_follow_up(doc), fb.get("follow_up_draft", "")
@@ -95,6 +96,7 @@ class FeedbackForm(Form):
                                                 messages.feedback_request(doc))
         self._check()
         self._show_follow_ups(doc)
+        self.offer.value = views.feedback_offer(doc)
 
     def _show_follow_ups(self, doc: dict[str, Any]) -> None:
         """How many follow-ups are left, and the next one drafted while one may go."""
@@ -139,6 +141,7 @@ class FeedbackForm(Form):
     def children(self) -> list[w.Widget]:
         return [
             heading("Ask for it"),
+            self.offer,
             hint("With one short reply (above), this is already asked: just note the date here if it isn't. "
                  "Otherwise edit the draft, copy it into an email, then note when you sent it."),
             self.request_draft, self.request_tools, self.requested_on, self.requested_via,

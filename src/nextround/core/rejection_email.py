@@ -1,0 +1,1169 @@
+"""A rejection email, read for what a workbook is made from.
+
+`read_rejection_email(data)` takes an `.eml` file's bytes or a pasted text and finds
+the company, the role, the person to reply to (name and address), the day of the
+rejection, the stage it came at and whether feedback was offered. Each thing found
+says where it was found ("from the signature", "from the subject", "from the
+forwarded header"), and what was not found is listed, so a person can check it.
+
+How it reads (the word lists are in `_email_words`):
+
+- The rejection is one letter of the email (`email_text`): a forwarded or attached
+  message when the email forwards one, else the email itself; never a message quoted
+  below a reply.
+- The company is voted on: the sender's display name without its team words
+  ("Fourth Coffee Careers"), the subject, phrases in the text ("your interest in …",
+  "the role at …"), the signature and the footer; a name that matches the sender's
+  domain counts for more. Applicant-tracking systems (named after "via", in the sender's
+  domain, or known) and an agency (its own name, when it speaks of "my client") are
+  never the company. Of a short and a fuller name, the fuller one; a legal suffix
+  ("Ltd") is dropped when the email also names the company without it.
+- The role: "the … role/position/post", a title line on its own, the subject; the
+  fullest mention wins; a requisition number only when there is no title.
+- The contact: a person's Reply-To, else the sender when a person's mailbox, else the
+  person who signs (a no-reply address is never given; a shared mailbox is, with no name).
+- The date: the letter's own Date (or Sent) line, in its own time zone.
+- The stage: what the text says the person did ("thank you for attending the second
+  interview"), or the step before one they were not invited to.
+- Feedback: a sentence about feedback that offers it, and none that refuses it.
+
+Promised: plain logic over text, no network; time in proportion to the input;
+NextroundError (only) for input that is not an email; errors never quote the email.
+Not promised: right answers on every email (see benchmarks/email_accuracy.py for how
+often they are right on emails written by someone who never saw this code).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from nextround.core import _email_words as words
+from nextround.core.email_text import Letter, read_letters
+from nextround.core.i18n import N_, _
+from nextround.core.parameters import is_email, parse_contact
+from nextround.core.stages import STAGES
+
+__all__ = ["FIELDS", "EmailFacts", "Found", "read_rejection_email"]
+
+#: What is looked for, in the order it is reported, with how each is named to a person.
+FIELDS: dict[str, str] = {
+    "company": N_("company"),
+    "role": N_("role"),
+    "contact_name": N_("contact"),
+    "contact_email": N_("address to reply to"),
+    "rejected_on": N_("date of the rejection"),
+    "stage": N_("stage"),
+    "feedback_offered": N_("feedback offered"),
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Found:
+    """One thing found in the email, and where: `source` reads "from the signature"."""
+
+    field: str
+    value: Any
+    source: str
+
+
+@dataclasses.dataclass(frozen=True)
+class EmailFacts:
+    """What a rejection email says, each with its source, and what it does not say."""
+
+    found: tuple[Found, ...]
+    missing: tuple[str, ...]
+
+    def get(self, field: str, default: Any = None) -> Any:
+        """The value found for `field`, or `default`."""
+        return next((f.value for f in self.found if f.field == field), default)
+
+    def source(self, field: str) -> str:
+        return next((f.source for f in self.found if f.field == field), "")
+
+    def parameters(self) -> dict[str, Any]:
+        """The workbook parameters it gives (only those found): for `Rejection.from_mapping`.
+
+        The person to reply to is the first contact; a shared mailbox with no person is
+        `reply_to` instead, since a contact needs a name.
+        """
+        values: dict[str, Any] = {}
+        for field in ("company", "role", "stage"):
+            if self.get(field):
+                values[field] = self.get(field)
+        if self.get("rejected_on"):
+            values["rejected_on"] = self.get("rejected_on")
+        name, address = self.get("contact_name", ""), self.get("contact_email", "")
+        if address and not is_email(address):
+            address = ""  # an address the workbook could not keep: left for the person to add
+        if name:
+            values["contacts"] = [{"name": name, "email": address}]
+        elif address:
+            values["reply_to"] = address
+        if self.get("feedback_offered") is not None:
+            values["feedback_offered"] = bool(self.get("feedback_offered"))
+        return values
+
+    def given(self, options: Mapping[str, Any], source: str = N_("from the command line")) -> EmailFacts:
+        """These facts with the parameters in `options` (as `Rejection.from_mapping` takes them)
+        put over what the email said, each marked with `source`."""
+        over: dict[str, Any] = {}
+        for name in ("company", "role", "stage", "rejected_on", "feedback_offered"):
+            if options.get(name) not in (None, ""):
+                over[name] = options[name]
+        contacts = options.get("contacts")
+        if contacts:
+            first = contacts[0] if isinstance(contacts, (list, tuple)) else contacts
+            try:
+                contact = parse_contact(first)
+            except ValueError:
+                contact = None
+            if contact is not None:
+                over["contact_name"] = contact.name
+                over["contact_email"] = contact.email
+        if options.get("reply_to") and not over.get("contact_email"):
+            over["contact_email"] = options["reply_to"]
+        found = [f for f in self.found if f.field not in over]
+        found += [Found(field, value, source) for field, value in over.items() if value != ""]
+        found.sort(key=lambda f: list(FIELDS).index(f.field))
+        fields = {f.field for f in found}
+        return EmailFacts(tuple(found), tuple(f for f in FIELDS if f not in fields))
+
+    def lines(self) -> list[str]:
+        """What was taken and from where, then what was not found: a line each, for a person."""
+        out = []
+        name, address = (next((f for f in self.found if f.field == field), None)
+                         for field in ("contact_name", "contact_email"))
+        for f in self.found:
+            if name and address and name.source == address.source and f.field in ("contact_name", "contact_email"):
+                if f.field == "contact_name":  # one line for the person: "Callum Reid <c.reid@…>"
+                    out.append(_("{field}: {value}, {source}").format(
+                        field=_(FIELDS["contact_name"]), value=f"{name.value} <{address.value}>", source=_(f.source)))
+                continue
+            value = f.value
+            if isinstance(value, bool):
+                value = _("yes") if value else _("no")
+            elif isinstance(value, date):
+                value = value.isoformat()
+            out.append(_("{field}: {value}, {source}").format(field=_(FIELDS[f.field]), value=value,
+                                                               source=_(f.source)))
+        if self.missing:
+            out.append(_("not found: {fields}").format(fields=", ".join(_(FIELDS[m]) for m in self.missing)))
+        return out
+
+
+def read_rejection_email(data: bytes | str, *, name: str | None = None) -> EmailFacts:
+    """What a rejection email (an .eml file's bytes, or pasted text) says; NextroundError if unreadable."""
+    letters = read_letters(data, name=name)
+    return _Reader(letters).facts()
+
+
+# Sources, as a person reads them after "company: Contoso, ".
+FROM_SENDER_NAME = N_("from the sender's name")
+FROM_SENDER = N_("from the sender")
+FROM_REPLY_TO = N_("from the Reply-To header")
+FROM_SUBJECT = N_("from the subject")
+FROM_TEXT = N_("from the text")
+FROM_SIGNATURE = N_("from the signature")
+FROM_FOOTER = N_("from the footer")
+FROM_DATE = N_("from the Date header")
+FROM_FORWARDED = N_("from the forwarded header")
+FROM_ATTACHED = N_("from the attached email")
+FROM_PASTED = N_("from the pasted header")
+_HEADER_SOURCES = {
+    "the email's headers": FROM_DATE, "the forwarded header": FROM_FORWARDED, "the quoted header": FROM_FORWARDED,
+    "the attached email": FROM_ATTACHED, "the pasted header": FROM_PASTED,
+}
+_SENDER_SOURCES = {
+    "the email's headers": FROM_SENDER, "the forwarded header": FROM_FORWARDED, "the quoted header": FROM_FORWARDED,
+    "the attached email": FROM_ATTACHED, "the pasted header": FROM_PASTED,
+}
+
+
+def _words_re(patterns: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")", re.IGNORECASE)
+
+
+_NO_REPLY = re.compile(r"(?:" + "|".join(words.NO_REPLY_LOCAL) + r")", re.IGNORECASE)
+_SHARED = re.compile(r"^(?:" + "|".join(words.SHARED_LOCAL) + r")(?:[-_.]?\w{0,12})?$", re.IGNORECASE)
+_REJECTION = _words_re(words.REJECTION_PHRASES)
+_AGENCY_HINT = re.compile("|".join(words.AGENCY_HINTS), re.IGNORECASE)
+_SIGN_OFF_ONE = r"(?:" + "|".join(words.SIGN_OFFS) + r")"
+_SIGN_OFF = re.compile(r"^\s*" + _SIGN_OFF_ONE + r"(?:\s*(?:/|and|&|,)\s*" + _SIGN_OFF_ONE + r")*[\s,.!:\-–]*$",
+                       re.IGNORECASE)
+# From the start of a run only, and bounded: no run of letters is tried from each of its letters.
+_EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}")
+_LEGAL = re.compile(r"(?:,?\s+(?:" + "|".join(words.LEGAL_SUFFIXES) + r"))+\s*$")
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[\w'’])?\.?|&|\+")
+_ABBREVIATIONS = {"pvt.", "ltd.", "inc.", "co.", "corp.", "plc.", "st.", "b.v.", "n.v.", "s.a.", "e.v.", "jr.",
+                  "bros."}
+_JOINERS = set(words.NAME_JOINERS)
+_NOT_NAMES = set(words.NOT_NAMES)
+_TEAM = set(words.TEAM_WORDS)
+_TITLE = set(words.TITLE_WORDS)
+_ORG = set(words.ORG_WORDS)
+_ROLE_NOUN = r"(?:" + "|".join(words.ROLE_NOUNS) + r")s?"
+_VENDORS = set(words.ATS_VENDORS)
+_AGENCY_WORD = _words_re(words.AGENCY_WORDS)
+_DECORATION = re.compile(r"^(?:" + "|".join(words.ROLE_DECORATION) + r")$", re.IGNORECASE)
+_SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|aw|sv|fwd?|fw|wg|vs|tr|rv)\s*(?:\[\d+\])?\s*:\s*|\[[^\]]{0,40}\]\s*)+",
+                             re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s+[-–—|:/]\s+|\s*\|\s*|:\s+|\s+[–—]\s*|\s*[–—]\s+")
+_FEEDBACK = _words_re(words.FEEDBACK_WORDS)
+_FEEDBACK_REFUSED = _words_re(words.FEEDBACK_REFUSED)
+_FEEDBACK_OFFERED = _words_re(words.FEEDBACK_OFFERED)
+_GIVEN_FEEDBACK = re.compile(r"\b(?:felt|thought|found|noted|said) (?:that )?your (?:\w+ ){0,3}(?:answers?|responses?|"
+                             r"presentation|examples?|experience|skills?|knowledge|approach|solution|code|design)",
+                             re.IGNORECASE)
+_STAGES = {stage: _words_re(patterns) for stage, patterns in words.STAGE_PATTERNS.items()}
+_GENERIC_INTERVIEW = re.compile(r"\binterview(?:ed|s)?\b|\bmet with\b|\bmeeting (?:with )?(?:me|us|the team|the "
+                                r"panel)|\bto meet (?:me|us|the team|the panel)|\bmeeting you\b|\bpanel\b|\bmet the\b",
+                                re.IGNORECASE)
+_NOT_REACHED_CUE = re.compile(r"\b(?:" + "|".join(words.NOT_REACHED) + r")\b|n't\b", re.IGNORECASE)
+_TO_THE = re.compile(r"(?:to|for|into|onto)\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+)?(?:next\s+)?$", re.IGNORECASE)
+_THANKS = re.compile(r"\b(?:thank|thanks|following|after|for attending|for completing|for taking part)\b",
+                     re.IGNORECASE)
+_OFFERED_TO_OTHER = re.compile(
+    r"offered (?:the|this|our) (?:[\w'’()&/-]+ ){0,6}?(?:post|position|role|job|vacancy|place)\b|"
+    r"\boffer(?:ed|ing)?\b[^.\n]{0,80}?\bto (?:another|someone|a different|an? (?:internal|other|stronger)|the "
+    r"other|one of the other)|(?:post|position|role|job) (?:has been|was|had been) offered|"
+    r"appointed|successful candidate|made an offer|extend an offer|close decision|"
+    r"offer(?:ed)? (?:it )?to (?:another|someone)", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:future|other (?:roles|openings|opportunities|vacancies|positions)|keep your|on file|"
+                     r"in touch|apply again|good luck|best of luck|wish you)\b", re.IGNORECASE)
+_REQUISITION = re.compile(r"\b(?:REQ|JR|R|Req|JOB|Job)[-_ ]?\d{3,}\b|\brequisition (?:no\.? |number |id )?[#:]?\s*"
+                          r"([A-Z0-9][\w-]{2,})", re.IGNORECASE)
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, folded to ASCII lower case: "Nørrebro Design" -> "norrebrodesign"."""
+    from anyascii import anyascii
+
+    return re.sub(r"[^a-z0-9]", "", anyascii(unicodedata.normalize("NFC", text)).lower())
+
+
+def _key(name: str) -> str:
+    """What two mentions of one company share: no legal suffix, no "the", case and punctuation folded."""
+    name = _LEGAL.sub("", name.strip())
+    name = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    return " ".join(re.sub(r"[^\w&\s]", "", name.lower().replace("&", " & ").replace("’", "")).split())
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        for line in _prose_lines(paragraph):
+            out.extend(s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'“(])", line) if s.strip())
+    return out
+
+
+def _prose_lines(paragraph: str) -> list[str]:
+    """A paragraph's lines, with hard-wrapped prose joined back into one line."""
+    out: list[list[str]] = []  # each line's pieces, joined once at the end
+    last = ""
+    for line in paragraph.split("\n"):
+        stripped = line.strip()
+        if out and len(last) >= 50 and stripped and last[-1:] not in (".", "!", "?", ":"):
+            out[-1].append(stripped)
+        elif stripped:
+            out.append([stripped])
+        last = stripped or last
+    return [" ".join(pieces) for pieces in out]
+
+
+def _prose(text: str) -> str:
+    return "\n\n".join("\n".join(_prose_lines(p)) for p in re.split(r"\n\s*\n", text))
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() or (token[:1].isdigit() and any(c.isalpha() for c in token))
+
+
+def _name_at(text: str, start: int, *, limit: int = 7) -> str:
+    """The capitalised name that starts at `start` ("Coho Vineyard & Winery"), or ""."""
+    tokens: list[str] = []
+    pos = start
+    end = start
+    while len(tokens) < limit:
+        gap = re.compile(r"[ \t]*").match(text, pos)
+        assert gap is not None
+        match = _TOKEN.match(text, gap.end())
+        if not match:
+            break
+        token = match[0]
+        lowered = token.lower()
+        if not tokens and lowered == "the":
+            pos = match.end()
+            start = match.end()
+            continue
+        if _capitalised(token) or lowered in _ABBREVIATIONS:
+            if not tokens and lowered.rstrip(".") in _NOT_NAMES and not re.fullmatch(r"[A-Z]\.", token):
+                break
+            tokens.append(token)
+            end = match.end()
+            pos = match.end()
+            if token.endswith(".") and lowered not in _ABBREVIATIONS and not re.fullmatch(r"[A-Z]\.", token):
+                break  # the end of a sentence
+            continue
+        if tokens and lowered in _JOINERS:
+            following = _TOKEN.match(text, re.compile(r"[ \t]*").match(text, match.end()).end())  # type: ignore[union-attr]
+            if following and _capitalised(following[0]) and following[0].lower() not in _NOT_NAMES:
+                tokens.append(token)
+                pos = match.end()
+                continue
+        break
+    name = text[start:end].strip()
+    # "Contoso." at a sentence's end: the dot is the sentence's, unless it ends "Ltd." or "A.".
+    if name.endswith(".") and not re.search(r"(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$",
+                                            name.lower()):
+        name = name[:-1]
+    return name.strip(" -&")
+
+
+def _is_person(name: str, *, single: bool = False) -> bool:
+    """Whether `name` reads as a person's name: two to four capitalised words, none a team's."""
+    name = name.strip()
+    if not name or len(name) > 60 or re.search(r"[\d@|&()/:;!?,]", name):
+        return False
+    tokens = name.split()
+    if not (1 if single else 2) <= len(tokens) <= 4:
+        return False
+    for token in tokens:
+        lowered = token.lower().strip(".")
+        if lowered in _TEAM or lowered in _VENDORS or lowered in _ORG:
+            return False
+        if lowered in ("de", "van", "von", "der", "den", "da", "di", "le", "la", "bin", "al", "du", "dos", "del"):
+            continue
+        if not token[:1].isupper() or lowered in _NOT_NAMES or lowered in _TITLE:
+            return False
+    return True
+
+
+def _person_name(name: str) -> str:
+    """A display name as a person writes it: "Sutherland, Moira" -> "Moira Sutherland"."""
+    name = " ".join(name.replace('"', " ").split()).strip(" '")
+    match = re.fullmatch(r"([^\W\d_][\w'’-]*)\s*,\s*([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)?)", name)
+    if match:
+        return f"{match[2]} {match[1]}"
+    return name
+
+
+def _no_reply(address: str) -> bool:
+    return bool(address) and bool(_NO_REPLY.search(address.split("@")[0]))
+
+
+def _shared(address: str) -> bool:
+    return bool(_SHARED.match(address.split("@")[0]))
+
+
+def _domain_labels(address: str) -> list[str]:
+    domain = address.rpartition("@")[2].lower()
+    labels = domain.split(".")[:-1]  # the top-level domain says nothing
+    return [_squash(label) for label in labels if label not in ("mail", "email", "www", "jobs", "careers", "co",
+                                                                "com", "org", "ac", "hr", "recruiting")]
+
+
+def _matches_domain(name: str, labels: Sequence[str]) -> bool:
+    """Whether a company's name is its address's domain: "Oakhurst Building Society", oakhurstbs."""
+    parts = [_squash(w) for w in _key(name).split() if w != "&" and w not in _JOINERS]
+    parts = [p for p in parts if p]
+    if not parts:
+        return False
+    whole = "".join(parts)
+    initials = parts[0] + "".join(p[0] for p in parts[1:])
+    for label in labels:
+        if len(label) < 3:
+            continue
+        if label in (whole, initials) or label.replace("-", "") == whole:
+            return True
+        if len(parts[0]) >= 4 and label.startswith(parts[0]):
+            return True
+        if len(label) >= 5 and whole.startswith(label):
+            return True
+    return False
+
+
+# --- the reader ----------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class _Vote:
+    forms: list[str]
+    score: float = 0.0
+    sources: dict[str, float] = dataclasses.field(default_factory=dict)
+    first: int = 0
+
+
+class _Reader:
+    """Reads one email's letters for the facts (see the module's docstring)."""
+
+    def __init__(self, letters: list[Letter]) -> None:
+        self.letters = letters
+        self.index = self._the_rejection()
+        self.letter = letters[self.index]
+        self.above = letters[: self.index]  # the forwarding notes over it
+        self.quoted = [letter for letter in letters[self.index + 1:] if letter.kind == "quoted"][:3]
+        self.text = self.letter.text
+        self.prose = _prose(self.text)
+        self.signature = _Signature(self.text)
+        self.applicant = self._applicant_names()
+        self.vendors = self._vendors()
+        self.order = 0
+        known = (self.letter.sender_name, self.letter.sender_address, self.letter.reply_to_address)
+        # Names the headers give to an organisation: never read as a person who signs.
+        organisations = {_key(_without_team_words(d)) for d in (self.letter.sender_name, self.letter.reply_to_name)
+                         if d and not _is_person(_person_name(d))}
+        organisations |= {_key(p) for subject, _w in self._subjects() for p in _subject_pieces(subject)}
+        self.signer = self.signature.person(self.applicant | organisations, known)
+        self.organisations = self.signature.organisations(self.signer or _display_person(self.letter.sender_name))
+
+    # -- which letter is the rejection ------------------------------------------------------
+
+    def _the_rejection(self) -> int:
+        letters = self.letters
+        scores = [len(_REJECTION.findall(letter.text)) for letter in letters]
+        first = letters[0]
+        below = [i for i in range(1, len(letters)) if letters[i].kind in ("forwarded", "attached")]
+        if below and (first.forward_note or re.match(r"^\s*(?:fwd?|fw|wg)\s*:", first.subject, re.IGNORECASE)
+                      or scores[0] <= 1):
+            # A forward: the first forwarded letter that rejects (a forward of a forward
+            # is read through to the letter that says no).
+            for i in below:
+                if scores[i] > 0:
+                    return i
+            return below[0]
+        if scores[0] > 0 or len(letters) == 1:
+            return 0
+        best = max(range(len(letters)), key=lambda i: (scores[i], -i))
+        return best if scores[best] > 0 else 0
+
+    def _applicant_names(self) -> set[str]:
+        names: set[str] = set()
+        for letter in self.letters[: self.index + 1]:  # a quoted letter was sent *to* the employer
+            names.update(n for n in letter.to_names if n)
+        for letter in self.above:
+            if letter.sender_name:
+                names.add(letter.sender_name)
+        greeting = re.search(r"^\s*(?:dear|hi|hello|hey|morning|bonjour|hej|hallo|hola)\s+([^\W\d_][\w'’-]*)",
+                             self.text, re.IGNORECASE | re.MULTILINE)
+        if greeting:
+            names.add(greeting[1])
+        return {_key(n) for n in names if n} | {_key(n.split()[0]) for n in names if n and n.split()}
+
+    def _vendors(self) -> set[str]:
+        found = set(_VENDORS)
+        for letter in self.letters:
+            for display in (letter.sender_name, letter.reply_to_name):
+                for match in re.finditer(r"\((?:via\s+)?([^()]{2,40})\)|\bvia\s+([^\W\d_][\w .&-]{1,40})", display):
+                    found.add(_key(match[1] or match[2]))
+        for match in re.finditer(r"\b(?:sent via|powered by|via)\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})",
+                                 self.text):
+            found.add(_key(match[1]))
+        if _no_reply(self.letter.sender_address):
+            # An automated sender's domain is its vendor's, unless the sender's name is that domain's.
+            shown = _without_team_words(self.letter.sender_name)
+            for label in _domain_labels(self.letter.sender_address):
+                if not (shown and _matches_domain(shown, [label])):
+                    found.add(re.sub(r"(?:mail|email|jobs|careers|portal|ats|hire|notify|notifications)$", "", label))
+        return {v for v in found if v}
+
+    def _is_vendor(self, name: str) -> bool:
+        key, squashed = _key(name), _squash(name)
+        return key in self.vendors or squashed in self.vendors or any(
+            len(v) >= 4 and squashed.startswith(v.replace(" ", "")) for v in self.vendors if " " not in v)
+
+    # -- the facts ------------------------------------------------------------------------------
+
+    def facts(self) -> EmailFacts:
+        found: list[Found] = []
+        company = self.company()
+        if company:
+            found.append(Found("company", *company))
+        role = self.role(company[0] if company else "")
+        if role:
+            found.append(Found("role", *role))
+        contact = self.contact(company[0] if company else "")
+        if contact[0]:
+            found.append(Found("contact_name", contact[0], contact[2]))
+        if contact[1]:
+            found.append(Found("contact_email", contact[1], contact[3]))
+        if self.letter.sent_on:
+            found.append(Found("rejected_on", self.letter.sent_on,
+                               _HEADER_SOURCES.get(self.letter.headers, FROM_DATE)))
+        stage = self.stage()
+        if stage:
+            found.append(Found("stage", stage, FROM_TEXT))
+        offered = self.feedback_offered()
+        found.append(Found("feedback_offered", offered, FROM_TEXT))
+        fields = {f.field for f in found}
+        missing = tuple(f for f in FIELDS if f not in fields)
+        return EmailFacts(tuple(found), missing)
+
+    # -- company ----------------------------------------------------------------------------------
+
+    def company(self) -> tuple[str, str] | None:
+        votes: dict[str, _Vote] = {}
+        agency = self._agency()
+        agency_keys = {_key(a) for a in agency} | {_key(_without_team_words(a)) for a in agency}
+
+        def vote(name: str, weight: float, source: str) -> None:
+            name = name.strip(" ,.-–—:|'\"")
+            name = re.sub(r"^(?:the|our|my)\s+", "", name, flags=re.IGNORECASE)
+            bare = _without_team_words(name)
+            if bare != name:
+                name, weight = bare, max(weight, 3.0) if source == FROM_SIGNATURE else weight
+            key = _key(name)
+            if not key or len(key) < 2 or len(name) > 60 or key in _NOT_NAMES or key in self.applicant:
+                return
+            tokens = key.split()
+            if all(t in _TEAM or t in _NOT_NAMES or t in _JOINERS for t in tokens):
+                return
+            if (tokens[-1] in _TITLE and tokens[-1] not in _ORG) or self._is_vendor(name) or key in agency_keys:
+                return
+            if not _capitalised(name) or (self.signer and key == _key(self.signer)):
+                return
+            entry = votes.setdefault(key, _Vote([], first=self._next()))
+            entry.forms.append(name)
+            entry.score += weight
+            entry.sources[source] = entry.sources.get(source, 0) + weight
+
+        letter = self.letter
+        for display, address in ((letter.sender_name, letter.sender_address),
+                                 (letter.reply_to_name, letter.reply_to_address)):
+            if display and len(display.split()) == 1 and len(_squash(display)) >= 2 and \
+                    _squash(display) in _squash(address.split("@")[0]) and not _shared(address):
+                continue  # "Tom" <tom@…>: a first name, not a company
+            if display and not _is_person(_display_person(display)):
+                vote(_without_team_words(display), 3, FROM_SENDER_NAME)
+            elif display and _display_person(display) != _person_name(display):
+                # "Jane Smith | Contoso", "Jane Smith at Contoso": the rest names the company.
+                rest = re.split(r"\s+(?:at|from)\s+|\s*[|@]\s*|\s+[-–—]\s+", display, maxsplit=1,
+                                flags=re.IGNORECASE)
+                if len(rest) == 2:
+                    vote(_without_team_words(rest[1]), 2, FROM_SENDER_NAME)
+        for line in self.text.split("\n"):
+            match = _TEAM_LINE.match(line)
+            if match:
+                vote(_name_at(match["name"], 0), 2, FROM_TEXT)
+        for match in _LABELLED_LINE.finditer(self.text):
+            if match["label"].lower() in ("company", "employer", "organisation", "organization", "client"):
+                vote(match["value"], 3, FROM_TEXT)
+        for subject, weight in self._subjects():
+            for piece in _subject_pieces(subject):
+                for name in _subject_companies(piece):
+                    vote(name, weight, FROM_SUBJECT)
+        for name, weight in self._text_companies(self.prose):
+            vote(name, weight, FROM_TEXT)
+        for name in self.organisations:
+            vote(name, 2, FROM_SIGNATURE)
+        for name in _footer_companies(self.text):
+            vote(name, 2, FROM_FOOTER)
+        for note in self.above:
+            for name, _weight in self._text_companies(_prose(note.text)):
+                vote(name, 0.5, FROM_TEXT)
+        for quoted in self.quoted:
+            for name, _weight in self._text_companies(_prose(quoted.text)):
+                vote(name, 1, FROM_TEXT)
+        if not votes:
+            return None
+        labels = [] if agency else _domain_labels(letter.sender_address)
+        labels += _domain_labels(letter.reply_to_address) if not _no_reply(letter.reply_to_address) else []
+        labels += [lab for a in self.signature.addresses for lab in _domain_labels(a)] if not agency else []
+        for entry in votes.values():
+            if _matches_domain(entry.forms[0], labels):
+                entry.score += 3 if _squash(entry.forms[0]) in labels else 2
+        merged = _merge_fuller(votes)
+        best_key = max(merged, key=lambda k: (merged[k].score, len(merged[k].sources), -merged[k].first))
+        best = merged[best_key]
+        source = max(best.sources, key=lambda s: best.sources[s])
+        return _company_form(best.forms), source
+
+    def _next(self) -> int:
+        self.order += 1
+        return self.order
+
+    def _subjects(self) -> list[tuple[str, float]]:
+        out = [(self.letter.subject, 2.0)] if self.letter.subject else []
+        out += [(note.subject, 1.0) for note in self.above if note.subject and note.subject != self.letter.subject]
+        return out
+
+    def _text_companies(self, prose: str) -> Iterator[tuple[str, float]]:
+        for pattern, weight in _COMPANY_BEFORE:
+            for match in pattern.finditer(prose):
+                name = _name_at(prose, match.end())
+                if name:
+                    yield name, weight
+        for pattern, weight in _NAME_THEN_AFTER:
+            for match in pattern.finditer(prose):
+                name = _name_ending_at(prose, match.start())
+                if name:
+                    yield name, weight
+
+    def _agency(self) -> list[str]:
+        """The agency's names, when the letter is an agency recruiter's about a client."""
+        if not _AGENCY_HINT.search(self.prose):
+            return []
+        names = [name for name in self.organisations if _AGENCY_WORD.search(name)]
+        labels = _domain_labels(self.letter.sender_address)
+        names += [name for name in self.organisations if _matches_domain(name, labels)]
+        if not names and labels and not _no_reply(self.letter.sender_address):
+            # No agency named in the signature: its domain is enough to keep it out.
+            names = [label for label in labels if _AGENCY_WORD.search(label)]
+        return names
+
+    # -- role -------------------------------------------------------------------------------------------
+
+    def role(self, company: str) -> tuple[str, str] | None:
+        votes: dict[str, _Vote] = {}
+        company_key = _key(company)
+
+        def vote(role: str, weight: float, source: str) -> None:
+            role = _clean_role(role, company)
+            key = _role_key(role)
+            weight *= _title_weight(role)
+            if not key or not weight or (company_key and key == _role_key(company)):
+                return
+            if key in self.applicant or _key(role) == company_key:
+                return
+            entry = votes.setdefault(key, _Vote([], first=self._next()))
+            entry.forms.append(role)
+            entry.score += weight
+            entry.sources[source] = entry.sources.get(source, 0) + weight
+
+        for match in _ROLE_THEN_NOUN.finditer(self.prose):
+            vote(match["role"], 3, FROM_TEXT)
+        for match in _NOUN_OF_ROLE.finditer(self.prose):
+            vote(match["role"], 3, FROM_TEXT)
+        for match in _APPLIED_FOR.finditer(self.prose):
+            vote(match["role"], 2, FROM_TEXT)
+        for match in _AS_A_ROLE.finditer(self.prose):
+            vote(match["role"], 1, FROM_TEXT)
+        for match in _FOR_THE_ROLE.finditer(self.prose):
+            vote(match["role"], 1, FROM_TEXT)
+        for line in self._title_lines():
+            vote(line, 3, FROM_TEXT)
+        for match in _LABELLED_LINE.finditer(self.text):
+            if match["label"].lower() not in ("company", "employer", "organisation", "organization", "client"):
+                vote(match["value"], 3, FROM_TEXT)
+        for subject, weight in self._subjects():
+            for piece in _subject_pieces(subject):
+                vote(_subject_role(piece), weight, FROM_SUBJECT)
+        for quoted in self.quoted:
+            for match in _ROLE_THEN_NOUN.finditer(_prose(quoted.text)):
+                vote(match["role"], 1, FROM_TEXT)
+        if votes:
+            merged = _merge_fuller(votes, roles=True)
+            best_key = max(merged, key=lambda k: (merged[k].score, len(merged[k].sources), len(k)))
+            best = merged[best_key]
+            if best.score >= 1:
+                source = max(best.sources, key=lambda s: best.sources[s])
+                return max(best.forms, key=len), source
+        for source, text in ((FROM_SUBJECT, self.letter.subject), (FROM_TEXT, self.prose)):
+            reference = _REQUISITION.search(text)
+            if reference:
+                return (reference[1] or reference[0]).strip(), source
+        return None
+
+    def _title_lines(self) -> Iterator[str]:
+        """Short lines near the top that are only a title: "Quality Engineer – final interview"."""
+        seen = 0
+        for line in self.text.split("\n")[:40]:
+            line = line.strip()
+            if not line:
+                continue
+            seen += 1
+            if seen > 4 or len(line) > 90 or re.search(r"[.!?;]$", line):
+                break  # the letter's prose has begun
+            if re.search(r",$", line) or re.match(r"^(?:dear|hi|hello|hey)\b", line, re.I):
+                continue
+            yield _strip_decoration(line)
+
+    # -- contact -----------------------------------------------------------------------------------------
+
+    def contact(self, company: str) -> tuple[str, str, str, str]:
+        """(name, address, where the name was found, where the address was found)."""
+        letter = self.letter
+        where = _SENDER_SOURCES.get(letter.headers, FROM_SENDER)
+        signer = self.signer if not (company and _key(self.signer) == _key(company)) else ""
+        if letter.reply_to_address and not _no_reply(letter.reply_to_address):
+            name = _person_name(letter.reply_to_name)
+            if _is_person(name):
+                return name, letter.reply_to_address, FROM_REPLY_TO, FROM_REPLY_TO
+            if _no_reply(letter.sender_address) or not letter.sender_address:
+                # A shared mailbox that takes the replies: whoever signs, at that address.
+                return signer, letter.reply_to_address, FROM_SIGNATURE if signer else "", FROM_REPLY_TO
+        sender = _person_name(letter.sender_name)
+        address = letter.sender_address if not _no_reply(letter.sender_address) else ""
+        if address and _is_person(sender) and _key(sender) not in self.applicant:
+            return sender, address, where, where
+        if address and sender and _is_person(sender, single=True) and signer and \
+                signer.split()[0].lower() == sender.split()[0].lower():
+            return signer, address, FROM_SIGNATURE, where
+        if address and not _shared(address) and not sender and signer:
+            return signer, address, FROM_SIGNATURE, where
+        if address:
+            # A shared mailbox (recruitment@…), or a name that is not a person's.
+            if signer:
+                return signer, address, FROM_SIGNATURE, where
+            return "", address, "", where
+        # A no-reply sender, or a pasted text: whoever signs, with their address if given.
+        if not signer and _is_person(_display_person(letter.sender_name)) and \
+                _key(_display_person(letter.sender_name)) not in self.applicant:
+            signer = _display_person(letter.sender_name)
+        if signer:
+            own = self.signature.address_of(signer) or _address_for(signer, self.text)
+            return signer, own, FROM_SIGNATURE, FROM_SIGNATURE if own else ""
+        return "", "", "", ""
+
+    # -- stage ----------------------------------------------------------------------------------------------
+
+    def stage(self) -> str:
+        # Above the signature: a phone number or "call me" below it is no step of the process.
+        found = self._stage(_prose(self.signature.body), self._subjects())
+        if found:
+            return found
+        # "A stage mentioned only in a quoted earlier message" still answers it.
+        for letter in self.letters[self.index + 1:]:
+            if letter.kind == "quoted":
+                found = self._stage(_prose(letter.text), [(letter.subject, 1.0)] if letter.subject else [])
+                if found:
+                    return found
+        return ""
+
+    def _stage(self, prose: str, subjects: list[tuple[str, float]]) -> str:
+        attained: dict[str, bool] = {}  # stage -> said in a thank-you sentence
+        not_reached: list[str] = []
+        sentences = [(sentence, False) for sentence in _sentences(prose)]
+        sentences += [(_SUBJECT_PREFIX.sub("", subject), True) for subject, _weight in subjects]
+        for sentence, is_subject in sentences:
+            if _FEEDBACK.search(sentence) or _FUTURE.search(sentence):
+                continue  # a call offered for feedback, a future role: not where they got to
+            thanked = bool(_THANKS.search(sentence))
+            for stage, start, _end, generic in _stage_mentions(sentence):
+                if stage == "application" and is_subject:
+                    continue  # "Your application – …" in a subject says nothing of how far it went
+                before = sentence[max(0, start - 70):start]
+                if _TO_THE.search(before) and _NOT_REACHED_CUE.search(before):
+                    not_reached.append(stage)
+                    continue
+                stage = "interview" if generic else stage
+                attained[stage] = attained.get(stage, False) or thanked
+        order = ["application", "phone screen", "assessment", "interview", "first interview", "second interview",
+                 "final interview"]
+        reached = [s for s in order if s in attained and not (s == "application" and len(attained) > 1)]
+        if reached:
+            top = reached[-1]
+            thanked_for = [s for s in order if attained.get(s)]
+            if "assessment" in thanked_for and top in ("interview", "first interview") \
+                    and "assessment" not in not_reached:
+                return "assessment"
+            if top == "interview":
+                return "final interview" if _OFFERED_TO_OTHER.search(prose) else "first interview"
+            return top
+        if not_reached:
+            lowest = min(not_reached, key=STAGES.index)
+            step_before = {"second interview": "first interview", "final interview": "first interview",
+                      "first interview": "application", "phone screen": "application",
+                      "assessment": "application"}
+            return step_before.get(lowest, "")
+        return ""
+
+    # -- feedback ---------------------------------------------------------------------------------------------
+
+    def feedback_offered(self) -> bool:
+        offered = refused = False
+        for sentence in _sentences(self.prose):
+            if _GIVEN_FEEDBACK.search(sentence):
+                offered = True
+            if not _FEEDBACK.search(sentence):
+                continue
+            if _FEEDBACK_REFUSED.search(sentence):
+                refused = True
+            elif _FEEDBACK_OFFERED.search(sentence) or re.fullmatch(r"\s*(?:request|get|view) (?:your )?feedback\s*",
+                                                                   sentence, re.IGNORECASE):
+                offered = True
+        return offered and not (refused and not _GIVEN_FEEDBACK.search(self.prose))
+
+
+# --- pieces of the reading ------------------------------------------------------------------------------------
+
+_COMPANY_BEFORE = [(re.compile(r"\b" + p + r"\s+(?:the\s+)?(?=[^\W\d_])", re.IGNORECASE), 2.0)
+                   for p in words.COMPANY_BEFORE[:-1]]
+_COMPANY_BEFORE.append((re.compile(r"\b" + words.COMPANY_BEFORE[-1]), 1.0))
+_NAME_THEN_AFTER = [(re.compile(r"(?<=[^\W\d_])(?:" + "|".join(patterns) + r")", re.IGNORECASE), weight)
+                    for patterns, weight in ((words.COMPANY_AFTER, 2.0), (words.COMPANY_AFTER_WEAK, 1.0))]
+_ROLE_CHARS = r"[^\n.!?;:\"“”]"
+_ROLE_THEN_NOUN = re.compile(
+    r"\b(?:the|our|your|this|a|an|for)\s+(?P<role>[A-Z0-9]" + _ROLE_CHARS + r"{1,90}?)\s+(?:" + _ROLE_NOUN
+    + r"|application|interviews?|candidacy|candidature|recruitment|hiring process)\b")
+_APPLIED_FOR = re.compile(
+    r"\b(?:application|applying|applied|apply|interview|interviewing|candidacy|candidature|considered|"
+    r"consideration|shortlisted) (?:for|as) (?:the |our |a |an )?(?:(?:position|role|post) (?:of|as) (?:an? )?)?"
+    r"(?P<role>[A-Z][^\n.!?;:\"“”]{1,90}?)(?=\s+(?:at|with|on|in|and|role|position|post|vacancy|job|opening|"
+    r"programme|which|that|has|was|is|here|last|this|\()\b|,\s+(?:and|but|which|we|I|it|as|so|on|at)\b|"
+    r"[.;!?\n]|$)")
+_AS_A_ROLE = re.compile(
+    r"\b(?:as|be) (?:a|an|our|the)(?: new| next)? (?P<role>[A-Z][^\n.!?;:\"“”]{1,60}?)"
+    r"(?=\s+(?:at|with|on|in|and|for|here)\b|[.,;!?\n]|$)")
+_NOUN_OF_ROLE = re.compile(
+    r"\b(?:position|role|post|vacancy|job) (?:of|as)\s+(?:an?\s+)?(?P<role>[A-Z][^\n.!?;\"“”]{1,90}?)"
+    r"(?=\s+(?:on|at|with|in|and|that|which|for|has|was|is)\b|,\s+(?:and|but|which|we|I|it|as|so|on|at|in|"
+    r"for|with)\b|[.;!?\n]|$)")
+_TEAM_LINE = re.compile(
+    r"^[ \t]{0,8}(?:the[ \t]+)?(?P<name>[^\W\d_][^\n]{0,50}?)[ \t]{1,4}(?:careers|recruiting|recruitment|"
+    r"talent acquisition|talent|hiring|hr|people|early careers|graduate recruitment|university recruiting|jobs|"
+    r"resourcing)(?:\s+team)?[.!,]?\s*$",
+    re.IGNORECASE)
+_LABELLED_LINE = re.compile(
+    r"^[ \t*]*(?P<label>position|role|job|job title|vacancy|post|job opening|opening|application for|applied for|"
+    r"company|employer|organisation|organization|client)[ \t*]*:[ \t*]*(?P<value>[^\n]{2,100}?)[ \t*]*$",
+    re.IGNORECASE | re.MULTILINE)
+_FOR_THE_ROLE = re.compile(r"\bfor (?:the|our)\s+(?P<role>[A-Z][^\n!?;\"“”]{1,90}?)(?=[.!?](?:\s|$)|\n|$)")
+
+
+def _address_for(person: str, text: str) -> str:
+    """An address in the text that is this person's ("jane.smith@…" for Jane Smith)."""
+    parts = [_squash(p) for p in person.split() if len(_squash(p)) >= 2]
+    for address in _EMAIL.findall(text):
+        local = _squash(address.split("@")[0])
+        if parts and not _no_reply(address) and (parts[-1] in local or (len(parts[0]) >= 3 and parts[0] in local)):
+            return address
+    return ""
+
+
+def _stage_mentions(sentence: str) -> list[tuple[str, int, int, bool]]:
+    """Each stage a sentence names: (stage, start, end, only "interview" in general).
+
+    A general word inside a more particular phrase ("interview" in "telephone
+    interview", "application" in "application for the assessment") is the phrase's, not
+    a mention of its own.
+    """
+    found: list[tuple[str, int, int, bool]] = []
+    for stage, pattern in _STAGES.items():
+        for match in pattern.finditer(sentence):
+            generic = stage == "first interview" and bool(_GENERIC_INTERVIEW.fullmatch(match[0]))
+            found.append((stage, match.start(), match.end(), generic))
+    weak = ("application", "phone screen")
+    strong = _Covers([(start, end) for stage, start, end, generic in found if not generic and stage not in weak])
+    calls = _Covers([(start, end) for stage, start, end, generic in found if stage == "phone screen"])
+    kept = []
+    for stage, start, end, generic in found:
+        if (generic or stage in weak) and strong.covers(start, end):
+            continue
+        if generic and calls.covers(start, end):
+            continue
+        kept.append((stage, start, end, generic))
+    return kept
+
+
+class _Covers:
+    """Whether any of some spans covers a given one: sorted once, each question a binary search."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [start for start, _end in spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        furthest = -1
+        for _start, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
+def _name_ending_at(text: str, end: int) -> str:
+    """The capitalised name that ends just before `end` ("… Fabrikam Payments has decided")."""
+    window = text[max(0, end - 80):end].rpartition("\n")[2] + " "
+    match = re.search(r"((?:[^\W\d_][\w'’.-]*[ \t]+(?:(?:&|and|of)[ \t]+)?){1,5})$", window)
+    if not match:
+        return ""
+    tokens = match[1].split()
+    # Keep the capitalised run at its end ("Unfortunately Coho has" -> "Coho").
+    kept: list[str] = []
+    for token in reversed(tokens):
+        if _capitalised(token) and token.lower() not in _NOT_NAMES:
+            kept.insert(0, token)
+        elif kept and token.lower() in ("&", "and", "of"):
+            kept.insert(0, token)
+        else:
+            break
+    while kept and kept[0].lower() in ("&", "and", "of"):
+        kept.pop(0)
+    return " ".join(kept)
+
+
+def _display_person(display: str) -> str:
+    """The person a display name names, before any "via" ("Jane Smith via Greenhouse" -> "Jane Smith")."""
+    base = re.split(r"\s+(?:via|through|from|on behalf of|at)\s+|\s*[(|@]|\s+[-–—]\s+", display,
+                    flags=re.IGNORECASE)[0]
+    return _person_name(base)
+
+
+def _without_team_words(display: str) -> str:
+    """A sender's display name without its team: "Fourth Coffee Careers" -> "Fourth Coffee"."""
+    display = re.sub(r"\([^()]*\)|\[[^\]]*\]", " ", display)
+    parts = [p for p in re.split(r"\s+(?:via|through|from|on behalf of)\s+|\s+[-–—|:,]\s+|\s+@\s+", display,
+                                 flags=re.IGNORECASE) if p.strip()]
+    if not parts:
+        return ""
+    display = parts[0]
+    if len(parts) > 1 and (_squash(parts[0]) in _VENDORS or parts[0].lower() in _VENDORS):
+        display = parts[1]  # "Greenhouse on behalf of Contoso"
+    # "Careers at Contoso", "Jobs @ Contoso": the team first.
+    display = re.sub(r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + "|".join(("team", "careers", "jobs", "recruitment",
+                     "recruiting", "talent", "hiring", "hr", "people")) + r")\s+(?:at|@|for|with)\s+", "", display,
+                     flags=re.IGNORECASE)
+    tokens = display.split()
+    while tokens and tokens[-1].lower().strip(".,") in _TEAM:
+        tokens.pop()
+    while tokens and tokens[0].lower() in ("the",):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _subject_pieces(subject: str) -> list[str]:
+    subject = _SUBJECT_PREFIX.sub("", subject).strip()
+    return [p.strip(" !.?") for p in _SEPARATORS.split(subject) if p.strip(" !.?")]
+
+
+_SUBJECT_COMPANY = [
+    re.compile(p, re.IGNORECASE) for p in (
+        r"^(?:an? )?update on your (?P<name>.+?) application$", r"^your (?P<name>.+?) (?:application|interview)s?$",
+        r"^(?:your )?(?:interview|application|applying|time) (?:with|at|to) (?P<name>.+)$",
+        r"^(?:thank you|thanks) for (?:applying|your interest) (?:to|in|at) (?P<name>.+)$",
+        r"^(?:news|an update|update) from (?P<name>.+)$", r"^(?P<name>.+?) (?:careers|recruitment|jobs)$",
+        r"^.*?\b(?:at|with|to|from|join|joining)\s+(?P<name>[A-Z].*)$",
+        r"^(?P<name>.+?) (?:interview|application)s?(?: (?:update|outcome|feedback|result))?$",
+    )
+]
+
+
+def _subject_companies(piece: str) -> list[str]:
+    for pattern in _SUBJECT_COMPANY:
+        match = pattern.match(piece)
+        if match:
+            return [match["name"]]
+    if _DECORATION.match(piece) or not _capitalised(piece):
+        return []
+    name = _name_at(piece, 0)
+    return [name] if name == piece.strip() else []
+
+
+def _subject_role(piece: str) -> str:
+    piece = re.sub(r"^(?:your |an? )?(?:application|candidature|candidacy|interview)s?(?: for| as| to)?(?: the)?\s+",
+                   "", piece, flags=re.IGNORECASE)
+    piece = re.sub(r"^(?:regarding|re|about|update on|outcome of|thank you for applying for) (?:your )?"
+                   r"(?:application |candidature |candidacy )?(?:for |to )?(?:the )?", "", piece, flags=re.IGNORECASE)
+    piece = re.sub(r"\s+" + _ROLE_NOUN + r"$", "", piece, flags=re.IGNORECASE)
+    return "" if _DECORATION.match(piece) else piece
+
+
+def _strip_decoration(line: str) -> str:
+    """A title line without what follows it after a dash: "Housing Officer – Ref OHA/0412" -> "Housing Officer"."""
+    pieces = re.split(r"(\s+[-–—|]\s+)", line)
+    kept = pieces[0]
+    for sep, piece in zip(pieces[1::2], pieces[2::2]):
+        if _DECORATION.match(piece.strip()) or re.search(r"\bref\b|\bjob id\b|\breq\b", piece, re.IGNORECASE):
+            break
+        kept += sep + piece
+    return kept
+
+
+def _clean_role(role: str, company: str) -> str:
+    role = " ".join(role.split()).strip(" ,-–—:")
+    role = re.sub(r"^(?:the|our|your|a|an|for the|for our)\s+", "", role, flags=re.IGNORECASE)
+    if company:
+        for form in {company, _LEGAL.sub("", company).strip()}:
+            if form and role.lower().startswith(form.lower() + " "):
+                role = role[len(form):].strip()
+    role = re.sub(r"\s+(?:at|with|in|for)\s+.*$", "", role) if re.search(r"\s(?:at|with)\s+[A-Z]", role) else role
+    role = _strip_decoration(role)
+    role = re.sub(r"\s*[-–—]?\s*(?:\(|\[)?(?:ref|req|job id)\b.*$", "", role, flags=re.IGNORECASE).strip()
+    # "… position", "… final interview" (a capitalised "Programme" is part of the title).
+    role = re.sub(r"\s+" + _ROLE_NOUN + r"$", "", role)
+    role = re.sub(r"\s+(?:assessment|interview|open|information|insight)\s+(?:days?|cent(?:re|er)s?|evenings?)$", "",
+                  role, flags=re.IGNORECASE)
+    role = re.sub(r"\s+(?:(?:first|second|third|final|telephone|phone|video|technical|panel|initial)(?:[- ](?:round|"
+                  r"stage))?\s+)?(?:interviews?|applications?)$", "", role, flags=re.IGNORECASE)
+    return role.strip(" ,-–—:")
+
+
+def _role_key(role: str) -> str:
+    return " ".join(re.sub(r"[^\w()/&+,-]", " ", role.lower().replace("–", "-").replace("—", "-")).split())
+
+
+def _title_weight(role: str) -> float:
+    """How much a phrase reads as a job title: 1 with a title's word ("Analyst"), ½ for other
+    capitalised words ("Bookseller"), 0 for what is not a title (a sentence, a name's run of lower case)."""
+    if not role or len(role) > 100 or not _capitalised(role):
+        return 0.0
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", role)
+    if not tokens or len(tokens) > 12:
+        return 0.0
+    lowered = [t.lower() for t in tokens]
+    if lowered[0] in _NOT_NAMES - _TITLE - {"senior", "head", "director", "manager", "officer"}:
+        return 0.0
+    small = [t for t in tokens if not _capitalised(t) and t.lower() not in _JOINERS | {"with", "in", "to", "a"}]
+    if len(small) > max(1, len(tokens) // 4):
+        return 0.0
+    base = re.sub(r"\s*[(\[].*$", "", role)
+    base = re.split(r"\s+[-–—,]\s+|,\s+", base)[0]
+    base_tokens = [t.lower() for t in re.findall(r"[^\W\d_][\w'’-]*", base)]
+    if any(t in _TITLE or t.rstrip("s") in _TITLE for t in base_tokens) or (
+            len(base_tokens) <= 4 and any(t in _TITLE for t in lowered)):
+        return 1.0
+    if len(base_tokens) > 5 or all(t in _ORG or t in _TEAM for t in base_tokens):
+        return 0.0
+    return 0.5
+
+
+def _footer_companies(text: str) -> Iterator[str]:
+    for match in re.finditer(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[^\W\d_][^\n·|•,]{1,60})", text,
+                             re.IGNORECASE):
+        yield _name_at(match["name"], 0)
+    for match in re.finditer(r"^(?P<name>[^\W\d_][^\n]{1,60}?)[ \t]{1,4}(?:is an? equal|is an? (?:disability|living)|"
+                             r"(?:ltd|limited|plc|llp|inc)\.?,?\s+(?:is\s+)?registered|[-–—]\s+jobs\b|[-–—]\s+careers\b)",
+                             text, re.IGNORECASE | re.MULTILINE):
+        yield match["name"].strip()
+
+
+#: The most candidates weighed against each other (the best by their own votes): enough
+#: for any email, and the merging below takes time in proportion to their square.
+MAX_CANDIDATES = 60
+
+
+def _merge_fuller(votes: dict[str, _Vote], *, roles: bool = False) -> dict[str, _Vote]:
+    """Votes for a short name counted for the fuller one that starts with it ("Pinecrest" -> "Pinecrest Labs")."""
+    if len(votes) > MAX_CANDIDATES:
+        best = sorted(votes, key=lambda k: (-votes[k].score, votes[k].first))[:MAX_CANDIDATES]
+        votes = {k: votes[k] for k in best}
+    keys = sorted(votes, key=len)
+    merged = {k: dataclasses.replace(v, forms=list(v.forms), sources=dict(v.sources)) for k, v in votes.items()}
+    for short in keys:
+        fuller = [k for k in keys if len(k) > len(short) and (k.startswith(short + " ") or k.startswith(short + "(")
+                                                              or (roles and f" {short}" in f" {k}"))]
+        if not fuller:
+            continue
+        target = max(fuller, key=lambda k: (votes[k].score, len(k)))
+        entry = merged[target]
+        entry.score += votes[short].score
+        for source, weight in votes[short].sources.items():
+            entry.sources[source] = entry.sources.get(source, 0) + weight
+        entry.first = min(entry.first, votes[short].first)
+        merged[short].score = -1
+    return {k: v for k, v in merged.items() if v.score >= 0}
+
+
+def _company_form(forms: list[str]) -> str:
+    """The name to write: without its legal suffix when the email also writes it so; as most often written."""
+    bare = [f for f in forms if not _LEGAL.search(f)]
+    pool = bare or forms
+    counts: dict[str, int] = {}
+    for form in pool:
+        counts[form] = counts.get(form, 0) + 1
+    longest = max(len(_key(f)) for f in pool)
+    full = [f for f in pool if len(_key(f)) == longest]
+    return max(full, key=lambda f: (counts[f], sum(c.isupper() for c in f) <= len(f) // 2))
+
+
+# --- the signature ------------------------------------------------------------------------------------------------
+
+
+class _Signature:
+    """The lines after the sign-off ("Kind regards,"): who signs, their title, company and address."""
+
+    def __init__(self, text: str) -> None:
+        lines = text.split("\n")
+        start = None
+        for i in range(len(lines) - 1, -1, -1):
+            if len(lines[i].strip()) < 60 and _SIGN_OFF.match(lines[i]):  # short first: the pattern repeats
+                start = i + 1
+                break
+        #: The text above the sign-off (all of it when there is none): the letter's own words.
+        self.body = "\n".join(lines[: start - 1]) if start is not None else text
+        if start is None:
+            # No sign-off: the last block of short lines, if the text ends with one.
+            start = len(lines)
+            while start > 0 and (not lines[start - 1].strip() or len(lines[start - 1]) < 70):
+                start -= 1
+        self.lines: list[str] = []
+        for line in lines[start:]:
+            line = line.strip()
+            if not line:
+                continue
+            if len(line) > 100 or re.match(r"^(?:sent from|sent via|this (?:e-?mail|message)|©|\(c\)|please do not|"
+                                           r"-{3,}|_{3,})", line, re.IGNORECASE):
+                break
+            self.lines.append(line)
+            if len(self.lines) >= 10:
+                break
+        self.addresses = [a for line in self.lines for a in _EMAIL.findall(line)]
+
+    def items(self) -> Iterator[str]:
+        for line in self.lines:
+            for item in re.split(r"\s*[|·•]\s*|\s{3,}", line):
+                item = item.strip(" ,")
+                if item:
+                    yield item
+
+    def person(self, applicant: set[str], known: Sequence[str] = ()) -> str:
+        """Who signs: a full name among the signature's items, preferring one that an address
+        or the sender's name confirms (`known`: the sender's name and the email's addresses)."""
+        confirmed = [_squash(k.split("@")[0]) for k in (*known, *self.addresses) if k]
+        candidates = []
+        for item in self.items():
+            name = _person_name(item)
+            if _key(name) in applicant or not _is_person(name):
+                continue
+            candidates.append(name)
+        for name in candidates:
+            parts = [_squash(p) for p in name.split()]
+            if any(len(p) >= 3 and p in c for c in confirmed for p in parts):
+                return name
+        return candidates[0] if candidates else ""
+
+    def address_of(self, person: str) -> str:
+        parts = [_squash(p) for p in person.split()]
+        for address in self.addresses:
+            local = _squash(address.split("@")[0])
+            if parts and (parts[0] in local or parts[-1] in local):
+                return address
+        return self.addresses[0] if len(self.addresses) == 1 and not _no_reply(self.addresses[0]) else ""
+
+    def organisations(self, signer: str) -> list[str]:
+        """The items that name an organisation: not the signer, a title, a phone or an address."""
+        out = []
+        for item in self.items():
+            for piece in re.split(r",\s+", item):
+                piece = piece.strip()
+                if not piece or _EMAIL.search(piece) or re.search(r"\d{3}|www\.|https?:", piece):
+                    continue
+                name = _person_name(piece)
+                if signer.split() and (_key(name) == _key(signer) or _key(name) == _key(signer.split()[0])):
+                    continue
+                if signer and len(name.split()) == 1 and name.lower() == signer.split()[0].lower():
+                    continue  # the first name signed above the full name
+                tokens = [t.lower() for t in re.findall(r"[^\W\d_][\w'’-]*", piece)]
+                if tokens and all(t in _TEAM or t in _JOINERS for t in tokens):
+                    continue
+                at = re.split(r"\s+(?:at|@)\s+", piece)
+                if len(at) == 2 and any(t in _TITLE for t in re.findall(r"[a-z]+", at[0].lower())):
+                    piece = at[1]  # "Recruitment Manager at Contoso"
+                    tokens = [t.lower() for t in re.findall(r"[^\W\d_][\w'’-]*", piece)]
+                elif not tokens or (any(t in _TITLE for t in tokens) and not _LEGAL.search(piece)
+                                    and tokens[-1] not in _ORG):
+                    continue
+                named = _name_at(piece, 0)
+                if named and len(named) >= len(piece) - 2:
+                    out.append(named)
+        return out
