@@ -14,9 +14,10 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from nextround.core import i18n
 from nextround.core.answers import EARLIEST_DATE, LATEST_DATE
 from nextround.core.names import slugify
-from nextround.errors import ParameterError
+from nextround.errors import NextroundError, ParameterError
 
 __all__ = ["Contact", "Rejection", "PARAMETER_NAMES", "parse_contact", "parse_date", "slugify"]
 
@@ -54,6 +55,9 @@ class Rejection:
     your_name: str = ""
     careers_page: str = ""
     scenario: str = ""  # a practice scenario's story, for a class exercise
+    # The language the workbook speaks (`core.i18n`), kept with it; one made before
+    # workbooks had a language is en-GB. Making one defaults to the system's.
+    locale: str = i18n.DEFAULT
 
     @classmethod
     def from_mapping(
@@ -111,6 +115,12 @@ class Rejection:
             contacts = tuple(_contacts(values.get("contacts")))
         except ValueError as exc:
             raise fail("contacts", str(exc)) from None
+        locale = text("locale").strip()
+        if locale:
+            try:
+                locale = i18n.parse_locale(locale)
+            except NextroundError as exc:
+                raise fail("locale", exc.message) from None
         careers_page = text("careers_page").strip()
         if careers_page and not re.match(r"^https?://\S+$", careers_page):
             raise fail("careers_page", f"{careers_page!r} is not a web address (http:// or https://)")
@@ -124,6 +134,7 @@ class Rejection:
             your_name=text("your_name"),
             careers_page=careers_page,
             scenario=text("scenario"),
+            locale=locale or i18n.DEFAULT,
         )
 
     def to_parameters(self) -> dict[str, Any]:
@@ -138,6 +149,7 @@ class Rejection:
             "your_name": self.your_name,
             "careers_page": self.careers_page,
             "scenario": self.scenario,
+            "locale": self.locale,
         }
 
     def to_answers(self) -> dict[str, Any]:

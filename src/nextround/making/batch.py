@@ -303,8 +303,12 @@ def _columns(
 # --- planning: validate and name every row before anything is written ---------------
 
 
-def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = None) -> BatchResult:
+def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = None,
+         locale: str | None = None) -> BatchResult:
     """Validate every row and choose its workbook's name; writes nothing.
+
+    A row's `locale` column says which language its workbook speaks; a row without
+    one speaks `locale` (default: the system's).
 
     Each row becomes PLANNED (would be made), SKIPPED (its workbook already exists)
     or FAILED (with the problem). Two rows that would share a name get distinct
@@ -319,9 +323,12 @@ def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = N
     recognised by its content: a workbook in the folder made with exactly the same
     parameters is that row's, and the row is skipped.
     """
+    from nextround.core.i18n import system_locale
+
     folder = Path(folder)
     name = str(source)
     today = today or date.today()
+    locale = locale or system_locale()
     results: list[RowResult] = []
     taken: set[str] = set()
     made_before: dict[str, list[Path]] | None = None  # read only when an undated row needs it
@@ -329,7 +336,8 @@ def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = N
         try:
             if row.problem:
                 raise ParameterError(row.problem, file=name, row=row.number)
-            rejection = Rejection.from_mapping(row.values, file=name, row=row.number)
+            rejection = Rejection.from_mapping({**row.values, "locale": row.values.get("locale") or locale},
+                                               file=name, row=row.number)
         except ParameterError as exc:
             results.append(RowResult(name, row.number, FAILED, problem=exc))
             _reserve_name(row, today, taken)
@@ -349,7 +357,10 @@ def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = N
 
 
 def _content_key(parameters: Mapping[str, Any]) -> str:
-    return json.dumps({k: parameters.get(k) for k in PARAMETER_NAMES}, sort_keys=True, ensure_ascii=False)
+    # The language is left out: the same row is the same rejection, whichever
+    # language its workbook was made in (and one made before workbooks had one).
+    return json.dumps({k: parameters.get(k) for k in PARAMETER_NAMES if k != "locale"}, sort_keys=True,
+                      ensure_ascii=False)
 
 
 def _made_order(path: Path) -> tuple[str, int]:
@@ -410,6 +421,7 @@ def generate(
     template: str | Path | None = None,
     on_row: Callable[[RowResult], Any] | None = None,
     today: date | None = None,
+    locale: str | None = None,
 ) -> BatchResult:
     """Make one workbook per row of the CSV `source`, in the folder `dir`.
 
@@ -421,12 +433,13 @@ def generate(
     saved in them. `progress` shows a bar on stderr; None means "when it is a
     terminal". `template` is the notebook to make them from (the shipped one by
     default). `today` is the day names are made from for rows with no date (default:
-    today). Raises NextroundError only for a problem with the whole file.
+    today). `locale` is the language of the rows with no `locale` of their own
+    (default: the system's). Raises NextroundError only for a problem with the whole file.
     """
     from nextround.making.workbook import load_template
 
     report = on_row or (lambda result: None)
-    result = plan(source, dir, today=today)
+    result = plan(source, dir, today=today, locale=locale)
     result.dry_run = dry_run
     for row in result.rows:
         if row.status in (FAILED, SKIPPED):

@@ -302,12 +302,17 @@ def recorded_parameters(nb: Mapping[str, Any]) -> tuple[Rejection, dict[str, str
 def make_from(values: Mapping[str, Any], folder: str | Path) -> Path:
     """Validate `values` (the options of `nextround new`) and make the workbook; its path.
 
-    With no rejection date, the rejection is today's. ParameterError names a wrong
-    field; WorkbookExistsError means nothing was overwritten.
+    With no rejection date, the rejection is today's; with no locale, the workbook
+    speaks the system's (`i18n.system_locale`). ParameterError names a wrong field;
+    WorkbookExistsError means nothing was overwritten.
     """
+    from nextround.core.i18n import system_locale
+
     values = dict(values)
     if values.get("rejected_on") is None:
         values["rejected_on"] = date.today()
+    if not values.get("locale"):
+        values["locale"] = system_locale()
     return make(Rejection.from_mapping(values), folder).path
 
 
