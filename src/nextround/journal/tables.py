@@ -24,8 +24,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nextround.core import answers
+from nextround.core import answers, i18n
 from nextround.core.answers import CADENCE_WEEKS, as_date, last_contact_on, next_contact_on
+from nextround.core.i18n import _
 from nextround.core.labels import RUBRIC
 from nextround.core.printable import clean
 from nextround.core.progress import (
@@ -64,6 +65,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "cv_status": "cv_status",
         "cv_keep_until": "date",
         "saved_at": "datetime",
+        "locale": "str",
     },
     "checkins": {**_ID, "at": "datetime", "mood": "Int64", "emotions": "list", "note": "str", "ready": "boolean"},
     "feedback": {
@@ -383,6 +385,9 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, 
         cv_status,
         keep_until,
         _moment(doc.get("saved_at")),
+        # The workbook's language; one made before workbooks had one (or naming one we
+        # do not speak) reads as en-GB.
+        i18n.normalise(locale if isinstance(locale := rejection.get("locale"), str) else None) or i18n.DEFAULT,
     )
     return [rejection_row], checkin_rows, feedback_rows, review_rows, question_rows, contact_rows, action_rows
 
@@ -499,10 +504,11 @@ def newest_first(rejections: pd.DataFrame) -> pd.DataFrame:
 
 
 def status_legend() -> str:
-    """What the marks of `status_lines` mean, in one line."""
+    """What the marks of `status_lines` mean, in one line (in the language in force)."""
     from nextround.core.progress import marks_legend
 
-    return f"Steps: {', '.join(f'{n} {title}' for n, title in STEPS.items())}. {marks_legend()}."
+    return _("Steps: {steps}. {marks}.").format(
+        steps=", ".join(f"{n} {_(title)}" for n, title in STEPS.items()), marks=marks_legend())
 
 
 def status_lines(journal: Journal) -> list[str]:
@@ -512,8 +518,8 @@ def status_lines(journal: Journal) -> list[str]:
     """
     lines = []
     for row in newest_first(journal.rejections).itertuples():
-        when = row.rejected_on.date().isoformat() if not is_missing(row.rejected_on) else "date unknown"
-        lines.append(clean(f"{step_marks(row)}  {when:<12}  {title(row) or '(no company or role)'}  "
+        when = row.rejected_on.date().isoformat() if not is_missing(row.rejected_on) else _("date unknown")
+        lines.append(clean(f"{step_marks(row)}  {when:<12}  {title(row) or _('(no company or role)')}  "
                            f"[{row.workbook}]"))
     return lines
 
@@ -526,6 +532,11 @@ def step_marks(row: Any) -> str:
 def title(row: Any) -> str:
     """A `rejections` row's "Company — Role" ("" when neither is known)."""
     return " — ".join(part for part in (row.company, row.role) if part)
+
+
+def workbook_locales(journal: Journal) -> dict[str, str]:
+    """Each workbook's language, by its id: its next actions are read in it."""
+    return dict(zip(journal.rejections["workbook_id"], journal.rejections["locale"], strict=True))
 
 
 def is_missing(value: Any) -> bool:
