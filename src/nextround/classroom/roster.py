@@ -93,9 +93,10 @@ def number(text: str) -> float | None:
     return float(f"{match[1]}.{match[2] or 0}")
 
 
-def read_roster(source: str | Path) -> Roster:
+def read_roster(source: str | Path, *, locale: str | None = None) -> Roster:
     """The roster in `source`, of whichever kind its header says.
 
+    A plain roster's own rejections speak their row's `locale`, else `locale` (else en-GB).
     Raises NextroundError only for a problem with the whole file (unreadable, or a
     header of no kind known); a bad row is in `Roster.failed` and the rest are read.
     """
@@ -104,7 +105,7 @@ def read_roster(source: str | Path) -> Roster:
     table = read_table(source, example="student_id,name")
     header = [cell.strip() for cell in table.header]
     if "student_id" in {_plain_name(cell) for cell in header}:
-        return _plain(source)
+        return _plain(source, locale)
     if "ID" in header and ("Student" in header or {"LastName", "FirstName"} <= set(header)):
         return _Reader(table.source, CANVAS, header).canvas(table)
     if MOODLE_IDENTIFIER in header:
@@ -304,7 +305,7 @@ class _Checks:
         self.roster.students.append(RosterStudent(student_id, name.strip(), own, email, dict(lms or {})))
 
 
-def _plain(source: str | Path) -> Roster:
+def _plain(source: str | Path, locale: str | None = None) -> Roster:
     from nextround.making.batch import read_rows
 
     rows = read_rows(source, columns=("student_id", "name", "email", *PARAMETER_NAMES), required=("student_id", "name"))
@@ -323,7 +324,10 @@ def _plain(source: str | Path) -> Roster:
         own = {k: x for k, x in values.items() if k in PARAMETER_NAMES and x}
 
         def rejection(own: dict[str, str] = own, number_: int = row.number) -> Rejection | None:
-            return Rejection.from_mapping(own, file=str(source), row=number_) if own else None
+            # A language alone is not a rejection of one's own: such a student gets a scenario.
+            if not set(own) - {"locale"}:
+                return None
+            return Rejection.from_mapping({"locale": locale or "", **own}, file=str(source), row=number_)
 
         checks.add(row.number, "student_id", values.get("student_id", ""), values.get("name", ""), "name",
                    email=email, rejection=rejection)

@@ -184,7 +184,7 @@ def themes(journal: Journal) -> Panel:
     top = counts.most_common(10)
     fig = new_figure(7.2, 0.5 + 0.32 * len(top))
     ax = fig.subplots()
-    ax.barh(range(len(top)), [n for _, n in top], color=palette.BLUE)
+    ax.barh(range(len(top)), [n for _theme, n in top], color=palette.BLUE)
     # A theme the checks know has its label; one typed by hand starts with a capital too.
     ax.set_yticks(range(len(top)), [literal(_(THEMES[t]) if t in THEMES else t[:1].upper() + t[1:])
                                     for t, _n in top])
