@@ -63,7 +63,8 @@ def parse_locale(tag: str) -> str:
     found = normalise(tag)
     if found is None:
         raise NextroundError(
-            f"nextround does not speak {tag!r} yet; choose one of {', '.join(LOCALES)}", field="locale"
+            _("nextround does not speak {tag} yet; choose one of {locales}").format(
+                tag=repr(tag), locales=", ".join(LOCALES)), field="locale"
         )
     return found
 

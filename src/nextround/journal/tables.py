@@ -172,7 +172,7 @@ def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
 
     folder = Path(folder)
     if not folder.is_dir():
-        raise NextroundError("is not a folder of workbooks", file=folder)
+        raise NextroundError(_("is not a folder of workbooks"), file=folder)
     today = today or date.today()
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
     # Which workbook each row belongs to, as its place in rejections.
@@ -192,7 +192,8 @@ def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
         workbook_id = doc["workbook_id"]
         if workbook_id in seen:
             problems.append(AnswersError(
-                f"is a copy of {seen[workbook_id]} (the same workbook_id), so it was skipped", file=path))
+                _("is a copy of {file} (the same workbook_id), so it was skipped").format(file=seen[workbook_id]),
+                file=path))
             continue
         seen[workbook_id] = name
         # Only a file read to the end adds rows: no half-read workbook in the tables.
@@ -212,15 +213,16 @@ def _read(path: str) -> dict[str, Any]:
     try:
         doc = decode(read_bytes(path), file=path)
     except FileNotFoundError:  # a link to nothing, or removed since the folder was listed
-        raise AnswersError("cannot be read (there is no such file)", file=path) from None
+        raise AnswersError(_("cannot be read (there is no such file)"), file=path) from None
     try:
         doc = answers.upgrade(doc, file=path)
     except (TypeError, ValueError, KeyError, AttributeError):
         # An upgrade met something it did not expect: this file, not the folder, fails.
-        raise AnswersError(f"could not be upgraded from version {doc.get('version')!r}", file=path) from None
+        raise AnswersError(_("could not be upgraded from version {version}").format(
+            version=repr(doc.get("version"))), file=path) from None
     problem = _shape_problem(doc)
     if problem:
-        raise AnswersError(f"was skipped: {problem}", file=path)
+        raise AnswersError(_("was skipped: {problem}").format(problem=problem), file=path)
     return doc
 
 
@@ -236,44 +238,48 @@ def _shape_problem(doc: Mapping[str, Any]) -> str | None:
     """What makes `doc` unreadable here, in a few words, or None (a light check)."""
     workbook_id = doc.get("workbook_id")
     if not isinstance(workbook_id, str) or not workbook_id:
-        return "it has no workbook_id"
+        return _("it has no workbook_id")
+    object_, list_ = _("{field} should be an object"), _("{field} should be a list")
+    whole = _("{field} should be a whole number from {low} to {high}")
     for name, kind in _SHAPES.items():
         value = doc.get(name)
         if value is not None and not isinstance(value, kind):
-            return f"{name} should be a{'n object' if kind is dict else ' list'}"
+            return (object_ if kind is dict else list_).format(field=name)
     for i, checkin in enumerate(doc.get("checkins") or ()):
         if not isinstance(checkin, dict):
-            return f"checkins/{i} should be an object"
+            return object_.format(field=f"checkins/{i}")
         mood = checkin.get("mood")
         if type(mood) is not int or not 1 <= mood <= 10:
-            return f"checkins/{i}/mood should be a whole number from 1 to 10"
+            return whole.format(field=f"checkins/{i}/mood", low=1, high=10)
         at = checkin.get("at")  # read as text for the table: its year must be one we keep
         if type(at) is str and at[:4].isdigit() and not _FIRST_YEAR <= at[:4] <= _LAST_YEAR:
-            return f"checkins/{i}/at should be a date and time from {answers.EARLIEST_DATE} to {answers.LATEST_DATE}"
+            return _("{field} should be a date and time from {first} to {last}").format(
+                field=f"checkins/{i}/at", first=answers.EARLIEST_DATE, last=answers.LATEST_DATE)
     status = (doc.get("cv_on_file") or {}).get("status")
     if status is not None and status not in answers.CV_STATUSES:
-        return f"cv_on_file/status should be one of {', '.join(answers.CV_STATUSES)}"
+        return _("{field} should be one of {values}").format(field="cv_on_file/status",
+                                                             values=", ".join(answers.CV_STATUSES))
     review = doc.get("self_review") or {}
     for key in ("scores", "notes"):
         if not isinstance(review.get(key) or {}, dict):
-            return f"self_review/{key} should be an object"
+            return object_.format(field=f"self_review/{key}")
     for dimension, score in (review.get("scores") or {}).items():
         if type(score) is not int or not 1 <= score <= 5:
-            return f"self_review/scores/{dimension} should be a whole number from 1 to 5"
+            return whole.format(field=f"self_review/scores/{dimension}", low=1, high=5)
     for i, contact in enumerate(doc.get("contacts") or ()):
         if not isinstance(contact, dict) or not isinstance(contact.get("name"), str):
-            return f"contacts/{i} should be an object with a name"
+            return _("{field} should be an object with a name").format(field=f"contacts/{i}")
         if not _counts(contact.get("cadence_weeks"), "cadence_weeks"):
-            return f"contacts/{i}/cadence_weeks should be a whole number from 1 to {answers.MOST['cadence_weeks']}"
+            return whole.format(field=f"contacts/{i}/cadence_weeks", low=1, high=answers.MOST["cadence_weeks"])
     if not _counts((doc.get("cv_on_file") or {}).get("keep_months"), "keep_months"):
-        return f"cv_on_file/keep_months should be a whole number from 1 to {answers.MOST['keep_months']}"
+        return whole.format(field="cv_on_file/keep_months", low=1, high=answers.MOST["keep_months"])
     company = doc.get("company") or {}
     watch = company.get("vacancy_watch") if isinstance(company, dict) else None
     if watch is not None and not isinstance(watch, dict):
-        return "company/vacancy_watch should be an object"
+        return object_.format(field="company/vacancy_watch")
     if not _counts((watch or {}).get("check_every_days"), "check_every_days"):
-        return ("company/vacancy_watch/check_every_days should be a whole number from 1 to "
-                f"{answers.MOST['check_every_days']}")
+        return whole.format(field="company/vacancy_watch/check_every_days", low=1,
+                            high=answers.MOST["check_every_days"])
     return None
 
 

@@ -84,7 +84,7 @@ def init(folder: str | Path = ".", locale: str | None = None) -> tuple[Path, str
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise NextroundError("is a file, not a folder", file=folder)
+        raise NextroundError(_("is a file, not a folder"), file=folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = files.writable(folder / FILE_NAME)  # a pipe there would never be read to its end
     fresh = shipped(locale)

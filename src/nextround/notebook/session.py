@@ -104,7 +104,7 @@ class Session:
         }
         for name in given:
             if name not in known:
-                raise ParameterError(f"unknown parameter{did_you_mean(name, known)}", field=name)
+                raise ParameterError(_("unknown parameter") + did_you_mean(name, known), field=name)
         return cls.start(**given)  # type: ignore[arg-type]  # checked by Rejection.from_mapping
 
     # --- answers ---------------------------------------------------------------------
