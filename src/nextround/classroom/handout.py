@@ -44,7 +44,7 @@ from typing import Any
 
 from nextround.classroom.course import CourseDirectory
 from nextround.core import i18n
-from nextround.core.i18n import _
+from nextround.core.i18n import N_, _
 from nextround.errors import NextroundError, WorkbookExistsError
 
 NOTEBOOK = "handout"
@@ -56,7 +56,7 @@ ITERATIONS = 20_000
 MOST_ITERATIONS = 1_000_000  # a damaged handout must not keep a student's kernel busy for hours
 LONGEST_ID = 256  # characters: longer than any roster's ids, and not worth stretching
 OWN = "own"  # the scenario of a student who brought their own rejection
-COMMENT = "The class's details, set when your instructor made this handout"
+COMMENT = N_("The class's details, set when your instructor made this handout")
 _TAG_BYTES = 16
 
 
@@ -178,7 +178,9 @@ def write_handout(course: str | Path, output: str | Path, *, scenario_file: str 
         "template": NOTEBOOK, "version": HANDOUT_VERSION, "assignment_id": data["assignment_id"],
         "created_at": datetime.now().astimezone().isoformat(timespec="seconds"), "nextround_version": __version__,
     }}
-    nb = inject(template, {"handout": data}, metadata=metadata, comment=COMMENT)
+    with i18n.using(data["locale"]):
+        comment = _(COMMENT)
+    nb = inject(template, {"handout": data}, metadata=metadata, comment=comment)
     files.replace(output, notebook_text(nb))
     return output
 

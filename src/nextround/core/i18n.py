@@ -46,7 +46,7 @@ def normalise(tag: str | None) -> str | None:
     base = tag.split(".")[0].split("@")[0].replace("_", "-").strip().lower()
     if base in ("c", "posix", ""):
         return None
-    language, _, region = base.partition("-")
+    language, _dash, region = base.partition("-")
     if language == "de":
         return "de"
     if language == "en":

@@ -42,7 +42,7 @@ def parameterised(name: str, values: dict[str, Any]) -> dict[str, Any]:
     from nextround.making.workbook import inject, load_template
     from nextround.resources import notebook
 
-    return inject(load_template(notebook(name)), values, metadata={}, comment="Set when this report was made")
+    return inject(load_template(notebook(name)), values, metadata={}, comment=_("Set when this report was made"))
 
 
 def journey_notebook(folder: str = ".", today: date | None = None, locale: str | None = None) -> dict[str, Any]:

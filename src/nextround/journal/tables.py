@@ -376,14 +376,15 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, 
             ))
 
         # Progress reads every section, so a wrong value it trips on may be in any of them.
-        section = "one of the sections (its progress could not be worked out)"
+        section = _("one of the sections (its progress could not be worked out)")
         states, action_rows = summarise(doc, today=today)
     except (TypeError, ValueError, KeyError, AttributeError, OverflowError):
         # The light check let through a value of the wrong kind, or a date outside the
         # ones we keep; say where, not what (the value is the person's own words).
         where = answers.range_problem(doc)
-        raise AnswersError(f"was skipped: {where}" if where else
-                           f"was skipped: a value in {section} is of the wrong kind", file=path) from None
+        raise AnswersError(_("was skipped: {problem}").format(problem=where) if where else
+                           _("was skipped: a value in {section} is of the wrong kind").format(section=section),
+                           file=path) from None
     marks = tuple(states.values())
     rejection_row += (
         *marks,

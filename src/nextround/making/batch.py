@@ -377,7 +377,7 @@ def _content_key(parameters: Mapping[str, Any]) -> str:
 
 def _made_order(path: Path) -> tuple[str, int]:
     # "name", "name-2", "name-10": the order `_unique` gave them, not the alphabet's.
-    base, _, n = path.stem.rpartition("-")
+    base, _dash, n = path.stem.rpartition("-")
     return (base, int(n)) if n.isdigit() and len(n) < 4 else (path.stem, 1)
 
 

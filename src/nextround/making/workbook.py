@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from nextround import __version__
+from nextround.core import i18n
 from nextround.core.answers import dumps as answers_text
 from nextround.core.answers import new_document
-from nextround.core.i18n import _
+from nextround.core.i18n import N_, _
 from nextround.core.names import STUDENT_ID
 from nextround.core.parameters import Rejection
 from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
@@ -38,7 +39,7 @@ METADATA_VERSION = 1
 IDENTITY_PARAMETERS = ("workbook_id", "answers_file", "student_id", "assignment_id")
 # Names made from ids: a student's folder (`core.names.student_folder`) may hold @ + ~.
 _IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+~-]{0,127}$")
-INJECTED_COMMENT = "The details of this rejection, set when the workbook was made"
+INJECTED_COMMENT = N_("The details of this rejection, set when the workbook was made")
 #: The media type of the copy of the answers a workbook keeps in its own outputs.
 ANSWERS_MIMETYPE = "application/vnd.nextround.answers+json"
 
@@ -114,7 +115,7 @@ def inject(
 
     `comment` is the cell's first line: what a person sees of it while it is hidden.
     """
-    comment = comment or INJECTED_COMMENT
+    comment = comment or _(INJECTED_COMMENT)
     # The template's own cells are shared, not copied: nothing here changes them.
     out = dict(nb)
     cells = [c for c in out["cells"] if not _is_injected(c)]
@@ -162,14 +163,15 @@ def _nested(text: str, depth: int) -> str:
     return text.replace("\n", "\n" + " " * depth)
 
 
-def _workbook_text(template: Path, parameters: Mapping[str, Any], metadata: Mapping[str, Any]) -> str:
+def _workbook_text(template: Path, parameters: Mapping[str, Any], metadata: Mapping[str, Any],
+                   comment: str = INJECTED_COMMENT) -> str:
     """`notebook_text(inject(...))` for a template, but encoding only what changes."""
     key = str(template.resolve())
     nb = _template(key)
     cells = list(_encoded_cells(key))
     index = parameters_cell_index({"cells": [c for c in nb["cells"] if not _is_injected(c)]})
     assert index is not None
-    cells.insert(index + 1, _nested(notebook_text(_injected_cell(parameters, INJECTED_COMMENT)).rstrip("\n"), 2))
+    cells.insert(index + 1, _nested(notebook_text(_injected_cell(parameters, comment)).rstrip("\n"), 2))
     rest = {k: v for k, v in nb.items() if k != "cells"}
     rest["metadata"] = {**nb.get("metadata", {}), **metadata}
     tail = notebook_text(rest).rstrip("\n")[1:]  # its keys all sort after "cells"
@@ -269,7 +271,10 @@ def workbook_text(
             **(extra_metadata or {}),
         },
     }
-    return _workbook_text(nb_path, parameters, metadata)
+    # Its first line, all a person sees of the hidden cell, in the workbook's language.
+    with i18n.using(rejection.locale):
+        comment = _(INJECTED_COMMENT)
+    return _workbook_text(nb_path, parameters, metadata, comment)
 
 
 def recorded_parameters(nb: Mapping[str, Any]) -> tuple[Rejection, dict[str, str]]:

@@ -248,7 +248,7 @@ class Form(Shown):
         self.save_button = w.Button(
             description=self.button_label(), icon="save", button_style="primary", layout=w.Layout(width="auto")
         )
-        self.save_button.on_click(speaking(lambda _: self.save()))
+        self.save_button.on_click(speaking(lambda button: self.save()))
         self.build(doc)
         self._shown = self.fields(doc)
         self._writing: dict[str, Any] = {}
