@@ -25,7 +25,7 @@ from nextround.core import i18n
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(nextround.__file__).parent
 LOCALES = PACKAGE / "locales"
-TRANSLATED = ("en_US",)
+TRANSLATED = ("en_US", "de")
 
 
 def _mapping() -> list[tuple[str, str]]:
@@ -150,6 +150,9 @@ def test_placeholders_of_the_source_messages_are_seen_by_the_check() -> None:
 
 
 def test_a_locale_with_a_catalog_translates_and_en_gb_is_the_source() -> None:
+    with i18n.using("de"):
+        assert i18n._("Save feedback") == "Feedback speichern"
+        assert i18n._("Ask for your CV to be kept on file") == "Um Aufbewahrung des Lebenslaufs bitten"
     with i18n.using("en-GB"):
         assert i18n._("Save feedback") == "Save feedback"
     with i18n.using("en-US"):
