@@ -57,7 +57,7 @@ catalogs: $(STAMP)
 		--version=$$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml) \
 		--copyright-holder="The nextround team" -o $(LOCALES_DIR)/nextround.pot .
 	@for locale in $(CATALOG_LOCALES); do \
-		$(VENV)/bin/pybabel update --init-missing --ignore-obsolete -D nextround -l $$locale \
+		$(VENV)/bin/pybabel update --init-missing --ignore-obsolete --ignore-pot-creation-date -D nextround -l $$locale \
 			-i $(LOCALES_DIR)/nextround.pot -d $(LOCALES_DIR) || exit 1; \
 	done
 	$(VENV)/bin/pybabel compile --statistics -D nextround -d $(LOCALES_DIR)
