@@ -362,3 +362,41 @@ def test_the_wheel_carries_the_compiled_catalogs_source() -> None:
     for locale in ("en_US", "de"):
         assert (Path(i18n.CATALOGS) / locale / "LC_MESSAGES" / "nextround.mo").is_file()
     assert i18n.CATALOGS == Path(nextround.__file__).parent / "locales"
+
+
+@pytest.mark.slow
+def test_the_report_speaks_the_language_asked_for_and_each_action_its_workbooks(tmp_path: Path) -> None:
+    import known_folder as kf
+
+    folder = kf.make(tmp_path / "workbooks")
+    out = tmp_path / "bericht.html"
+    result = cli("report", "-o", str(out), "--dir", str(folder), cwd=tmp_path, lang="de_DE.UTF-8")
+    assert result.returncode == 0, result.stderr
+    page = html.unescape(out.read_text(encoding="utf-8"))
+    assert "<title>Ihr bisheriger Weg — nextround</title>" in page
+    assert '<div style="font-size:1.6em;font-weight:600">3</div><div>Absagen</div>' in page
+    assert "Wie viele Arbeitshefte jeden Schritt erledigt oder begonnen haben" in page
+    # The known folder's workbooks were made before workbooks had a language: their actions stay en-GB.
+    assert "Ask for feedback" in page or "Send one short reply" in page or "Get back in touch" in page
+
+
+@pytest.mark.slow
+def test_the_class_report_speaks_the_course_language(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("student_id,name\ns1,Ana Costa\ns2,Ben Ode\ns3,Cy Dahl\n", encoding="utf-8")
+    assert cli("class", "generate", str(roster), "--locale", "de", "--dir", "course", cwd=tmp_path).returncode == 0
+    result = cli("class", "report", "--dir", "course", "-o", "bericht.html", cwd=tmp_path)  # no --locale: the course's
+    assert result.returncode == 0, result.stderr
+    page = html.unescape((tmp_path / "bericht.html").read_text(encoding="utf-8"))
+    assert "Kursbericht — nextround" in page and "Studierende auf der Teilnehmerliste" in page
+    assert "Students on the roster" not in page
+
+
+def test_the_app_serves_a_workbook_in_its_own_language(tmp_path: Path) -> None:
+    from nextround.notebook import app
+
+    path = nextround.new(dir=tmp_path, locale="de", **ACME)
+    injected = next(c for c in app.served_notebook(path)["cells"]
+                    if "injected-parameters" in c["metadata"].get("tags", []))
+    assert injected["source"][0].startswith("# Die Angaben zu dieser Absage")
+    assert "locale = 'de'\n" in injected["source"]

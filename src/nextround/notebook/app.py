@@ -29,6 +29,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from nextround.core import i18n
 from nextround.core.i18n import N_, _
 from nextround.errors import NextroundError
 
@@ -96,7 +97,8 @@ def served_notebook(workbook: str | Path) -> dict[str, Any]:
         "answers_file": str(path.parent.resolve() / answers_file),
         **{k: v for k, v in identity.items() if k in ("student_id", "assignment_id")},
     }
-    return inject(load_template(), parameters, metadata={})
+    with i18n.using(rejection.locale):  # the one line shown of its hidden cell, in the workbook's language
+        return inject(load_template(), parameters, metadata={})
 
 
 def is_free(port: int) -> bool:
