@@ -45,16 +45,27 @@ bench: $(STAMP)
 screenshots: $(STAMP)
 	NEXTROUND_SCREENSHOTS=1 $(PY) -m pytest -q -p no:cacheprovider tests/e2e
 
-# The gettext catalogs in src/nextround/locales/ (commit the .pot, .po and .mo files):
-# extract what a person reads, merge it into each locale's .po (a new or changed
-# message comes out untranslated or fuzzy, for a translator to write), then compile
-# the .mo files nextround reads. The tests fail while any message is untranslated.
+# The gettext catalogs in src/nextround/locales/, managed with Babel (commit the .pot,
+# .po and .mo files). Two domains: `nextround`, the interface (the mapping is babel.cfg),
+# and `guidance`, the notebooks' markdown and hidden cells' placeholders
+# (nextround.making.guidance; babel-guidance.cfg). Extract what a person reads, merge
+# it into each locale's .po (a new message arrives empty, or fuzzy when Babel guesses
+# from a similar one; the tests fail until each is translated and reviewed), then
+# compile the .mo files nextround reads. No source locations in the interface's
+# catalog: they would change with every edit and make merges harder.
 LOCALES_DIR := src/nextround/locales
+CATALOG_LOCALES := en_US de
 BABEL := $(VENV)/bin/pybabel
 BABEL_HEADER := --project=nextround --copyright-holder="The nextround team" --width=100
-
-# guidance: the notebooks' markdown and hidden cells' placeholders (nextround.making.guidance).
 catalogs: $(STAMP)
+	$(BABEL) extract -F babel.cfg --no-location --sort-output --project=nextround \
+		--version=$$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml) \
+		--copyright-holder="The nextround team" -o $(LOCALES_DIR)/nextround.pot .
+	@for locale in $(CATALOG_LOCALES); do \
+		$(BABEL) update --init-missing --ignore-obsolete --ignore-pot-creation-date -D nextround -l $$locale \
+			-i $(LOCALES_DIR)/nextround.pot -d $(LOCALES_DIR) || exit 1; \
+	done
+	$(BABEL) compile --statistics -D nextround -d $(LOCALES_DIR)
 	$(BABEL) extract -F babel-guidance.cfg --no-default-keywords -k cell_comment $(BABEL_HEADER) \
 		-o $(LOCALES_DIR)/guidance.pot notebooks src/nextround
 	$(BABEL) update -D guidance -i $(LOCALES_DIR)/guidance.pot -d $(LOCALES_DIR) --width=100 --ignore-obsolete

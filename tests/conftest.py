@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,23 @@ from pathlib import Path
 import pytest
 
 import nextround
+from nextround.core import i18n
+
+# The tests read what nextround says in its source language, en-GB, whatever the
+# machine's own language: the locale variables are set here, for every process the
+# tests start too (kernels, the CLI). Tests of other languages set them themselves.
+for _variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
+
+
+@pytest.fixture(autouse=True)
+def _speaks_en_gb() -> object:
+    """Every test starts in en-GB, and a test that speaks another language leaves none behind."""
+    token = i18n._current.set(i18n.DEFAULT)
+    yield
+    i18n._current.reset(token)
+
 
 # Notebooks kept as data (a released workbook, hostile files) are read by the tests,
 # never collected and run as tests themselves.

@@ -174,7 +174,7 @@ def test_page_loads_never_hold_more_kernels_than_the_ceiling(served: tuple[serve
         assert status in (200, 503), page
         served_pages += status == 200
         if status == 503:
-            assert app.TOO_MANY_PAGES in page and "Traceback" not in page
+            assert app.TOO_MANY_PAGES.format(count=app.MAX_KERNELS) in page and "Traceback" not in page
         assert len(kernels(server)) <= app.MAX_KERNELS
     assert served_pages >= app.MAX_KERNELS - before  # every free place was given to a page
     time.sleep(app.CONNECT_GRACE_S + 1)  # the pages left behind never connected: they make room

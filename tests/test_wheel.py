@@ -30,7 +30,9 @@ def test_the_wheel_ships_the_notebooks_templates_and_schema(wheel: Path) -> None
                    "nextround/templates/en-GB/linkedin_note.txt.j2", "nextround/templates/de/feedback_request.txt.j2",
                    "nextround/templates/en-US/_letter.txt.j2", "nextround/templates/de/_letter.txt.j2",
                    "nextround/locales/de/LC_MESSAGES/guidance.mo", "nextround/locales/en_US/LC_MESSAGES/guidance.mo",
-                   "nextround/schema/answers.schema.json", "nextround/cli/__init__.py"]:
+                   "nextround/schema/answers.schema.json", "nextround/cli/__init__.py",
+                   # the compiled catalogs the interface speaks en-US and German from
+                   "nextround/locales/de/LC_MESSAGES/nextround.mo", "nextround/locales/en_US/LC_MESSAGES/nextround.mo"]:
         assert needed in names, needed
     assert not any(n.startswith(("tests/", "demo/")) for n in names)
 
@@ -51,6 +53,11 @@ def test_installed_wheel_makes_and_executes_a_workbook(wheel: Path, tmp_path: Pa
     assert made.returncode == 0, made.stderr
     workbook = tmp_path / made.stdout.strip()
     assert workbook.exists()
+    german = subprocess.run(
+        [str(bin_dir / "nextround"), "--locale", "de", "status", "--dir", "workbooks"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert german.returncode == 0 and "Um ehrliches Feedback bitten" in german.stderr  # the installed catalog
     run = subprocess.run(
         [str(bin_dir / "python"), "-c", "import sys; from nextround.making.run import execute; execute(sys.argv[1])",
          str(workbook)], cwd=tmp_path, capture_output=True, text=True, timeout=600,

@@ -17,8 +17,13 @@ from nextround.checks.questions import question_key, question_theme
 from nextround.checks.star import StarCheck, check_answer
 from nextround.checks.tone import ToneCheck, ToneFlag, check_tone
 
+#: The languages the checks have rules for: their word lists and rules are English,
+#: so they judge English text only (a workbook in another language says so instead).
+LANGUAGES: tuple[str, ...] = ("en",)
+
 __all__ = [
     "ANCHOR_KINDS",
+    "LANGUAGES",
     "PARTS",
     "QUESTION_THEMES",
     "THEMES",

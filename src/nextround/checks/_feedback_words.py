@@ -13,17 +13,23 @@ from nextround.checks._patterns import Coded, MaybeAfterWord, OnOneLine
 # Themes
 # ---------------------------------------------------------------------------
 
+
+def N_(message: str) -> str:
+    """Mark a label for the catalogs (the faces show it with `_()`); the checks import no translation."""
+    return message
+
+
 #: The themes feedback can touch: key -> human label. Keys are what
 #: `FeedbackCheck.themes` holds (and what an answers file stores).
 THEMES: dict[str, str] = {
-    "experience": "Experience and background",
-    "technical_skills": "Technical skills and knowledge",
-    "communication": "Communication and presentation",
-    "culture_fit": "Team and culture fit",
-    "preparation": "Preparation and research",
-    "competition": "Other candidates",
-    "logistics": "Practicalities (location, dates, availability)",
-    "salary": "Salary and budget",
+    "experience": N_("Experience and background"),
+    "technical_skills": N_("Technical skills and knowledge"),
+    "communication": N_("Communication and presentation"),
+    "culture_fit": N_("Team and culture fit"),
+    "preparation": N_("Preparation and research"),
+    "competition": N_("Other candidates"),
+    "logistics": N_("Practicalities (location, dates, availability)"),
+    "salary": N_("Salary and budget"),
 }
 
 # Tools and technical details. They mark the "technical_skills" theme and, like the

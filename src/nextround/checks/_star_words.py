@@ -14,12 +14,18 @@ from __future__ import annotations
 # The parts of a STAR answer
 # ---------------------------------------------------------------------------
 
+
+def N_(message: str) -> str:
+    """Mark a label for the catalogs (the faces show it with `_()`); the checks import no translation."""
+    return message
+
+
 #: Part key -> its name as a person reads it. `StarCheck.parts` has these keys.
 PARTS: dict[str, str] = {
-    "situation": "Situation",
-    "task": "Task",
-    "action": "Action",
-    "result": "Result",
+    "situation": N_("Situation"),
+    "task": N_("Task"),
+    "action": N_("Action"),
+    "result": N_("Result"),
 }
 
 #: One suggestion per thing that keeps an answer from being complete. The keys are the
@@ -559,14 +565,14 @@ VAGUE_CHANGE_PATTERNS: tuple[str, ...] = (
 #: Theme key -> label, in the order a question is sorted into them: the first theme
 #: whose words it uses wins, and a question with none of them is "other".
 QUESTION_THEMES: dict[str, str] = {
-    "strengths_weaknesses": "Strengths and weaknesses",
-    "failure": "Failure and mistakes",
-    "conflict": "Conflict and difficult people",
-    "leadership": "Leadership",
-    "teamwork": "Teamwork",
-    "motivation": "Motivation",
-    "technical": "Technical",
-    "other": "Other",
+    "strengths_weaknesses": N_("Strengths and weaknesses"),
+    "failure": N_("Failure and mistakes"),
+    "conflict": N_("Conflict and difficult people"),
+    "leadership": N_("Leadership"),
+    "teamwork": N_("Teamwork"),
+    "motivation": N_("Motivation"),
+    "technical": N_("Technical"),
+    "other": N_("Other"),
 }
 QUESTION_THEME_PATTERNS: dict[str, tuple[str, ...]] = {
     "strengths_weaknesses": (

@@ -38,6 +38,7 @@ from nextround.classroom.uploads import (
     shown,
 )
 from nextround.core.answers import dumps as answers_text
+from nextround.core.i18n import _
 from nextround.errors import NextroundError
 from nextround.storage.store import ANSWERS_SUFFIX
 
@@ -63,19 +64,22 @@ class Assigned:
     def lines(self) -> Iterator[str]:
         notes = []
         if self.carries:
-            notes.append(f"it carries the ids of {self.carries}; filed as {self.student}'s, as asked")
+            notes.append(_("it carries the ids of {other}; filed as {student}'s, as asked").format(
+                other=self.carries, student=self.student))
         if not self.had_answers:
-            notes.append("it carries no answers: filed as it is")
+            notes.append(_("it carries no answers: filed as it is"))
         elif self.replaced:
-            notes.append("its answers replace the ones collected before, which are kept under duplicates/")
+            notes.append(_("its answers replace the ones collected before, which are kept under duplicates/"))
         if self.rebuild_problem:
             notes.append(self.rebuild_problem)
-        when = f"handed in {self.submitted_at}" if self.submitted_at else "no time handed in known"
-        late = ", late" if self.late else ""
-        yield f"assigned: {shown(self.file, 4 * LINE_LIMIT)} to {self.student} ({when}{late})"
+        when = (_("handed in {time}").format(time=self.submitted_at) if self.submitted_at
+                else _("no time handed in known"))
+        late = ", " + _("late") if self.late else ""
+        yield _("assigned: {file} to {student} ({when})").format(
+            file=shown(self.file, 4 * LINE_LIMIT), student=self.student, when=when + late)
         yield from (f"  {note}" for note in notes)
         if self.held:
-            yield f"settled: held/{self.held}: filed as {self.student}'s"
+            yield _("settled: held/{name}: filed as {student}'s").format(name=self.held, student=self.student)
         yield from self.settled
         yield self.state.line()
 
@@ -94,15 +98,16 @@ def assign(course: str | Path, file: str | Path, student: str) -> Assigned:
     roster = [s["student_id"] for s in doc.get("students", [])
               if isinstance(s, dict) and isinstance(s.get("student_id"), str)]
     if student not in roster:
-        raise NextroundError(f"{shown(student)!r} is not on the course's roster", file=layout.course_file)
+        raise NextroundError(_("{student} is not on the course's roster").format(student=repr(shown(student))),
+                             file=layout.course_file)
     path = _assigned_path(layout, file)
     kind = kind_of(path.name)
     if kind is None:
-        raise NextroundError("is not a notebook (.ipynb) or an answers file (.answers.json); only those can be filed",
-                             file=path)
+        raise NextroundError(
+            _("is not a notebook (.ipynb) or an answers file (.answers.json); only those can be filed"), file=path)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise NextroundError(f"too large ({size // 1_000_000} MB)", file=path)
+        raise NextroundError(_("too large ({size} MB)").format(size=size // 1_000_000), file=path)
     data = path.read_bytes()
     try:
         found = read_file(kind, data)
@@ -169,4 +174,5 @@ def _assigned_path(layout: CourseDirectory, file: str | Path) -> Path:
     candidate = layout.held(name)
     if layout.held_name(candidate) is not None and candidate.is_file():
         return candidate
-    raise NextroundError("not found (give the file's path, or its name under held/ as collect printed it)", file=file)
+    raise NextroundError(_("not found (give the file's path, or its name under held/ as collect printed it)"),
+                         file=file)

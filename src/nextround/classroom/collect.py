@@ -54,6 +54,7 @@ from nextround.classroom.course import HELD_NOTE_SUFFIX, CourseDirectory
 from nextround.classroom.layouts import StudentIndex
 from nextround.classroom.times import NEVER, due_instant, instant, iso
 from nextround.classroom.uploads import LINE_LIMIT, NO_ANSWERS, Finder, Item, Problem, shown
+from nextround.core.i18n import _, ngettext
 from nextround.storage import files
 from nextround.storage.store import ANSWERS_SUFFIX
 
@@ -81,9 +82,11 @@ class State:
     tried: list[str]  # handed in this run, but nothing that could be collected
 
     def line(self) -> str:
-        tried = f", {len(self.tried)} handed in nothing that could be collected" if self.tried else ""
-        return (f"Course so far: {len(self.collected)} of {self.students} collected, {len(self.late)} late, "
-                f"{len(self.held)} held for review, {len(self.missing)} missing{tried}")
+        tried = (", " + _("{count} handed in nothing that could be collected").format(count=len(self.tried))
+                 if self.tried else "")
+        return _("Course so far: {collected} of {students} collected, {late} late, {held} held for review, {missing} "
+                 "missing").format(collected=len(self.collected), students=self.students, late=len(self.late),
+                                   held=len(self.held), missing=len(self.missing)) + tried
 
 
 @dataclasses.dataclass
@@ -109,10 +112,13 @@ class Collection:
         new = sum(1 for s in done if self.changes[s] == "new")
         updated = sum(1 for s in done if self.changes[s] == "updated")
         return (
-            f"This run: {len(done)} collected ({new} new, {updated} updated), {len(self.held)} held for review, "
-            f"{len(self.set_aside)} duplicate{'s' if len(self.set_aside) != 1 else ''} set aside, "
-            f"{len(self.unknown)} unknown, {len(self.unreadable)} unreadable, {len(self.unsafe)} unsafe"
-            + (f", {len(self.wrong)} not a workbook" if self.wrong else "")
+            _("This run: {collected} collected ({new} new, {updated} updated), {held} held for review, ").format(
+                collected=len(done), new=new, updated=updated, held=len(self.held))
+            + ngettext("{count} duplicate set aside", "{count} duplicates set aside", len(self.set_aside)).format(
+                count=len(self.set_aside))
+            + _(", {unknown} unknown, {unreadable} unreadable, {unsafe} unsafe").format(
+                unknown=len(self.unknown), unreadable=len(self.unreadable), unsafe=len(self.unsafe))
+            + (", " + _("{count} not a workbook").format(count=len(self.wrong)) if self.wrong else "")
         )
 
     def needs_attention(self) -> bool:
@@ -460,36 +466,42 @@ def _problem_lines(result: Collection) -> Iterator[str]:
     holds = {entry.item.source: entry for entry in result.held}
     named = set()
     for problem in result.unsafe:
-        yield f"unsafe: {problem.line()}"
+        yield _("unsafe: {problem}").format(problem=problem.line())
     for problem in result.unreadable:
         named.add(problem.source)
-        also = "; an older copy, set aside" if problem.source in aside else ""
+        also = "; " + _("an older copy, set aside") if problem.source in aside else ""
         if problem.source in holds:
-            also += f"; held for review as held/{holds[problem.source].name}"
-        yield f"unreadable: {problem.line()}{also}"
+            also += "; " + _("held for review as held/{name}").format(name=holds[problem.source].name)
+        yield _("unreadable: {problem}").format(problem=problem.line()) + also
     for problem in result.unknown:
-        yield f"unknown: {problem.line()}"
+        yield _("unknown: {problem}").format(problem=problem.line())
     for entry in result.held:
         if entry.item.source not in named:
-            yield (f"held: {shown(entry.item.source, 4 * LINE_LIMIT)}: {shown(entry.reason, 4 * LINE_LIMIT)}; "
-                   f"held for review as held/{entry.name}")
+            yield _("held: {file}: {reason}; held for review as held/{name}").format(
+                file=shown(entry.item.source, 4 * LINE_LIMIT), reason=shown(entry.reason, 4 * LINE_LIMIT),
+                name=entry.name)
     for problem in result.wrong:
-        yield f"not a workbook: {problem.line()}; ask them for their .ipynb"
+        yield _("not a workbook: {problem}; ask them for their .ipynb").format(problem=problem.line())
     for item in result.set_aside:
         if item.source in named:
             continue
         if item.has_answers or item.kind == "answers":
-            yield f"duplicate: {shown(item.source, 4 * LINE_LIMIT)}: an older copy for {item.student_id}; set aside"
+            yield _("duplicate: {file}: an older copy for {student}; set aside").format(
+                file=shown(item.source, 4 * LINE_LIMIT), student=item.student_id)
         else:
-            yield (f"set aside: {shown(item.source, 4 * LINE_LIMIT)}: {NO_ANSWERS}; {item.student_id}'s answers "
-                   "collected before are kept")
+            yield _("set aside: {file}: {reason}; {student}'s answers collected before are kept").format(
+                file=shown(item.source, 4 * LINE_LIMIT), reason=NO_ANSWERS, student=item.student_id)
+
+
+def _missing(student: str) -> str:
+    return _("missing: {student}: nothing handed in").format(student=student)
 
 
 def iter_problems(result: Collection) -> Iterator[str]:
     """One line per thing the instructor should know about, most urgent first; each file named once."""
     yield from _problem_lines(result)
     for student in result.missing:
-        yield f"missing: {student}: nothing handed in"
+        yield _missing(student)
 
 
 def report_lines(result: Collection, course: str | Path = "COURSE") -> Iterator[str]:
@@ -501,9 +513,11 @@ def report_lines(result: Collection, course: str | Path = "COURSE") -> Iterator[
     order = {student: n for n, student in enumerate(state.collected)} if state else {}
     changed = sorted(result.changes, key=lambda s: order.get(s, len(order)))
     for student in (s for s in changed if result.changes[s] == "new"):
-        yield f"collected: {student}{' (late)' if student in late else ''}"
+        yield (_("collected: {student} (late)") if student in late else _("collected: {student}")).format(
+            student=student)
     for student in (s for s in changed if result.changes[s] == "updated"):
-        yield f"updated: {student}: a newer hand-in{' (late)' if student in late else ''}"
+        yield (_("updated: {student}: a newer hand-in (late)") if student in late
+               else _("updated: {student}: a newer hand-in")).format(student=student)
     yield result.summary()
     if state is None:
         return
@@ -511,9 +525,11 @@ def report_lines(result: Collection, course: str | Path = "COURSE") -> Iterator[
     for student, names in state.held.items():
         for name in names:
             note = read_note(layout, name) or {}
-            yield f"held for review: held/{name} ({student}): {shown(str(note.get('reason', '')), 4 * LINE_LIMIT)}"
+            yield _("held for review: held/{name} ({student}): {reason}").format(
+                name=name, student=student, reason=shown(str(note.get("reason", "")), 4 * LINE_LIMIT))
     if state.held:
-        yield f"To file a held file: nextround class assign --dir {course} held/<file> STUDENT_ID"
+        yield _("To file a held file: nextround class assign --dir {course} held/<file> STUDENT_ID").format(
+            course=course)
     for student in state.missing:
-        yield f"missing: {student}: nothing handed in"
+        yield _missing(student)
     yield state.line()

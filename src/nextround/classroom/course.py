@@ -23,6 +23,8 @@ folder, removed when it ends.
 The course file (`course.json`; docs/class-grades.md lists every field):
 
     format, version, assignment_id, seed
+    locale          the language of the class's workbooks and pages (`class generate
+                    --locale`): en-GB, en-US or de; absent in a course made before (en-GB)
     due             the due date, YYYY-MM-DD (`class generate --due`), if one was given
     roster          what the roster was: kind ("plain", "canvas" or "moodle"), file, and
                     for an LMS export what its grades file needs back (Canvas's
@@ -46,6 +48,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from nextround.core import i18n
+from nextround.core.i18n import _
 from nextround.core.names import student_folder
 from nextround.errors import NextroundError
 from nextround.storage import files
@@ -154,11 +158,11 @@ class CourseDirectory:
         try:
             doc = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise NextroundError("no course here; run `nextround class generate` first", file=path) from None
+            raise NextroundError(_("no course here; run `nextround class generate` first"), file=path) from None
         except (OSError, json.JSONDecodeError) as exc:
-            raise NextroundError(f"cannot be read ({exc})", file=path) from None
+            raise NextroundError(_("cannot be read ({reason})").format(reason=exc), file=path) from None
         if not isinstance(doc, dict) or doc.get("format") != COURSE_FORMAT:
-            raise NextroundError("is not a nextround course file", file=path)
+            raise NextroundError(_("is not a nextround course file"), file=path)
         return doc
 
     def write(self, doc: dict[str, Any]) -> None:
@@ -200,3 +204,17 @@ def held_for_review(student: dict[str, Any]) -> int:
 def read_course(course: str | Path) -> dict[str, Any]:
     """The course file of the course folder `course`."""
     return CourseDirectory(course).read()
+
+
+def course_locale(course: str | Path) -> str | None:
+    """The language the course's workbooks and pages speak, as `class generate` recorded it.
+
+    en-GB for a course made before courses had one; None where there is no readable
+    course yet (the caller decides: the system's language, say).
+    """
+    try:
+        doc = CourseDirectory(course).read()
+    except NextroundError:
+        return None
+    recorded = doc.get("locale")
+    return (i18n.normalise(recorded) if isinstance(recorded, str) else None) or i18n.DEFAULT

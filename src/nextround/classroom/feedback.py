@@ -36,6 +36,9 @@ Files, in the output folder:
   names (`canvas_download`, read for its names only).
 
 Students with none of these get the plain page only, and the run says so.
+
+The pages speak the course's language (`class generate --locale`), or the one asked
+for; a student's next actions are in their own workbook's language.
 """
 
 from __future__ import annotations
@@ -48,10 +51,11 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from nextround.classroom.course import CourseDirectory
+from nextround.classroom.course import CourseDirectory, course_locale
 from nextround.classroom.summary import MIN_CHANGE, MIN_GROUP, MIN_MEAN_GROUP, ClassSummary, publish
+from nextround.core import i18n
+from nextround.core.i18n import N_, _, ngettext
 from nextround.core.labels import RUBRIC_SHORT, STATE_HEADINGS, STATE_WORDS
-from nextround.core.messages import nice_date
 from nextround.core.progress import MARKS, STEPS, Action, pending, step_states, urgency
 from nextround.core.sharing import choices
 from nextround.errors import NextroundError
@@ -64,11 +68,11 @@ MOODLE_ZIP = "moodle-feedback.zip"
 CANVAS_ZIP = "canvas-feedback.zip"
 MOODLE_PLUGIN = "assignsubmission_file"
 MOST_ACTIONS = 10
-WITHHELD = "withheld"
+WITHHELD = N_("withheld")
 _SAFE_NAME = re.compile(r"^[^/\\\x00-\x1f]{1,200}$")
 _MOODLE_UNSAFE = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]+')  # what Moodle's clean_filename drops
 _CANVAS_UNSAFE = re.compile(r"[^\w]+")  # Canvas keeps word characters only
-_THEY_MET = "someone you met"
+_THEY_MET = N_("someone you met")
 
 
 @dataclasses.dataclass
@@ -87,13 +91,17 @@ class Feedback:
 
     def lines(self) -> list[str]:
         """What happened, for a person: the problems first, then each file written."""
-        out = [f"skipped: {line}" for line in self.skipped]
-        out.append(f"{self.folder}: {len(self.pages)} page{'s' if len(self.pages) != 1 else ''}, "
-                   f"<student_id>.html (one per student who handed in; {self.not_handed_in} not yet)")
+        out = [_("skipped: {problem}").format(problem=line) for line in self.skipped]
+        out.append(f"{self.folder}: " + ngettext(
+            "{count} page, <student_id>.html (one per student who handed in; {missing} not yet)",
+            "{count} pages, <student_id>.html (one per student who handed in; {missing} not yet)",
+            len(self.pages)).format(count=len(self.pages), missing=self.not_handed_in))
         if self.moodle:
-            out.append(f"{self.moodle}: {self.moodle_count} for Moodle's \"Upload multiple feedback files in a zip\"")
+            out.append(f"{self.moodle}: " + _("{count} for Moodle's \"Upload multiple feedback files in a zip\"")
+                       .format(count=self.moodle_count))
         if self.canvas:
-            out.append(f"{self.canvas}: {self.canvas_count} for Canvas's \"Re-Upload Submissions\"")
+            out.append(f"{self.canvas}: " + _("{count} for Canvas's \"Re-Upload Submissions\"").format(
+                count=self.canvas_count))
         out += self.notes
         return out
 
@@ -145,23 +153,27 @@ def student_page(student: Mapping[str, Any], doc: Mapping[str, Any], picture: Cl
     shares = choices(doc)
     name = str(student.get("name") or student["student_id"])
     rejection = doc.get("rejection") or {}
-    scenario = " at ".join(str(rejection.get(k)) for k in ("role", "company") if rejection.get(k))
-    head = Markup('<h1 style="font-size:1.5em;margin-bottom:4px">Your next round: feedback</h1>'
-                  '<div style="color:{}">For {} · {} · {}{}</div>').format(
-        palette.MUTED_TEXT, name, assignment_id, nice_date(today),
+    role, company = rejection.get("role"), rejection.get("company")
+    scenario = (_("{role} at {company}").format(role=role, company=company) if role and company
+                else str(role or company or ""))
+    head = Markup('<h1 style="font-size:1.5em;margin-bottom:4px">{}</h1>'
+                  '<div style="color:{}">{}{}</div>').format(
+        _("Your next round: feedback"), palette.MUTED_TEXT,
+        _("For {name} · {assignment} · {date}").format(name=name, assignment=assignment_id,
+                                                       date=i18n.date_text(today)),
         Markup(" · {}").format(scenario) if scenario else "")
     if shares["progress"]:
         states = step_states(doc, today=today)
-        mine = _progress(states) + Markup(_H2).format("What to do next") + _next_actions(doc, shares, today)
+        mine = _progress(states) + Markup(_H2).format(_("What to do next")) + _next_actions(doc, shares, today)
     else:
         states = {}
-        mine = Markup(_H2).format("Your progress") + muted(
+        mine = Markup(_H2).format(_("Your progress")) + muted(_(
             "You chose not to share your progress with your instructor, so this page leaves it out, and your "
-            "next actions with it. Your workbook's summary shows both.")
+            "next actions with it. Your workbook's summary shows both."))
     body = join([head, mine, _the_class(picture, states), Markup('<p style="color:{};margin-top:28px">{}</p>').format(
-        palette.HINT_TEXT, "Made from the workbook you handed in. It shows your own progress and next steps, and "
-        "the class's figures added up: no one else's answers, and none of your own words.")])
-    return page(f"Your next round: feedback for {name}", body)
+        palette.HINT_TEXT, _("Made from the workbook you handed in. It shows your own progress and next steps, and "
+                             "the class's figures added up: no one else's answers, and none of your own words."))])
+    return page(_("Your next round: feedback for {name}").format(name=name), body)
 
 
 def _progress(states: Mapping[int, str]) -> Markup:
@@ -169,10 +181,10 @@ def _progress(states: Mapping[int, str]) -> Markup:
     rows = join(
         Markup('<tr><td style="color:{0};font-size:1.2em;padding-right:8px">{1}</td>'
                '<td style="padding-right:16px">{2}. {3}</td><td style="color:{0}">{4}</td></tr>').format(
-            palette.STEP_STATE[states[n]], MARKS[states[n]], n, title, STATE_WORDS[states[n]])
+            palette.STEP_STATE[states[n]], MARKS[states[n]], n, _(title), _(STATE_WORDS[states[n]]))
         for n, title in STEPS.items())
-    return Markup(_H2 + "<div>{} of {} steps done</div><table>{}</table>").format(
-        "Your progress", done, len(STEPS), rows)
+    return Markup(_H2 + "<div>{}</div><table>{}</table>").format(
+        _("Your progress"), _("{done} of {total} steps done").format(done=done, total=len(STEPS)), rows)
 
 
 def _next_actions(doc: Mapping[str, Any], shares: Mapping[str, bool], today: date) -> Markup:
@@ -183,64 +195,81 @@ def _next_actions(doc: Mapping[str, Any], shares: Mapping[str, bool], today: dat
     known = {c.get("name") for c in (doc.get("rejection") or {}).get("contacts") or [] if isinstance(c, Mapping)}
     todo = pending(seen, today=today)
     if not todo:
-        return Markup("<div>Nothing is waiting on you. Well done.</div>")
-    rows = join(_action_row(a, today, a.contact if shares["contacts"] or a.contact in known else _THEY_MET)
+        return Markup("<div>{}</div>").format(_("Nothing is waiting on you. Well done."))
+    # Each action in the student's own workbook's language, as their workbook shows it.
+    recorded = (doc.get("rejection") or {}).get("locale")
+    theirs = (i18n.normalise(recorded) if isinstance(recorded, str) else None) or i18n.DEFAULT
+    rows = join(_action_row(a, today, a.contact if shares["contacts"] or a.contact in known else _(_THEY_MET),
+                            theirs)
                 for a in todo[:MOST_ACTIONS])
-    more = (Markup("<div>…and {} more in your workbook.</div>").format(len(todo) - MOST_ACTIONS)
-            if len(todo) > MOST_ACTIONS else Markup())
-    note = Markup() if shares["checkins"] else muted(
+    more = (Markup("<div>{}</div>").format(_("…and {count} more in your workbook.").format(
+        count=len(todo) - MOST_ACTIONS)) if len(todo) > MOST_ACTIONS else Markup())
+    note = Markup() if shares["checkins"] else muted(_(
         "Dates count from your rejection. If you have checked in since, your workbook may have moved them to "
-        "when you felt ready: it is the one to go by.")
+        "when you felt ready: it is the one to go by."))
     return Markup("<table>{}</table>{}{}").format(rows, more, note)
 
 
-def _action_row(action: Action, today: date, who: str) -> Markup:
+def _action_row(action: Action, today: date, who: str, locale: str) -> Markup:
     how_soon = urgency(action.due, today, waiting=action.waiting)
-    when = {"waiting": "when you feel ready", "overdue": f"overdue since {nice_date(action.due)}",
-            "today": "today"}.get(how_soon, nice_date(action.due))
+    when = {"waiting": _("when you feel ready"),
+            "overdue": _("overdue since {date}").format(date=i18n.date_text(action.due)),
+            "today": _("today")}.get(how_soon, i18n.date_text(action.due))
+    with i18n.using(locale):
+        what = _(action.what)
     return Markup('<tr><td style="padding-right:16px;color:{};white-space:nowrap">{}</td><td>{}{}</td></tr>').format(
-        palette.URGENCY[how_soon], when, action.what, f" ({who})" if action.contact else "")
+        palette.URGENCY[how_soon], when, what, f" ({who})" if action.contact else "")
 
 
 def _count(value: int | None) -> str:
-    return WITHHELD if value is None else str(value)
+    return _(WITHHELD) if value is None else str(value)
 
 
 def _the_class(picture: ClassPicture, mine: Mapping[int, str]) -> Markup:
-    parts = [Markup(_H2).format("The class as a whole"),
-             Markup("<p>{} of the {} students on the class list have handed in. Here is how the class is getting "
-                    "on, from what students chose to share, added up.</p>").format(picture.handed_in,
-                                                                                   picture.students)]
+    parts = [Markup(_H2).format(_("The class as a whole")),
+             Markup("<p>{}</p>").format(_(
+                 "{handed_in} of the {students} students on the class list have handed in. Here is how the class is "
+                 "getting on, from what students chose to share, added up.").format(
+                     handed_in=picture.handed_in, students=picture.students))]
     if picture.steps:
-        heads = ["Step", *(STATE_HEADINGS[s] for s in ("done", "started", "todo")), *(["You"] if mine else [])]
+        heads = [_("Step"), *(_(STATE_HEADINGS[s]) for s in ("done", "started", "todo")),
+                 *([_("You")] if mine else [])]
         rows = []
         for n, title in STEPS.items():
             counts = picture.steps.get(n)
-            cells = [_count(counts[s]) if counts else WITHHELD for s in ("done", "started", "todo")]
-            rows.append([f"{n}. {title}", *cells, *([STATE_WORDS[mine[n]]] if mine else [])])
-        parts.append(Markup("<p>Of the {} students who share their progress:</p>{}").format(
-            picture.progress_shared, table(heads, rows)))
+            cells = [_count(counts[s]) if counts else _(WITHHELD) for s in ("done", "started", "todo")]
+            rows.append([f"{n}. {_(title)}", *cells, *([_(STATE_WORDS[mine[n]])] if mine else [])])
+        parts.append(Markup("<p>{}</p>{}").format(
+            _("Of the {count} students who share their progress:").format(count=picture.progress_shared),
+            table(heads, rows)))
     else:
-        parts.append(muted(f"Step completion appears once at least {MIN_GROUP} students share their progress."))
+        parts.append(muted(_("Step completion appears once at least {count} students share their progress.").format(
+            count=MIN_GROUP)))
     if picture.themes:
         from nextround.checks import THEMES
 
-        parts.append(Markup("<p>The feedback themes heard most, of the {} students who share their feedback:</p>{}")
-                     .format(picture.feedback_shared,
-                             table(["Theme", "Students"], [[THEMES.get(t, t), str(n)] for t, n in picture.themes])))
+        parts.append(Markup("<p>{}</p>{}").format(
+            _("The feedback themes heard most, of the {count} students who share their feedback:").format(
+                count=picture.feedback_shared),
+            table([_("Theme"), _("Students")],
+                  [[_(THEMES[t]) if t in THEMES else t, str(n)] for t, n in picture.themes])))
     if picture.rubric:
-        rows = [[RUBRIC_SHORT.get(k, k), f"{mean:.1f}", str(n)] for k, (mean, n) in picture.rubric.items()]
-        parts.append(Markup("<p>The class's self-review, on average (1 weak – 5 strong, to the nearest half):</p>{}")
-                     .format(table(["Dimension", "Average", "Students"], rows)))
+        rows = [[_(RUBRIC_SHORT[k]) if k in RUBRIC_SHORT else k, i18n.format_number(mean), str(n)]
+                for k, (mean, n) in picture.rubric.items()]
+        parts.append(Markup("<p>{}</p>{}").format(
+            _("The class's self-review, on average (1 weak – 5 strong, to the nearest half):"),
+            table([_("Dimension"), _("Average"), _("Students")], rows)))
     if picture.moods and any(picture.moods.values()):
-        rows = [[band, _count(n)] for band, n in picture.moods.items()]
-        parts.append(Markup("<p>How students felt at their latest check-in, of the {} who share their check-ins. "
-                            "However you feel, you're in good company.</p>{}").format(
-            picture.checkins_shared, table(["Mood", "Students"], rows)))
-    parts.append(muted(
-        f"No figure here is about fewer than {MIN_GROUP} students, or about a group who all answered alike; "
-        f"averages need at least {MIN_MEAN_GROUP} students and their whole spread, and the figures change only "
-        f"once {MIN_CHANGE} or more students have handed in or changed what they share."))
+        rows = [[_(band), _count(n)] for band, n in picture.moods.items()]
+        parts.append(Markup("<p>{}</p>{}").format(
+            _("How students felt at their latest check-in, of the {count} who share their check-ins. However you "
+              "feel, you're in good company.").format(count=picture.checkins_shared),
+            table([_("Mood"), _("Students")], rows)))
+    parts.append(muted(_(
+        "No figure here is about fewer than {group} students, or about a group who all answered alike; averages "
+        "need at least {mean} students and their whole spread, and the figures change only once {change} or more "
+        "students have handed in or changed what they share.").format(
+            group=MIN_GROUP, mean=MIN_MEAN_GROUP, change=MIN_CHANGE)))
     return join(parts)
 
 
@@ -305,9 +334,9 @@ def canvas_attachments(download: str | Path) -> dict[str, tuple[str, str]]:
             with zipfile.ZipFile(path) as archive:
                 names = [PurePosixPath(n).name for n in archive.namelist() if not n.endswith("/")]
         except FileNotFoundError:
-            raise NextroundError("is not there", file=path) from None
+            raise NextroundError(_("is not there"), file=path) from None
         except (OSError, zipfile.BadZipFile) as exc:
-            raise NextroundError(f"cannot be read as a zip ({exc})", file=path) from None
+            raise NextroundError(_("cannot be read as a zip ({reason})").format(reason=exc), file=path) from None
     found: dict[str, tuple[str, str]] = {}
     for name in names:
         parts = name.split("_")
@@ -325,18 +354,25 @@ def canvas_attachments(download: str | Path) -> dict[str, tuple[str, str]]:
 
 
 def write_feedback(course: str | Path, out: str | Path, *, canvas_download: str | Path | None = None,
-                   today: date | None = None) -> Feedback:
+                   today: date | None = None, locale: str | None = None) -> Feedback:
     """Write every handed-in student's page into `out`, and the LMS's bulk-upload zips.
 
-    One student's page that cannot be made is named in one line and skipped; the
-    rest are written exactly as if it were not there.
+    The pages speak `locale`; by default the course's, else the system's. One
+    student's page that cannot be made is named in one line and skipped; the rest are
+    written exactly as if it were not there.
     """
+    with i18n.using(locale or course_locale(course) or i18n.system_locale()):
+        return _write_feedback(course, out, canvas_download=canvas_download, today=today)
+
+
+def _write_feedback(course: str | Path, out: str | Path, *, canvas_download: str | Path | None,
+                    today: date | None) -> Feedback:
     layout = CourseDirectory(course)
     doc = layout.read()
     today = today or date.today()
     out = Path(out)
     if out.exists() and not out.is_dir():
-        raise NextroundError("is a file, not a folder", file=out)
+        raise NextroundError(_("is a file, not a folder"), file=out)
     attachments = canvas_attachments(canvas_download) if canvas_download is not None else {}
     out.mkdir(parents=True, exist_ok=True)
     assignment_id = doc["assignment_id"]
@@ -348,13 +384,14 @@ def write_feedback(course: str | Path, out: str | Path, *, canvas_download: str 
         try:
             answers = AnswersStore(layout.submitted_answers(sid)).read()
         except NextroundError:
-            result.skipped.append(f"{sid}: their collected answers cannot be read (see `class collect`)")
+            result.skipped.append(_("{student}: their collected answers cannot be read (see `class collect`)").format(
+                student=sid))
             continue
         if answers is None:
             result.not_handed_in += 1
             continue
         if not _SAFE_NAME.match(sid) or sid.startswith("."):
-            result.skipped.append(f"{sid!r}: not usable as a file name")
+            result.skipped.append(_("{student}: not usable as a file name").format(student=repr(sid)))
             continue
         path = files.replace(out / f"{sid}.html", student_page(student, answers, picture, assignment_id=assignment_id,
                                                                 today=today))
@@ -375,19 +412,21 @@ def _lms_zips(result: Feedback, written: list[tuple[Mapping[str, Any], Path]],
     if canvas:
         result.canvas = _zip(result.folder / CANVAS_ZIP, canvas)
         result.canvas_count = len(canvas)
-    on_canvas = sum(1 for student, _ in written if _digits(student.get("canvas_id")))
+    on_canvas = sum(1 for student, _page in written if _digits(student.get("canvas_id")))
     if not moodle and not on_canvas:
-        result.notes.append("No Moodle participant numbers or Canvas ids in course.json, so plain pages only: "
-                            "upload each to its student, or generate the course from the LMS's export")
+        result.notes.append(_("No Moodle participant numbers or Canvas ids in course.json, so plain pages only: "
+                              "upload each to its student, or generate the course from the LMS's export"))
         return
     if written and moodle and len(moodle) < len(written):
-        result.notes.append(f"moodle: {len(written) - len(moodle)} handed-in students have no Moodle participant "
-                            f"number in course.json, so they are not in {MOODLE_ZIP}")
+        result.notes.append("moodle: " + _("{count} handed-in students have no Moodle participant number in "
+                                           "course.json, so they are not in {zip}").format(
+            count=len(written) - len(moodle), zip=MOODLE_ZIP))
     if on_canvas > len(canvas):
-        hint = ("the Canvas download has no file of theirs" if had_download
-                else "give --canvas-download the Canvas submissions download, whose file names carry them")
-        result.notes.append(f"canvas: {on_canvas - len(canvas)} handed-in students on Canvas are not in {CANVAS_ZIP}: "
-                            f"Canvas matches a returned file by the id of a file they handed in, and {hint}")
+        hint = (_("the Canvas download has no file of theirs") if had_download
+                else _("give --canvas-download the Canvas submissions download, whose file names carry them"))
+        result.notes.append("canvas: " + _("{count} handed-in students on Canvas are not in {zip}: Canvas matches a "
+                                           "returned file by the id of a file they handed in, and {hint}").format(
+            count=on_canvas - len(canvas), zip=CANVAS_ZIP, hint=hint))
 
 
 def _zip(path: Path, members: list[tuple[str, Path]]) -> Path:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from nextround.classroom.course import COURSE_FORMAT, CourseDirectory
 from nextround.classroom.roster import PLAIN, Roster, RosterStudent, read_roster
+from nextround.core import i18n
+from nextround.core.i18n import _
 from nextround.core.names import student_folder
 from nextround.core.parameters import PARAMETER_NAMES, Rejection, slugify
 from nextround.errors import NextroundError, WorkbookExistsError
@@ -36,7 +38,8 @@ class Generated:
     roster: Roster | None = None  # what was read, and as which kind
 
     def summary(self) -> str:
-        return f"{len(self.made)} made, {len(self.skipped)} skipped (already there), {len(self.failed)} failed"
+        return _("{made} made, {skipped} skipped (already there), {failed} failed").format(
+            made=len(self.made), skipped=len(self.skipped), failed=len(self.failed))
 
 
 # --- scenarios ------------------------------------------------------------------------
@@ -55,7 +58,7 @@ def scenarios(source: str | Path | None = None) -> list[dict[str, str]]:
         Rejection.from_mapping(params, file=str(source), row=row.number)  # fail early on a bad scenario
         found.append({"scenario_id": row.values["scenario_id"], **params})
     if not found:
-        raise NextroundError("has no scenarios", file=str(source))
+        raise NextroundError(_("has no scenarios"), file=str(source))
     return found
 
 
@@ -70,9 +73,11 @@ def assign(student_ids: Sequence[str], pool: Sequence[Mapping[str, str]], seed: 
     return {sid: order[i % len(order)] for i, sid in enumerate(student_ids)}
 
 
-def scenario_rejection(scenario: Mapping[str, str], today: date) -> Rejection:
-    """A scenario as a rejection, dated as if it happened this week."""
+def scenario_rejection(scenario: Mapping[str, str], today: date, locale: str | None = None) -> Rejection:
+    """A scenario as a rejection, dated as if it happened this week, its workbook speaking `locale`."""
     values = {k: v for k, v in scenario.items() if k != "scenario_id"}
+    if locale:
+        values.setdefault("locale", locale)
     values.setdefault("interview_date", (today - timedelta(days=9)).isoformat())
     values.setdefault("rejected_on", (today - timedelta(days=2)).isoformat())
     return Rejection.from_mapping(values)
@@ -90,8 +95,12 @@ def generate(
     assignment_id: str | None = None,
     today: date | None = None,
     due: date | None = None,
+    locale: str | None = None,
 ) -> Generated:
-    """Make one workbook per student under `course/release/<folder>/`.
+    """Make one workbook per student under `course/release/<folder>/`, speaking `locale`.
+
+    `locale` defaults to the course's (a course generated again keeps its language),
+    else the system's; the course file records it, for the class's other tools.
 
     Existing workbooks are never touched (reported as skipped); the course file
     records the roster (with each student's LMS ids), each student's scenario and
@@ -108,10 +117,15 @@ def generate(
     assignment_id = assignment_id or (existing or {}).get("assignment_id") or slugify(course.resolve().name) or "class"
     if existing and existing["assignment_id"] != assignment_id:
         raise NextroundError(
-            f"this course is for assignment {existing['assignment_id']!r}, not {assignment_id!r}",
+            _("this course is for assignment {course}, not {given}").format(
+                course=repr(existing["assignment_id"]), given=repr(assignment_id)),
             file=layout.course_file,
         )
-    read = read_roster(roster)
+    recorded = (existing or {}).get("locale")
+    locale = (i18n.parse_locale(locale) if locale else None) or (
+        i18n.normalise(recorded) if isinstance(recorded, str) else None) or (
+        i18n.DEFAULT if existing else i18n.system_locale())
+    read = read_roster(roster, locale=locale)
     students = read.students
     needing = [s.student_id for s in students if s.rejection is None]
     dealt = assign(needing, scenarios(scenario_file), seed) if needing else {}
@@ -126,7 +140,7 @@ def generate(
         rejection = student.rejection
         if rejection is None:
             assert scenario is not None  # every student without a rejection was dealt one
-            rejection = scenario_rejection(scenario, today)
+            rejection = scenario_rejection(scenario, today, locale)
         folder = layout.release(student.student_id)
         try:
             path = make(rejection, folder, name=f"{assignment_id}-{folder_name}",
@@ -141,7 +155,7 @@ def generate(
             "scenario": scenario["scenario_id"] if scenario else "own",
             "workbook": str(path.relative_to(course).as_posix()),
         }
-    doc = {"format": COURSE_FORMAT, "version": 1, "assignment_id": assignment_id, "seed": seed}
+    doc = {"format": COURSE_FORMAT, "version": 1, "assignment_id": assignment_id, "seed": seed, "locale": locale}
     due_date = due.isoformat() if due else (existing or {}).get("due")
     if due_date:
         doc["due"] = due_date

@@ -53,6 +53,7 @@ from nextround.classroom.roster import (
     number,
 )
 from nextround.classroom.summary import steps_done, students_progress
+from nextround.core.i18n import _, ngettext
 from nextround.core.names import slugify
 from nextround.core.printable import spreadsheet_cell
 from nextround.core.progress import STEPS
@@ -77,15 +78,15 @@ class ScoreRule:
 
     def __post_init__(self) -> None:
         if self.points is not None and not (math.isfinite(self.points) and self.points > 0):
-            raise NextroundError("must be a number above 0", field="--points")
+            raise NextroundError(_("must be a number above 0"), field="--points")
         if not 0 <= self.late_penalty <= 100:
-            raise NextroundError("must be a percentage from 0 to 100", field="--late-penalty")
+            raise NextroundError(_("must be a percentage from 0 to 100"), field="--late-penalty")
         if not 0 <= self.started <= 1:
-            raise NextroundError("must be a fraction from 0 to 1", field="--started")
+            raise NextroundError(_("must be a fraction from 0 to 1"), field="--started")
         if self.not_shared not in (FULL, BLANK) and not (
                 type(self.not_shared) is int and 0 <= self.not_shared <= STEP_COUNT):
-            raise NextroundError(f"must be {FULL}, {BLANK} or a number of steps from 0 to {STEP_COUNT}",
-                                 field="--not-shared")
+            raise NextroundError(_("must be {full}, {blank} or a number of steps from 0 to {count}").format(
+                full=FULL, blank=BLANK, count=STEP_COUNT), field="--not-shared")
 
     def score(self, states: Mapping[Any, str] | None, *, is_late: bool, points: float) -> int | float | None:
         """A handed-in student's score: from their shared step states, or None (blank)."""
@@ -139,13 +140,14 @@ class Written:
         nothing = sum(not g.handed_in for g in self.grades)
         private = sum(g.handed_in and not g.shared for g in self.grades)
         late_ = sum(g.handed_in and g.late for g in self.grades)
-        parts = [f"{len(scored)} scored out of {self.points}",
-                 f"{blank} blank ({nothing} with nothing handed in)"]
+        parts = [_("{count} scored out of {points}").format(count=len(scored), points=self.points),
+                 _("{count} blank ({nothing} with nothing handed in)").format(count=blank, nothing=nothing)]
         if private:
-            parts.append(f"{private} scored from handing in (progress kept private)")
+            parts.append(_("{count} scored from handing in (progress kept private)").format(count=private))
         if late_:
-            parts.append(f"{late_} late")
-        return f"{self.path}: {len(self.grades)} students: " + ", ".join(parts)
+            parts.append(_("{count} late").format(count=late_))
+        students = ngettext("{count} student", "{count} students", len(self.grades)).format(count=len(self.grades))
+        return f"{self.path}: {students}: " + ", ".join(parts)
 
 
 def grades(course: str | Path, rule: ScoreRule, points: float) -> list[Grade]:
@@ -169,7 +171,8 @@ def write_grades(course: str | Path, out: str | Path, fmt: str | None = None, ru
     roster: dict[str, Any] = given if isinstance(given, dict) else {}
     fmt = fmt or (roster.get("kind") if roster.get("kind") in (CANVAS, MOODLE) else "csv")
     if fmt not in FORMATS:
-        raise NextroundError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", field="--format")
+        raise NextroundError(_("unknown format {format}; choose one of {formats}").format(
+            format=repr(fmt), formats=", ".join(FORMATS)), field="--format")
     notes: list[str] = []
     if fmt == "canvas":
         column, points = _canvas_column(doc, roster, column, rule, notes)
@@ -227,8 +230,9 @@ def _canvas_column(doc: Mapping[str, Any], roster: Mapping[str, Any], requested:
         chosen = next((a for a in known if slugify(str(a.get("title", ""))) == doc["assignment_id"]), None)
         if chosen is None:
             listed = "; ".join(str(a.get("column")) for a in known[:12]) + ("; ..." if len(known) > 12 else "")
-            raise NextroundError(f"the Canvas export has {len(known)} assignment columns ({listed}); "
-                                 "say which is this exercise's with --column", field="--column")
+            raise NextroundError(_("the Canvas export has {count} assignment columns ({columns}); say which is this "
+                                   "exercise's with --column").format(count=len(known), columns=listed),
+                                 field="--column")
     if chosen is not None:
         column = str(chosen["column"])
     elif not requested:
@@ -238,8 +242,9 @@ def _canvas_column(doc: Mapping[str, Any], roster: Mapping[str, Any], requested:
     given = chosen.get("points_possible") if chosen else None
     if isinstance(given, (int, float)) and not isinstance(given, bool) and given > 0:
         return column, float(given)
-    notes.append(f"Canvas's points possible for {column!r} are not in the export: scores are out of "
-                 f"{DEFAULT_POINTS}, one per step; give --points to match the assignment")
+    notes.append(_("Canvas's points possible for {column} are not in the export: scores are out of {points}, one "
+                   "per step; give --points to match the assignment").format(column=repr(column),
+                                                                            points=DEFAULT_POINTS))
     return column, DEFAULT_POINTS
 
 
@@ -260,8 +265,11 @@ def _canvas(found: list[Grade], column: str, points: int | float, notes: list[st
         s = grade.student
         rows.append([s["name"], "", "", s["student_id"], "", grade.score])
     if others:
-        notes.append(f"{len(others)} student{'s' if len(others) != 1 else ''} came from a roster that was not a "
-                     "Canvas export: Canvas will match them by login id (their student id) or by name only")
+        notes.append(ngettext("{count} student came from a roster that was not a Canvas export: Canvas will match "
+                              "them by login id (their student id) or by name only",
+                              "{count} students came from a roster that was not a Canvas export: Canvas will "
+                              "match them by login id (their student id) or by name only",
+                              len(others)).format(count=len(others)))
     return header, rows
 
 
@@ -270,22 +278,22 @@ def _canvas(found: list[Grade], column: str, points: int | float, notes: list[st
 
 def _moodle_points(roster: Mapping[str, Any], rule: ScoreRule) -> float:
     if roster.get("kind") != MOODLE:
-        raise NextroundError("a Moodle grading worksheet needs each student's participant number, which only a "
+        raise NextroundError(_("a Moodle grading worksheet needs each student's participant number, which only a "
                              "roster read from a Moodle grading worksheet gives; run `nextround class generate` "
-                             "with the worksheet Moodle gives you (Download grading worksheet)", field="--format")
+                             "with the worksheet Moodle gives you (Download grading worksheet)"), field="--format")
     maximum = roster.get("maximum_grade")
     if roster.get("scale"):
-        raise NextroundError("this Moodle assignment is graded on a scale, not in points, so a score cannot go "
-                             "back in its worksheet; use --format csv", field="--format")
+        raise NextroundError(_("this Moodle assignment is graded on a scale, not in points, so a score cannot go "
+                             "back in its worksheet; use --format csv"), field="--format")
     if rule.points and isinstance(maximum, (int, float)) and rule.points > maximum:
         shown = _rounded(Fraction(str(maximum)))
-        raise NextroundError(f"is more than the assignment's Maximum Grade in Moodle ({shown}); "
-                             "Moodle would refuse every score above it", field="--points")
+        raise NextroundError(_("is more than the assignment's Maximum Grade in Moodle ({maximum}); Moodle would "
+                               "refuse every score above it").format(maximum=shown), field="--points")
     if rule.points:
         return rule.points
     if isinstance(maximum, (int, float)) and not isinstance(maximum, bool) and maximum > 0:
         return float(maximum)
-    raise NextroundError("the Moodle worksheet the roster came from has no Maximum Grade; give --points",
+    raise NextroundError(_("the Moodle worksheet the roster came from has no Maximum Grade; give --points"),
                          field="--points")
 
 
@@ -308,8 +316,10 @@ def _moodle(found: list[Grade], roster: Mapping[str, Any], notes: list[str]) -> 
                      lms.get("grade_can_be_changed", ""), _moodle_time(lms.get("last_modified_grade", ""))])
     left_out = len(found) - len(ours)
     if left_out:
-        notes.append(f"{left_out} student{'s' if left_out != 1 else ''} came from a roster that was not this Moodle "
-                     "worksheet and have no participant number: they are not in the file")
+        notes.append(ngettext("{count} student came from a roster that was not this Moodle worksheet and has no "
+                              "participant number: they are not in the file",
+                              "{count} students came from a roster that was not this Moodle worksheet and have no "
+                              "participant number: they are not in the file", left_out).format(count=left_out))
     return header, rows
 
 

@@ -43,7 +43,8 @@ from pathlib import Path
 from typing import Any
 
 from nextround.classroom.course import CourseDirectory
-from nextround.core.i18n import current
+from nextround.core import i18n
+from nextround.core.i18n import _, current
 from nextround.errors import NextroundError, WorkbookExistsError
 from nextround.making.guidance import cell_comment, localise
 
@@ -90,8 +91,11 @@ def _unseal(sealed: str, key: bytes) -> str:
 
 
 def handout_data(course: str | Path, *, scenario_file: str | Path | None = None,
-                 salt: str | None = None) -> dict[str, Any]:
-    """What a handout carries about the course: tags and sealed ids, scenarios, the assignment.
+                 salt: str | None = None, locale: str | None = None) -> dict[str, Any]:
+    """What a handout carries about the course: tags and sealed ids, scenarios, the assignment, the language.
+
+    `locale`: the language the handout and the workbooks it makes speak (default: the
+    course's, as `class generate` recorded it).
 
     `scenario_file`: the scenarios `class generate` was given, if not the shipped
     ones. NextroundError when a student's recorded scenario is not among them, or
@@ -109,18 +113,23 @@ def handout_data(course: str | Path, *, scenario_file: str | Path | None = None,
         sid, scenario = student["student_id"], student.get("scenario") or ""
         if scenario != OWN and scenario not in pool:
             raise NextroundError(
-                f"student {sid!r} was dealt scenario {scenario!r}, which is not among the scenarios; "
-                "give `class handout` the same --scenarios file as `class generate`", file=layout.course_file)
+                _("student {student} was dealt scenario {scenario}, which is not among the scenarios; "
+                  "give `class handout` the same --scenarios file as `class generate`").format(
+                    student=repr(sid), scenario=repr(scenario)), file=layout.course_file)
         key = _key(sid, salt, ITERATIONS)
         students[key[:_TAG_BYTES].hex()] = [_seal(sid, key), scenario]
         used.setdefault(scenario, sid)
     for scenario, sid in used.items():
         if scenario != OWN:
             _check_released(layout, sid, pool[scenario])
+    recorded = doc.get("locale")
     return {
         "format": HANDOUT_FORMAT,
         "version": HANDOUT_VERSION,
         "assignment_id": doc["assignment_id"],
+        # An older handout has none: en-GB.
+        "locale": (i18n.parse_locale(locale) if locale else None)
+        or (i18n.normalise(recorded) if isinstance(recorded, str) else None) or i18n.DEFAULT,
         "salt": salt,
         "iterations": ITERATIONS,
         "students": students,
@@ -136,19 +145,21 @@ def _check_released(layout: CourseDirectory, student_id: str, scenario: Mapping[
 
     for path in sorted(layout.release(student_id).glob("*.ipynb")):
         try:
-            released, _ = recorded_parameters(json.loads(path.read_text(encoding="utf-8")))
+            released, _identity = recorded_parameters(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, NextroundError):
             continue  # a released workbook changed since: nothing to compare with
         mine = scenario_rejection(scenario, date.today())
         if (released.company, released.role, released.stage, released.contacts, released.scenario) != (
                 mine.company, mine.role, mine.stage, mine.contacts, mine.scenario):
             raise NextroundError(
-                f"gives {student_id!r} a different scenario from the one `class generate` released to them; "
-                "give `class handout` the same --scenarios file as `class generate`", file=path)
+                _("gives {student} a different scenario from the one `class generate` released to them; "
+                  "give `class handout` the same --scenarios file as `class generate`").format(
+                    student=repr(student_id)), file=path)
 
 
-def write_handout(course: str | Path, output: str | Path, *, scenario_file: str | Path | None = None) -> Path:
-    """Write the class's handout notebook to `output`; its path.
+def write_handout(course: str | Path, output: str | Path, *, scenario_file: str | Path | None = None,
+                  locale: str | None = None) -> Path:
+    """Write the class's handout notebook to `output`, speaking `locale` (default: the course's); its path.
 
     A file already at `output` is replaced only if it is a handout itself.
     """
@@ -159,16 +170,17 @@ def write_handout(course: str | Path, output: str | Path, *, scenario_file: str 
 
     output = files.writable(output)  # before any slow work: a typo should cost nothing
     if output.exists() and not _is_handout(output):
-        raise NextroundError("is already there and is not a handout, so it was left untouched; "
-                             "choose another name", file=output)
-    data = handout_data(course, scenario_file=scenario_file)
+        raise NextroundError(_("is already there and is not a handout, so it was left untouched; "
+                               "choose another name"), file=output)
+    data = handout_data(course, scenario_file=scenario_file, locale=locale)
     with open(notebook(NOTEBOOK), encoding="utf-8") as f:
         template = json.load(f)
     metadata = {METADATA_KEY: {
         "template": NOTEBOOK, "version": HANDOUT_VERSION, "assignment_id": data["assignment_id"],
         "created_at": datetime.now().astimezone().isoformat(timespec="seconds"), "nextround_version": __version__,
     }}
-    nb = localise(inject(template, {"handout": data}, metadata=metadata, comment=COMMENT), current())
+    with i18n.using(data["locale"]):
+        nb = localise(inject(template, {"handout": data}, metadata=metadata, comment=COMMENT), current())
     files.replace(output, notebook_text(nb))
     return output
 
@@ -192,21 +204,27 @@ class OwnWorkbook(NextroundError):
     """The student brought their own rejection: their workbook comes from the instructor."""
 
 
+def handout_locale(handout: Any) -> str:
+    """The language a handout speaks (en-GB for one made before handouts had one, or a damaged one)."""
+    recorded = handout.get("locale") if isinstance(handout, Mapping) else None
+    return (i18n.normalise(recorded) if isinstance(recorded, str) else None) or i18n.DEFAULT
+
+
 def check(handout: Any) -> dict[str, Any]:
     """The handout's data, checked; NextroundError saying what to do when it is not usable."""
     if not isinstance(handout, Mapping) or handout.get("format") != HANDOUT_FORMAT:
-        raise NextroundError("This handout has no class details in it. Download it again from your course "
-                             "page, or ask your instructor for a fresh copy.")
+        raise NextroundError(_("This handout has no class details in it. Download it again from your course "
+                               "page, or ask your instructor for a fresh copy."))
     if handout.get("version") != HANDOUT_VERSION:
-        raise NextroundError("This handout was made by a different version of nextround. Update it "
-                             "(pip install --upgrade nextround), then run the handout again.")
+        raise NextroundError(_("This handout was made by a different version of nextround. Update it "
+                               "(pip install --upgrade nextround), then run the handout again."))
     rounds = handout.get("iterations")
     ok = (isinstance(handout.get("assignment_id"), str) and isinstance(handout.get("salt"), str)
           and isinstance(rounds, int) and 1 <= rounds <= MOST_ITERATIONS
           and isinstance(handout.get("students"), Mapping) and isinstance(handout.get("scenarios"), Mapping))
     if not ok:
-        raise NextroundError("This handout's class details are damaged. Download it again from your course "
-                             "page, or ask your instructor for a fresh copy.")
+        raise NextroundError(_("This handout's class details are damaged. Download it again from your course "
+                               "page, or ask your instructor for a fresh copy."))
     return dict(handout)
 
 
@@ -214,22 +232,24 @@ def identify(handout: Mapping[str, Any], typed: str) -> tuple[str, str]:
     """The roster's spelling of the id `typed`, and its scenario; NotOnRoster if it is not there."""
     handout = check(handout)
     if not normalised(typed):
-        raise NotOnRoster("Type your student id first.")
+        raise NotOnRoster(_("Type your student id first."))
     if len(typed) > LONGEST_ID:
-        raise NotOnRoster("That is longer than any id on this class's list. Check it against your course page "
-                          "or student card and try again.")
+        raise NotOnRoster(_("That is longer than any id on this class's list. Check it against your course page "
+                            "or student card and try again."))
     try:
         key = _key(typed, handout["salt"], handout["iterations"])
     except ValueError:
-        raise NotOnRoster("This handout's class details are damaged; ask your instructor for a fresh copy.") from None
+        raise NotOnRoster(_("This handout's class details are damaged; ask your instructor for a fresh copy.")
+                          ) from None
     entry = handout["students"].get(key[:_TAG_BYTES].hex())
     if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
-        raise NotOnRoster(f"“{typed.strip()}” isn't on this class's list. Check it against your course page "
-                          "or student card and try again; if it still doesn't work, ask your instructor.")
+        raise NotOnRoster(_("“{id}” isn't on this class's list. Check it against your course page or student card "
+                            "and try again; if it still doesn't work, ask your instructor.").format(id=typed.strip()))
     try:
         return _unseal(entry[0], key), entry[1]
     except (ValueError, UnicodeDecodeError):
-        raise NotOnRoster("This handout's class details are damaged; ask your instructor for a fresh copy.") from None
+        raise NotOnRoster(_("This handout's class details are damaged; ask your instructor for a fresh copy.")
+                          ) from None
 
 
 def claim(handout: Mapping[str, Any], typed: str, folder: str | Path, *, today: date | None = None) -> Path:
@@ -246,12 +266,13 @@ def claim(handout: Mapping[str, Any], typed: str, folder: str | Path, *, today: 
     handout = check(handout)
     student_id, scenario_id = identify(handout, typed)
     if scenario_id == OWN:
-        raise OwnWorkbook("Your instructor has made a workbook just for you, with the details of your own "
-                          "rejection. Ask them for it; this handout is for the practice scenarios.")
+        raise OwnWorkbook(_("Your instructor has made a workbook just for you, with the details of your own "
+                            "rejection. Ask them for it; this handout is for the practice scenarios."))
     scenario = handout["scenarios"].get(scenario_id)
     if not isinstance(scenario, Mapping):
-        raise NextroundError("This handout's class details are damaged; ask your instructor for a fresh copy.")
-    rejection = scenario_rejection({k: v for k, v in scenario.items() if isinstance(v, str)}, today or date.today())
+        raise NextroundError(_("This handout's class details are damaged; ask your instructor for a fresh copy."))
+    rejection = scenario_rejection({k: v for k, v in scenario.items() if isinstance(v, str)}, today or date.today(),
+                                   handout_locale(handout))
     assignment_id = handout["assignment_id"]
     return make(rejection, folder, name=f"{assignment_id}-{student_id}", student_id=student_id,
                 assignment_id=assignment_id).path
@@ -271,16 +292,22 @@ def ask(handout: Any, *, folder: str | Path | None = None) -> Any:
 
     On a hub (`JUPYTERHUB_USER`) whose user is on the roster, the workbook is made
     at once. Otherwise a small form asks for the id; a wrong one is told kindly and
-    may be tried again. Nothing here raises: a problem is a notice in the output.
+    may be tried again. Nothing here raises: a problem is a notice in the output. It
+    speaks the handout's language, as the workbook it makes will.
     """
+    with i18n.using(handout_locale(handout)):
+        return _ask(handout, folder)
+
+
+def _ask(handout: Any, folder: str | Path | None) -> Any:
     import ipywidgets as w
 
     from nextround.render.html import banner
 
     where = Path(folder) if folder is not None else notebook_folder()
     if isinstance(handout, Mapping) and not handout:
-        return w.HTML(banner("This is the template of a class handout. Your instructor makes the one to run with "
-                             "`nextround class handout`.", "info"))
+        return w.HTML(banner(_("This is the template of a class handout. Your instructor makes the one to run with "
+                               "`nextround class handout`."), "info"))
     try:
         check(handout)
     except NextroundError as exc:
@@ -291,7 +318,8 @@ def ask(handout: Any, *, folder: str | Path | None = None) -> Any:
         message, settled = _claimed(handout, hub_user, where)
         if settled:
             return w.HTML(message)
-        note = f"You're signed in as “{hub_user}”, which isn't on this class's list. Type your student id instead."
+        note = _("You're signed in as “{user}”, which isn't on this class's list. Type your student id "
+                 "instead.").format(user=hub_user)
     return _form(handout, where, note)
 
 
@@ -309,8 +337,9 @@ def _outcome(handout: Mapping[str, Any], typed: str, folder: Path) -> tuple[str,
     except WorkbookExistsError as exc:
         path = Path(exc.file or "")
         if path.suffix != ".ipynb":  # its answers file is there alone: leave it be, and say so
-            return banner(f"Your answers file, {path.name}, is already here without its workbook, so nothing "
-                          "was made. Ask your instructor for your workbook rather than start again.", "warn"), True
+            return banner(_("Your answers file, {name}, is already here without its workbook, so nothing was made. "
+                            "Ask your instructor for your workbook rather than start again.").format(name=path.name),
+                          "warn"), True
         return _ready(path, again=True), True
     except OwnWorkbook as exc:
         return banner(exc.message, "info"), True
@@ -319,38 +348,43 @@ def _outcome(handout: Mapping[str, Any], typed: str, folder: Path) -> tuple[str,
     except NextroundError as exc:
         return banner(str(exc), "error"), False
     except OSError as exc:  # a read-only folder (an LMS preview, a shared drive): say where to go instead
-        return banner(f"Your workbook could not be saved in this folder ({exc.strerror or exc}). Save this handout "
-                      "in a folder of your own, open it from there and run it again.", "error"), False
+        return banner(_("Your workbook could not be saved in this folder ({reason}). Save this handout in a folder "
+                        "of your own, open it from there and run it again.").format(reason=exc.strerror or exc),
+                      "error"), False
     return _ready(path, again=False), True
 
 
 def _ready(path: Path, *, again: bool) -> str:
     from nextround.render.html import Markup, banner
 
-    lead = "Your workbook is already here" if again else "Your workbook is ready"
-    return banner(Markup('{}: <a href="{}"><b>open {}</b></a>. Choose <i>Run › Run All Cells</i> there and '
-                         "take it one step at a time. You can close this handout now.").format(
-        lead, path.name, path.name), "ok")
+    text = (_('Your workbook is already here: <a href="{name}"><b>open {name}</b></a>. Choose '
+              "<i>Run › Run All Cells</i> there and take it one step at a time. You can close this handout now.")
+            if again else
+            _('Your workbook is ready: <a href="{name}"><b>open {name}</b></a>. Choose <i>Run › Run All Cells</i> '
+              "there and take it one step at a time. You can close this handout now."))
+    return banner(Markup(text).format(name=path.name), "ok")
 
 
 def _form(handout: Mapping[str, Any], folder: Path, note: str) -> Any:
     import ipywidgets as w
 
-    from nextround.render.html import banner
+    from nextround.render.html import Markup, banner
 
-    field = w.Text(description="Student id", placeholder="as on your course page or student card",
+    locale = i18n.current()
+    field = w.Text(description=_("Student id"), placeholder=_("as on your course page or student card"),
                    style={"description_width": "7em"}, layout=w.Layout(width="100%", max_width="480px"))
-    button = w.Button(description="Make my workbook", icon="plus", button_style="primary",
+    button = w.Button(description=_("Make my workbook"), icon="plus", button_style="primary",
                       layout=w.Layout(width="auto"))
     result = w.HTML(banner(note, "warn") if note else "")
 
-    def make(_: Any = None) -> None:
-        result.value, settled = _claimed(handout, field.value, folder)
+    def make(clicked: Any = None) -> None:
+        with i18n.using(locale):  # a click arrives outside the cell that made the form
+            result.value, settled = _claimed(handout, field.value, folder)
         if settled:  # made, or never to be made here: nothing more to type
             field.disabled = button.disabled = True
 
     button.on_click(make)
-    question = w.HTML("<b>Who are you?</b> Type your student id, then press <i>Make my workbook</i>.")
+    question = w.HTML(Markup(_("<b>Who are you?</b> Type your student id, then press <i>Make my workbook</i>.")))
     form = w.VBox([question, field, button, result], layout=w.Layout(max_width="680px"))
     form.field, form.button, form.result = field, button, result  # for tests and the curious
     return form

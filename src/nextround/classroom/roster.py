@@ -29,13 +29,14 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from nextround.core.i18n import N_, _, ngettext
 from nextround.core.names import student_folder, student_id_problem
 from nextround.core.parameters import PARAMETER_NAMES, Rejection, is_email
 from nextround.errors import NextroundError, ParameterError
 
 PLAIN, CANVAS, MOODLE = "plain", "canvas", "moodle"
 #: How each kind is named to a person.
-KINDS = {PLAIN: "a plain roster", CANVAS: "a Canvas gradebook export", MOODLE: "a Moodle grading worksheet"}
+KINDS = {PLAIN: N_("a plain roster"), CANVAS: N_("a Canvas gradebook export"), MOODLE: N_("a Moodle grading worksheet")}
 
 # Canvas (lib/gradebook_exporter.rb and lib/gradebook_importer.rb in instructure/canvas-lms).
 CANVAS_POINTS_ROW = "Points Possible"  # the exporter writes it with four spaces before
@@ -80,9 +81,12 @@ class Roster:
     def described(self) -> str:
         """One line: what was read, and how many students it gave."""
         skipped = len(self.failed) + len(self.notes)
-        tail = f", {skipped} row{'s' if skipped != 1 else ''} skipped" if skipped else ""
         count = len(self.students)
-        return f"{self.source}: read as {KINDS[self.kind]}: {count} student{'s' if count != 1 else ''}{tail}"
+        students = ngettext("{count} student", "{count} students", count).format(count=count)
+        tail = (", " + ngettext("{count} row skipped", "{count} rows skipped", skipped).format(count=skipped)
+                if skipped else "")
+        return _("{file}: read as {kind}: {students}").format(file=self.source, kind=_(KINDS[self.kind]),
+                                                              students=students) + tail
 
 
 def number(text: str) -> float | None:
@@ -93,9 +97,10 @@ def number(text: str) -> float | None:
     return float(f"{match[1]}.{match[2] or 0}")
 
 
-def read_roster(source: str | Path) -> Roster:
+def read_roster(source: str | Path, *, locale: str | None = None) -> Roster:
     """The roster in `source`, of whichever kind its header says.
 
+    A plain roster's own rejections speak their row's `locale`, else `locale` (else en-GB).
     Raises NextroundError only for a problem with the whole file (unreadable, or a
     header of no kind known); a bad row is in `Roster.failed` and the rest are read.
     """
@@ -104,15 +109,15 @@ def read_roster(source: str | Path) -> Roster:
     table = read_table(source, example="student_id,name")
     header = [cell.strip() for cell in table.header]
     if "student_id" in {_plain_name(cell) for cell in header}:
-        return _plain(source)
+        return _plain(source, locale)
     if "ID" in header and ("Student" in header or {"LastName", "FirstName"} <= set(header)):
         return _Reader(table.source, CANVAS, header).canvas(table)
     if MOODLE_IDENTIFIER in header:
         return _Reader(table.source, MOODLE, header).moodle(table)
     raise NextroundError(
-        "is not a roster nextround knows: its header (row 1) has neither student_id and name (a plain roster), "
+        _("is not a roster nextround knows: its header (row 1) has neither student_id and name (a plain roster), "
         "nor Student and ID (a Canvas gradebook export), nor Identifier (a Moodle grading worksheet, "
-        "downloaded in English)", file=table.source)
+        "downloaded in English)"), file=table.source)
 
 
 def _plain_name(cell: str) -> str:
@@ -150,9 +155,9 @@ class _Reader:
                 continue
             extra = [cell for cell in cells[len(self.header):] if cell.strip()]
             if extra:
-                self.fail(number_, "", f"has {len(self.header) + len(extra)} cells but the header has "
-                                       f"{len(self.header)} columns; a value that contains the separator "
-                                       "must be in double quotes")
+                self.fail(number_, "", _("has {cells} cells but the header has {columns} columns; a value that "
+                                         "contains the separator must be in double quotes").format(
+                    cells=len(self.header) + len(extra), columns=len(self.header)))
                 continue
             kept.append((number_, cells))
         unclosed = unclosed_problem(table)
@@ -179,16 +184,16 @@ class _Reader:
             else:
                 shown, name = label, _canvas_name(label)
             if shown == _CANVAS_TEST_STUDENT:
-                self.roster.notes.append(f"{self.roster.source}, row {row}: Canvas's test student (Student View) "
-                                         "is not a student; left out")
+                self.roster.notes.append(_("{file}, row {row}: Canvas's test student (Student View) is not a "
+                                           "student; left out").format(file=self.roster.source, row=row))
                 continue
             canvas_id, sis_id = self.cell(cells, "ID"), self.cell(cells, "SIS User ID")
             login, section = self.cell(cells, "SIS Login ID"), self.cell(cells, "Section")
             if canvas_id and not canvas_id.isdigit():
-                self.fail(row, "ID", f"{canvas_id!r} is not a Canvas user id (a number)")
+                self.fail(row, "ID", _("{id} is not a Canvas user id (a number)").format(id=repr(canvas_id)))
                 continue
             if not (sis_id or canvas_id):
-                self.fail(row, "ID", "is blank, and so is the SIS User ID: nothing identifies this student")
+                self.fail(row, "ID", _("is blank, and so is the SIS User ID: nothing identifies this student"))
                 continue
             lms = {"kind": CANVAS, "row": row, "student": shown, "canvas_id": canvas_id, "sis_user_id": sis_id,
                    "sis_login_id": login, "section": section}
@@ -220,13 +225,14 @@ class _Reader:
             identifier = self.cell(cells, MOODLE_IDENTIFIER)
             match = _MOODLE_PARTICIPANT.match(identifier)
             if not match:
-                self.fail(row, MOODLE_IDENTIFIER, f"{identifier!r} is not a Moodle participant "
-                                                  "(\"Participant\" and a number)" if identifier else "is blank")
+                self.fail(row, MOODLE_IDENTIFIER, _('{id} is not a Moodle participant ("Participant" and a '
+                                                    'number)').format(id=repr(identifier)) if identifier
+                          else _("is blank"))
                 continue
             participant = match[1]
             email = self.cell(cells, MOODLE_EMAIL)
             if email and not is_email(email):
-                self.fail(row, MOODLE_EMAIL, f"{email!r} is not an email address")
+                self.fail(row, MOODLE_EMAIL, _("{email} is not an email address").format(email=repr(email)))
                 continue
             id_number = self.cell(cells, _MOODLE_ID_NUMBER)
             student_id, column = ((email, MOODLE_EMAIL) if email else (id_number, _MOODLE_ID_NUMBER) if id_number
@@ -275,14 +281,15 @@ class _Checks:
         if problem:
             return "id", problem
         if student_id in self.seen:
-            return "id", f"{student_id!r} appears twice in the roster (first in row {self.seen[student_id]})"
+            return "id", _("{id} appears twice in the roster (first in row {row})").format(
+                id=repr(student_id), row=self.seen[student_id])
         folder = student_folder(student_id).casefold()
         if folder in self.folders:
             other, row = self.folders[folder]
-            return "id", (f"{student_id!r} and {other!r} (row {row}) differ only in capitals; "
-                          "Windows and macOS would keep their work in one folder")
+            return "id", _("{id} and {other} (row {row}) differ only in capitals; Windows and macOS would keep "
+                           "their work in one folder").format(id=repr(student_id), other=repr(other), row=row)
         if not name.strip():
-            return "name", "is required"
+            return "name", _("is required")
         return None
 
     def add(self, row: int, id_column: str, student_id: str, name: str, name_column: str, *,
@@ -304,7 +311,7 @@ class _Checks:
         self.roster.students.append(RosterStudent(student_id, name.strip(), own, email, dict(lms or {})))
 
 
-def _plain(source: str | Path) -> Roster:
+def _plain(source: str | Path, locale: str | None = None) -> Roster:
     from nextround.making.batch import read_rows
 
     rows = read_rows(source, columns=("student_id", "name", "email", *PARAMETER_NAMES), required=("student_id", "name"))
@@ -317,13 +324,16 @@ def _plain(source: str | Path) -> Roster:
             continue
         email = values.get("email", "")
         if email and not is_email(email):
-            roster.failed.append(ParameterError(f"{email!r} is not an email address", file=str(source),
-                                                row=row.number, field="email"))
+            roster.failed.append(ParameterError(_("{email} is not an email address").format(email=repr(email)),
+                                                file=str(source), row=row.number, field="email"))
             continue
         own = {k: x for k, x in values.items() if k in PARAMETER_NAMES and x}
 
         def rejection(own: dict[str, str] = own, number_: int = row.number) -> Rejection | None:
-            return Rejection.from_mapping(own, file=str(source), row=number_) if own else None
+            # A language alone is not a rejection of one's own: such a student gets a scenario.
+            if not set(own) - {"locale"}:
+                return None
+            return Rejection.from_mapping({"locale": locale or "", **own}, file=str(source), row=number_)
 
         checks.add(row.number, "student_id", values.get("student_id", ""), values.get("name", ""), "name",
                    email=email, rejection=rejection)

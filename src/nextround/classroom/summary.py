@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from nextround.classroom.course import CourseDirectory, held_for_review, late, submitted_at
+from nextround.core.i18n import N_, _
 from nextround.core.labels import RUBRIC
 from nextround.core.printable import spreadsheet_cell
 from nextround.core.progress import STEPS
@@ -51,7 +52,8 @@ MIN_MEAN_GROUP = 5  # no average over fewer students than this
 MEAN_STEP = 0.5  # averages are rounded to this
 MIN_CHANGE = 3  # figures are refreshed only once this many students have changed what they share
 #: How the class report groups moods (1 very low - 10 very good).
-MOOD_BANDS = {"low (1-3)": (1, 3), "middling (4-6)": (4, 6), "good (7-10)": (7, 10)}
+#: The bands' names are kept in the published figures as they are here; shown with `_()`.
+MOOD_BANDS = {N_("low (1-3)"): (1, 3), N_("middling (4-6)"): (4, 6), N_("good (7-10)"): (7, 10)}
 STATES = ("done", "started", "todo")
 PUBLISHED_FORMAT = "nextround-class-figures"
 _HEARD, _NOT_HEARD = "heard", "not heard"
@@ -342,9 +344,10 @@ def _read_published(path: Path) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
-        raise NextroundError(f"cannot be read ({type(exc).__name__}); the report keeps its last figures there, "
-                             "so it will not publish new ones until it is fixed or removed", file=path) from None
+        raise NextroundError(_("cannot be read ({reason}); the report keeps its last figures there, so it will "
+                               "not publish new ones until it is fixed or removed").format(reason=type(exc).__name__),
+                             file=path) from None
     if not (isinstance(doc, dict) and doc.get("format") == PUBLISHED_FORMAT
             and all(isinstance(doc.get(k), dict) for k in ("students", "counts", "figures"))):
-        raise NextroundError("is not the class report's published figures; fix or remove it", file=path)
+        raise NextroundError(_("is not the class report's published figures; fix or remove it"), file=path)
     return doc

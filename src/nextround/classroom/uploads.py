@@ -25,6 +25,7 @@ from nextround.classroom.course import STAGING_PREFIX, CourseDirectory
 from nextround.classroom.layouts import Claim, StudentIndex, claim_of
 from nextround.classroom.times import NEVER, instant
 from nextround.core.answers import dumps as answers_text
+from nextround.core.i18n import _
 from nextround.core.names import STUDENT_ID
 from nextround.core.printable import clean
 from nextround.errors import AnswersError, NextroundError
@@ -474,7 +475,7 @@ def rebuilt(nb: Mapping[str, Any], student: str, assignment: str, layout: Course
     """The student's workbook made afresh from our template, with the parameters `nb` records."""
     rejection, ids = recorded_parameters(nb)
     if (ids["student_id"], ids["assignment_id"]) != (student, assignment):
-        raise NextroundError("they name another student or assignment than the notebook's metadata",
+        raise NextroundError(_("they name another student or assignment than the notebook's metadata"),
                              field="student_id")
     created = nb["metadata"]["nextround"].get("created_at")
     try:
@@ -494,7 +495,7 @@ def rebuilt_from_release(student: str, assignment: str, layout: CourseDirectory,
     """The student's workbook made afresh from the one they were given (our own file, under release/)."""
     given = sorted(layout.release(student).glob("*.ipynb"))
     if not given:
-        raise NextroundError("it lost our metadata and there is no workbook handed out to rebuild it from",
+        raise NextroundError(_("it lost our metadata and there is no workbook handed out to rebuild it from"),
                              field="metadata.nextround")
     nb = json.loads(given[0].read_text(encoding="utf-8"))
     rejection, ids = recorded_parameters(nb)

@@ -1,68 +1,104 @@
 """The `class` subcommands, for careers instructors: generate, handout, collect, assign,
-report, progress, grades and feedback."""
+report, progress, grades and feedback.
+
+They speak the course's language (`class generate --locale` records it), or the one
+`--locale` names; a course not generated yet, the system's.
+"""
 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from nextround.cli.common import EXIT_USER_ERROR, number, warn
+from nextround.cli.common import EXIT_USER_ERROR, add_locale, number, warn
+from nextround.core import i18n
+from nextround.core.i18n import _
 from nextround.core.printable import clean
 from nextround.errors import ParameterError
+
+
+def _in_course_language(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A class step that speaks `--locale`, else the course's language, else the system's."""
+
+    @functools.wraps(run)
+    def speaking(args: argparse.Namespace) -> int:
+        from nextround.classroom.course import course_locale
+
+        with i18n.using(args.locale or course_locale(args.dir) or i18n.system_locale()):
+            return run(args)
+
+    return speaking
 
 
 def add_class(commands: Any) -> None:
     group = commands.add_parser(
         "class",
-        help="a careers class: hand out workbooks, collect them, report on the class",
-        description="For instructors: one workbook per student from a roster, collected back from "
-        "any mix of folders and LMS downloads, and a class report that shows only what students shared.",
+        help=_("a careers class: hand out workbooks, collect them, report on the class"),
+        description=_("For instructors: one workbook per student from a roster, collected back from any mix of "
+                      "folders and LMS downloads, and a class report that shows only what students shared."),
     )
     steps = group.add_subparsers(dest="step", metavar="STEP", required=True)
+    course = _("the course folder")
 
-    generate = steps.add_parser("generate", help="make one workbook per student in the roster")
+    generate = steps.add_parser("generate", help=_("make one workbook per student in the roster"))
     generate.add_argument("roster", metavar="ROSTER.csv",
-                          help="a plain roster (student_id, name, optionally email and a rejection's columns), "
-                          "a Canvas gradebook export or a Moodle grading worksheet")
-    generate.add_argument("--scenarios", metavar="FILE.csv", help="practice scenarios instead of the shipped ones")
-    generate.add_argument("--seed", type=int, default=0, help="which students get which scenario (default: 0)")
-    generate.add_argument("--assignment", metavar="ID", help="the assignment's id (default: the course folder's name)")
-    generate.add_argument("--due", metavar="YYYY-MM-DD", help="the due date, kept in the course for collecting")
-    generate.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+                          help=_("a plain roster (student_id, name, optionally email and a rejection's columns), "
+                                 "a Canvas gradebook export or a Moodle grading worksheet"))
+    generate.add_argument("--scenarios", metavar="FILE.csv", help=_("practice scenarios instead of the shipped ones"))
+    generate.add_argument("--seed", type=int, default=0, help=_("which students get which scenario (default: 0)"))
+    generate.add_argument("--assignment", metavar="ID",
+                          help=_("the assignment's id (default: the course folder's name)"))
+    generate.add_argument("--due", metavar="YYYY-MM-DD", help=_("the due date, kept in the course for collecting"))
+    add_locale(generate, _("the language of the students' workbooks and of the class's pages, kept in the course: "
+                           "en-GB, en-US or de (default: the course's, else the system's, {system})").format(
+        system=i18n.system_locale()))
+    generate.add_argument("--dir", required=True, metavar="COURSE", help=course)
     generate.set_defaults(run=_run_class_generate)
 
-    gather = steps.add_parser("collect", help="collect submissions from folders, LMS zips and loose files")
-    gather.add_argument("sources", nargs="+", metavar="SOURCE", help="a folder, a .zip, an .ipynb or an .answers.json")
-    gather.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
-    gather.set_defaults(run=_run_class_collect)
+    gather = steps.add_parser("collect", help=_("collect submissions from folders, LMS zips and loose files"))
+    gather.add_argument("sources", nargs="+", metavar="SOURCE",
+                        help=_("a folder, a .zip, an .ipynb or an .answers.json"))
+    gather.add_argument("--dir", required=True, metavar="COURSE", help=course)
+    _add_course_locale(gather)
+    gather.set_defaults(run=_in_course_language(_run_class_collect))
 
-    file_it = steps.add_parser("assign", help="file a hand-in as a student's by hand (one held for review, or any)",
-                               description="File a notebook or answers file as one student's hand-in: one that "
-                               "collect held for review (give its name under held/, as collect printed it), or any "
-                               "whose ids are gone. It is read as data, never run; answers collected before are "
-                               "kept under duplicates/.")
-    file_it.add_argument("file", metavar="FILE", help="the file: its path, or held/<student>/<file>")
-    file_it.add_argument("student", metavar="STUDENT", help="the student's id, as on the roster")
-    file_it.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
-    file_it.set_defaults(run=_run_class_assign)
+    file_it = steps.add_parser("assign", help=_("file a hand-in as a student's by hand (one held for review, or any)"),
+                               description=_("File a notebook or answers file as one student's hand-in: one that "
+                                             "collect held for review (give its name under held/, as collect printed "
+                                             "it), or any whose ids are gone. It is read as data, never run; answers "
+                                             "collected before are kept under duplicates/."))
+    file_it.add_argument("file", metavar="FILE", help=_("the file: its path, or held/<student>/<file>"))
+    file_it.add_argument("student", metavar="STUDENT", help=_("the student's id, as on the roster"))
+    file_it.add_argument("--dir", required=True, metavar="COURSE", help=course)
+    _add_course_locale(file_it)
+    file_it.set_defaults(run=_in_course_language(_run_class_assign))
 
-    report = steps.add_parser("report", help="the class report, from shared answers only")
-    report.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
-    report.add_argument("-o", "--output", required=True, metavar="FILE.html", help="where to write it")
-    report.set_defaults(run=_run_class_report)
+    report = steps.add_parser("report", help=_("the class report, from shared answers only"))
+    report.add_argument("--dir", required=True, metavar="COURSE", help=course)
+    report.add_argument("-o", "--output", required=True, metavar="FILE.html", help=_("where to write it"))
+    _add_course_locale(report)
+    report.set_defaults(run=_in_course_language(_run_class_report))
 
-    progress = steps.add_parser("progress", help="per-student step completion, for participation marks")
-    progress.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
-    progress.add_argument("-o", "--output", required=True, metavar="FILE.csv", help="where to write it")
-    progress.set_defaults(run=_run_class_progress)
+    progress = steps.add_parser("progress", help=_("per-student step completion, for participation marks"))
+    progress.add_argument("--dir", required=True, metavar="COURSE", help=course)
+    progress.add_argument("-o", "--output", required=True, metavar="FILE.csv", help=_("where to write it"))
+    _add_course_locale(progress)
+    progress.set_defaults(run=_in_course_language(_run_class_progress))
     _add_class_handout(steps)
     _add_class_feedback(steps)
 
     _add_class_grades(steps)
 
 
+def _add_course_locale(parser: argparse.ArgumentParser) -> None:
+    add_locale(parser, _("the language to speak and write: en-GB, en-US or de (default: the course's)"))
+
+
+@_in_course_language
 def _run_class_generate(args: argparse.Namespace) -> int:
     from nextround.classroom.generate import generate
     from nextround.core.parameters import parse_date
@@ -72,15 +108,16 @@ def _run_class_generate(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise ParameterError(str(exc), field="--due") from None
     result = generate(args.roster, args.dir, scenario_file=args.scenarios, seed=args.seed,
-                      assignment_id=args.assignment, due=due)
+                      assignment_id=args.assignment, due=due, locale=args.locale)
     if result.roster is not None:
         print(clean(result.roster.described()))
         for note in result.roster.notes:
-            warn(f"note: {note}")
+            warn(_("note: {note}").format(note=note))
     for error in result.failed:
-        warn(f"error: {error}")
+        warn(_("error: {problem}").format(problem=error))
     for student, path in result.skipped:
-        print(f"skipped: {student}: {path} already exists and was left untouched")
+        print(_("skipped: {student}: {path} already exists and was left untouched").format(student=student,
+                                                                                          path=path))
     print(result.summary())
     return EXIT_USER_ERROR if result.failed else 0
 
@@ -109,7 +146,7 @@ def _run_class_assign(args: argparse.Namespace) -> int:
 def _run_class_report(args: argparse.Namespace) -> int:
     from nextround.classroom.report import write_class_report
 
-    print(write_class_report(args.dir, args.output))
+    print(write_class_report(args.dir, args.output, locale=i18n.current()))
     return 0
 
 
@@ -117,58 +154,64 @@ def _run_class_progress(args: argparse.Namespace) -> int:
     from nextround.classroom.summary import write_progress
 
     count = write_progress(args.dir, args.output)
-    print(f"{args.output}: {count} students")
+    print(f"{args.output}: " + i18n.ngettext("{count} student", "{count} students", count).format(count=count))
     return 0
 
 
 def _add_class_handout(steps: Any) -> None:
     handout = steps.add_parser(
-        "handout", help="one notebook for the whole class, to post on the LMS",
-        description="Write one notebook to post on the LMS for every student. Run the first time, it asks the "
-        "student for their id (or takes their hub user name), checks it against the roster and makes their own "
-        "workbook beside it, with the scenario `generate` dealt them. The roster's ids are in it only as salted "
-        "hashes, never in clear.")
-    handout.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
-    handout.add_argument("-o", "--output", required=True, metavar="FILE.ipynb", help="the handout to write")
-    handout.add_argument("--scenarios", metavar="FILE.csv", help="the practice scenarios given to `generate`, if not "
-                         "the shipped ones")
-    handout.set_defaults(run=_run_class_handout)
+        "handout", help=_("one notebook for the whole class, to post on the LMS"),
+        description=_("Write one notebook to post on the LMS for every student. Run the first time, it asks the "
+                      "student for their id (or takes their hub user name), checks it against the roster and makes "
+                      "their own workbook beside it, with the scenario `generate` dealt them. The roster's ids are "
+                      "in it only as salted hashes, never in clear."))
+    handout.add_argument("--dir", required=True, metavar="COURSE", help=_("the course folder"))
+    handout.add_argument("-o", "--output", required=True, metavar="FILE.ipynb", help=_("the handout to write"))
+    handout.add_argument("--scenarios", metavar="FILE.csv",
+                         help=_("the practice scenarios given to `generate`, if not the shipped ones"))
+    _add_course_locale(handout)
+    handout.set_defaults(run=_in_course_language(_run_class_handout))
 
 
 def _run_class_handout(args: argparse.Namespace) -> int:
     from nextround.classroom.course import read_course
     from nextround.classroom.handout import OWN, write_handout
 
-    path = write_handout(args.dir, args.output, scenario_file=args.scenarios)
+    path = write_handout(args.dir, args.output, scenario_file=args.scenarios, locale=i18n.current())
     students = read_course(args.dir)["students"]
     own = sum(1 for s in students if s.get("scenario") == OWN)
     print(path)
-    print(f"nextround: a handout for {len(students)} students; post it on your course page", file=sys.stderr)
+    print(i18n.ngettext("nextround: a handout for {count} student; post it on your course page",
+                        "nextround: a handout for {count} students; post it on your course page",
+                        len(students)).format(count=len(students)), file=sys.stderr)
     if own:
-        print(f"nextround: {own} of them brought their own rejection: the handout asks them to get theirs from you "
-              "(release/<student_id>/)", file=sys.stderr)
+        print(_("nextround: {count} of them brought their own rejection: the handout asks them to get theirs from "
+                "you (release/<student_id>/)").format(count=own), file=sys.stderr)
     return 0
 
 
 def _add_class_feedback(steps: Any) -> None:
     feedback = steps.add_parser(
-        "feedback", help="a feedback page for each student who handed in, named for the LMS",
-        description="Write one HTML page per student who handed in: their progress, their next actions with "
-        "dates and the class's figures (shared and added up, as in the class report). Plain <student_id>.html "
-        "files, and zips for Moodle's and Canvas's bulk upload where course.json has the LMS's ids.")
-    feedback.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
-    feedback.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write into")
+        "feedback", help=_("a feedback page for each student who handed in, named for the LMS"),
+        description=_("Write one HTML page per student who handed in: their progress, their next actions with "
+                      "dates and the class's figures (shared and added up, as in the class report). Plain "
+                      "<student_id>.html files, and zips for Moodle's and Canvas's bulk upload where course.json "
+                      "has the LMS's ids."))
+    feedback.add_argument("--dir", required=True, metavar="COURSE", help=_("the course folder"))
+    feedback.add_argument("-o", "--output", required=True, metavar="DIR", help=_("the folder to write into"))
     feedback.add_argument("--canvas-download", metavar="ZIP",
-                          help="the Canvas submissions download (its file names give the ids Canvas matches by)")
-    feedback.set_defaults(run=_run_class_feedback)
+                          help=_("the Canvas submissions download (its file names give the ids Canvas matches by)"))
+    _add_course_locale(feedback)
+    feedback.set_defaults(run=_in_course_language(_run_class_feedback))
 
 
 def _run_class_feedback(args: argparse.Namespace) -> int:
     from nextround.classroom.feedback import write_feedback
 
-    result = write_feedback(args.dir, args.output, canvas_download=args.canvas_download)
-    for line in result.lines():
-        if line.startswith("skipped: "):
+    result = write_feedback(args.dir, args.output, canvas_download=args.canvas_download, locale=i18n.current())
+    skipped = len(result.skipped)
+    for n, line in enumerate(result.lines()):
+        if n < skipped:  # the problems come first, one line each
             warn(f"nextround: {line}")
         else:
             print(clean(line))
@@ -178,31 +221,32 @@ def _run_class_feedback(args: argparse.Namespace) -> int:
 def _add_class_grades(steps: Any) -> None:
     grades = steps.add_parser(
         "grades",
-        help="scores to import into the LMS's gradebook (Canvas, Moodle or a plain CSV)",
-        description="Write one completion score per student: by default one point per step done of the five "
-        "(from the progress each student shares), scaled to the points possible; a student who keeps their "
-        "progress private scores full marks for handing in; late work loses --late-penalty per cent of the "
-        "points; nothing handed in is left blank, so the LMS keeps its own grade. docs/class-grades.md has "
-        "the rule in full.",
+        help=_("scores to import into the LMS's gradebook (Canvas, Moodle or a plain CSV)"),
+        description=_("Write one completion score per student: by default one point per step done of the five "
+                      "(from the progress each student shares), scaled to the points possible; a student who keeps "
+                      "their progress private scores full marks for handing in; late work loses --late-penalty per "
+                      "cent of the points; nothing handed in is left blank, so the LMS keeps its own grade. "
+                      "docs/class-grades.md has the rule in full."),
     )
-    grades.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+    grades.add_argument("--dir", required=True, metavar="COURSE", help=_("the course folder"))
     grades.add_argument("--format", choices=("canvas", "moodle", "csv"),
-                        help="canvas (a gradebook import), moodle (a grading worksheet) or csv "
-                        "(default: the LMS the roster came from, else csv)")
-    grades.add_argument("-o", "--output", required=True, metavar="FILE.csv", help="where to write it")
+                        help=_("canvas (a gradebook import), moodle (a grading worksheet) or csv "
+                               "(default: the LMS the roster came from, else csv)"))
+    grades.add_argument("-o", "--output", required=True, metavar="FILE.csv", help=_("where to write it"))
     grades.add_argument("--points", type=number, metavar="N",
-                        help="the points possible (default: the LMS's for the assignment, else 5, one per step)")
+                        help=_("the points possible (default: the LMS's for the assignment, else 5, one per step)"))
     grades.add_argument("--late-penalty", type=number, default=0.0, metavar="PERCENT",
-                        help="per cent of the points possible taken off late work (default: 0)")
+                        help=_("per cent of the points possible taken off late work (default: 0)"))
     grades.add_argument("--started", type=number, default=0.0, metavar="FRACTION",
-                        help="what a started step earns, as a fraction of a done one (default: 0)")
+                        help=_("what a started step earns, as a fraction of a done one (default: 0)"))
     grades.add_argument("--not-shared", default="full", metavar="full|blank|N",
-                        help="a student who keeps their progress private: full marks (default), blank "
-                        "(to grade by hand) or N steps' worth")
+                        help=_("a student who keeps their progress private: full marks (default), blank "
+                               "(to grade by hand) or N steps' worth"))
     grades.add_argument("--column", metavar='"TITLE (ID)"',
-                        help="Canvas: the assignment's column in the gradebook (default: the export's only "
-                        "assignment, else one named like this course's assignment)")
-    grades.set_defaults(run=_run_class_grades)
+                        help=_("Canvas: the assignment's column in the gradebook (default: the export's only "
+                               "assignment, else one named like this course's assignment)"))
+    _add_course_locale(grades)
+    grades.set_defaults(run=_in_course_language(_run_class_grades))
 
 
 def _run_class_grades(args: argparse.Namespace) -> int:
@@ -211,11 +255,11 @@ def _run_class_grades(args: argparse.Namespace) -> int:
     not_shared: str | int = args.not_shared
     if args.not_shared not in ("full", "blank"):
         if not args.not_shared.isdigit():
-            raise ParameterError("must be full, blank or a number of steps from 0 to 5", field="--not-shared")
+            raise ParameterError(_("must be full, blank or a number of steps from 0 to 5"), field="--not-shared")
         not_shared = int(args.not_shared)
     rule = ScoreRule(points=args.points, late_penalty=args.late_penalty, started=args.started, not_shared=not_shared)
     written = write_grades(args.dir, args.output, args.format, rule, column=args.column)
     for note in written.notes:
-        warn(f"note: {note}")
+        warn(_("note: {note}").format(note=note))
     print(written.summary())
     return 0

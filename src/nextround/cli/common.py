@@ -1,15 +1,72 @@
-"""What the subcommands share: one-line warnings, common options and readers of them."""
+"""What the subcommands share: one-line warnings, common options and readers of them.
+
+Every word the command line says goes through `_()`, in the language `--locale`
+names, else the system's. argparse's own words ("usage:", its one-line errors) are
+looked up in nextround's catalogs too (`speak_argparse`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import Any
 
+from nextround.core import i18n
+from nextround.core.i18n import N_, _
 from nextround.core.printable import clean
 from nextround.errors import ParameterError
 
 EXIT_USER_ERROR = 1
+
+#: argparse's own words a person meets, marked here so the catalogs translate them
+#: (argparse looks them up through its module's `_`; see `speak_argparse`).
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("show program's version number and exit"), N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
+    N_("expected one argument"), N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("%(prog)s: error: %(message)s\n"),
+    N_("ambiguous option: %(option)s could match %(matches)s"), N_("ignored explicit argument %r"),
+)
+
+
+def speak_argparse() -> None:
+    """Let argparse's own words follow the language in force, through nextround's catalogs."""
+    # argparse calls the module-level names `_` and `ngettext` for every word it prints.
+    setattr(argparse, "_", i18n._)  # noqa: B010 - a module's global, set by name on purpose
+    setattr(argparse, "ngettext", i18n.ngettext)  # noqa: B010
+
+
+def given_locale(argv: Sequence[str]) -> str | None:
+    """The value of `--locale` in `argv` (`--locale de` or `--locale=de`), before argparse reads it."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--locale" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--locale="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def add_locale(parser: argparse.ArgumentParser, what: str = "", *, top: bool = False) -> None:
+    """The `--locale` option: the language of what the command says (and writes, `what`).
+
+    Given before the command (`nextround --locale de status`) or after it; `args.locale`
+    is None when it is not given at all.
+    """
+    parser.add_argument(
+        "--locale", metavar="LOCALE", type=_locale, default=None if top else argparse.SUPPRESS,
+        help=what or _("the language to speak: en-GB, en-US or de (default: the system's, {system})").format(
+            system=i18n.system_locale()))
+
+
+def _locale(text: str) -> str:
+    try:
+        return i18n.parse_locale(text)
+    except Exception as exc:  # argparse shows the reason in one line
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def warn(line: str) -> None:
@@ -18,7 +75,7 @@ def warn(line: str) -> None:
 
 
 def add_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dir", default=".", metavar="DIR", help="the folder of workbooks (default: here)")
+    parser.add_argument("--dir", default=".", metavar="DIR", help=_("the folder of workbooks (default: here)"))
 
 
 def option(field: str) -> str:
@@ -30,9 +87,9 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(_("{value} is not a whole number").format(value=repr(text))) from None
     if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(_("must be at least 1"))
     return value
 
 
@@ -42,7 +99,7 @@ def load_journal(args: argparse.Namespace, today: Any = None) -> Any:
 
     journal = load(args.dir, today=today)
     for problem in journal.problems:
-        warn(f"nextround: skipped {problem}")
+        warn(_("nextround: skipped {problem}").format(problem=problem))
     return journal
 
 
@@ -59,7 +116,7 @@ def on_date(text: str | None) -> Any:
 
 def add_alarm(parser: Any, when: str = "") -> None:
     parser.add_argument("--alarm", metavar="HH:MM", default="09:00",
-                        help=f"{when}when each event's reminder rings on its day (default: 09:00), or none")
+                        help=when + _("when each event's reminder rings on its day (default: 09:00), or none"))
 
 
 def number(text: str) -> float:
@@ -68,7 +125,7 @@ def number(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        raise argparse.ArgumentTypeError(_("{value} is not a number").format(value=repr(text))) from None
     if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number")
+        raise argparse.ArgumentTypeError(_("{value} is not a number").format(value=repr(text)))
     return value

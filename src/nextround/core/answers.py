@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from nextround.core.i18n import _
 from nextround.errors import AnswersError
 
 FORMAT = "nextround-answers"
@@ -325,8 +326,8 @@ def validate(doc: Any, *, file: str | None = None) -> None:
         return
     found = problems(doc)
     if found:
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        raise AnswersError(f"not a valid answers file: {found[0]}{more}", file=file)
+        more = " " + _("(and {count} more)").format(count=len(found) - 1) if len(found) > 1 else ""
+        raise AnswersError(_("not a valid answers file: {problem}").format(problem=found[0]) + more, file=file)
 
 
 def _from_version_1(doc: dict[str, Any]) -> dict[str, Any]:
@@ -365,13 +366,15 @@ def dumps(doc: Mapping[str, Any]) -> str:
 def upgrade(doc: dict[str, Any], *, file: str | None = None) -> dict[str, Any]:
     """Bring a document of an older version up to VERSION."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise AnswersError(f"not a nextround answers file (its \"format\" is not {FORMAT!r})", file=file)
+        raise AnswersError(_('not a nextround answers file (its "format" is not {format})').format(
+            format=repr(FORMAT)), file=file)
     version = doc.get("version")
     if not isinstance(version, int) or version < 1:
-        raise AnswersError(f"has an unknown version {version!r}", file=file)
+        raise AnswersError(_("has an unknown version {version}").format(version=repr(version)), file=file)
     if version > VERSION:
         raise AnswersError(
-            f"was written by a newer nextround (version {version}); please upgrade nextround",
+            _("was written by a newer nextround (version {version}); please upgrade nextround").format(
+                version=version),
             file=file,
         )
     while version < VERSION:
@@ -473,7 +476,8 @@ def find_contact(doc: Mapping[str, Any], key: str, *, file: str | None = None) -
     if len(named) > 1:
         ids = ", ".join(repr(c.get("id")) for c in named)
         raise AnswersError(
-            f"{len(named)} contacts have that name; give the id of the one you mean: {ids}",
+            _("{count} contacts have that name; give the id of the one you mean: {ids}").format(
+                count=len(named), ids=ids),
             file=file, field="contacts",
         )
     return named[0] if named else None

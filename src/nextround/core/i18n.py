@@ -20,9 +20,10 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from nextround.errors import NextroundError
 
@@ -45,7 +46,7 @@ def normalise(tag: str | None) -> str | None:
     base = tag.split(".")[0].split("@")[0].replace("_", "-").strip().lower()
     if base in ("c", "posix", ""):
         return None
-    language, _, region = base.partition("-")
+    language, _dash, region = base.partition("-")
     if language == "de":
         return "de"
     if language == "en":
@@ -62,7 +63,8 @@ def parse_locale(tag: str) -> str:
     found = normalise(tag)
     if found is None:
         raise NextroundError(
-            f"nextround does not speak {tag!r} yet; choose one of {', '.join(LOCALES)}", field="locale"
+            _("nextround does not speak {tag} yet; choose one of {locales}").format(
+                tag=repr(tag), locales=", ".join(LOCALES)), field="locale"
         )
     return found
 
@@ -98,6 +100,17 @@ def using(locale: str | None) -> Iterator[str]:
         yield chosen
     finally:
         _current.reset(token)
+
+
+def speak(locale: str | None) -> str:
+    """Speak `locale` (the system's when None or empty) from here on in this context.
+
+    For a notebook's kernel, whose cells share one context: its parameters cell names
+    the locale, and every cell after it follows. Elsewhere, prefer `using`.
+    """
+    chosen = parse_locale(locale) if locale else system_locale()
+    _current.set(chosen)
+    return chosen
 
 
 def babel_locale(locale: str | None = None) -> str:
@@ -145,3 +158,46 @@ def format_date(day: date, length: str = "long") -> str:
     from babel.dates import format_date as babel_format_date
 
     return str(babel_format_date(day, format=length, locale=babel_locale()))
+
+
+# A short date with its weekday, as each reader writes it: "Fri 19 Jun 2026",
+# "Fri, Jun 19, 2026", "Fr., 19. Juni 2026" (Babel's patterns; the UK one without
+# CLDR's comma, as nextround has always written it).
+_WEEKDAY_DATE = {"en-GB": "EEE d MMM y", "en-US": "EEE, MMM d, y", "de": "EE, d. MMM y"}
+
+
+def _as_day(value: Any) -> date | None:
+    """A date from a date, a datetime or pandas Timestamp, or ISO text; None for nothing (NaT too)."""
+    if value is None or value == "" or value != value:  # NaT and NaN are not equal to themselves
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def date_text(value: Any, length: str = "long") -> str:
+    """`format_date` for whatever a date arrives as (a date, ISO text, a Timestamp); "" for none."""
+    day = _as_day(value)
+    return format_date(day, length) if day else ""
+
+
+def weekday_date(value: Any) -> str:
+    """A short date with its weekday, unambiguous wherever the reader lives ("Fri 19 Jun 2026")."""
+    day = _as_day(value)
+    if not day:
+        return ""
+    from babel.dates import format_date as babel_format_date
+
+    return str(babel_format_date(day, format=_WEEKDAY_DATE[current()], locale=babel_locale()))
+
+
+def format_number(value: float, pattern: str = "0.0") -> str:
+    """A number as the locale in force writes it ("3.5", "3,5")."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format=pattern, locale=babel_locale()))

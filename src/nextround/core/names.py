@@ -6,6 +6,8 @@ import hashlib
 import re
 import unicodedata
 
+from nextround.core.i18n import _
+
 
 def slugify(text: str, limit: int = 60) -> str:
     """Lower-case ASCII words joined by hyphens, at most `limit` characters.
@@ -38,13 +40,13 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lp
 def student_id_problem(student_id: str) -> str:
     """Why `student_id` cannot be a student's id ("" when it can)."""
     if not student_id:
-        return "is blank"
+        return _("is blank")
     if STUDENT_ID.match(student_id):
         return ""
     if len(student_id) > 128:
-        return "is longer than 128 characters"
-    return (f"{student_id!r} is not a usable id (letters, digits and . _ - @ + ' only, "
-            "starting with a letter or digit)")
+        return _("is longer than 128 characters")
+    return _("{id} is not a usable id (letters, digits and . _ - @ + ' only, starting with a letter or "
+             "digit)").format(id=repr(student_id))
 
 
 def student_folder(student_id: str) -> str:

@@ -14,9 +14,11 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
+from nextround.core import i18n
 from nextround.core.answers import EARLIEST_DATE, LATEST_DATE
+from nextround.core.i18n import _
 from nextround.core.names import slugify
-from nextround.errors import ParameterError
+from nextround.errors import NextroundError, ParameterError
 
 __all__ = ["Contact", "Rejection", "PARAMETER_NAMES", "parse_contact", "parse_date", "parse_yes_no", "slugify"]
 
@@ -57,6 +59,9 @@ class Rejection:
     # Added after release 0.1 (a workbook made before reads them as their defaults):
     feedback_offered: bool = False  # the rejection offered feedback: ask within the week
     reply_to: str = ""  # where replies go when no person is named (a shared recruitment mailbox)
+    # The language the workbook speaks (`core.i18n`), kept with it; one made before
+    # workbooks had a language is en-GB. Making one defaults to the system's.
+    locale: str = i18n.DEFAULT
 
     @classmethod
     def from_mapping(
@@ -77,7 +82,7 @@ class Rejection:
 
         for name in values:
             if name not in PARAMETER_NAMES:
-                raise fail(name, f"unknown parameter{did_you_mean(name, PARAMETER_NAMES)}")
+                raise fail(name, _("unknown parameter") + did_you_mean(name, PARAMETER_NAMES))
 
         def text(name: str, required: bool = False) -> str:
             value = values.get(name)
@@ -86,9 +91,9 @@ class Rejection:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 value = str(value)  # papermill guesses numbers from the command line
             if not isinstance(value, str):
-                raise fail(name, f"must be text, not {type(value).__name__}")
+                raise fail(name, _("must be text, not {kind}").format(kind=type(value).__name__))
             if required and not value.strip():
-                raise fail(name, "is required")
+                raise fail(name, _("is required"))
             return value
 
         def day(name: str) -> date | None:
@@ -107,19 +112,26 @@ class Rejection:
         if interview_date and rejected_on and rejected_on < interview_date:
             raise fail(
                 "rejected_on",
-                f"{rejected_on.isoformat()} is before the interview on "
-                f"{interview_date.isoformat()}",
+                _("{rejected} is before the interview on {interview}").format(
+                    rejected=rejected_on.isoformat(), interview=interview_date.isoformat()),
             )
         try:
             contacts = tuple(_contacts(values.get("contacts")))
         except ValueError as exc:
             raise fail("contacts", str(exc)) from None
+        locale = text("locale").strip()
+        if locale:
+            try:
+                locale = i18n.parse_locale(locale)
+            except NextroundError as exc:
+                raise fail("locale", exc.message) from None
         careers_page = text("careers_page").strip()
         if careers_page and not re.match(r"^https?://\S+$", careers_page):
-            raise fail("careers_page", f"{careers_page!r} is not a web address (http:// or https://)")
+            raise fail("careers_page", _("{value} is not a web address (http:// or https://)").format(
+                value=repr(careers_page)))
         reply_to = text("reply_to").strip()
         if reply_to and not _EMAIL.match(reply_to):
-            raise fail("reply_to", f"{reply_to!r} is not an email address")
+            raise fail("reply_to", _("{value} is not an email address").format(value=repr(reply_to)))
         try:
             feedback_offered = parse_yes_no(values.get("feedback_offered"))
         except ValueError as exc:
@@ -136,6 +148,7 @@ class Rejection:
             scenario=text("scenario"),
             feedback_offered=feedback_offered,
             reply_to=reply_to,
+            locale=locale or i18n.DEFAULT,
         )
 
     def to_parameters(self) -> dict[str, Any]:
@@ -152,6 +165,7 @@ class Rejection:
             "scenario": self.scenario,
             "feedback_offered": self.feedback_offered,
             "reply_to": self.reply_to,
+            "locale": self.locale,
         }
 
     def to_answers(self) -> dict[str, Any]:
@@ -183,18 +197,18 @@ def parse_date(value: Any) -> date:
     if isinstance(value, date):
         day = value
     elif not isinstance(value, str):
-        raise ValueError(f"must be a date (YYYY-MM-DD), not {type(value).__name__}")
+        raise ValueError(_("must be a date (YYYY-MM-DD), not {kind}").format(kind=type(value).__name__))
     else:
         text = value.strip()
         if not _ISO_DATE.match(text):
-            raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-06-17")
+            raise ValueError(_("{value} is not a date; use YYYY-MM-DD, e.g. 2026-06-17").format(value=repr(value)))
         try:
             day = date.fromisoformat(text)
         except ValueError as exc:
-            raise ValueError(f"{value!r} is not a real date ({exc})") from None
+            raise ValueError(_("{value} is not a real date ({reason})").format(value=repr(value), reason=exc)) from None
     if not EARLIEST_DATE <= day <= LATEST_DATE:
-        raise ValueError(f"{day.isoformat()} is outside the dates nextround keeps "
-                         f"({EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()})")
+        raise ValueError(_("{date} is outside the dates nextround keeps ({first} to {last})").format(
+            date=day.isoformat(), first=EARLIEST_DATE.isoformat(), last=LATEST_DATE.isoformat()))
     return day
 
 
@@ -214,7 +228,7 @@ def parse_yes_no(value: Any) -> bool:
             return True
         if lowered in _NO:
             return False
-    raise ValueError(f"{value!r} is not yes or no")
+    raise ValueError(_("{value} is not yes or no").format(value=repr(value)))
 
 
 def parse_contact(value: Any) -> Contact:
@@ -229,18 +243,20 @@ def parse_contact(value: Any) -> Contact:
         if match:
             name, email = match["name"], match["email"].strip()
         elif "<" in text or ">" in text:
-            raise ValueError(f"{value!r} is not a contact; write \"Name <email>\" or \"Name\"")
+            raise ValueError(_('{value} is not a contact; write "Name <email>" or "Name"').format(value=repr(value)))
         else:
             name, email = text, ""
     else:
-        raise ValueError(f"a contact must be text, not {type(value).__name__}")
+        raise ValueError(_("a contact must be text, not {kind}").format(kind=type(value).__name__))
     name = name.strip()
     if not name:
-        raise ValueError(f"{value!r} has no name; write \"Name <email>\" or \"Name\"")
+        raise ValueError(_('{value} has no name; write "Name <email>" or "Name"').format(value=repr(value)))
     if "@" in name and not email:
-        raise ValueError(f"{value!r} looks like an address without a name; write \"Name <email>\"")
+        raise ValueError(_('{value} looks like an address without a name; write "Name <email>"').format(
+            value=repr(value)))
     if email and not _EMAIL.match(email):
-        raise ValueError(f"{email!r} is not an email address (in {value!r})")
+        raise ValueError(_("{email} is not an email address (in {value})").format(email=repr(email),
+                                                                                  value=repr(value)))
     return Contact(name=name, email=email)
 
 
@@ -251,7 +267,7 @@ def _contacts(value: Any) -> Iterable[Contact]:
         # One string may hold several contacts, as a spreadsheet cell does.
         value = [part for part in value.split(";") if part.strip()]
     if isinstance(value, Mapping) or not isinstance(value, Iterable):
-        raise ValueError("must be a list of contacts")
+        raise ValueError(_("must be a list of contacts"))
     return [parse_contact(item) for item in value]
 
 
@@ -264,4 +280,5 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     """"; did you mean 'x'?" with the closest known name, or the list of known names."""
     known = sorted(known)
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    return f"; did you mean {close[0]!r}?" if close else f"; known ones: {', '.join(known)}"
+    return (_("; did you mean {name}?").format(name=repr(close[0])) if close
+            else _("; known ones: {names}").format(names=", ".join(known)))

@@ -13,7 +13,10 @@ docs/answers-format.md). Each step is `todo`, `started` or `done`:
    date (or, with no contacts, when the company is followed or its vacancies are
    watched); started when anything in the section is recorded.
 
-Next actions carry a due date; those already done carry the date they were done.
+Next actions carry a due date; those already done carry the date they were done. Their
+`what` is written in en-GB and marked for the catalogs: it is data (the journal's
+tables, `nextround due --format json`), and a person reads it through `_()`, in the
+workbook's language.
 
 Sending things is planned the way a careers adviser would plan it:
 
@@ -57,14 +60,16 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from nextround.core.answers import CHECK_EVERY_DAYS, KEEP_MONTHS, as_date, main_contact, next_contact_on
+from nextround.core.i18n import N_, _
 from nextround.core.labels import RUBRIC
 
+#: The five steps' titles (show one with `_()`).
 STEPS: dict[int, str] = {
-    1: "Ask for honest feedback",
-    2: "Stay professional",
-    3: "Ask for your CV to be kept on file",
-    4: "Review your own interview",
-    5: "Stay in touch",
+    1: N_("Ask for honest feedback"),
+    2: N_("Stay professional"),
+    3: N_("Ask for your CV to be kept on file"),
+    4: N_("Review your own interview"),
+    5: N_("Stay in touch"),
 }
 STATES = ("todo", "started", "done")
 MARKS = {"todo": "·", "started": "◐", "done": "●"}
@@ -327,7 +332,7 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
     checkins = get("checkins")
     if waiting and checkins:
         last = as_date(checkins[-1].get("at")) or today
-        add(0, "Check in again before sending anything", last + _days(CHECK_IN_AGAIN_AFTER), sending=False)
+        add(0, N_("Check in again before sending anything"), last + _days(CHECK_IN_AGAIN_AFTER), sending=False)
 
     plan = get("plan") or _NOTHING
     combined = (plan.get("style") or "combined") == "combined"
@@ -367,11 +372,11 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
         add(step, what, asking(due) if feedback_done is None else due, done, (main or _NOTHING).get("name") or "")
     else:
         # Feedback that arrived unasked still means there is nothing left to ask.
-        add(1, ASK_OFFERED if offered_on else "Ask for feedback",
+        add(1, ASK_OFFERED if offered_on else N_("Ask for feedback"),
             asking(start + _days(FEEDBACK_REQUEST_WITHIN)), feedback_done)
         if (reply.get("draft") or "").strip() or replied:
-            add(2, "Send your reply", start + _days(REPLY_WITHIN), replied)
-        add(3, "Ask them to keep your CV on file", start + _days(CV_REQUEST_WITHIN), cv_done)
+            add(2, N_("Send your reply"), start + _days(REPLY_WITHIN), replied)
+        add(3, N_("Ask them to keep your CV on file"), start + _days(CV_REQUEST_WITHIN), cv_done)
     if requested:
         # One reply asked three things, so its follow-ups cover them all. Those sent are
         # done; the next is due until feedback comes, none is left, or the step closes.
@@ -383,12 +388,12 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
             add(1, follow_up_what(len(chase.sent) + 1, chase.allowed, combined), chase.next_due, received)
 
     if status == "asked" and asked and not combined:
-        add(3, "Follow up on your CV request", asked + _days(CV_ANSWER_FOLLOW_UP_AFTER), sending=False)
+        add(3, N_("Follow up on your CV request"), asked + _days(CV_ANSWER_FOLLOW_UP_AFTER), sending=False)
     if status == "agreed":
         keep_until = cv_lapses_on(cv)
         if keep_until:
-            add(3, "Re-send your CV before it lapses", keep_until - _days(RESEND_CV_BEFORE_LAPSE))
-            add(3, "Your CV lapses from their files", keep_until, sending=False)
+            add(3, N_("Re-send your CV before it lapses"), keep_until - _days(RESEND_CV_BEFORE_LAPSE))
+            add(3, N_("Your CV lapses from their files"), keep_until, sending=False)
 
     reply_day = (sent_together if combined else None) or start + _days(COMBINED_REPLY_WITHIN)
     for contact in get("contacts") or ():
@@ -400,42 +405,42 @@ def _actions(doc: Mapping[str, Any], today: date) -> list[_ActionRow]:
         else:
             if (contact.get("email") or "").strip() or thanked:
                 due = reply_day + _days(OTHERS_THANKED_AFTER_REPLY) if combined else start + _days(THANK_YOU_WITHIN)
-                add(5, "Send a thank-you note", due, thanked, name)
+                add(5, N_("Send a thank-you note"), due, thanked, name)
             linkedin_due = reply_day + _days(LINKEDIN_AFTER_REPLY) if combined else start + _days(LINKEDIN_WITHIN)
         accepted = as_date(contact.get("linkedin_accepted_on"))
         # An accepted request was sent, even if the day it went was not noted.
-        add(5, "Send a LinkedIn connection request", linkedin_due,
+        add(5, N_("Send a LinkedIn connection request"), linkedin_due,
             as_date(contact.get("linkedin_request_sent_on")) or accepted, name)
         upcoming = as_date(contact.get("next_contact_on")) or next_contact_on(contact)
         if upcoming and (today < upcoming + _days(NO_REPLY_AFTER) or not unanswered(contact)):
-            add(5, "Get back in touch", upcoming, None, name)
+            add(5, N_("Get back in touch"), upcoming, None, name)
 
     watch = (get("company") or _NOTHING).get("vacancy_watch") or _NOTHING
     if watch.get("careers_page") or watch.get("keywords"):
         checked = as_date(watch.get("last_checked_on")) or start
         every = int(watch.get("check_every_days") or CHECK_EVERY_DAYS)
-        add(5, "Check their vacancies", checked + _days(every), sending=False)
+        add(5, N_("Check their vacancies"), checked + _days(every), sending=False)
 
     found.sort(key=_IN_ORDER)
     return found
 
 
 #: The one short reply, all three parts still to do.
-COMBINED_REPLY = "Send one short reply: thanks, a request for feedback, and your CV kept on file"
+COMBINED_REPLY = N_("Send one short reply: thanks, a request for feedback, and your CV kept on file")
 # What the one short reply still asks for, by which of feedback, reply and CV are left.
 _LEFT: dict[tuple[bool, bool, bool], tuple[int, str]] = {
     (True, True, True): (2, COMBINED_REPLY),
-    (False, True, True): (2, "Send one short reply: thanks, and your CV kept on file"),
-    (True, True, False): (2, "Send one short reply: thanks, and a request for feedback"),
-    (False, True, False): (2, "Send your reply"),
-    (True, False, True): (1, "Ask for feedback, and for your CV to be kept on file"),
-    (True, False, False): (1, "Ask for feedback"),
-    (False, False, True): (3, "Ask them to keep your CV on file"),
+    (False, True, True): (2, N_("Send one short reply: thanks, and your CV kept on file")),
+    (True, True, False): (2, N_("Send one short reply: thanks, and a request for feedback")),
+    (False, True, False): (2, N_("Send your reply")),
+    (True, False, True): (1, N_("Ask for feedback, and for your CV to be kept on file")),
+    (True, False, False): (1, N_("Ask for feedback")),
+    (False, False, True): (3, N_("Ask them to keep your CV on file")),
 }
 
 
 #: The feedback request when the rejection offered feedback.
-ASK_OFFERED = "Ask for the feedback they offered"
+ASK_OFFERED = N_("Ask for the feedback they offered")
 # The same, when the rejection offered feedback: the request takes up the offer.
 _LEFT_OFFERED: dict[tuple[bool, bool, bool], tuple[int, str]] = {
     (True, True, True): (2, "Send one short reply: thanks, taking up their offer of feedback, "
@@ -456,12 +461,21 @@ def _what_is_left(feedback: bool, reply: bool, cv: bool, *, offered: bool = Fals
     return _LEFT[feedback, reply, cv]
 
 
+# The follow-ups' actions: (first, again, one last time), after one reply or a feedback request.
+_FOLLOW_UPS = {
+    True: (N_("Follow up on your reply"), N_("Follow up again on your reply"),
+           N_("Follow up one last time on your reply")),
+    False: (N_("Follow up on the feedback request"), N_("Follow up again on the feedback request"),
+            N_("Follow up one last time on the feedback request")),
+}
+
+
 def follow_up_what(n: int, allowed: int, combined: bool) -> str:
     """The `n`th follow-up's action, of `allowed`: "Follow up on…", "…again…", "…one last time…"."""
-    about = "your reply" if combined else "the feedback request"
+    first, again, last = _FOLLOW_UPS[combined]
     if n == 1:
-        return f"Follow up on {about}"
-    return f"Follow up one last time on {about}" if n == allowed else f"Follow up again on {about}"
+        return first
+    return last if n == allowed else again
 
 
 def unanswered(contact: Mapping[str, Any]) -> bool:
@@ -500,10 +514,10 @@ def urgency(due: date, today: date, *, done: bool = False, waiting: bool = False
 
 
 def marks_legend() -> str:
-    """What the step marks mean, in one line ("● done, ◐ started, · to do")."""
+    """What the step marks mean, in one line ("● done, ◐ started, · to do"), in the language in force."""
     from nextround.core.labels import STATE_WORDS
 
-    return ", ".join(f"{MARKS[state]} {STATE_WORDS[state]}" for state in reversed(STATES))
+    return ", ".join(f"{MARKS[state]} {_(STATE_WORDS[state])}" for state in reversed(STATES))
 
 
 def pending(doc: Mapping[str, Any], *, today: date | None = None) -> list[Action]:

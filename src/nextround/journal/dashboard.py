@@ -4,7 +4,9 @@ Each function takes a Journal and returns something a notebook displays (an obje
 with `_repr_html_`): a heading-free panel of HTML with any plot embedded as a PNG,
 so the same output reads well in JupyterLab, Voilà and the HTML report. Each one
 copes with an empty journal by saying, kindly, what will appear there later.
-Everything a person wrote is escaped; text drawn into plots is kept literal.
+Everything a person wrote is escaped; text drawn into plots is kept literal. The
+panels speak the language `read` was given (the reader's); each next action is in
+its own workbook's language.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from nextround.core import i18n
+from nextround.core.i18n import _, ngettext
 from nextround.core.labels import RUBRIC_SHORT
 from nextround.core.progress import STEPS, WEEK_AHEAD, urgency
-from nextround.journal.reminders import NOTHING_DUE, WAITING, describe, due, short_date
-from nextround.journal.tables import STEP_COLUMNS, Journal, is_missing, load
+from nextround.journal.reminders import describe, due, heading, nothing_due, short_date
+from nextround.journal.tables import STEP_COLUMNS, Journal, is_missing, load, workbook_locales
 from nextround.render import palette
 from nextround.render.charts import dates_axis, dates_span, integer_axis, literal, new_figure, picture, tidy_axes
 from nextround.render.html import Markup, Panel, banner, join, muted, note_panel, panel
@@ -27,25 +31,32 @@ from nextround.render.html import table as html_table
 ROWS_SHOWN = 12
 
 
-def read(folder: str | Path = ".", today: str | date | None = "") -> Journal:
-    """The journal of `folder` as of `today` (a date, YYYY-MM-DD, or empty for today)."""
+def read(folder: str | Path = ".", today: str | date | None = "", locale: str | None = "") -> Journal:
+    """The journal of `folder` as of `today` (a date, YYYY-MM-DD, or empty for today).
+
+    The dashboard's cells after this one speak `locale` (empty: the system's).
+    """
     from nextround.core.parameters import parse_date
 
+    i18n.speak(locale)
     day = parse_date(today) if today else None
     return load(folder, today=day)
 
 
-def _more(total: int, where: str) -> str:
-    return f"…and {total - ROWS_SHOWN} more; {where} " if total > ROWS_SHOWN else ""
+def _more(total: int) -> str:
+    """"…and 3 more; nextround due lists them all." when a table shows only its first rows."""
+    if total <= ROWS_SHOWN:
+        return ""
+    return _("…and {count} more; nextround due lists them all.").format(count=total - ROWS_SHOWN) + " "
 
 
 def _when(day: Any, today: date) -> tuple[str, str]:
     """How far off a day is, in words, and the colour to show it in."""
     how_soon = urgency(day.date(), today)
     if how_soon == "overdue":
-        return f"overdue since {short_date(day)}", palette.RED
+        return _("overdue since {date}").format(date=short_date(day)), palette.RED
     if how_soon == "today":
-        return "today", palette.AMBER
+        return _("today"), palette.AMBER
     return short_date(day), ""
 
 
@@ -59,32 +70,35 @@ def overview(journal: Journal) -> Panel:
         # File names only: a report may be shared, and full paths say more than it needs to.
         n = len(journal.problems)
         items = join(Markup("<li>{}: {}</li>").format(Path(p.file or "").name, p.message) for p in journal.problems)
-        skipped = banner(Markup("{} file{} could not be read and {} left out (nothing in {} was changed):"
-                                "<ul style='margin:4px 0'>{}</ul>").format(
-            n, "s" if n != 1 else "", "were" if n != 1 else "was", "them" if n != 1 else "it", items), "warn")
+        skipped = banner(Markup("{}<ul style='margin:4px 0'>{}</ul>").format(
+            ngettext("{count} file could not be read and was left out (nothing in it was changed):",
+                     "{count} files could not be read and were left out (nothing in them was changed):",
+                     n).format(count=n), items), "warn")
     if journal.empty:
-        return panel(Markup(
+        return panel(Markup("{}{}").format(Markup(_(
             "<b>No workbooks here yet.</b> When you make one — with <code>nextround new</code> or from "
             "your home notebook — and start filling it in, this page will show how you are getting on "
-            "across all of them.{}").format(skipped))
+            "across all of them.")), skipped))
     table, feedback = journal.rejections, journal.feedback
     finished = int((table["steps_done"] == len(STEPS)).sum())
-    counts = [  # (how many, one, several, a hint)
-        (len(table), "rejection", "rejections", "each one a lesson"),
-        (int(table["steps_done"].sum()), "step done", "steps done", f"of {len(table) * len(STEPS)}"),
-        (finished, "workbook finished", "workbooks finished", "all five steps done"),
-        (len(journal.checkins), "check-in", "check-ins", "of how you felt"),
-        (int((feedback["received_on"].notna() | (feedback["text"].str.strip() != "")).sum()),
-         "piece of feedback", "pieces of feedback", "received"),
-        (len(journal.contacts), "person met", "people met", "to stay in touch with"),
+    received = int((feedback["received_on"].notna() | (feedback["text"].str.strip() != "")).sum())
+    done = int(table["steps_done"].sum())
+    counts = [  # (how many, what they are, a hint)
+        (len(table), ngettext("rejection", "rejections", len(table)), _("each one a lesson")),
+        (done, ngettext("step done", "steps done", done), _("of {count}").format(count=len(table) * len(STEPS))),
+        (finished, ngettext("workbook finished", "workbooks finished", finished), _("all five steps done")),
+        (len(journal.checkins), ngettext("check-in", "check-ins", len(journal.checkins)), _("of how you felt")),
+        (received, ngettext("piece of feedback", "pieces of feedback", received), _("received")),
+        (len(journal.contacts), ngettext("person met", "people met", len(journal.contacts)),
+         _("to stay in touch with")),
     ]
     tiles = join(
         Markup('<div style="display:inline-block;min-width:120px;margin:0 12px 8px 0;padding:8px 12px;'
                'border:1px solid {};border-radius:8px;background:{}">'
                '<div style="font-size:1.6em;font-weight:600">{}</div><div>{}</div>'
                '<div style="color:{};font-size:0.9em">{}</div></div>').format(
-            palette.BORDER, palette.CARD_BACKGROUND, n, one if n == 1 else several, palette.HINT_TEXT, hint)
-        for n, one, several, hint in counts
+            palette.BORDER, palette.CARD_BACKGROUND, n, what, palette.HINT_TEXT, hint)
+        for n, what, hint in counts
     )
     return panel(tiles + skipped)
 
@@ -92,85 +106,93 @@ def overview(journal: Journal) -> Panel:
 def funnel(journal: Journal) -> Panel:
     """How many workbooks have each of the five steps done or started."""
     if journal.empty:
-        return note_panel("Your progress through the five steps will show here.")
+        return note_panel(_("Your progress through the five steps will show here."))
     table = journal.rejections
     total = len(table)
-    labels = [f"{n}. {title}" for n, title in STEPS.items()]
+    labels = [f"{n}. {_(title)}" for n, title in STEPS.items()]
     done = [int((table[c] == "done").sum()) for c in STEP_COLUMNS]
     started = [int((table[c] == "started").sum()) for c in STEP_COLUMNS]
     fig = new_figure(7.2, 2.9)
     ax = fig.subplots()
     rows = range(len(labels))
-    ax.barh(rows, done, color=palette.GREEN, label="done")
-    ax.barh(rows, started, left=done, color=palette.AMBER_FILL, label="started")
+    ax.barh(rows, done, color=palette.GREEN, label=_("done"))
+    ax.barh(rows, started, left=done, color=palette.AMBER_FILL, label=_("started"))
     ax.barh(rows, [total - d - s for d, s in zip(done, started)], left=[d + s for d, s in zip(done, started)],
-            color=palette.PALE_FILL, label="not started")
+            color=palette.PALE_FILL, label=_("not started"))
     for y, (d, s) in enumerate(zip(done, started)):
-        ax.text(total * 1.01, y, f"{d} done" + (f", {s} started" if s else ""), va="center", fontsize=9)
+        words = (_("{done} done, {started} started").format(done=d, started=s) if s
+                 else _("{done} done").format(done=d))
+        ax.text(total * 1.01, y, words, va="center", fontsize=9)
     ax.set_yticks(list(rows), labels)
     ax.invert_yaxis()  # step 1 at the top, as in the workbook
     ax.set_xlim(0, total * 1.35)
-    ax.set_xlabel(f"workbooks (of {total})")
+    ax.set_xlabel(_("workbooks (of {count})").format(count=total))
     integer_axis(ax.xaxis)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
     tidy_axes(ax)
-    return picture(fig, "How many workbooks have each step done or started",
-                  f"Across {total} workbook{'s' if total != 1 else ''}.")
+    return picture(fig, _("How many workbooks have each step done or started"),
+                   ngettext("Across {count} workbook.", "Across {count} workbooks.", total).format(count=total))
 
 
 def mood(journal: Journal) -> Panel:
     """Every check-in's mood over time, with the weekly average once there are enough."""
     checkins = journal.checkins.dropna(subset=["at", "mood"]).sort_values("at")
     if checkins.empty:
-        return note_panel("Your mood curve appears here after your first check-in in any workbook.")
+        return note_panel(_("Your mood curve appears here after your first check-in in any workbook."))
     fig = new_figure(7.2, 2.6)
     ax = fig.subplots()
     ready = checkins["ready"].fillna(False).astype(bool)
     ax.scatter(checkins.loc[ready, "at"], checkins.loc[ready, "mood"], color=palette.BLUE, s=22, zorder=3,
-               label="ready to act")
+               label=_("ready to act"))
     ax.scatter(checkins.loc[~ready, "at"], checkins.loc[~ready, "mood"], facecolors="white",
-               edgecolors=palette.BLUE, s=22, zorder=3, label="not ready yet")
+               edgecolors=palette.BLUE, s=22, zorder=3, label=_("not ready yet"))
     if len(checkins) >= 3:
         weekly = checkins.set_index("at")["mood"].astype(float).resample("7D").mean().dropna()
-        ax.plot(weekly.index, weekly.values, color=palette.BLUE, alpha=0.45, linewidth=2, label="weekly average")
+        ax.plot(weekly.index, weekly.values, color=palette.BLUE, alpha=0.45, linewidth=2,
+                label=_("weekly average"))
     ax.set_ylim(0.5, 10.5)
-    ax.set_yticks([1, 5, 10], ["1 low", "5", "10 good"])
+    ax.set_yticks([1, 5, 10], [_("1 low"), "5", _("10 good")])
     dates_axis(ax)
     dates_span(ax, checkins["at"])
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
     tidy_axes(ax)
     latest = checkins.iloc[-1]
-    return picture(fig, "Your mood at each check-in, over time",
-                  f"{len(checkins)} check-in{'s' if len(checkins) != 1 else ''}; "
-                  f"the latest, on {short_date(latest['at'])}, was {int(latest['mood'])} out of 10.")
+    return picture(fig, _("Your mood at each check-in, over time"),
+                   ngettext("{count} check-in; the latest, on {date}, was {mood} out of 10.",
+                            "{count} check-ins; the latest, on {date}, was {mood} out of 10.",
+                            len(checkins)).format(count=len(checkins), date=short_date(latest["at"]),
+                                                  mood=int(latest["mood"])))
 
 
 def themes(journal: Journal) -> Panel:
     """What the feedback keeps coming back to, and how often it was vague."""
     feedback = journal.feedback
     if feedback.empty:
-        return note_panel("Once you record feedback in a workbook, its recurring themes will show here.")
+        return note_panel(_("Once you record feedback in a workbook, its recurring themes will show here."))
     counts = Counter(theme.strip() for themes in feedback["themes"] for theme in themes if theme.strip())
     from nextround.checks import THEMES
 
     judged = feedback["vague"].dropna()  # feedback never checked says nothing either way
     vague = int(judged.astype(bool).sum())
-    summary = (f"{vague} of {len(judged)} piece{'s' if len(judged) != 1 else ''} of feedback "
-               f"{'was' if vague == 1 else 'were'} vague — a short, specific follow-up often helps."
+    summary = (ngettext("{vague} of {count} piece of feedback was vague — a short, specific follow-up often "
+                        "helps.",
+                        "{vague} of {count} pieces of feedback were vague — a short, specific follow-up often "
+                        "helps.", len(judged)).format(vague=vague, count=len(judged))
                if len(judged) else "")
     if not counts:
-        return note_panel(f"No themes noted in your feedback yet. {summary}")
+        return note_panel(f"{_('No themes noted in your feedback yet.')} {summary}".strip())
     top = counts.most_common(10)
     fig = new_figure(7.2, 0.5 + 0.32 * len(top))
     ax = fig.subplots()
-    ax.barh(range(len(top)), [n for _, n in top], color=palette.BLUE)
+    ax.barh(range(len(top)), [n for _theme, n in top], color=palette.BLUE)
     # A theme the checks know has its label; one typed by hand starts with a capital too.
-    ax.set_yticks(range(len(top)), [literal(THEMES.get(t) or t[:1].upper() + t[1:]) for t, _ in top])
+    ax.set_yticks(range(len(top)), [literal(_(THEMES[t]) if t in THEMES else t[:1].upper() + t[1:])
+                                    for t, _n in top])
     ax.invert_yaxis()
     integer_axis(ax.xaxis)
-    ax.set_xlabel("pieces of feedback that mention it")
+    ax.set_xlabel(_("pieces of feedback that mention it"))
     tidy_axes(ax)
-    return picture(fig, "The themes your feedback mentions most", summary)
+    return picture(fig, _("The themes your feedback mentions most"), summary)
 
 
 def _scored(journal: Journal) -> Any:
@@ -181,30 +203,37 @@ def weakest(journal: Journal) -> Panel:
     """The rubric dimensions you score yourself lowest on, on average, weakest first."""
     scored = _scored(journal)
     if scored.empty:
-        return note_panel("Score your interview in step 4 of a workbook and your weakest areas will show here.")
+        return note_panel(_("Score your interview in step 4 of a workbook and your weakest areas will show here."))
     means = scored.groupby("dimension", observed=True)["score"].agg(["mean", "count"]).sort_values("mean")
     fig = new_figure(7.2, 0.5 + 0.36 * len(means))
     ax = fig.subplots()
     colours = [palette.RED if i < 2 and m < 4 else palette.GREY_FILL for i, m in enumerate(means["mean"])]
     ax.barh(range(len(means)), means["mean"], color=colours)
-    ax.set_yticks(range(len(means)), [RUBRIC_SHORT.get(d, d) for d in means.index])
+    ax.set_yticks(range(len(means)), [_short(d) for d in means.index])
     ax.invert_yaxis()  # the weakest at the top
     ax.set_xlim(0, 5)
     ax.set_xticks([1, 2, 3, 4, 5])
-    ax.set_xlabel("average self-review score (1–5)")
+    ax.set_xlabel(_("average self-review score (1–5)"))
     for y, (m, n) in enumerate(zip(means["mean"], means["count"])):
-        ax.text(m + 0.05, y, f"{m:.1f}  ({n} review{'s' if n != 1 else ''})", va="center", fontsize=8)
+        reviews = ngettext("{count} review", "{count} reviews", int(n)).format(count=int(n))
+        ax.text(m + 0.05, y, f"{i18n.format_number(m)}  ({reviews})", va="center", fontsize=8)
     tidy_axes(ax)
     first = means.index[0]
-    return picture(fig, "Your average self-review score by dimension, weakest first",
-                  f"Weakest so far: “{RUBRIC_SHORT.get(first, first)}” — a good place to focus your practice.")
+    return picture(fig, _("Your average self-review score by dimension, weakest first"),
+                   _("Weakest so far: “{area}” — a good place to focus your practice.").format(area=_short(first)))
+
+
+def _short(dimension: str) -> str:
+    """A rubric dimension's short name, in the language in force."""
+    return _(RUBRIC_SHORT[dimension]) if dimension in RUBRIC_SHORT else dimension
 
 
 def review_over_time(journal: Journal) -> Panel:
     """How each dimension's score changes from one interview to the next."""
     scored = _scored(journal).dropna(subset=["when"])
     if scored["workbook_id"].nunique() < 2:
-        return note_panel("With self-reviews from two or more interviews, you'll see here how each area changes.")
+        return note_panel(
+            _("With self-reviews from two or more interviews, you'll see here how each area changes."))
 
     means = scored.groupby("dimension", observed=True)["score"].mean().sort_values()
     highlight = list(means.index[:2])
@@ -218,19 +247,19 @@ def review_over_time(journal: Journal) -> Panel:
     for dimension, rows in scored.groupby("dimension", observed=True):
         rows = rows.groupby("when")["score"].mean().sort_index()
         if dimension in highlight:
-            colour, width, label = highlights[highlight.index(dimension)], 2.2, RUBRIC_SHORT.get(dimension, dimension)
+            colour, width, label = highlights[highlight.index(dimension)], 2.2, _short(str(dimension))
         else:
             colour, width, label = palette.GREY_FILL, 1.0, None
         ax.plot(rows.index, rows.values, marker="o", markersize=4, color=colour, linewidth=width, label=label)
     ax.set_ylim(0.7, 5.3)
     ax.set_yticks([1, 2, 3, 4, 5])
-    ax.set_ylabel("score")
+    ax.set_ylabel(_("score"))
     dates_axis(ax)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=8)
     tidy_axes(ax)
-    return picture(fig, "Your self-review scores over time, by interview date",
-                  ("Monthly averages. " if monthly else "")
-                  + "Your two weakest areas are in colour; the others in grey.")
+    return picture(fig, _("Your self-review scores over time, by interview date"),
+                   (_("Monthly averages.") + " " if monthly else "")
+                   + _("Your two weakest areas are in colour; the others in grey."))
 
 
 def cvs_on_file(journal: Journal) -> Panel:
@@ -238,51 +267,55 @@ def cvs_on_file(journal: Journal) -> Panel:
     table = journal.rejections
     kept = table[table["cv_status"].isin(["asked", "agreed"])].sort_values("cv_keep_until", na_position="last")
     if kept.empty:
-        return note_panel("No CVs on file yet. Asking a company to keep yours (step 3) keeps a door open.")
+        return note_panel(_("No CVs on file yet. Asking a company to keep yours (step 3) keeps a door open."))
     today = journal.today
     rows, colours = [], []
     for row in kept.itertuples():
         if row.cv_status == "asked":
-            rows.append([row.company, row.role, "asked, no answer yet", ""])
+            rows.append([row.company, row.role, _("asked, no answer yet"), ""])
             colours.append("")
             continue
         if is_missing(row.cv_keep_until):
-            rows.append([row.company, row.role, "kept", "no end date noted"])
+            rows.append([row.company, row.role, _("kept"), _("no end date noted")])
             colours.append("")
             continue
         left = (row.cv_keep_until.date() - today).days
         if left < 0:
-            status, colour = f"lapsed on {short_date(row.cv_keep_until)}", palette.GREY_FILL
+            status, colour = _("lapsed on {date}").format(date=short_date(row.cv_keep_until)), palette.GREY_FILL
         elif left <= 14:
-            status, colour = f"lapses in {left} day{'s' if left != 1 else ''} — re-send it now", palette.RED
+            status = ngettext("lapses in {count} day — re-send it now", "lapses in {count} days — re-send it now",
+                              left).format(count=left)
+            colour = palette.RED
         else:
-            status, colour = f"kept until {short_date(row.cv_keep_until)}", ""
-        rows.append([row.company, row.role, "kept", status])
+            status, colour = _("kept until {date}").format(date=short_date(row.cv_keep_until)), ""
+        rows.append([row.company, row.role, _("kept"), status])
         colours.append(colour)
-    return panel(html_table(["Company", "Role", "CV", "Until"], rows, colours))
+    return panel(html_table([_("Company"), _("Role"), _("CV"), _("Until")], rows, colours))
 
 
 def contacts_due(journal: Journal) -> Panel:
     """The people it is time to get back in touch with (now or in the coming week)."""
     contacts = journal.contacts
     if contacts.empty:
-        return note_panel("The people you meet in interviews will show here, with when to get back in touch.")
+        return note_panel(_("The people you meet in interviews will show here, with when to get back in touch."))
     horizon = journal.today + timedelta(days=WEEK_AHEAD)
     due_rows = contacts[contacts["next_contact_on"] <= horizon.isoformat()]
     due_rows = due_rows.sort_values(["next_contact_on", "name"])
     undated = int(contacts["next_contact_on"].isna().sum())
-    later = (f" {undated} {'person has' if undated == 1 else 'people have'} no keep-in-touch date yet: "
-             "log a first contact (a thank-you counts) to start the clock.") if undated else ""
+    later = (" " + ngettext("{count} person has no keep-in-touch date yet: log a first contact (a thank-you "
+                            "counts) to start the clock.",
+                            "{count} people have no keep-in-touch date yet: log a first contact (a thank-you "
+                            "counts) to start the clock.", undated).format(count=undated)) if undated else ""
     if due_rows.empty:
-        return note_panel(f"Nobody to get back in touch with this week.{later}")
+        return note_panel(_("Nobody to get back in touch with this week.") + later)
     rows, colours = [], []
     for row in due_rows.head(ROWS_SHOWN).itertuples():
         when, colour = _when(row.next_contact_on, journal.today)
         last = "—" if is_missing(row.last_contact_on) else short_date(row.last_contact_on)
         rows.append([row.name, f"{row.company} ({row.role})", last, when])
         colours.append(colour)
-    shown = html_table(["Who", "Met at", "Last in touch", "Get in touch"], rows, colours)
-    more = _more(len(due_rows), "nextround due lists them all.")
+    shown = html_table([_("Who"), _("Met at"), _("Last in touch"), _("Get in touch")], rows, colours)
+    more = _more(len(due_rows))
     return panel(shown + (muted((more + later).strip()) if more or later else Markup()))
 
 
@@ -290,17 +323,19 @@ def coming_up(journal: Journal) -> Panel:
     """What is overdue, due today and due in the next week, across every workbook."""
     reminders = due(journal)
     if reminders.empty:
-        return note_panel(NOTHING_DUE)
+        return note_panel(nothing_due())
+    locales = workbook_locales(journal)
     parts = []
-    for heading, rows in reminders.groups().items():
+    for group, rows in reminders.groups().items():
         if rows.empty:
             continue
-        colour = palette.RED if heading == "Overdue" else ""
-        items = [["" if heading == WAITING else short_date(r.due), describe(r)]
+        colour = palette.RED if group == "overdue" else ""
+        items = [["" if group == "waiting" else short_date(r.due), describe(r, locales)]
                  for r in rows.head(ROWS_SHOWN).itertuples()]
-        more = _more(len(rows), "nextround due lists them all.")
-        parts.append(Markup('<div style="font-weight:600;margin-top:6px">{} ({})</div>').format(heading, len(rows))
-                     + html_table(["When", "What"], items, [colour] * len(items))
+        more = _more(len(rows))
+        parts.append(Markup('<div style="font-weight:600;margin-top:6px">{} ({})</div>').format(
+            heading(group), len(rows))
+                     + html_table([_("When"), _("What")], items, [colour] * len(items))
                      + (muted(more) if more else Markup()))
     return panel(join(parts))
 
@@ -312,19 +347,25 @@ def practice(journal: Journal) -> Panel:
 
     bank = question_bank(journal)
     if not bank:
-        return note_panel("The interview questions you note in step 4 of a workbook will gather here, by theme, "
-                          "with how many you have practised.")
+        return note_panel(_("The interview questions you note in step 4 of a workbook will gather here, by theme, "
+                            "with how many you have practised."))
     total, practised = counts(bank)
-    head = Markup("<div><b>{} of {} question{} practised</b>: {} a complete STAR better answer.</div>").format(
-        practised, total, "s" if total != 1 else "", "it has" if total == 1 else "they have")
+    head = Markup("<div>{}</div>").format(Markup(ngettext(
+        "<b>{practised} of {count} question practised</b>: it has a complete STAR better answer.",
+        "<b>{practised} of {count} questions practised</b>: they have a complete STAR better answer.",
+        total)).format(practised=practised, count=total))
     recurring = recurring_themes(bank)
     if recurring:
-        again = Markup("<div style='margin-top:6px'>Keep coming back: {}. Worth a polished answer each.</div>").format(
-            ", ".join(f"{QUESTION_THEMES[theme].lower()} ({asked} times)" for theme, asked, _ in recurring))
+        again = Markup("<div style='margin-top:6px'>{}</div>").format(
+            _("Keep coming back: {themes}. Worth a polished answer each.").format(themes=", ".join(
+                ngettext("{theme} ({count} time)", "{theme} ({count} times)", asked).format(
+                    theme=_(QUESTION_THEMES[theme]).lower(), count=asked)
+                for theme, asked, _n in recurring)))
     else:
-        again = muted("No theme has come up twice yet.")
+        again = muted(_("No theme has come up twice yet."))
     rows = sorted(((theme, sum(len(e.asked) for e in entries), len(entries), sum(e.practised for e in entries))
                    for theme, entries in bank.items()), key=lambda r: -r[1])
-    shown = html_table(["Theme", "Times asked", "Questions", "Practised"],
-                       [[QUESTION_THEMES[t], asked, n, done] for t, asked, n, done in rows])
-    return panel(head + again + shown + muted("nextround questions lists every question, with your better answers."))
+    shown = html_table([_("Theme"), _("Times asked"), _("Questions"), _("Practised")],
+                       [[_(QUESTION_THEMES[t]), asked, n, done] for t, asked, n, done in rows])
+    return panel(head + again + shown
+                 + muted(_("nextround questions lists every question, with your better answers.")))

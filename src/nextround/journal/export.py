@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nextround.core.i18n import _
 from nextround.core.printable import clean, spreadsheet_cell
 from nextround.errors import NextroundError
 from nextround.journal.tables import COLUMNS, TABLES, Journal
@@ -39,16 +40,16 @@ def export(journal: Journal, folder: str | Path, fmt: str = "csv") -> list[Path]
     (needs openpyxl: `pip install "nextround[xlsx]"`).
     """
     if fmt not in FORMATS:
-        raise NextroundError(f"unknown format {fmt!r}; use csv or xlsx", field="--format")
+        raise NextroundError(_("unknown format {format}; use csv or xlsx").format(format=repr(fmt)), field="--format")
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise NextroundError("is a file, not a folder to export into", file=folder)
+        raise NextroundError(_("is a file, not a folder to export into"), file=folder)
     if fmt == "xlsx":
         try:
             import openpyxl  # noqa: F401  (checked before anything is written)
         except ImportError:
             raise NextroundError(
-                'writing .xlsx needs openpyxl: pip install "nextround[xlsx]" (or use --format csv)'
+                _('writing .xlsx needs openpyxl: pip install "nextround[xlsx]" (or use --format csv)')
             ) from None
     folder.mkdir(parents=True, exist_ok=True)
     # CSV holds text only; in Excel, dates stay dates so they sort and filter.
@@ -118,7 +119,8 @@ def _write_xlsx(tables: dict[str, pd.DataFrame], path: str) -> None:
                 sheet.append(list(values))
             except ValueError:
                 # openpyxl's message repeats the value, a person's own words: name the place only.
-                raise NextroundError(f"sheet {name}, row {row}: a value could not be written to Excel") from None
+                raise NextroundError(_("sheet {sheet}, row {row}: a value could not be written to Excel").format(
+                    sheet=name, row=row)) from None
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 if cell.data_type == "f":

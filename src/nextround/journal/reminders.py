@@ -1,7 +1,10 @@
 """Reminders across workbooks: what is due, as text, JSON or an iCalendar file.
 
 All come from the journal's `actions` table, so they follow the same dated rules as
-each workbook's summary. Messages waiting until the person feels ready have no day of
+each workbook's summary. What surrounds them (headings, the calendar's name) is in
+the language in force; each action itself, and its calendar event, is in its own
+workbook's language, as the workbook shows it. JSON keeps each action's en-GB text
+(`what`), as data. Messages waiting until the person feels ready have no day of
 their own: the text lists them last, undated; JSON and the calendar leave them out.
 
 Calendar events are made for calendar apps and phones to remind, and to update:
@@ -37,10 +40,12 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nextround.core import i18n
+from nextround.core.i18n import N_, _
 from nextround.core.printable import clean
 from nextround.core.progress import STEPS, WEEK_AHEAD
 from nextround.errors import ParameterError
-from nextround.journal.tables import Journal
+from nextround.journal.tables import Journal, workbook_locales
 from nextround.storage import files
 from nextround.storage.store import ANSWERS_SUFFIX
 
@@ -49,7 +54,7 @@ if TYPE_CHECKING:
 
 UID_DOMAIN = "nextround.invalid"  # a UID needs a domain part; this one is reserved for exactly this
 PRODID = "-//nextround//reminders//EN"
-STEP_NAMES = {0: "Check in", **STEPS}
+STEP_NAMES = {0: N_("Check in"), **STEPS}
 #: When an event's alarm rings, unless told otherwise: the morning of the day it is due.
 ALARM_AT = time(9, 0)
 #: SEQUENCE counts the seconds from this moment (see the module's docstring).
@@ -75,9 +80,15 @@ class Due:
         return self.overdue.empty and self.today.empty and self.this_week.empty and self.waiting.empty
 
     def groups(self) -> dict[str, pd.DataFrame]:
-        """The groups with their headings, most urgent first; what waits comes last."""
-        return {"Overdue": self.overdue, "Due today": self.today,
-                f"In the next {WEEK_AHEAD} days": self.this_week, WAITING: self.waiting}
+        """The groups by their kind (`overdue`, `today`, `this_week`, `waiting`), most urgent first."""
+        return {"overdue": self.overdue, "today": self.today, "this_week": self.this_week, "waiting": self.waiting}
+
+
+def heading(group: str) -> str:
+    """A group of `Due.groups` as a heading, in the language in force."""
+    return {"overdue": _("Overdue"), "today": _("Due today"),
+            "this_week": _("In the next {count} days").format(count=WEEK_AHEAD),
+            "waiting": _("When you feel ready (no rush)")}[group]
 
 
 def due(journal: Journal) -> Due:
@@ -93,36 +104,45 @@ def due(journal: Journal) -> Due:
 
 
 def short_date(day: Any) -> str:
-    """`Fri 19 Jun 2026`: short, and unambiguous wherever the reader lives."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """`Fri 19 Jun 2026`: short, and unambiguous wherever the reader lives (in the language in force)."""
+    return i18n.weekday_date(day)
 
 
-def describe(row: Any) -> str:
-    """One action in words: what, for whom, and for which rejection."""
-    who = f" ({row.contact})" if row.contact else ""
-    rejection = ", ".join(part for part in (row.company, row.role) if part) or "(no company or role)"
-    return f"{row.what}{who} — {rejection}"
+def action_text(row: Any, locales: dict[str, str] | None = None) -> str:
+    """What an `actions` row asks, in its workbook's language (`locales`: by workbook id), for whom."""
+    locale = (locales or {}).get(row.workbook_id) or i18n.current()
+    with i18n.using(locale):
+        what = _(row.what)
+    return f"{what} ({row.contact})" if row.contact else what
 
 
-#: The heading of what waits until the person feels ready.
-WAITING = "When you feel ready (no rush)"
+def describe(row: Any, locales: dict[str, str] | None = None) -> str:
+    """One action in words: what (in its workbook's language), for whom, and for which rejection."""
+    rejection = ", ".join(part for part in (row.company, row.role) if part) or _("(no company or role)")
+    return f"{action_text(row, locales)} — {rejection}"
 
-#: What the due list says when it is empty.
-NOTHING_DUE = f"Nothing is overdue or due in the next {WEEK_AHEAD} days. Enjoy the breathing space."
+
+def nothing_due() -> str:
+    """What the due list says when it is empty."""
+    return _("Nothing is overdue or due in the next {count} days. Enjoy the breathing space.").format(
+        count=WEEK_AHEAD)
 
 
-def due_lines(reminders: Due) -> list[str]:
-    """The due list as plain text lines, for the terminal (each one line, whatever the answers hold)."""
+def due_lines(reminders: Due, locales: dict[str, str] | None = None) -> list[str]:
+    """The due list as plain text lines, for the terminal (each one line, whatever the answers hold).
+
+    `locales`: each workbook's language, by id, for its actions (`tables.workbook_locales`).
+    """
     if reminders.empty:
-        return [NOTHING_DUE]
+        return [nothing_due()]
     lines: list[str] = []
-    for heading, rows in reminders.groups().items():
+    for group, rows in reminders.groups().items():
         if rows.empty:
             continue
         if lines:
             lines.append("")
-        lines.append(f"{heading} ({len(rows)})")
-        lines += [clean(f"  {'' if heading == WAITING else short_date(r.due):<16} {describe(r)}")
+        lines.append(f"{heading(group)} ({len(rows)})")
+        lines += [clean(f"  {'' if group == 'waiting' else short_date(r.due):<16} {describe(r, locales)}")
                   for r in rows.itertuples()]
     return lines
 
@@ -147,7 +167,8 @@ def parse_alarm(text: str) -> time | None:
         return None
     found = re.fullmatch(r"(\d{1,2}):(\d{2})", value)
     if not found or int(found[1]) > 23 or int(found[2]) > 59:
-        raise ParameterError(f"{text!r} is not a time of day; use HH:MM, e.g. 09:00, or none", field="--alarm")
+        raise ParameterError(_("{value} is not a time of day; use HH:MM, e.g. 09:00, or none").format(
+        value=repr(text)), field="--alarm")
     return time(int(found[1]), int(found[2]))
 
 
@@ -169,7 +190,9 @@ def calendar(journal: Journal, *, stamp: datetime | None = None, alarm: time | N
     """An icalendar Calendar with one all-day event per dated action not yet done.
 
     Each event rings at `alarm` on its day (None: no alarm) and carries SEQUENCE and
-    LAST-MODIFIED, so a newer export updates what a calendar app already holds.
+    LAST-MODIFIED, so a newer export updates what a calendar app already holds. Each
+    event's title and description are in its workbook's language; its UID is made
+    from the action's en-GB text, so it stays the same whatever the language.
     """
     from icalendar import Alarm, Calendar, Event
 
@@ -178,15 +201,16 @@ def calendar(journal: Journal, *, stamp: datetime | None = None, alarm: time | N
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "nextround reminders")
+    cal.add("x-wr-calname", _("nextround reminders"))
     table = journal.actions
     # A message waiting until the person feels ready has no day of its own yet.
     pending = table[~table["done"] & ~table["waiting"]]
     pending = pending.sort_values(["due", "company", "step", "contact"], kind="stable")
     changed = _last_changed(journal) if not pending.empty else {}
+    locales = workbook_locales(journal) if not pending.empty else {}
     for row in pending.itertuples():
         day = row.due.date()
-        summary = clean(f"{row.what}{f' ({row.contact})' if row.contact else ''} — {row.company}")
+        summary = clean(f"{action_text(row, locales)} — {row.company}")
         modified = changed.get(row.workbook_id, SEQUENCE_EPOCH)
         event = Event()
         event.add("uid", action_uid(row.workbook_id, row.step, row.what, row.contact))
@@ -196,8 +220,10 @@ def calendar(journal: Journal, *, stamp: datetime | None = None, alarm: time | N
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", summary)
-        event.add("description", clean(f"{STEP_NAMES.get(row.step, '')}: {row.role} at {row.company}. "
-                                       "Open its workbook to tick it off."))
+        with i18n.using(locales.get(row.workbook_id) or i18n.current()):
+            description = _("{step}: {role} at {company}. Open its workbook to tick it off.").format(
+                step=_(STEP_NAMES.get(row.step, "")), role=row.role, company=row.company)
+        event.add("description", clean(description))
         event.add("categories", ["nextround"])
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not block time
         if alarm is not None:
@@ -249,9 +275,10 @@ def due_as(journal: Journal, format: str = "text", *, alarm: time | None = ALARM
     UTF-8 bytes.
     """
     if format == "text":
-        return "\n".join(due_lines(due(journal))) + "\n"
+        return "\n".join(due_lines(due(journal), workbook_locales(journal))) + "\n"
     if format == "json":
         return (json.dumps(due_records(journal), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if format == "ics":
         return bytes(calendar(journal, alarm=alarm).to_ical())
-    raise ParameterError(f"{format!r} is not a format; use one of {', '.join(DUE_FORMATS)}", field="--format")
+    raise ParameterError(_("{value} is not a format; use one of {formats}").format(
+        value=repr(format), formats=", ".join(DUE_FORMATS)), field="--format")

@@ -17,14 +17,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from nextround.core.i18n import current
+from nextround.core import i18n
+from nextround.core.i18n import N_, _, current
 from nextround.errors import NextroundError
 from nextround.making.guidance import cell_comment, localise
 from nextround.storage import files
 
 NOTEBOOK = "journey"
 DEFAULT_TIMEOUT_S = 600
-TITLE = "Your journey so far — nextround"
+TITLE = N_("Your journey so far — nextround")
 #: The first line of a report's parameters cell, all a person sees of it while it is hidden.
 COMMENT = cell_comment("Set when this report was made")
 
@@ -49,9 +50,13 @@ def parameterised(name: str, values: dict[str, Any]) -> dict[str, Any]:
     return localise(nb, current())  # in the language the report is made in
 
 
-def journey_notebook(folder: str = ".", today: date | None = None) -> dict[str, Any]:
-    """The shipped dashboard notebook with its parameters set (as JSON, not yet run)."""
-    return parameterised(NOTEBOOK, {"folder": folder, "today": today.isoformat() if today else ""})
+def journey_notebook(folder: str = ".", today: date | None = None, locale: str | None = None) -> dict[str, Any]:
+    """The shipped dashboard notebook with its parameters set (as JSON, not yet run).
+
+    It speaks `locale`, by default the one in force.
+    """
+    return parameterised(NOTEBOOK, {"folder": folder, "today": today.isoformat() if today else "",
+                                    "locale": locale or i18n.current()})
 
 
 def run_notebook(nb_json: dict[str, Any], folder: str | Path, *, timeout: int = DEFAULT_TIMEOUT_S) -> Any:
@@ -62,20 +67,20 @@ def run_notebook(nb_json: dict[str, Any], folder: str | Path, *, timeout: int = 
 
     folder = Path(folder)
     if not folder.is_dir():
-        raise NextroundError("is not a folder", file=folder)
+        raise NextroundError(_("is not a folder"), file=folder)
     nb = nbformat.reads(json.dumps(nb_json), as_version=4)
-    run(nb, folder, timeout=timeout, file=folder, failure="the report could not be made: ")
+    run(nb, folder, timeout=timeout, file=folder, failure=_("the report could not be made: "))
     return nb
 
 
 def run_dashboard(folder: str | Path, *, today: date | None = None, timeout: int = DEFAULT_TIMEOUT_S) -> Any:
     """Execute the dashboard on `folder` and return the notebook (an nbformat node)."""
     if not Path(folder).is_dir():
-        raise NextroundError("is not a folder of workbooks", file=folder)
+        raise NextroundError(_("is not a folder of workbooks"), file=folder)
     return run_notebook(journey_notebook(".", today), folder, timeout=timeout)
 
 
-def to_html(nb: Any, title: str = TITLE) -> str:
+def to_html(nb: Any, title: str | None = None) -> str:
     """The executed dashboard as a self-contained HTML page with no code in it."""
     from jinja2 import DictLoader
     from nbconvert import HTMLExporter
@@ -92,10 +97,10 @@ def to_html(nb: Any, title: str = TITLE) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    html, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    html, resources = exporter.from_notebook_node(nb, resources={"metadata": {"name": title or _(TITLE)}})
     if _EXTERNAL_SCRIPT.search(html):
         # A guard, not an expected path: the template above should leave none.
-        raise NextroundError("the report would need scripts from the web; please report this as a bug")
+        raise NextroundError(_("the report would need scripts from the web; please report this as a bug"))
     return html
 
 
@@ -106,7 +111,7 @@ def write_report(
     today: date | None = None,
     timeout: int = DEFAULT_TIMEOUT_S,
 ) -> Path:
-    """Run the dashboard on `folder` and write it to `output` as HTML; return the path."""
+    """Run the dashboard on `folder` and write it to `output` as HTML, in the language in force; its path."""
     output = _checked_output(output)
     return files.replace(output, to_html(run_dashboard(folder, today=today, timeout=timeout)))
 
@@ -123,5 +128,5 @@ def _checked_output(output: str | Path) -> Path:
     # Before the notebook runs, not after: a typo should not cost a kernel's run.
     output = files.writable(output)
     if output.suffix.lower() not in (".html", ".htm"):
-        raise NextroundError("should end in .html", file=output)
+        raise NextroundError(_("should end in .html"), file=output)
     return output

@@ -24,8 +24,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nextround.core import answers
+from nextround.core import answers, i18n
 from nextround.core.answers import CADENCE_WEEKS, as_date, last_contact_on, next_contact_on
+from nextround.core.i18n import _
 from nextround.core.labels import RUBRIC
 from nextround.core.printable import clean
 from nextround.core.progress import (
@@ -64,6 +65,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "cv_status": "cv_status",
         "cv_keep_until": "date",
         "saved_at": "datetime",
+        "locale": "str",
     },
     "checkins": {**_ID, "at": "datetime", "mood": "Int64", "emotions": "list", "note": "str", "ready": "boolean"},
     "feedback": {
@@ -170,7 +172,7 @@ def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
 
     folder = Path(folder)
     if not folder.is_dir():
-        raise NextroundError("is not a folder of workbooks", file=folder)
+        raise NextroundError(_("is not a folder of workbooks"), file=folder)
     today = today or date.today()
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
     # Which workbook each row belongs to, as its place in rejections.
@@ -190,7 +192,8 @@ def load(folder: str | Path = ".", *, today: date | None = None) -> Journal:
         workbook_id = doc["workbook_id"]
         if workbook_id in seen:
             problems.append(AnswersError(
-                f"is a copy of {seen[workbook_id]} (the same workbook_id), so it was skipped", file=path))
+                _("is a copy of {file} (the same workbook_id), so it was skipped").format(file=seen[workbook_id]),
+                file=path))
             continue
         seen[workbook_id] = name
         # Only a file read to the end adds rows: no half-read workbook in the tables.
@@ -210,15 +213,16 @@ def _read(path: str) -> dict[str, Any]:
     try:
         doc = decode(read_bytes(path), file=path)
     except FileNotFoundError:  # a link to nothing, or removed since the folder was listed
-        raise AnswersError("cannot be read (there is no such file)", file=path) from None
+        raise AnswersError(_("cannot be read (there is no such file)"), file=path) from None
     try:
         doc = answers.upgrade(doc, file=path)
     except (TypeError, ValueError, KeyError, AttributeError):
         # An upgrade met something it did not expect: this file, not the folder, fails.
-        raise AnswersError(f"could not be upgraded from version {doc.get('version')!r}", file=path) from None
+        raise AnswersError(_("could not be upgraded from version {version}").format(
+            version=repr(doc.get("version"))), file=path) from None
     problem = _shape_problem(doc)
     if problem:
-        raise AnswersError(f"was skipped: {problem}", file=path)
+        raise AnswersError(_("was skipped: {problem}").format(problem=problem), file=path)
     return doc
 
 
@@ -234,44 +238,48 @@ def _shape_problem(doc: Mapping[str, Any]) -> str | None:
     """What makes `doc` unreadable here, in a few words, or None (a light check)."""
     workbook_id = doc.get("workbook_id")
     if not isinstance(workbook_id, str) or not workbook_id:
-        return "it has no workbook_id"
+        return _("it has no workbook_id")
+    object_, list_ = _("{field} should be an object"), _("{field} should be a list")
+    whole = _("{field} should be a whole number from {low} to {high}")
     for name, kind in _SHAPES.items():
         value = doc.get(name)
         if value is not None and not isinstance(value, kind):
-            return f"{name} should be a{'n object' if kind is dict else ' list'}"
+            return (object_ if kind is dict else list_).format(field=name)
     for i, checkin in enumerate(doc.get("checkins") or ()):
         if not isinstance(checkin, dict):
-            return f"checkins/{i} should be an object"
+            return object_.format(field=f"checkins/{i}")
         mood = checkin.get("mood")
         if type(mood) is not int or not 1 <= mood <= 10:
-            return f"checkins/{i}/mood should be a whole number from 1 to 10"
+            return whole.format(field=f"checkins/{i}/mood", low=1, high=10)
         at = checkin.get("at")  # read as text for the table: its year must be one we keep
         if type(at) is str and at[:4].isdigit() and not _FIRST_YEAR <= at[:4] <= _LAST_YEAR:
-            return f"checkins/{i}/at should be a date and time from {answers.EARLIEST_DATE} to {answers.LATEST_DATE}"
+            return _("{field} should be a date and time from {first} to {last}").format(
+                field=f"checkins/{i}/at", first=answers.EARLIEST_DATE, last=answers.LATEST_DATE)
     status = (doc.get("cv_on_file") or {}).get("status")
     if status is not None and status not in answers.CV_STATUSES:
-        return f"cv_on_file/status should be one of {', '.join(answers.CV_STATUSES)}"
+        return _("{field} should be one of {values}").format(field="cv_on_file/status",
+                                                             values=", ".join(answers.CV_STATUSES))
     review = doc.get("self_review") or {}
     for key in ("scores", "notes"):
         if not isinstance(review.get(key) or {}, dict):
-            return f"self_review/{key} should be an object"
+            return object_.format(field=f"self_review/{key}")
     for dimension, score in (review.get("scores") or {}).items():
         if type(score) is not int or not 1 <= score <= 5:
-            return f"self_review/scores/{dimension} should be a whole number from 1 to 5"
+            return whole.format(field=f"self_review/scores/{dimension}", low=1, high=5)
     for i, contact in enumerate(doc.get("contacts") or ()):
         if not isinstance(contact, dict) or not isinstance(contact.get("name"), str):
-            return f"contacts/{i} should be an object with a name"
+            return _("{field} should be an object with a name").format(field=f"contacts/{i}")
         if not _counts(contact.get("cadence_weeks"), "cadence_weeks"):
-            return f"contacts/{i}/cadence_weeks should be a whole number from 1 to {answers.MOST['cadence_weeks']}"
+            return whole.format(field=f"contacts/{i}/cadence_weeks", low=1, high=answers.MOST["cadence_weeks"])
     if not _counts((doc.get("cv_on_file") or {}).get("keep_months"), "keep_months"):
-        return f"cv_on_file/keep_months should be a whole number from 1 to {answers.MOST['keep_months']}"
+        return whole.format(field="cv_on_file/keep_months", low=1, high=answers.MOST["keep_months"])
     company = doc.get("company") or {}
     watch = company.get("vacancy_watch") if isinstance(company, dict) else None
     if watch is not None and not isinstance(watch, dict):
-        return "company/vacancy_watch should be an object"
+        return object_.format(field="company/vacancy_watch")
     if not _counts((watch or {}).get("check_every_days"), "check_every_days"):
-        return ("company/vacancy_watch/check_every_days should be a whole number from 1 to "
-                f"{answers.MOST['check_every_days']}")
+        return whole.format(field="company/vacancy_watch/check_every_days", low=1,
+                            high=answers.MOST["check_every_days"])
     return None
 
 
@@ -368,14 +376,15 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, 
             ))
 
         # Progress reads every section, so a wrong value it trips on may be in any of them.
-        section = "one of the sections (its progress could not be worked out)"
+        section = _("one of the sections (its progress could not be worked out)")
         states, action_rows = summarise(doc, today=today)
     except (TypeError, ValueError, KeyError, AttributeError, OverflowError):
         # The light check let through a value of the wrong kind, or a date outside the
         # ones we keep; say where, not what (the value is the person's own words).
         where = answers.range_problem(doc)
-        raise AnswersError(f"was skipped: {where}" if where else
-                           f"was skipped: a value in {section} is of the wrong kind", file=path) from None
+        raise AnswersError(_("was skipped: {problem}").format(problem=where) if where else
+                           _("was skipped: a value in {section} is of the wrong kind").format(section=section),
+                           file=path) from None
     marks = tuple(states.values())
     rejection_row += (
         *marks,
@@ -383,6 +392,9 @@ def _rows(doc: dict[str, Any], path: str, today: date) -> tuple[list[tuple[Any, 
         cv_status,
         keep_until,
         _moment(doc.get("saved_at")),
+        # The workbook's language; one made before workbooks had one (or naming one we
+        # do not speak) reads as en-GB.
+        i18n.normalise(locale if isinstance(locale := rejection.get("locale"), str) else None) or i18n.DEFAULT,
     )
     return [rejection_row], checkin_rows, feedback_rows, review_rows, question_rows, contact_rows, action_rows
 
@@ -499,10 +511,11 @@ def newest_first(rejections: pd.DataFrame) -> pd.DataFrame:
 
 
 def status_legend() -> str:
-    """What the marks of `status_lines` mean, in one line."""
+    """What the marks of `status_lines` mean, in one line (in the language in force)."""
     from nextround.core.progress import marks_legend
 
-    return f"Steps: {', '.join(f'{n} {title}' for n, title in STEPS.items())}. {marks_legend()}."
+    return _("Steps: {steps}. {marks}.").format(
+        steps=", ".join(f"{n} {_(title)}" for n, title in STEPS.items()), marks=marks_legend())
 
 
 def status_lines(journal: Journal) -> list[str]:
@@ -512,8 +525,8 @@ def status_lines(journal: Journal) -> list[str]:
     """
     lines = []
     for row in newest_first(journal.rejections).itertuples():
-        when = row.rejected_on.date().isoformat() if not is_missing(row.rejected_on) else "date unknown"
-        lines.append(clean(f"{step_marks(row)}  {when:<12}  {title(row) or '(no company or role)'}  "
+        when = row.rejected_on.date().isoformat() if not is_missing(row.rejected_on) else _("date unknown")
+        lines.append(clean(f"{step_marks(row)}  {when:<12}  {title(row) or _('(no company or role)')}  "
                            f"[{row.workbook}]"))
     return lines
 
@@ -526,6 +539,11 @@ def step_marks(row: Any) -> str:
 def title(row: Any) -> str:
     """A `rejections` row's "Company — Role" ("" when neither is known)."""
     return " — ".join(part for part in (row.company, row.role) if part)
+
+
+def workbook_locales(journal: Journal) -> dict[str, str]:
+    """Each workbook's language, by its id: its next actions are read in it."""
+    return dict(zip(journal.rejections["workbook_id"], journal.rejections["locale"], strict=True))
 
 
 def is_missing(value: Any) -> bool:

@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from nextround.core.i18n import N_, _
 from nextround.core.parameters import PARAMETER_NAMES, Rejection, did_you_mean
 from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
 from nextround.storage.store import answers_path_for
@@ -38,7 +39,7 @@ PLANNED, MADE, SKIPPED, FAILED = "planned", "made", "skipped", "failed"
 _DELIMITERS = (",", ";", "\t")
 _REQUIRED = ("company", "role")
 _NAMING = ("company", "role", "interview_date", "rejected_on")  # what a workbook's name is made from
-_ROWS = "the header is row 1"
+
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,16 +66,22 @@ class RowResult:
 
     def line(self) -> str:
         """One line for a person: `error: apps.csv, row 3 (…), column role: is required`."""
-        where = self.where or f"{self.source}, row {self.row} ({_ROWS})"
+        where = self.where or _("{file}, row {row} (the header is row 1)").format(file=self.source, row=self.row)
         if self.status == FAILED and self.problem is not None:
-            column = f", column {self.problem.field}" if self.problem.field and not self.where else ""
-            return f"error: {where}{column}: {self.problem.message}"
+            if self.problem.field and not self.where:
+                where += _(", column {column}").format(column=self.problem.field)
+            return _("error: {where}: {problem}").format(where=where, problem=self.problem.message)
         if self.status == SKIPPED and self.made_before:
-            made_from = "this email" if self.where else "this row"
-            return f"skipped: {where}: {self.path} was made from {made_from} before and was left untouched"
+            if self.where:
+                return _("skipped: {where}: {path} was made from this email before and was left untouched").format(
+                    where=where, path=self.path)
+            return _("skipped: {where}: {path} was made from this row before and was left untouched").format(
+                where=where, path=self.path)
         if self.status == SKIPPED:
-            return f"skipped: {where}: {self.path} already exists and was left untouched"
-        return f"{self.status}: {where}: {self.path}"
+            return _("skipped: {where}: {path} already exists and was left untouched").format(where=where,
+                                                                                             path=self.path)
+        status = {PLANNED: _("planned"), MADE: _("made")}.get(self.status, self.status)
+        return f"{status}: {where}: {self.path}"
 
 
 @dataclasses.dataclass
@@ -117,11 +124,14 @@ class BatchResult:
 
     def summary(self) -> str:
         """The line that ends a run: "12 made, 1 skipped (exists), 2 failed"."""
-        tail = f"{len(self.skipped)} skipped (exists), {len(self.failed)} failed"
+        tail = _("{skipped} skipped (exists), {failed} failed").format(skipped=len(self.skipped),
+                                                                       failed=len(self.failed))
         if self.dry_run:
-            return f"dry run, nothing written: {len(self.planned)} would be made, {tail}"
-        made = "made and run" if self.executed else "made"
-        return f"{len(self.made)} {made}, {tail}"
+            return _("dry run, nothing written: {count} would be made, {rest}").format(count=len(self.planned),
+                                                                                      rest=tail)
+        if self.executed:
+            return _("{count} made and run, {rest}").format(count=len(self.made), rest=tail)
+        return _("{count} made, {rest}").format(count=len(self.made), rest=tail)
 
 
 # --- reading ------------------------------------------------------------------------
@@ -151,16 +161,17 @@ def read_table(source: str | Path, *, example: str = "company,role") -> Table:
         with open(source, encoding="utf-8-sig", newline="") as f:
             text = f.read()
     except FileNotFoundError:
-        raise NextroundError("no such file", file=name) from None
+        raise NextroundError(_("no such file"), file=name) from None
     except IsADirectoryError:
-        raise NextroundError("is a folder, not a CSV file", file=name) from None
+        raise NextroundError(_("is a folder, not a CSV file"), file=name) from None
     except UnicodeDecodeError as exc:
         line = _line_of(exc.object, exc.start)
         raise NextroundError(
-            f"is not UTF-8 text (line {line}); in your spreadsheet, export it as \"CSV UTF-8\"", file=name
+            _('is not UTF-8 text (line {line}); in your spreadsheet, export it as "CSV UTF-8"').format(line=line),
+            file=name,
         ) from None
     except OSError as exc:
-        raise NextroundError(f"cannot be read ({exc.strerror})", file=name) from None
+        raise NextroundError(_("cannot be read ({reason})").format(reason=exc.strerror), file=name) from None
 
     delimiter = _delimiter(text)
     # A quote never closed swallows every row below it into one cell, which would then
@@ -170,15 +181,17 @@ def read_table(source: str | Path, *, example: str = "company,role") -> Table:
     if unclosed is not None:
         row, start = unclosed
         if row == 1:
-            raise NextroundError(f"the header (row 1) {_UNCLOSED}", file=name)
+            raise NextroundError(_("the header (row 1) {problem}").format(problem=_(_UNCLOSED)), file=name)
         text = text[:start]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
     except csv.Error as exc:
-        raise NextroundError(f"is not a readable CSV file (line {reader.line_num}: {exc})", file=name) from None
+        raise NextroundError(_("is not a readable CSV file (line {line}: {reason})").format(
+            line=reader.line_num, reason=exc), file=name) from None
     if not records or not any(cell.strip() for cell in records[0]):
-        raise NextroundError(f"is empty; its first row should name the columns, e.g. {example}", file=name)
+        raise NextroundError(_("is empty; its first row should name the columns, e.g. {example}").format(
+            example=example), file=name)
     # A spreadsheet numbers records, not lines: a cell with newlines is still one row.
     return Table(name, records[0], list(enumerate(records[1:], start=2)),
                  unclosed[0] if unclosed is not None else None)
@@ -188,8 +201,8 @@ def unclosed_problem(table: Table) -> Row | None:
     """The row to report when a quote never closes (None when every quote does)."""
     if table.unclosed is None:
         return None
-    return Row(table.unclosed, {}, f"{_UNCLOSED}, so it and every row below it were left out; "
-                                   "close the quote, or remove it")
+    return Row(table.unclosed, {}, _("{problem}, so it and every row below it were left out; close the quote, or "
+                                     "remove it").format(problem=_(_UNCLOSED)))
 
 
 def read_rows(
@@ -208,7 +221,7 @@ def read_rows(
     validation, which reports them one row at a time.
     """
     table = read_table(source, example=",".join(required) or "company,role")
-    names = _columns(table.header, [cells for _, cells in table.records], table.source, columns, required)
+    names = _columns(table.header, [cells for _row, cells in table.records], table.source, columns, required)
     rows = []
     for number, cells in table.records:
         if not any(cell.strip() for cell in cells):
@@ -217,10 +230,9 @@ def read_rows(
         extra = [cell for cell in cells[len(names):] if cell.strip()]
         problem = None
         if extra:
-            problem = (
-                f"has {len(names) + len(extra)} cells but the header has {len(names)} columns; "
-                "a value that contains the separator must be in double quotes"
-            )
+            problem = _(
+                "has {cells} cells but the header has {columns} columns; a value that contains the separator must "
+                "be in double quotes").format(cells=len(names) + len(extra), columns=len(names))
         rows.append(Row(number, values, problem))
     unclosed = unclosed_problem(table)
     if unclosed is not None:
@@ -228,7 +240,7 @@ def read_rows(
     return rows
 
 
-_UNCLOSED = 'has a quote (") that is never closed'
+_UNCLOSED = N_('has a quote (") that is never closed')
 
 
 def _unclosed_quote(text: str, delimiter: str) -> tuple[int, int] | None:
@@ -287,20 +299,22 @@ def _columns(
         if not name:
             # Spreadsheets often export a trailing separator: an empty column is fine.
             if any(index < len(r) and r[index].strip() for r in records):
-                raise NextroundError(f"column {index + 1} has values but no name in the header (row 1)", file=source)
+                raise NextroundError(_("column {number} has values but no name in the header (row 1)").format(
+                    number=index + 1), file=source)
         elif name not in known:
             raise ParameterError(
-                f"unknown column in the header (row 1){did_you_mean(name, known)}",
+                _("unknown column in the header (row 1)") + did_you_mean(name, known),
                 file=source,
                 field=cell.strip(),
             )
         elif name in columns:
-            raise ParameterError("appears twice in the header (row 1)", file=source, field=cell.strip())
+            raise ParameterError(_("appears twice in the header (row 1)"), file=source, field=cell.strip())
         columns.append(name)
     for name in required:
         if name not in columns:
             raise ParameterError(
-                f"the header (row 1) has no {name!r} column; it needs at least {' and '.join(required)}",
+                _("the header (row 1) has no {column} column; it needs at least {columns}").format(
+                    column=repr(name), columns=_(" and ").join(required)),
                 file=source,
                 field=None,
             )
@@ -310,8 +324,12 @@ def _columns(
 # --- planning: validate and name every row before anything is written ---------------
 
 
-def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = None) -> BatchResult:
+def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = None,
+         locale: str | None = None) -> BatchResult:
     """Validate every row and choose its workbook's name; writes nothing.
+
+    A row's `locale` column says which language its workbook speaks; a row without
+    one speaks `locale` (default: the system's).
 
     Each row becomes PLANNED (would be made), SKIPPED (its workbook already exists)
     or FAILED (with the problem). Two rows that would share a name get distinct
@@ -326,16 +344,20 @@ def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = N
     recognised by its content: a workbook in the folder made with exactly the same
     parameters is that row's, and the row is skipped.
     """
+    from nextround.core.i18n import system_locale
+
     folder = Path(folder)
     name = str(source)
     today = today or date.today()
     places = _Places(folder, today)
+    locale = locale or system_locale()
     results: list[RowResult] = []
     for row in read_rows(source):
         try:
             if row.problem:
                 raise ParameterError(row.problem, file=name, row=row.number)
-            rejection = Rejection.from_mapping(row.values, file=name, row=row.number)
+            rejection = Rejection.from_mapping({**row.values, "locale": row.values.get("locale") or locale},
+                                               file=name, row=row.number)
         except ParameterError as exc:
             results.append(RowResult(name, row.number, FAILED, problem=exc))
             _reserve_name(row, today, places.taken)
@@ -344,19 +366,22 @@ def plan(source: str | Path, folder: str | Path = ".", *, today: date | None = N
     return BatchResult(name, folder, results)
 
 
-def plan_emails(source: str | Path, folder: str | Path = ".", *, today: date | None = None) -> BatchResult:
+def plan_emails(source: str | Path, folder: str | Path = ".", *, today: date | None = None,
+                locale: str | None = None) -> BatchResult:
     """As `plan`, for a folder of saved emails (`.eml`, `.txt`) or an mbox file: a row per email.
 
     An email that cannot be read, or that does not say the company or the role, is
     FAILED with a line saying so (never quoting the email); the others are planned as
     if it were not there. A blank date stays blank, as in a spreadsheet.
     """
+    from nextround.core.i18n import system_locale
     from nextround.core.rejection_email import read_rejection_email
     from nextround.storage.mail import emails_in
 
     folder = Path(folder)
     name = str(source)
     places = _Places(folder, today or date.today())
+    locale = locale or system_locale()
     results: list[RowResult] = []
     for email in emails_in(source):
         row = RowResult(name, email.number, FAILED, where=email.name)
@@ -366,9 +391,10 @@ def plan_emails(source: str | Path, folder: str | Path = ".", *, today: date | N
             values = read_rejection_email(email.data, name=email.name).parameters()
             for field in _REQUIRED:
                 if not values.get(field):
-                    raise ParameterError(f"the email does not say the {field}; make its workbook on its own with "
-                                         f"`nextround new --from-email FILE --{field} …`", field=field)
-            row.rejection = Rejection.from_mapping(values, file=email.name)
+                    raise ParameterError(_("the email does not say the {field}; make its workbook on its own with "
+                                           "`nextround new --from-email FILE --{option} …`").format(
+                                               field=_(field), option=field.replace("_", "-")), field=field)
+            row.rejection = Rejection.from_mapping({**values, "locale": locale}, file=email.name)
         except NextroundError as exc:
             # The reader's own errors name the email already: keep the line to what is wrong.
             row.problem = NextroundError(exc.message, field=exc.field)
@@ -406,9 +432,11 @@ class _Places:
 
 
 def _content_key(parameters: Mapping[str, Any]) -> str:
-    # A parameter added since a workbook was made reads as its default there.
-    return json.dumps({k: parameters.get(k, _DEFAULTS[k]) for k in PARAMETER_NAMES}, sort_keys=True,
-                      ensure_ascii=False)
+    # A parameter added since a workbook was made reads as its default there. The
+    # language is left out: the same row is the same rejection, whichever language
+    # its workbook was made in (and one made before workbooks had one).
+    return json.dumps({k: parameters.get(k, _DEFAULTS[k]) for k in PARAMETER_NAMES if k != "locale"},
+                      sort_keys=True, ensure_ascii=False)
 
 
 _DEFAULTS = Rejection("", "").to_parameters()
@@ -416,7 +444,7 @@ _DEFAULTS = Rejection("", "").to_parameters()
 
 def _made_order(path: Path) -> tuple[str, int]:
     # "name", "name-2", "name-10": the order `_unique` gave them, not the alphabet's.
-    base, _, n = path.stem.rpartition("-")
+    base, _dash, n = path.stem.rpartition("-")
     return (base, int(n)) if n.isdigit() and len(n) < 4 else (path.stem, 1)
 
 
@@ -472,6 +500,7 @@ def generate(
     template: str | Path | None = None,
     on_row: Callable[[RowResult], Any] | None = None,
     today: date | None = None,
+    locale: str | None = None,
 ) -> BatchResult:
     """Make one workbook per row of the CSV `source`, in the folder `dir`.
 
@@ -483,9 +512,10 @@ def generate(
     saved in them. `progress` shows a bar on stderr; None means "when it is a
     terminal". `template` is the notebook to make them from (the shipped one by
     default). `today` is the day names are made from for rows with no date (default:
-    today). Raises NextroundError only for a problem with the whole file.
+    today). `locale` is the language of the rows with no `locale` of their own
+    (default: the system's). Raises NextroundError only for a problem with the whole file.
     """
-    result = plan(source, dir, today=today)
+    result = plan(source, dir, today=today, locale=locale)
     return _carry_out(result, execute=execute, jobs=jobs, dry_run=dry_run, progress=progress, template=template,
                       on_row=on_row)
 
@@ -501,15 +531,17 @@ def generate_from_emails(
     template: str | Path | None = None,
     on_row: Callable[[RowResult], Any] | None = None,
     today: date | None = None,
+    locale: str | None = None,
 ) -> BatchResult:
     """Make one workbook per rejection email in `source` (a folder of `.eml`/`.txt`, or an mbox file).
 
     As `generate` does for a spreadsheet's rows: every email is read and checked
     first; one that cannot be read or does not name the company or role is reported
-    and skipped, and the rest are made; nothing existing is overwritten. Raises
-    NextroundError only for a problem with the source as a whole.
+    and skipped, and the rest are made; nothing existing is overwritten. `locale` is
+    the language of the workbooks (default: the system's). Raises NextroundError
+    only for a problem with the source as a whole.
     """
-    result = plan_emails(source, dir, today=today)
+    result = plan_emails(source, dir, today=today, locale=locale)
     return _carry_out(result, execute=execute, jobs=jobs, dry_run=dry_run, progress=progress, template=template,
                       on_row=on_row)
 
@@ -540,7 +572,7 @@ def _carry_out(
     todo = result.planned
     if todo:
         load_template(template)  # read and checked once, before the first workbook
-    with _Bar(len(todo), "Making workbooks", progress) as bar:
+    with _Bar(len(todo), _("Making workbooks"), progress) as bar:
         for row in todo:
             _make_one(row, result.folder, template)
             if not execute or row.status != MADE:
@@ -566,7 +598,7 @@ def _make_one(row: RowResult, folder: Path, template: str | Path | None) -> None
         return
     except OSError as exc:
         row.status = FAILED
-        row.problem = NextroundError(f"could not be written ({exc.strerror})", file=row.path)
+        row.problem = NextroundError(_("could not be written ({reason})").format(reason=exc.strerror), file=row.path)
         return
     row.status, row.path = MADE, made.path
 
@@ -575,14 +607,15 @@ def _execute_made(result: BatchResult, jobs: int | None, progress: bool | None, 
     from nextround.making.kernels import execute_many
 
     made = {row.path: row for row in result.made if row.path is not None}
-    with _Bar(len(made), "Running workbooks", progress) as bar:
+    with _Bar(len(made), _("Running workbooks"), progress) as bar:
 
         def done(path: Path, problem: str | None) -> None:
             row = made[path]
             if problem:
                 row.status = FAILED
                 row.problem = NextroundError(
-                    f"{path} was made but running it failed ({problem}); it will run when opened"
+                    _("{path} was made but running it failed ({problem}); it will run when opened").format(
+                        path=path, problem=problem)
                 )
             bar.write_line(report, row)
             bar.update()
@@ -605,7 +638,7 @@ class _Bar:
         if show and total:
             from tqdm import tqdm
 
-            self._tqdm = tqdm(total=total, desc=desc, unit="workbook", file=sys.stderr, leave=False)
+            self._tqdm = tqdm(total=total, desc=desc, unit=_("workbook"), file=sys.stderr, leave=False)
 
     def __enter__(self) -> _Bar:
         return self

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from nextround.core.i18n import _
 from nextround.errors import NextroundError
 from nextround.making.run import (
     DEFAULT_TIMEOUT_S,
@@ -145,7 +146,8 @@ class WarmKernel:
         except (DeadKernelError, CellTimeoutError) as exc:
             reason = why_it_failed(exc, self.timeout)
             self._loop.run_until_complete(self._stop())
-            raise NextroundError(f"{reason}; the next workbook gets a new kernel", file=path) from None
+            raise NextroundError(_("{reason}; the next workbook gets a new kernel").format(reason=reason),
+                                 file=path) from None
         except Exception as exc:  # noqa: BLE001 - any failure is this workbook's, reported in one line
             raise NextroundError(why_it_failed(exc, self.timeout), file=path) from None
         save(nb, path)

@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from nextround import __version__
+from nextround.core import i18n
 from nextround.core.answers import dumps as answers_text
 from nextround.core.answers import new_document
-from nextround.core.i18n import parse_locale
+from nextround.core.i18n import _, parse_locale
 from nextround.core.names import STUDENT_ID
 from nextround.core.parameters import Rejection
 from nextround.errors import NextroundError, ParameterError, WorkbookExistsError
@@ -61,9 +62,9 @@ def _template(path: str) -> dict[str, Any]:
     with open(path, encoding="utf-8") as f:
         nb = json.load(f)
     if nb.get("nbformat") != 4 or not isinstance(nb.get("cells"), list):
-        raise NextroundError("is not a version 4 Jupyter notebook", file=path)
+        raise NextroundError(_("is not a version 4 Jupyter notebook"), file=path)
     if parameters_cell_index(nb) is None:
-        raise NextroundError("has no cell tagged 'parameters'", file=path)
+        raise NextroundError(_("has no cell tagged 'parameters'"), file=path)
     return nb
 
 
@@ -115,7 +116,7 @@ def inject(
 
     `comment` is the cell's first line: what a person sees of it while it is hidden.
     """
-    comment = comment or INJECTED_COMMENT
+    comment = comment or translate(INJECTED_COMMENT, i18n.current())
     # The template's own cells are shared, not copied: nothing here changes them.
     out = dict(nb)
     cells = [c for c in out["cells"] if not _is_injected(c)]
@@ -204,17 +205,18 @@ def make(
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise NextroundError("is a file, not a folder", file=folder)
+        raise NextroundError(_("is a file, not a folder"), file=folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise NextroundError(f"cannot be made ({exc.strerror})", file=exc.filename or folder) from None
+        raise NextroundError(_("cannot be made ({reason})").format(reason=exc.strerror),
+                             file=exc.filename or folder) from None
     path = folder / f"{name or rejection.slug(today)}.ipynb"
     answers_path = answers_path_for(path)
     for existing in (path, answers_path):
         if existing.exists():
             raise WorkbookExistsError(
-                "already exists and was left untouched; choose another --dir or remove it first",
+                _("already exists and was left untouched; choose another --dir or remove it first"),
                 file=existing,
             )
     workbook_id = uuid.uuid4().hex
@@ -222,8 +224,9 @@ def make(
     doc = {**new_document(workbook_id, rejection.to_answers()), **identity}
     answers_data = answers_text(doc).encode("utf-8")
     if len(answers_data) > MAX_BYTES:
-        raise NextroundError(f"would be larger than {MAX_BYTES // (1024 * 1024)} MB, the most an answers file "
-                             "may hold, so nothing was written; shorten the longest values", file=answers_path)
+        raise NextroundError(_("would be larger than {size} MB, the most an answers file may hold, so nothing was "
+                               "written; shorten the longest values").format(size=MAX_BYTES // (1024 * 1024)),
+                             file=answers_path)
     # The template is read and checked (once per run) before anything is written.
     text = workbook_text(rejection, workbook_id=workbook_id, answers_file=answers_path.name, identity=identity,
                          template=template, output_path=path.name, extra_metadata=extra_metadata, locale=locale)
@@ -293,33 +296,38 @@ def recorded_parameters(nb: Mapping[str, Any]) -> tuple[Rejection, dict[str, str
     papermill = meta.get("papermill") if isinstance(meta, Mapping) else None
     values = papermill.get("parameters") if isinstance(papermill, Mapping) else None
     if not isinstance(values, Mapping):
-        raise ParameterError("records no parameters", field="metadata.papermill.parameters")
+        raise ParameterError(_("records no parameters"), field="metadata.papermill.parameters")
     rejection = Rejection.from_mapping({k: v for k, v in values.items() if k not in IDENTITY_PARAMETERS})
     identity = {}
     for name in IDENTITY_PARAMETERS:
         value = values.get(name, "")
         if not isinstance(value, str):
-            raise ParameterError(f"must be text, not {type(value).__name__}", field=name)
+            raise ParameterError(_("must be text, not {kind}").format(kind=type(value).__name__), field=name)
         if name == "student_id" and value and not STUDENT_ID.match(value):  # never quoted: it is someone's file
-            raise ParameterError("is not a usable student id (a number, username or email address)", field=name)
+            raise ParameterError(_("is not a usable student id (a number, username or email address)"), field=name)
         if name != "student_id" and value and not _IDENTIFIER.match(
                 value if name != "answers_file" else value.removesuffix(ANSWERS_SUFFIX)):
-            raise ParameterError("is not a usable name (letters, digits, dot, dash or underscore)", field=name)
+            raise ParameterError(_("is not a usable name (letters, digits, dot, dash or underscore)"), field=name)
         identity[name] = value
     if not identity["workbook_id"]:
-        raise ParameterError("is required", field="workbook_id")
+        raise ParameterError(_("is required"), field="workbook_id")
     return rejection, identity
 
 
 def make_from(values: Mapping[str, Any], folder: str | Path) -> Path:
     """Validate `values` (the options of `nextround new`) and make the workbook; its path.
 
-    With no rejection date, the rejection is today's. ParameterError names a wrong
-    field; WorkbookExistsError means nothing was overwritten.
+    With no rejection date, the rejection is today's; with no locale, the workbook
+    speaks the system's (`i18n.system_locale`). ParameterError names a wrong field;
+    WorkbookExistsError means nothing was overwritten.
     """
+    from nextround.core.i18n import system_locale
+
     values = dict(values)
     if values.get("rejected_on") is None:
         values["rejected_on"] = date.today()
+    if not values.get("locale"):
+        values["locale"] = system_locale()
     return make(Rejection.from_mapping(values), folder).path
 
 
@@ -341,15 +349,17 @@ def read_parameters(nb: Any, *, file: str | Path | None = None) -> tuple[Rejecti
     papermill = metadata.get("papermill") if ours else None  # type: ignore[union-attr]
     values = papermill.get("parameters") if isinstance(papermill, Mapping) else None
     if not isinstance(values, Mapping):
-        raise NextroundError("has no nextround parameters", file=file)
+        raise NextroundError(_("has no nextround parameters"), file=file)
     identity = {k: v for k, v in values.items() if k in IDENTITY}
     for name, value in identity.items():
         if not isinstance(value, str):
-            raise ParameterError(f"must be text, not {type(value).__name__}", file=file, field=name)
+            raise ParameterError(_("must be text, not {kind}").format(kind=type(value).__name__), file=file,
+                                 field=name)
     answers_file = identity.get("answers_file", "")
     if answers_file and (Path(answers_file).name != answers_file or answers_file.startswith(".")
                          or not answers_file.endswith(ANSWERS_SUFFIX)):
-        raise ParameterError(f"must be a file name ending in {ANSWERS_SUFFIX}", file=file, field="answers_file")
+        raise ParameterError(_("must be a file name ending in {suffix}").format(suffix=ANSWERS_SUFFIX), file=file,
+                             field="answers_file")
     given = {k: v for k, v in values.items() if k not in IDENTITY}
     rejection = Rejection.from_mapping(given, file=None if file is None else str(file))
     return rejection, identity
@@ -373,4 +383,4 @@ def _write_new(path: Path, text: str | bytes) -> None:
     try:
         files.create(path, text)
     except FileExistsError:
-        raise WorkbookExistsError("already exists and was left untouched", file=path) from None
+        raise WorkbookExistsError(_("already exists and was left untouched"), file=path) from None

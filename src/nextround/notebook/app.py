@@ -29,6 +29,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from nextround.core import i18n
+from nextround.core.i18n import N_, _
 from nextround.errors import NextroundError
 
 HOST = "127.0.0.1"  # this machine only: the answers are private
@@ -39,7 +41,7 @@ LAB_ONLY_TAG = "nextround-lab-only"
 #: Our Voilà template (notebook/share/voila/templates/nextround): Voilà's page, asking
 #: before a reload or close loses unsaved edits.
 TEMPLATE = "nextround"
-INSTALL = "the app needs Voilà, which is not installed; install it with: pip install \"nextround[app]\""
+INSTALL = N_("the app needs Voilà, which is not installed; install it with: pip install \"nextround[app]\"")
 
 #: Kernels at once, one per open page (each holds about 80 MB).
 MAX_KERNELS = 4
@@ -48,8 +50,8 @@ IDLE_TIMEOUT_S = 600
 CULL_INTERVAL_S = 60
 #: How long a new page's kernel waits for its page to connect before it counts as left behind.
 CONNECT_GRACE_S = 15
-NOT_OURS = "is not a nextround workbook, and the app serves only those"
-TOO_MANY_PAGES = (f"This workbook is already open in {MAX_KERNELS} pages. Close one of them, then reload this page.")
+NOT_OURS = N_("is not a nextround workbook, and the app serves only those")
+TOO_MANY_PAGES = N_("This workbook is already open in {count} pages. Close one of them, then reload this page.")
 
 
 class AppError(NextroundError):
@@ -60,11 +62,11 @@ def check(workbook: str | Path) -> Path:
     """The workbook's absolute path, once it is known to be servable; raises AppError."""
     path = Path(workbook).expanduser().resolve()
     if path.suffix != ".ipynb":
-        raise AppError("is not a workbook (a .ipynb file)", file=workbook)
+        raise AppError(_("is not a workbook (a .ipynb file)"), file=workbook)
     if not path.is_file():
-        raise AppError("no such workbook", file=workbook)
+        raise AppError(_("no such workbook"), file=workbook)
     if importlib.util.find_spec("voila") is None:
-        raise AppError(INSTALL)
+        raise AppError(_(INSTALL))
     return path
 
 
@@ -76,7 +78,7 @@ def served_notebook(workbook: str | Path) -> dict[str, Any]:
     served copy lives elsewhere. Raises NextroundError when the file is not one of
     our workbooks.
     """
-    from nextround.making.guidance import locale_of, localise
+    from nextround.making.guidance import localise
     from nextround.making.workbook import inject, load_template, read_parameters
     from nextround.storage.store import answers_path_for
 
@@ -84,10 +86,11 @@ def served_notebook(workbook: str | Path) -> dict[str, Any]:
     try:
         rejection, identity = read_parameters(json.loads(path.read_text(encoding="utf-8")), file=workbook)
     except (UnicodeDecodeError, ValueError):
-        raise AppError(f"{NOT_OURS} (it is not a notebook file)", file=workbook) from None
+        raise AppError(_("{problem} (it is not a notebook file)").format(problem=_(NOT_OURS)),
+                       file=workbook) from None
     except NextroundError as exc:
         reason = f"{exc.field}: {exc.message}" if exc.field else exc.message
-        raise AppError(f"{NOT_OURS} ({reason})", file=workbook) from None
+        raise AppError(f"{_(NOT_OURS)} ({reason})", file=workbook) from None
     answers_file = identity.get("answers_file") or answers_path_for(path).name
     parameters = {  # in the order a workbook is made with
         **rejection.to_parameters(),
@@ -95,7 +98,8 @@ def served_notebook(workbook: str | Path) -> dict[str, Any]:
         "answers_file": str(path.parent.resolve() / answers_file),
         **{k: v for k, v in identity.items() if k in ("student_id", "assignment_id")},
     }
-    return localise(inject(load_template(), parameters, metadata={}), locale_of(parameters))
+    with i18n.using(rejection.locale):  # the one line shown of its hidden cell, in the workbook's language
+        return localise(inject(load_template(), parameters, metadata={}), rejection.locale)
 
 
 def is_free(port: int) -> bool:
@@ -113,7 +117,8 @@ def free_port(preferred: int = DEFAULT_PORT, tries: int = 50) -> int:
     for port in range(preferred, preferred + tries):
         if is_free(port):
             return port
-    raise AppError(f"no free port between {preferred} and {preferred + tries - 1}; choose one with --port")
+    raise AppError(_("no free port between {first} and {last}; choose one with --port").format(
+        first=preferred, last=preferred + tries - 1))
 
 
 def serve(
@@ -133,9 +138,10 @@ def serve(
     """
     path = check(workbook)
     if port is not None and not 1 <= port <= MAX_PORT:
-        raise AppError(f"{port} is not a port number; choose one from 1024 to {MAX_PORT} with --port")
+        raise AppError(_("{port} is not a port number; choose one from 1024 to {last} with --port").format(
+            port=port, last=MAX_PORT))
     if port and not is_free(port):
-        raise AppError(f"port {port} is in use; choose another with --port, or leave it out")
+        raise AppError(_("port {port} is in use; choose another with --port, or leave it out").format(port=port))
     nb = served_notebook(path)
     port = port or free_port()
     token = secrets.token_urlsafe(24)
@@ -149,7 +155,7 @@ def serve(
         _run_voila(served, nb, port, token, announce)
     finally:
         shutil.rmtree(private, ignore_errors=True)
-    announce("Stopped.")
+    announce(_("Stopped."))
     return 0
 
 
@@ -179,13 +185,15 @@ def _run_voila(served: Path, nb: Mapping[str, Any], port: int, token: str,
 
     from voila.app import Voila
 
-    announce(f"Serving {served.name} at http://{HOST}:{port}/?token={token}")
-    announce("Open that address in your browser. Press Ctrl-C to stop.")
+    announce(_("Serving {name} at {address}").format(name=served.name,
+                                                     address=f"http://{HOST}:{port}/?token={token}"))
+    announce(_("Open that address in your browser. Press Ctrl-C to stop."))
     try:
         Voila.launch_instance(argv=argv, config=_config(nb))
     except SystemExit as exc:  # Voilà exits this way when it cannot listen
         if exc.code not in (0, None):
-            raise AppError(f"could not serve on port {port}; is it in use? Choose another with --port") from None
+            raise AppError(_("could not serve on port {port}; is it in use? Choose another with --port").format(
+                port=port)) from None
     finally:
         Voila.clear_instance()
 
@@ -253,7 +261,8 @@ def _kernel_manager_class() -> type:
             for kernel_id in gone[: len(kernels) - MAX_KERNELS + 1]:
                 await self.shutdown_kernel(kernel_id)
             if len(self.list_kernel_ids()) >= MAX_KERNELS:
-                raise web.HTTPError(503, reason=TOO_MANY_PAGES)  # Voilà shows the reason on its error page
+                # Voilà shows the reason on its error page.
+                raise web.HTTPError(503, reason=_(TOO_MANY_PAGES).format(count=MAX_KERNELS))
 
         def _last_activity(self, kernel_id: str) -> datetime:
             when = getattr(self._kernels[kernel_id], "last_activity", None)

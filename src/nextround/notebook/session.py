@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from nextround.core import answers
+from nextround.core import answers, i18n
+from nextround.core.i18n import _
 from nextround.core.parameters import PARAMETER_NAMES, Rejection, did_you_mean
 from nextround.errors import AnswersError, ParameterError
 from nextround.making.workbook import ANSWERS_MIMETYPE
@@ -58,6 +59,8 @@ class Session:
         assignment_id: str = "",
     ) -> None:
         self.rejection = rejection
+        #: The language the workbook speaks, as it was made (en-GB for one made before).
+        self.locale = rejection.locale
         self.store = store
         self.workbook_id = workbook_id or store.path.name.removesuffix(ANSWERS_SUFFIX)
         self.student_id = student_id
@@ -101,7 +104,7 @@ class Session:
         }
         for name in given:
             if name not in known:
-                raise ParameterError(f"unknown parameter{did_you_mean(name, known)}", field=name)
+                raise ParameterError(_("unknown parameter") + did_you_mean(name, known), field=name)
         return cls.start(**given)  # type: ignore[arg-type]  # checked by Rejection.from_mapping
 
     # --- answers ---------------------------------------------------------------------
@@ -113,7 +116,8 @@ class Session:
             self.problem = None
         except AnswersError as exc:
             # Never overwritten: every save re-reads the file and refuses while it is broken.
-            self.problem = f"{exc} Your answers can't be saved until it is fixed or moved away."
+            self.problem = _("{problem} Your answers can't be saved until it is fixed or moved away.").format(
+                problem=exc)
             doc = None
         if doc is None:
             doc = answers.with_defaults(self._new_document())
@@ -154,8 +158,9 @@ class Session:
         self.problem = None
         full = answers.with_defaults(doc)
         self._carry(doc)
-        for listener in list(self._listeners):
-            listener(full)
+        with i18n.using(self.locale):  # whatever called the save, the forms redraw in their language
+            for listener in list(self._listeners):
+                listener(full)
         return doc
 
     def _carry(self, doc: dict[str, Any]) -> None:

@@ -11,10 +11,10 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from nextround.core import i18n
 from nextround.core.answers import as_date
-from nextround.core.i18n import _
-from nextround.core.labels import STATE_WORDS
-from nextround.core.messages import nice_date
+from nextround.core.i18n import N_, _, ngettext
+from nextround.core.labels import EMOTIONS, STATE_WORDS
 from nextround.core.progress import (
     MARKS,
     OFFER_ACTIONS,
@@ -33,45 +33,57 @@ from nextround.render import palette
 from nextround.render.charts import dates_axis, new_figure, png_img, tidy_axes
 from nextround.render.html import CARD, Markup, banner, card, join
 
-NOT_READY_ADVICE = (
+NOT_READY_ADVICE = N_(
     "You said you're not ready yet, and that's fine. Read and draft as much as you like, "
     "but hold off sending anything until a check-in says you're ready."
 )
 _FOLDED = "max-width:760px;line-height:1.45;margin:0 0 6px 12px"
 
 
+def nice_date(value: Any) -> str:
+    """A date as the workbook's reader writes it: "17 June 2026", "June 17, 2026", "17. Juni 2026"."""
+    return i18n.date_text(value)
+
+
+def checks_english_only() -> Markup:
+    """The one plain line shown instead of the text checks, in a language they do not read yet."""
+    return hint_html(_("The feedback, tone and STAR checks read English only for now, so they do not judge "
+                       "what you write here."))
+
+
 def not_ready_notice(checkins: Sequence[Mapping[str, Any]]) -> Markup:
     """The advice to wait, while the latest check-in says "not ready yet"; else nothing."""
-    return banner(NOT_READY_ADVICE, "warn") if not_ready(checkins) else Markup()
+    return banner(_(NOT_READY_ADVICE), "warn") if not_ready(checkins) else Markup()
 
 
 def waiting_notice(doc: Mapping[str, Any]) -> Markup:
     """The advice to wait, while sending waits (`progress.waiting_to_send`); else nothing."""
-    return banner(NOT_READY_ADVICE, "warn") if waiting_to_send(doc) else Markup()
+    return banner(_(NOT_READY_ADVICE), "warn") if waiting_to_send(doc) else Markup()
 
 
 def ready_response(doc: Mapping[str, Any], *, today: date | None = None) -> Markup:
     """A short, warm word after a "ready" check-in, and the plan for today."""
     today = today or date.today()
     soon = [a for a in pending(doc, today=today) if a.step != 0 and a.due <= today + timedelta(days=2)][:3]
-    items = join(Markup("<li>{}{}</li>").format(a.what, f" ({a.contact})" if a.contact else "") for a in soon)
-    plan = (Markup("Today's plan, one thing at a time:<ul style='margin:4px 0'>{}</ul>").format(items) if soon
-            else Markup("Nothing needs sending today, so there's no rush."))
+    items = join(Markup("<li>{}{}</li>").format(_(a.what), f" ({a.contact})" if a.contact else "") for a in soon)
+    plan = (Markup("{}<ul style='margin:4px 0'>{}</ul>").format(_("Today's plan, one thing at a time:"), items)
+            if soon else Markup("{}").format(_("Nothing needs sending today, so there's no rush.")))
     waited = any(c.get("ready") is False for c in (doc.get("checkins") or [])[:-1])
-    return banner(Markup("<b>Good to hear you feel ready.</b> {}{}").format(
-        "Taking some time first was the right call. " if waited else "", plan), "ok")
+    return banner(Markup("<b>{}</b> {}{}").format(
+        _("Good to hear you feel ready."), _("Taking some time first was the right call.") + " " if waited else "",
+        plan), "ok")
 
 
 def plan_explained(combined: bool) -> Markup:
     """What each message plan means, in two sentences."""
     if combined:
-        return hint_html(
+        return hint_html(_(
             "One short email to the person who let you know: thank them, ask how you could improve, and ask "
             "them to keep your CV on file. A few days later, a LinkedIn note; then a brief thank-you to anyone "
-            "else you met. Fewer messages, each one welcome.")
-    return hint_html(
+            "else you met. Fewer messages, each one welcome."))
+    return hint_html(_(
         "You'll send the feedback request, your reply and the CV request as separate messages, from the "
-        "steps below. Space them out: one message a day at most.")
+        "steps below. Space them out: one message a day at most."))
 
 
 def hint_html(text: str) -> Markup:
@@ -81,12 +93,12 @@ def hint_html(text: str) -> Markup:
 
 
 FEEDBACK_CLOSED_ADVICE = {
-    "no_reply": (
+    "no_reply": N_(
         "No reply is common, and it says nothing about you: people are busy, and some companies don't let "
         "recruiters answer. You've done the polite thing by asking. For an outside view, try a careers "
         "adviser, a mentor or a mock interview with a friend, and let this one go."
     ),
-    "declined": (
+    "declined": N_(
         "Many companies have a policy of not giving feedback, often for legal reasons; it isn't about you. "
         "Your own self-review (step 4) is the next best source, and a careers adviser or a mock interview "
         "can fill in the rest. Thank them anyway: it leaves a good last impression."
@@ -97,7 +109,7 @@ FEEDBACK_CLOSED_ADVICE = {
 def feedback_closed_advice(closed: str) -> Markup:
     """The advice for feedback that never came (`no_reply`) or that they don't give (`declined`)."""
     text = FEEDBACK_CLOSED_ADVICE.get(closed)
-    return banner(text, "info") if text else Markup()
+    return banner(_(text), "info") if text else Markup()
 
 
 def feedback_offer(doc: Mapping[str, Any], *, today: date | None = None) -> Markup:
@@ -119,15 +131,22 @@ def feedback_offer(doc: Mapping[str, Any], *, today: date | None = None) -> Mark
                   "ok")
 
 
-_COUNTS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
-_TIMES = {1: "once", 2: "twice"}
-
-
 def can_follow_up(doc: Mapping[str, Any], *, today: date | None = None) -> bool:
     """Whether a polite follow-up may go now or later: asked, no reply yet, one left."""
     chase = follow_ups(doc)
     return bool((chase.asked_on or chase.sent) and chase.left and not feedback_received(doc.get("feedback") or {})
                 and not feedback_closed(doc, today=today))
+
+
+def _count_word(n: int) -> str:
+    """A small count as a word ("two"), as guidance writes it; larger ones as figures."""
+    words = {1: _("one"), 2: _("two"), 3: _("three"), 4: _("four"), 5: _("five")}
+    return words.get(n, str(n))
+
+
+def _times(n: int) -> str:
+    """How often: "once", "twice", "3 times"."""
+    return {1: _("once"), 2: _("twice")}.get(n) or ngettext("{count} time", "{count} times", n).format(count=n)
 
 
 def follow_up_status(doc: Mapping[str, Any], *, today: date | None = None) -> Markup:
@@ -140,33 +159,41 @@ def follow_up_status(doc: Mapping[str, Any], *, today: date | None = None) -> Ma
     fb = doc.get("feedback") or {}
     chase = follow_ups(doc)
     closed = feedback_closed(doc, today=today)
-    sent = Markup("Followed up on {}. ").format(", ".join(nice_date(d) for d in chase.sent)) if chase.sent else ""
+    # The catalogs' sentences are ours, like the literals they replace; dates are escaped as they go in.
+    sent = (Markup(_("Followed up on {dates}.")).format(dates=", ".join(nice_date(d) for d in chase.sent))
+            + Markup(" ") if chase.sent else Markup())
+    text: Markup
     if feedback_received(fb):
-        text = Markup("{}Their feedback came, so there is nothing to chase.").format(sent)
+        text = sent + Markup(_("Their feedback came, so there is nothing to chase."))
     elif closed == "no_reply" and not fb.get("closed"):
-        return banner(Markup("{}Two weeks have passed since your last follow-up with no reply, so this step is "
-                             "closed as “no reply”: there is nothing more to send. {}").format(
-            sent, FEEDBACK_CLOSED_ADVICE["no_reply"]), "info")
+        return banner(sent + Markup(_("Two weeks have passed since your last follow-up with no reply, so this step "
+                                      "is closed as “no reply”: there is nothing more to send."))
+                      + Markup(" ") + Markup(_(FEEDBACK_CLOSED_ADVICE["no_reply"])), "info")
     elif closed:
         return Markup()  # closed by hand: its own advice is shown beside the choice
     elif not (chase.asked_on or chase.sent):
-        text = Markup("Once you've asked for feedback and noted the day, you can follow it up here "
-                      "if no reply comes.")
+        text = Markup(_("Once you've asked for feedback and noted the day, you can follow it up here if no reply "
+                        "comes."))
     elif not chase.sent:
-        many = "one" if chase.left == 1 else f"up to {_COUNTS.get(chase.left, chase.left)}, a week apart"
-        text = Markup("If no reply comes, a short, polite follow-up is fine from {}. You can send {}.").format(
-            nice_date(chase.next_due), many)
+        when = nice_date(chase.next_due)
+        text = (Markup(_("If no reply comes, a short, polite follow-up is fine from {date}. You can send one."))
+                .format(date=when) if chase.left == 1 else
+                Markup(_("If no reply comes, a short, polite follow-up is fine from {date}. You can send up to "
+                         "{count}, a week apart.")).format(date=when, count=_count_word(chase.left)))
     elif chase.left:
-        more = "one more is fine, the last," if chase.left == 1 else (
-            f"{_COUNTS.get(chase.left, chase.left)} more are fine, a week apart,")
-        text = Markup("{}If there's still no reply, {} from {}.").format(sent, more, nice_date(chase.next_due))
+        when = nice_date(chase.next_due)
+        text = sent + (Markup(_("If there's still no reply, one more is fine, the last, from {date}.")).format(
+                           date=when) if chase.left == 1 else
+                       Markup(_("If there's still no reply, {count} more are fine, a week apart, from {date}."))
+                       .format(count=_count_word(chase.left), date=when))
     else:
-        times = _TIMES.get(len(chase.sent), f"{len(chase.sent)} times")
-        text = (Markup("{}You've followed up {}, which is plenty. If nothing comes by {}, this step will close "
-                       "as “no reply” by itself.").format(sent, times, nice_date(chase.no_reply_on))
+        by = nice_date(chase.no_reply_on)
+        text = (sent + Markup(_("You've followed up {times}, which is plenty. If nothing comes by {date}, this "
+                                "step will close as “no reply” by itself.")).format(
+                                    times=_times(len(chase.sent)), date=by)
                 if chase.sent else
-                Markup("No follow-ups for this one. If nothing comes by {}, this step will close as "
-                       "“no reply” by itself.").format(nice_date(chase.no_reply_on)))
+                Markup(_("No follow-ups for this one. If nothing comes by {date}, this step will close as "
+                         "“no reply” by itself.")).format(date=by))
     return hint_html(text)
 
 
@@ -184,19 +211,21 @@ def look_after_yourself(checkins: Sequence[Mapping[str, Any]]) -> Markup:
     moods: list[int] = [c["mood"] for c in checkins if isinstance(c.get("mood"), int)]
     low = len(moods) >= LOW_MOOD_RUN and all(m <= LOW_MOOD for m in moods[-LOW_MOOD_RUN:])
     notice = banner(
-        f"Your last {LOW_MOOD_RUN} check-ins have been low. That happens after a disappointment, and it's worth "
-        "taking seriously. It might help to talk to someone you trust this week — a friend, a mentor or your "
-        "careers service. If things feel heavy for a while, your GP or a support line is there for you too. "
-        "Only if and when it feels right.", "info") if low else Markup()
-    body = Markup(
-        "<ul style='margin:4px 0'>"
-        "<li><b>Talk it through.</b> A careers adviser (your university's or college's, or the National Careers "
-        "Service), a mentor, or a friend who has been through it. Saying it out loud helps.</li>"
-        "<li><b>Take a break.</b> An evening off, a walk, time with people who know you. The search will "
-        "still be there tomorrow, and you'll be better at it.</li>"
-        "<li><b>Keep perspective.</b> One \"no\" is about one role on one day. It isn't a verdict on you.</li>"
-        "</ul>")
-    return notice + card(body, "Look after yourself")
+        _("Your last {count} check-ins have been low. That happens after a disappointment, and it's worth "
+          "taking seriously. It might help to talk to someone you trust this week — a friend, a mentor or your "
+          "careers service. If things feel heavy for a while, your GP or a support line is there for you too. "
+          "Only if and when it feels right.").format(count=LOW_MOOD_RUN), "info") if low else Markup()
+    tips = (
+        (_("Talk it through."), _("A careers adviser (your university's or college's, or the National Careers "
+                                  "Service), a mentor, or a friend who has been through it. Saying it out loud "
+                                  "helps.")),
+        (_("Take a break."), _("An evening off, a walk, time with people who know you. The search will still be "
+                               "there tomorrow, and you'll be better at it.")),
+        (_("Keep perspective."), _("One \"no\" is about one role on one day. It isn't a verdict on you.")),
+    )
+    body = Markup("<ul style='margin:4px 0'>{}</ul>").format(
+        join(Markup("<li><b>{}</b> {}</li>").format(head, text) for head, text in tips))
+    return notice + card(body, _("Look after yourself"))
 
 
 def practice_plan(scores: Mapping[str, Any]) -> Markup:
@@ -212,28 +241,29 @@ def practice_plan(scores: Mapping[str, Any]) -> Markup:
         second = sorted(v for v in scored.values() if v > lowest)
         if second:
             weakest += [k for k in RUBRIC if scored.get(k) == second[0]]
+    head = _("Your practice plan.")
     if lowest >= 4:
-        head = Markup("<b>Your practice plan.</b> You scored yourself 4 or more everywhere: keep doing what works, "
-                      "and rehearse your best stories so they stay fresh.")
-        return card(head)
+        return card(Markup("<b>{}</b> {}").format(head, _(
+            "You scored yourself 4 or more everywhere: keep doing what works, and rehearse your best stories "
+            "so they stay fresh.")))
     tie = len([k for k in weakest if scored[k] == lowest]) > 1
-    names = join(Markup("<li>{} ({}/5)</li>").format(RUBRIC[k], scored[k]) for k in weakest[:4])
-    lead = ("These areas are tied for your lowest score, so start with whichever comes up most in the roles "
-            "you're applying for:" if tie else "Focus your practice on these, weakest first:")
-    return card(Markup("<b>Your practice plan.</b> {}<ul style='margin:4px 0'>{}</ul>"
-                       "Practise one at a time: write a fresh STAR answer, say it out loud, and time it.")
-                .format(lead, names))
+    names = join(Markup("<li>{} ({}/5)</li>").format(_(RUBRIC[k]), scored[k]) for k in weakest[:4])
+    lead = (_("These areas are tied for your lowest score, so start with whichever comes up most in the roles "
+              "you're applying for:") if tie else _("Focus your practice on these, weakest first:"))
+    return card(Markup("<b>{}</b> {}<ul style='margin:4px 0'>{}</ul>{}")
+                .format(head, lead, names,
+                        _("Practise one at a time: write a fresh STAR answer, say it out loud, and time it.")))
 
 
 def header(rejection: Mapping[str, Any]) -> Markup:
     """Who, what, when: the top of the workbook."""
     rows = [
-        ("Company", rejection.get("company")),
-        ("Role", rejection.get("role")),
-        ("Stage reached", rejection.get("stage")),
-        ("Interviewed", nice_date(rejection.get("interview_date"))),
-        ("Heard back", nice_date(rejection.get("rejected_on"))),
-        ("People you met", ", ".join(c["name"] for c in rejection.get("contacts", []))),
+        (_("Company"), rejection.get("company")),
+        (_("Role"), rejection.get("role")),
+        (_("Stage reached"), rejection.get("stage")),
+        (_("Interviewed"), nice_date(rejection.get("interview_date"))),
+        (_("Heard back"), nice_date(rejection.get("rejected_on"))),
+        (_("People you met"), ", ".join(c["name"] for c in rejection.get("contacts", []))),
         (_("Feedback"), _("offered: ask within the week") if rejection.get("feedback_offered") is True else ""),
         (_("Replies go to"), "" if rejection.get("contacts") else rejection.get("reply_to") or ""),
     ]
@@ -243,10 +273,10 @@ def header(rejection: Mapping[str, Any]) -> Markup:
         for label, value in rows
         if value
     )
-    title = f"{rejection.get('role', '')} at {rejection.get('company', '')}"
+    title = _("{role} at {company}").format(role=rejection.get("role", ""), company=rejection.get("company", ""))
     story = rejection.get("scenario") or ""
     practice = (
-        Markup('<div style="margin-top:8px"><b>Your practice scenario.</b> {}</div>').format(story)
+        Markup('<div style="margin-top:8px"><b>{}</b> {}</div>').format(_("Your practice scenario."), story)
         if story else Markup()
     )
     return Markup(
@@ -262,7 +292,7 @@ def summary(doc: Mapping[str, Any], *, today: date | None = None, limit: int = 1
     steps = join(
         Markup('<tr><td style="color:{0};font-size:1.2em;padding-right:8px">{1}</td>'
                '<td style="padding-right:16px">{2}. {3}</td><td style="color:{0}">{4}</td></tr>').format(
-            palette.STEP_STATE[states[n]], MARKS[states[n]], n, title, STATE_WORDS[states[n]])
+            palette.STEP_STATE[states[n]], MARKS[states[n]], n, _(title), _(STATE_WORDS[states[n]]))
         for n, title in STEPS.items()
     )
     done = sum(1 for s in states.values() if s == "done")
@@ -270,46 +300,49 @@ def summary(doc: Mapping[str, Any], *, today: date | None = None, limit: int = 1
     todo = sorted(pending(doc, today=today), key=lambda a: a.waiting)
     if todo:
         items = join(_action_row(a, today) for a in todo[:limit])
-        more = Markup("<div>…and {} more.</div>").format(len(todo) - limit) if len(todo) > limit else Markup()
+        more = (Markup("<div>{}</div>").format(_("…and {count} more.").format(count=len(todo) - limit))
+                if len(todo) > limit else Markup())
         next_part = Markup("<table>{}</table>{}").format(items, more)
     else:
-        next_part = Markup("<div>Nothing is waiting on you. Well done.</div>")
+        next_part = Markup("<div>{}</div>").format(_("Nothing is waiting on you. Well done."))
     return Markup(
-        '<div style="{}"><div style="font-weight:600;margin-bottom:4px">Progress: {} of 5 steps done</div>'
-        '<table>{}</table><div style="font-weight:600;margin:10px 0 4px">Next actions</div>{}</div>'
-    ).format(CARD, done, steps, next_part)
+        '<div style="{}"><div style="font-weight:600;margin-bottom:4px">{}</div>'
+        '<table>{}</table><div style="font-weight:600;margin:10px 0 4px">{}</div>{}</div>'
+    ).format(CARD, _("Progress: {done} of {total} steps done").format(done=done, total=len(STEPS)), steps,
+             _("Next actions"), next_part)
 
 
 def _action_row(action: Action, today: date) -> Markup:
     how_soon = urgency(action.due, today, waiting=action.waiting)
     if how_soon == "waiting":
-        when = "when you feel ready"
+        when = _("when you feel ready")
     elif how_soon == "overdue":
-        when = f"overdue since {nice_date(action.due)}"
+        when = _("overdue since {date}").format(date=nice_date(action.due))
     elif how_soon == "today":
-        when = "today"
+        when = _("today")
     else:
         when = nice_date(action.due)
     who = f" ({action.contact})" if action.contact else ""
     return Markup(
         '<tr><td style="padding-right:16px;color:{};white-space:nowrap">{}</td><td>{}{}</td></tr>'
-    ).format(palette.URGENCY[how_soon], when, action.what, who)
+    ).format(palette.URGENCY[how_soon], when, _(action.what), who)
 
 
 def checkin_history(checkins: Sequence[Mapping[str, Any]]) -> Markup:
     """Past check-ins, newest first, with the mood curve once there are two or more."""
     if not checkins:
-        return Markup("<div><i>No check-ins yet. Your first one will appear here.</i></div>")
+        return Markup("<div><i>{}</i></div>").format(_("No check-ins yet. Your first one will appear here."))
     rows = join(
         Markup('<tr><td style="padding-right:14px;white-space:nowrap">{}</td>'
-               '<td style="padding-right:14px">mood {}/10</td>'
+               '<td style="padding-right:14px">{}</td>'
                '<td style="padding-right:14px">{}</td><td>{}</td></tr>').format(
-            _when(c.get("at")), int(c.get("mood", 0)), ", ".join(c.get("emotions") or []),
-            "ready to act" if c.get("ready") else "not ready yet")
+            _when(c.get("at")), _("mood {mood}/10").format(mood=int(c.get("mood", 0))),
+            ", ".join(_(e) if e in EMOTIONS else e for e in c.get("emotions") or []),
+            _("ready to act") if c.get("ready") else _("not ready yet"))
         for c in reversed(checkins)
     )
     curve = mood_curve(checkins) if len(checkins) > 1 else Markup()
-    return card(Markup("{}<table>{}</table>").format(curve, rows), "Your check-ins")
+    return card(Markup("{}<table>{}</table>").format(curve, rows), _("Your check-ins"))
 
 
 def _when(value: Any) -> str:
@@ -333,10 +366,10 @@ def mood_curve(checkins: Sequence[Mapping[str, Any]]) -> Markup:
     ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color=palette.BLUE)
     ax.set_ylim(0.5, 10.5)
     ax.set_yticks([1, 5, 10])
-    ax.set_ylabel("mood")
+    ax.set_ylabel(_("mood"))
     dates_axis(ax)
     tidy_axes(ax)
-    return png_img(fig, "Your mood over time")
+    return png_img(fig, _("Your mood over time"))
 
 
 def feedback_panel(feedback: Mapping[str, Any]) -> Markup:
@@ -344,50 +377,77 @@ def feedback_panel(feedback: Mapping[str, Any]) -> Markup:
     text = (feedback.get("text") or "").strip()
     takeaways = (feedback.get("takeaways") or "").strip()
     if not text:
-        body = Markup("<i>No feedback recorded yet. If it arrives, add it in step 1 and it will show here.</i>")
+        body = Markup("<i>{}</i>").format(
+            _("No feedback recorded yet. If it arrives, add it in step 1 and it will show here."))
     else:
         credit = " — ".join(p for p in (feedback.get("given_by") or "", nice_date(feedback.get("received_on"))) if p)
         body = Markup('<blockquote style="margin:4px 0 4px 8px;white-space:pre-wrap">{}</blockquote>').format(text)
         if credit:
             body += Markup('<div style="color:{}">{}</div>').format(palette.MUTED_TEXT, credit)
         if takeaways:
-            body += Markup('<div style="margin-top:6px"><b>What I take from it:</b> {}</div>').format(takeaways)
-    return card(body, "What the company said")
+            body += Markup('<div style="margin-top:6px"><b>{}</b> {}</div>').format(
+                _("What I take from it:"), takeaways)
+    return card(body, _("What the company said"))
 
 
 def feedback_verdict(result: Any) -> Markup:
     """The feedback check (`checks.FeedbackCheck`): the verdict, why, and what to ask."""
     if result.vague:
-        head = banner("This feedback is vague: it is hard to act on as it stands.", "warn")
+        head = banner(_("This feedback is vague: it is hard to act on as it stands."), "warn")
     else:
-        head = banner("This feedback is specific enough to act on.", "ok")
+        head = banner(_("This feedback is specific enough to act on."), "ok")
     reasons = join(Markup("<li>{}</li>").format(r) for r in result.reasons)
     questions = join(Markup("<li>{}</li>").format(q) for q in result.follow_up_questions)
-    body = Markup("<div>Why:</div><ul>{}</ul>").format(reasons) if reasons else Markup()
+    body = Markup("<div>{}</div><ul>{}</ul>").format(_("Why:"), reasons) if reasons else Markup()
     if result.vague and questions:
-        body += Markup("<div>Questions you could ask (they are in the follow-up draft below):</div>"
-                       "<ul>{}</ul>").format(questions)
+        body += Markup("<div>{}</div><ul>{}</ul>").format(
+            _("Questions you could ask (they are in the follow-up draft below):"), questions)
     if not body:
         return head
     # Folded: the verdict is the news; the reasons and questions are there on a click,
     # and the questions are in the follow-up draft anyway.
-    label = "Why, and questions you could ask" if result.vague and questions else "Why"
+    label = _("Why, and questions you could ask") if result.vague and questions else _("Why")
     return head + Markup(
         '<details style="{}"><summary style="cursor:pointer;color:{}">{}</summary>{}</details>'
     ).format(_FOLDED, palette.BLUE, label, body)
 
 
+def _calm(what: str) -> str:
+    if what == "thank_you":
+        return _("Your thank-you note reads calmly and professionally.")
+    if what == "linkedin":
+        return _("Your LinkedIn note reads calmly and professionally.")
+    if what == "reply":
+        return _("Your reply reads calmly and professionally.")
+    return _("Your draft reads calmly and professionally.")
+
+
+def _flagged(what: str, count: int) -> str:
+    if what == "thank_you":
+        text = ngettext("{count} phrase in your thank-you note may read badly.",
+                        "{count} phrases in your thank-you note may read badly.", count)
+    elif what == "linkedin":
+        text = ngettext("{count} phrase in your LinkedIn note may read badly.",
+                        "{count} phrases in your LinkedIn note may read badly.", count)
+    elif what == "reply":
+        text = ngettext("{count} phrase in your reply may read badly.",
+                        "{count} phrases in your reply may read badly.", count)
+    else:
+        text = ngettext("{count} phrase in your draft may read badly.",
+                        "{count} phrases in your draft may read badly.", count)
+    return text.format(count=count)
+
+
 def tone_report(result: Any, *, what: str = "draft") -> Markup:
-    """The tone check (`checks.ToneCheck`): each flagged phrase, why, and a calmer wording."""
+    """The tone check (`checks.ToneCheck`) of a `what` ("reply", "thank_you", "linkedin" or "draft"):
+    each flagged phrase, why, and a calmer wording."""
     if result.ok:
-        return banner(f"Your {what} reads calmly and professionally.", "ok")
+        return banner(_calm(what), "ok")
     items = join(
-        Markup("<li><b>“{}”</b> — {} <i>Perhaps:</i> “{}”</li>").format(f.phrase, f.why, f.alternative)
+        Markup("<li><b>“{}”</b> — {} <i>{}</i> “{}”</li>").format(f.phrase, f.why, _("Perhaps:"), f.alternative)
         for f in result.flags
     )
-    count = len(result.flags)
-    head = banner(f"{count} phrase{'s' if count != 1 else ''} in your {what} may read badly. "
-                  "Read it again once you're calm.", "warn")
+    head = banner(_flagged(what, len(result.flags)) + " " + _("Read it again once you're calm."), "warn")
     return head + Markup('<ul style="max-width:760px;line-height:1.45;margin:4px 0">{}</ul>').format(items)
 
 
@@ -402,7 +462,8 @@ def star_verdict(result: Any) -> Markup:
         for key, name in PARTS.items()
     )
     if result.complete:
-        return banner(Markup("<b>A complete STAR answer</b>, with a concrete result. {}").format(marks), "ok")
+        return banner(Markup("{} {}").format(
+            Markup(_("<b>A complete STAR answer</b>, with a concrete result.")), marks), "ok")
     head = Markup("<b>{}.</b> {}").format(result.verdict, marks)
     tips = join(Markup("<li>{}</li>").format(s) for s in result.suggestions)
     return banner(Markup('{}<ul style="margin:4px 0 0">{}</ul>').format(head, tips), "info")

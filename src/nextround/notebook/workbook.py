@@ -4,21 +4,41 @@
 the shipped notebook's thin cells call (`wb.header()`, `wb.feedback()`, ...); each
 returns the widget that section shows. The answers, saves and listeners are its
 `Session`'s.
+
+A workbook speaks the language it was made in (its `locale` parameter), whatever the
+machine it is opened on: each section is built in it, and each form's events are
+handled in it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from nextround.core import i18n
 from nextround.notebook import views
 from nextround.notebook.forms import FORMS
 from nextround.notebook.session import Session
 from nextround.render.html import banner, join
 
+_Section = TypeVar("_Section", bound=Callable[..., Any])
+
+
+def _speaking(method: _Section) -> _Section:
+    """A section built in the workbook's language."""
+
+    def build(self: Workbook, *args: Any, **kwargs: Any) -> Any:
+        with i18n.using(self.locale):
+            return method(self, *args, **kwargs)
+
+    build.__name__, build.__doc__ = method.__name__, method.__doc__
+    return build  # type: ignore[return-value]
+
 
 class Workbook(Session):
     """One open workbook, as its cells show it: start it with `Workbook.from_namespace(globals())`."""
 
+    @_speaking
     def header(self) -> Any:
         """Company, role, dates and stage; a warning if the answers can't be read."""
         import ipywidgets as w
@@ -48,6 +68,7 @@ class Workbook(Session):
         """One short reply first (or each message on its own), ready to copy and send."""
         return self._form("plan")
 
+    @_speaking
     def look_after_yourself(self) -> Any:
         """Who to talk to, taking a break, and a gentle word when mood stays low."""
         import ipywidgets as w
@@ -84,6 +105,7 @@ class Workbook(Session):
         """Step 5: following the company and watching its vacancies."""
         return self._form("company")
 
+    @_speaking
     def summary(self) -> Any:
         """Progress and next actions; updates itself after every save."""
         import ipywidgets as w
@@ -92,5 +114,6 @@ class Workbook(Session):
         self.on_save(lambda doc: setattr(view, "value", views.summary(doc)))
         return view
 
+    @_speaking
     def _form(self, name: str) -> Any:
         return FORMS[name](self)

@@ -49,17 +49,27 @@ def integer_axis(axis: Any) -> None:
 
 
 def dates_axis(ax: Any) -> None:
-    """Dates along the x axis, a few at most, the day before the month ("21 Nov", as a UK reader writes it)."""
-    import matplotlib.dates as mdates
+    """Dates along the x axis, a few at most, as the reader writes them ("21 Nov", "Nov 21", "21. Nov.").
 
+    Day and month while the dates span less than a year; month and year beyond that.
+    Babel writes them in the language in force (matplotlib's own names are English).
+    """
+    import matplotlib.dates as mdates
+    from babel.dates import format_skeleton
+    from matplotlib.ticker import FuncFormatter
+
+    from nextround.core.i18n import babel_locale
+
+    locale = babel_locale()
     locator = mdates.AutoDateLocator(maxticks=8)
+
+    def label(value: float, position: int | None = None) -> str:
+        low, high = ax.get_xlim()
+        skeleton = "MMMd" if abs(high - low) < 330 else "yMMM"  # axis limits are in days
+        return str(format_skeleton(skeleton, mdates.num2date(value), locale=locale))
+
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(
-        locator,
-        formats=["%Y", "%b", "%d %b", "%H:%M", "%H:%M", "%S.%f"],
-        zero_formats=["", "%Y", "%b", "%d %b", "%H:%M", "%H:%M"],
-        offset_formats=["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"],
-    ))
+    ax.xaxis.set_major_formatter(FuncFormatter(label))
 
 
 def dates_span(ax: Any, days: Any) -> None:

@@ -24,6 +24,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from nextround.core.i18n import _
 from nextround.errors import NextroundError
 
 #: The mode of every new file nextround writes: its owner may read and write it.
@@ -38,7 +39,7 @@ def writable(path: str | Path) -> Path:
     """
     path = Path(path)
     if not path.parent.is_dir():
-        raise NextroundError("cannot be written: its folder does not exist", file=path)
+        raise NextroundError(_("cannot be written: its folder does not exist"), file=path)
     _existing_mode(path)
     return path
 
@@ -53,32 +54,32 @@ def _existing_mode(path: Path) -> int | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise NextroundError(f"cannot be written ({exc.strerror})", file=path) from None
+        raise NextroundError(_("cannot be written ({reason})").format(reason=exc.strerror), file=path) from None
     if not stat.S_ISREG(info.st_mode):
-        raise NextroundError(f"is {_kind(info.st_mode)}, not a regular file, so it was left as it is",
-                             file=path)
+        raise NextroundError(_("is {kind}, not a regular file, so it was left as it is").format(
+            kind=_kind(info.st_mode)), file=path)
     return stat.S_IMODE(info.st_mode)
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISLNK(mode):
-        return "a link"
+        return _("a link")
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe"
+        return _("a pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "something else"
+        return _("a socket")
+    return _("something else")
 
 
 def _cannot_write(path: Path, exc: OSError) -> NextroundError:
     """The error for a write that failed: about the person's file, not our temporary one."""
     if not path.parent.is_dir():
-        return NextroundError("cannot be written: its folder does not exist", file=path)
-    return NextroundError(f"cannot be written ({exc.strerror or exc})", file=path)
+        return NextroundError(_("cannot be written: its folder does not exist"), file=path)
+    return NextroundError(_("cannot be written ({reason})").format(reason=exc.strerror or exc), file=path)
 
 
 def _temporary(path: Path) -> str:
@@ -175,7 +176,7 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def read_regular(path: str | Path, limit: int, *, what: str = "a file") -> bytes:
+def read_regular(path: str | Path, limit: int, *, what: str = "") -> bytes:
     """The bytes of the regular file at `path`, if it holds at most `limit` of them.
 
     `what` the file is, for the message ("is larger than 5 MB, the most an answers
@@ -190,8 +191,9 @@ def read_regular(path: str | Path, limit: int, *, what: str = "a file") -> bytes
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NextroundError(f"is {_kind(info.st_mode)}, not a regular file", file=path)
-        too_big = f"is larger than {_size(limit)}, the most {what} may hold"
+            raise NextroundError(_("is {kind}, not a regular file").format(kind=_kind(info.st_mode)), file=path)
+        too_big = _("is larger than {size}, the most {what} may hold").format(size=_size(limit),
+                                                                             what=what or _("a file"))
         if info.st_size > limit:
             raise NextroundError(too_big, file=path)
         data = os.read(fd, info.st_size + 1)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from nextround.core import answers
+from nextround.core.i18n import _
 from nextround.errors import AnswersError, NextroundError
 from nextround.storage import files
 
@@ -102,7 +103,7 @@ class AnswersStore:
             lock.acquire()
         except Timeout:
             raise AnswersError(
-                "is being saved by another window that has not finished; try again",
+                _("is being saved by another window that has not finished; try again"),
                 file=self.path,
             ) from None
         except OSError as exc:
@@ -111,7 +112,7 @@ class AnswersStore:
             doc = self.read()
             if doc is None:
                 if create is None:
-                    raise AnswersError("does not exist", file=self.path)
+                    raise AnswersError(_("does not exist"), file=self.path)
                 doc = create()
             edit(doc)
             doc["saved_at"] = answers.now_iso()
@@ -119,8 +120,8 @@ class AnswersStore:
             data = answers.dumps(doc).encode("utf-8")
             if len(data) > MAX_BYTES:
                 raise AnswersError(
-                    f"was not saved: it would be larger than {MAX_BYTES // (1024 * 1024)} MB, the most an "
-                    "answers file may hold; shorten the longest notes", file=self.path)
+                    _("was not saved: it would be larger than {size} MB, the most an answers file may hold; shorten "
+                      "the longest notes").format(size=MAX_BYTES // (1024 * 1024)), file=self.path)
             self._keep_history()
             try:
                 files.replace(self.path, data, durable=True)
@@ -136,12 +137,14 @@ class AnswersStore:
     def _lock_problem(self, exc: OSError) -> str:
         # Our own folder beside the answers, made into something else: say what to move.
         if self._meta_dir.exists() and not self._meta_dir.is_dir():
-            mine, should = self._meta_dir, "a folder"
+            mine, should = self._meta_dir, _("a folder")
         elif self._lock_path.is_dir():
-            mine, should = self._lock_path, "a file"
+            mine, should = self._lock_path, _("a file")
         else:
-            return f"cannot be saved: its lock file {self._lock_path} cannot be made ({exc.strerror})"
-        return f"cannot be saved: {mine} is nextround's own and should be {should}; move it away and save again"
+            return _("cannot be saved: its lock file {path} cannot be made ({reason})").format(
+                path=self._lock_path, reason=exc.strerror)
+        return _("cannot be saved: {path} is nextround's own and should be {kind}; move it away and save again").format(
+            path=mine, kind=should)
 
     def history(self) -> list[Path]:
         """Earlier versions, oldest first."""
@@ -157,7 +160,7 @@ class AnswersStore:
         try:
             earlier = parse(read_bytes(source), file=str(source))
         except FileNotFoundError:
-            raise AnswersError("is not a version kept in the history", file=source) from None
+            raise AnswersError(_("is not a version kept in the history"), file=source) from None
 
         def replace(doc: dict[str, Any]) -> None:
             doc.clear()
@@ -184,11 +187,11 @@ class AnswersStore:
                 # No links here (some network drives): a copy, as private as the file it keeps.
                 files.create(target, self.path.read_bytes(), mode=stat.S_IMODE(live.st_mode))
         except NextroundError as exc:
-            raise AnswersError(f"was not saved: its earlier version could not be kept ({exc})",
-                               file=self.path) from None
+            raise AnswersError(_("was not saved: its earlier version could not be kept ({reason})").format(
+                reason=exc), file=self.path) from None
         except OSError as exc:
-            raise AnswersError(f"was not saved: its earlier version could not be kept in "
-                               f"{self.history_dir} ({exc.strerror})", file=self.path) from None
+            raise AnswersError(_("was not saved: its earlier version could not be kept in {folder} ({reason})").format(
+                folder=self.history_dir, reason=exc.strerror), file=self.path) from None
         for old in self.history()[:-HISTORY_KEPT]:
             old.unlink(missing_ok=True)
 
@@ -203,13 +206,13 @@ def read_bytes(path: str | Path) -> bytes:
     """The bytes of an answers file: AnswersError, naming it, if it is not a regular file
     or is larger than MAX_BYTES; FileNotFoundError if there is none."""
     try:
-        return files.read_regular(path, MAX_BYTES, what="an answers file")
+        return files.read_regular(path, MAX_BYTES, what=_("an answers file"))
     except FileNotFoundError:
         raise
     except NextroundError as exc:
         raise AnswersError(exc.message, file=path) from None
     except OSError as exc:
-        raise AnswersError(f"cannot be read ({exc.strerror})", file=path) from None
+        raise AnswersError(_("cannot be read ({reason})").format(reason=exc.strerror), file=path) from None
 
 
 def decode(data: str | bytes, *, file: str | Path | None = None) -> Any:
@@ -218,14 +221,14 @@ def decode(data: str | bytes, *, file: str | Path | None = None) -> Any:
     try:
         return json.loads(data)
     except UnicodeDecodeError:
-        raise AnswersError("is not UTF-8 text", file=file) from None
+        raise AnswersError(_("is not UTF-8 text"), file=file) from None
     except json.JSONDecodeError as exc:
-        raise AnswersError(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-                           file=file) from None
+        raise AnswersError(_("is not valid JSON (line {line}, column {column}: {reason})").format(
+            line=exc.lineno, column=exc.colno, reason=exc.msg), file=file) from None
     except RecursionError:
-        raise AnswersError("is nested too deeply to be an answers file", file=file) from None
+        raise AnswersError(_("is nested too deeply to be an answers file"), file=file) from None
     except ValueError:  # a number of thousands of digits, which Python refuses to read
-        raise AnswersError("holds a number too long to read", file=file) from None
+        raise AnswersError(_("holds a number too long to read"), file=file) from None
 
 
 def parse(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
@@ -234,7 +237,7 @@ def parse(text: str | bytes, *, file: str | None = None) -> dict[str, Any]:
         doc = decode(text, file=file)
     except AnswersError as exc:
         # In a workbook, this is read before every save: say that nothing was changed.
-        raise AnswersError(f"{exc.message}; it was left as it is", file=file) from None
+        raise AnswersError(_("{problem}; it was left as it is").format(problem=exc.message), file=file) from None
     return checked(doc, file=file)
 
 

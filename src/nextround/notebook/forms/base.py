@@ -7,14 +7,16 @@ then says in the form that it saved — or why it could not.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from nextround.core import answers, messages
+from nextround.core import answers, i18n, messages
 from nextround.core.answers import as_date
+from nextround.core.i18n import N_, _
 from nextround.errors import NextroundError
 from nextround.notebook import views
 from nextround.render import palette
@@ -25,6 +27,24 @@ if TYPE_CHECKING:
 
 
 LABEL_STYLE = {"description_width": "13em"}
+
+_Handler = TypeVar("_Handler", bound=Callable[..., Any])
+
+
+def speaking(handler: _Handler) -> _Handler:
+    """`handler`, run in the language in force now, whenever it is called later.
+
+    A widget's event (a click, a keystroke) reaches the kernel outside the cell that
+    built the form, so its handler is tied to the form's language when it is registered.
+    """
+    locale = i18n.current()
+
+    @functools.wraps(handler)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with i18n.using(locale):
+            return handler(*args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 def wide() -> w.Layout:
@@ -105,7 +125,7 @@ def number_field(label: str, value: int, low: int, high: int) -> w.BoundedIntTex
 def dated_list(entries: list[dict[str, Any]]) -> Markup:
     """Logged entries, newest first, as an HTML list (empty when there are none)."""
     items = join(
-        Markup("<li>{}: {}</li>").format(messages.nice_date(e.get("on")), e.get("note", "")) for e in reversed(entries)
+        Markup("<li>{}: {}</li>").format(i18n.date_text(e.get("on")), e.get("note", "")) for e in reversed(entries)
     )
     return Markup('<ul style="line-height:1.45;margin:4px 0">{}</ul>').format(items) if items else Markup()
 
@@ -181,9 +201,9 @@ def saving(workbook: Session, edit: Callable[[dict[str, Any]], Any]) -> tuple[di
     try:
         return workbook.save(edit), ""
     except NextroundError as exc:
-        return None, f"Not saved: {exc}"
+        return None, _("Not saved: {reason}").format(reason=exc)
     except OSError as exc:  # a full disk, a folder made read-only: say so in the form
-        return None, f"Not saved: {exc.filename or workbook.store.path}: {exc.strerror}"
+        return None, _("Not saved: {reason}").format(reason=f"{exc.filename or workbook.store.path}: {exc.strerror}")
 
 
 class Shown:
@@ -209,7 +229,7 @@ class Form(Shown):
     cannot undo this one's answers with its stale copy.
     """
 
-    save_label = "Save"
+    save_label = N_("Save")
     #: The answers section whose fields the form writes (see `write`).
     section = ""
     #: The form's name in CSS classes: `nextround-<name>`, `nextround-<name>-<field>`.
@@ -226,9 +246,9 @@ class Form(Shown):
         self.workbook = workbook
         self.status = html()
         self.save_button = w.Button(
-            description=self.save_label, icon="save", button_style="primary", layout=w.Layout(width="auto")
+            description=self.button_label(), icon="save", button_style="primary", layout=w.Layout(width="auto")
         )
-        self.save_button.on_click(lambda _: self.save())
+        self.save_button.on_click(speaking(lambda button: self.save()))
         self.build(doc)
         self._shown = self.fields(doc)
         self._writing: dict[str, Any] = {}
@@ -241,13 +261,17 @@ class Form(Shown):
         hook_attributes(self, self.hook_name)
         hook(self.widget, "form", self.hook_name)
         for field in _value_widgets(self):
-            field.observe(self._changed, names="value")
+            field.observe(speaking(self._changed), names="value")
 
-    def _changed(self, _: Any = None) -> None:
+    def button_label(self) -> str:
+        """The Save button's words, in the form's language."""
+        return _(self.save_label)
+
+    def _changed(self, change: Any = None) -> None:
         """Say "unsaved changes" as soon as a field differs from what was last saved."""
         unsaved = self.fields(self._fields_doc) != self._shown
         if unsaved and not self._unsaved:
-            self._say("Unsaved changes", "warn")
+            self._say(_("Unsaved changes"), "warn")
         elif self._unsaved and not unsaved:
             self.status.value = ""
         self._unsaved = unsaved
@@ -297,7 +321,7 @@ class Form(Shown):
         self.saved(self._fields_doc)
         self._unsaved = False
         self.widget.remove_class("nextround-unsaved")
-        self._say(f"Saved at {doc['saved_at'][11:16]}", "ok")
+        self._say(_("Saved at {time}").format(time=doc["saved_at"][11:16]), "ok")
         return True
 
 
@@ -311,30 +335,49 @@ def _value_widgets(owner: Any) -> list[w.Widget]:
     return found
 
 
-def tone_view(draft: w.Textarea, what: str) -> w.HTML:
-    """A view of the tone check of `draft`, kept up to date as it is edited."""
+def checks_read_this_language() -> bool:
+    """Whether the text checks have rules for the language in force (English only, for now)."""
+    from nextround.checks import LANGUAGES
+
+    return i18n.current().split("-")[0] in LANGUAGES
+
+
+def english_only_note() -> w.HTML:
+    """The one line a form shows where the checks would judge text in another language."""
+    return html(views.checks_english_only())
+
+
+def tone_view(draft: w.Textarea, what: str, *, note: bool = True) -> w.HTML:
+    """A view of the tone check of `draft` (`what`: "reply", "thank_you" or "linkedin"), kept up to date.
+
+    In a language the checks do not read, no judgement: the English-only line (with
+    `note`), or nothing.
+    """
+    if not checks_read_this_language():
+        return english_only_note() if note else html()
     from nextround.checks import check_tone
 
     view = html()
 
-    def update(_: Any = None) -> None:
+    def update(change: Any = None) -> None:
         view.value = views.tone_report(check_tone(draft.value), what=what) if draft.value.strip() else ""
 
-    draft.observe(update, names="value")
+    draft.observe(speaking(update), names="value")
     update()
     return view
 
 
 def star_view(answer: w.Textarea) -> w.HTML:
-    """A view of the STAR check of `answer`, kept up to date as it is typed."""
+    """A view of the STAR check of `answer`, kept up to date as it is typed (nothing where it cannot read it)."""
+    view = html()
+    if not checks_read_this_language():
+        return view
     from nextround.checks import check_answer
 
-    view = html()
-
-    def update(_: Any = None) -> None:
+    def update(change: Any = None) -> None:
         view.value = views.star_verdict(check_answer(answer.value)) if answer.value.strip() else ""
 
-    answer.observe(update, names="value")
+    answer.observe(speaking(update), names="value")
     update()
     return view
 
@@ -362,18 +405,25 @@ def draft_tools(area: w.Textarea, address: Callable[[], str], name: str) -> w.HT
     area.add_class(css)
     view = w.HTML(layout=w.Layout())  # a layout of its own: forms show and hide it
 
-    def update(_: Any = None) -> None:
+    def update(change: Any = None) -> None:
         to = address().strip()
-        link = (Markup(' <a class="nextround-mailto" href="{}" target="_blank" rel="noopener">Open in email</a>')
-                .format(messages.mailto(to, messages.Message.from_text(area.value))) if to else Markup())
+        link = (Markup(' <a class="nextround-mailto" href="{}" target="_blank" rel="noopener">{}</a>')
+                .format(messages.mailto(to, messages.Message.from_text(area.value)), _("Open in email"))
+                if to else Markup())
         view.value = Markup(
             '<div style="margin:0 0 6px calc(13em + 10px)">'
-            '<button type="button" class="nextround-copy" aria-label="Copy the draft" '
+            '<button type="button" class="nextround-copy" aria-label="{}" '
             "onclick=\"navigator.clipboard.writeText(document.querySelector('.{} textarea').value)"
-            ".then(() => {{ this.textContent = 'Copied'; }})\">Copy</button>{}{}</div>"
-        ).format(css, link, Markup("") if to else Markup(
-            ' <span style="color:{}">(no email address noted, so no link to open)</span>').format(palette.HINT_TEXT))
+            ".then(() => {{ this.textContent = '{}'; }})\">{}</button>{}{}</div>"
+        ).format(_("Copy the draft"), css, _js_text(_("Copied")), _("Copy"), link, Markup("") if to else Markup(
+            ' <span style="color:{}">{}</span>').format(
+                palette.HINT_TEXT, _("(no email address noted, so no link to open)")))
 
-    area.observe(update, names="value")
+    area.observe(speaking(update), names="value")
     update()
     return view
+
+
+def _js_text(text: str) -> str:
+    """Text to put inside a single-quoted JavaScript string in an HTML attribute (escaped again there)."""
+    return text.replace("\\", "\\\\").replace("'", "\\'")

@@ -8,6 +8,8 @@ from typing import Any
 import ipywidgets as w
 
 from nextround.core import answers
+from nextround.core.i18n import N_, _
+from nextround.core.labels import EMOTIONS
 from nextround.notebook import views
 from nextround.notebook.forms.base import (
     LABEL_STYLE,
@@ -15,50 +17,47 @@ from nextround.notebook.forms.base import (
     html,
     labelled_row,
     saving,
+    speaking,
     text_area,
     text_field,
 )
 
-EMOTIONS = (
-    "disappointed", "sad", "angry", "frustrated", "embarrassed", "anxious",
-    "numb", "relieved", "calm", "hopeful", "determined",
-)
 
 class CheckinForm(Form):
     """A mood check-in; each Save adds one, and the history shows the curve."""
 
-    save_label = "Save check-in"
+    save_label = N_("Save check-in")
     hook_name = "checkin"
 
     def build(self, doc: dict[str, Any]) -> None:
         self.mood = w.IntSlider(
-            value=5, min=1, max=10, description="Mood (1 low, 10 good)", style=LABEL_STYLE,
+            value=5, min=1, max=10, description=_("Mood (1 low, 10 good)"), style=LABEL_STYLE,
             layout=w.Layout(width="36em"),
         )
         self.emotions = {
-            name: w.ToggleButton(description=name, layout=w.Layout(width="auto")) for name in EMOTIONS
+            name: w.ToggleButton(description=_(name), layout=w.Layout(width="auto")) for name in EMOTIONS
         }
-        self.other_emotion = text_field("Anything else?", "", "another word for how you feel")
-        self.note = text_area("Note", "", 3, "a few words for yourself (stays private)")
+        self.other_emotion = text_field(_("Anything else?"), "", _("another word for how you feel"))
+        self.note = text_area(_("Note"), "", 3, _("a few words for yourself (stays private)"))
         self.ready = w.ToggleButtons(
-            options=[("Not yet", False), ("Yes, I'm ready", True)], value=None, style={"button_width": "auto"}
+            options=[(_("Not yet"), False), (_("Yes, I'm ready"), True)], value=None, style={"button_width": "auto"}
         )
         self.history = html()
         self.advice = html()
         self.response = html()
-        self.skip = w.Button(description="Skip checking in: I'm ready to act", layout=w.Layout(width="auto"),
-                             tooltip="Starts your message plan today, without a check-in")
-        self.skip.on_click(lambda _: self.skip_checkin())
+        self.skip = w.Button(description=_("Skip checking in: I'm ready to act"), layout=w.Layout(width="auto"),
+                             tooltip=_("Starts your message plan today, without a check-in"))
+        self.skip.on_click(speaking(lambda button: self.skip_checkin()))
         self._show(doc)
 
     def children(self) -> list[w.Widget]:
         return [
             self.mood,
-            labelled_row("How do you feel?",
+            labelled_row(_("How do you feel?"),
                          w.HBox(list(self.emotions.values()), layout=w.Layout(flex_flow="row wrap"))),
             self.other_emotion,
             self.note,
-            labelled_row("Ready to act?", self.ready),
+            labelled_row(_("Ready to act?"), self.ready),
             self.advice,
             self.response,
             self.history,
@@ -67,7 +66,7 @@ class CheckinForm(Form):
 
     def check(self) -> str | None:
         if self.ready.value is None:
-            return "Choose whether you feel ready to act."
+            return _("Choose whether you feel ready to act.")
         return None
 
     def edit(self, doc: dict[str, Any]) -> None:
@@ -101,5 +100,5 @@ class CheckinForm(Form):
         full = answers.with_defaults(doc)
         self._show(full)
         self.response.value = views.ready_response(full)
-        self._say("Check-in skipped: your plan starts today", "ok")
+        self._say(_("Check-in skipped: your plan starts today"), "ok")
         return True

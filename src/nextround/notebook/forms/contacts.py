@@ -9,8 +9,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from nextround.core import answers, messages
+from nextround.core import answers, i18n, messages
 from nextround.core.answers import as_date, iso, main_contact
+from nextround.core.i18n import N_, _, ngettext
 from nextround.core.labels import NETWORKS as NETWORK_LABELS
 from nextround.core.parameters import parse_contact
 from nextround.core.progress import unanswered
@@ -30,6 +31,7 @@ from nextround.notebook.forms.base import (
     number_field,
     own_layout,
     saving,
+    speaking,
     text_area,
     text_field,
 )
@@ -45,16 +47,18 @@ class ContactPanel(Form):
     The id, not the name, says whose details these are: two people may share a name.
     """
 
-    save_label = "Save contact"
+    save_label = N_("Save contact")
     hook_name = "contact"
 
     def __init__(self, workbook: Session, key: str, name: str, doc: dict[str, Any] | None = None) -> None:
         self.key = key
         self.name = name
-        # Two buttons in one tab: say whose details this one saves.
-        self.save_label = f"Save {name.split()[0] if name.split() else name}'s details"
         super().__init__(workbook, doc)
         hook(self.widget, "person-" + _slug(key))  # the panel of one person
+
+    def button_label(self) -> str:
+        # Two buttons in one tab: say whose details this one saves.
+        return _("Save {name}'s details").format(name=self.name.split()[0] if self.name.split() else self.name)
 
     def _contact(self, doc: Mapping[str, Any]) -> dict[str, Any]:
         found = next((c for c in doc["contacts"] if c.get("id") == self.key), None)
@@ -63,46 +67,48 @@ class ContactPanel(Form):
     def build(self, doc: dict[str, Any]) -> None:
         contact = self._contact(doc)
         self._doc, self._person = doc, contact
-        self.email = text_field("Email", contact["email"])
-        self.role = text_field("Their role", contact["role"], "e.g. hiring manager")
-        self.detail = text_field("Something you talked about", contact.get("detail", ""),
-                                 "one thing from the interview, e.g. the new data platform")
-        self.thank_you = draft_area("Thank-you note", messages.thank_you(doc, contact),
+        self.email = text_field(_("Email"), contact["email"])
+        self.role = text_field(_("Their role"), contact["role"], _("e.g. hiring manager"))
+        self.detail = text_field(_("Something you talked about"), contact.get("detail", ""),
+                                 _("one thing from the interview, e.g. the new data platform"))
+        self.thank_you = draft_area(_("Thank-you note"), messages.thank_you(doc, contact),
                                     contact.get("thank_you_note", ""))
         self.thank_you_tools = draft_tools(self.thank_you, lambda: self.email.value, f"thank-you-{_slug(self.key)}")
-        self.thank_you_tone = own_layout(tone_view(self.thank_you, "thank-you note"))
-        self.thank_you_sent_on = date_field("Thank-you sent on", contact["thank_you_sent_on"])
-        self.no_email = own_layout(hint("No email address for them, so no emailed thank-you: your LinkedIn note "
-                                        "can carry your thanks. Add an address above if you have one.", beside=True))
+        # In a language the checks do not read, the LinkedIn note's place says so, once.
+        self.thank_you_tone = own_layout(tone_view(self.thank_you, "thank_you", note=False))
+        self.thank_you_sent_on = date_field(_("Thank-you sent on"), contact["thank_you_sent_on"])
+        self.no_email = own_layout(hint(_("No email address for them, so no emailed thank-you: your LinkedIn note "
+                                          "can carry your thanks. Add an address above if you have one."),
+                                        beside=True))
         main = main_contact(doc)
-        self.in_reply = hint("Your one short reply (at the top) thanks them, so there's no separate note to send.",
+        self.in_reply = hint(_("Your one short reply (at the top) thanks them, so there's no separate note to send."),
                              beside=True) if (main is not None and _same(main, contact)
                                               and (doc["plan"].get("style") or "combined") == "combined") else None
         self.linkedin_note = text_area(
-            "LinkedIn note", contact["linkedin_note"] or messages.linkedin_note(doc, contact).text, 3
+            _("LinkedIn note"), contact["linkedin_note"] or messages.linkedin_note(doc, contact).text, 3
         )
         self._suggested = {"thank_you": self.thank_you.value, "linkedin_note": self.linkedin_note.value}
-        self.detail.observe(self._personalise, names="value")
-        self.email.observe(self._channels, names="value")
+        self.detail.observe(speaking(self._personalise), names="value")
+        self.email.observe(speaking(self._channels), names="value")
         self.linkedin_count = html()
-        self.linkedin_tone = tone_view(self.linkedin_note, "LinkedIn note")
-        self.linkedin_note.observe(self._count, names="value")
+        self.linkedin_tone = tone_view(self.linkedin_note, "linkedin")
+        self.linkedin_note.observe(speaking(self._count), names="value")
         self._count()
-        self.linkedin_request_sent_on = date_field("Request sent on", contact["linkedin_request_sent_on"])
-        self.linkedin_accepted_on = date_field("Accepted on", contact["linkedin_accepted_on"])
-        self.cadence_weeks = number_field("Get in touch every", contact["cadence_weeks"], 1, 104)
-        self.log_on = date_field("Contact on", date.today())
-        self.log_note = text_field("What happened", "", "e.g. commented on their post about the new team")
+        self.linkedin_request_sent_on = date_field(_("Request sent on"), contact["linkedin_request_sent_on"])
+        self.linkedin_accepted_on = date_field(_("Accepted on"), contact["linkedin_accepted_on"])
+        self.cadence_weeks = number_field(_("Get in touch every"), contact["cadence_weeks"], 1, 104)
+        self.log_on = date_field(_("Contact on"), date.today())
+        self.log_note = text_field(_("What happened"), "", _("e.g. commented on their post about the new team"))
         # Under the fields it logs, apart from the Save button below.
-        self.log_button = w.Button(description="Log this contact", icon="plus",
+        self.log_button = w.Button(description=_("Log this contact"), icon="plus",
                                    layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)"))
-        self.log_button.on_click(lambda _: self.log())
+        self.log_button.on_click(speaking(lambda button: self.log()))
         self.next_contact = html()
         self._pending_log: dict[str, Any] | None = None
         self._show(contact)
         self._channels()
 
-    def _personalise(self, _: Any = None) -> None:
+    def _personalise(self, change: Any = None) -> None:
         """Put the detail into the drafts the person has not edited themselves."""
         contact = {**self._person, "detail": self.detail.value.strip()}
         fresh = {"thank_you": messages.thank_you(self._doc, contact).text,
@@ -113,7 +119,7 @@ class ContactPanel(Form):
                 area.value = text
             self._suggested[name] = text
 
-    def _channels(self, _: Any = None) -> None:
+    def _channels(self, change: Any = None) -> None:
         """No email address: no emailed thank-you to write (the LinkedIn note thanks them)."""
         has_email = bool(self.email.value.strip())
         thanked_in_reply = self.in_reply is not None
@@ -124,42 +130,45 @@ class ContactPanel(Form):
     def children(self) -> list[w.Widget]:
         return [
             self.email, self.role, self.detail,
-            heading("Thank them"), *([self.in_reply] if self.in_reply is not None else []), self.no_email,
+            heading(_("Thank them")), *([self.in_reply] if self.in_reply is not None else []), self.no_email,
             self.thank_you, self.thank_you_tools, self.thank_you_tone, self.thank_you_sent_on,
-            heading("Connect on LinkedIn"), self.linkedin_note, self.linkedin_count, self.linkedin_tone,
+            heading(_("Connect on LinkedIn")), self.linkedin_note, self.linkedin_count, self.linkedin_tone,
             self.linkedin_request_sent_on, self.linkedin_accepted_on,
-            heading("Keep in touch"), w.HBox([self.cadence_weeks, w.Label("weeks")]), self.next_contact,
-            hint("Each time you're in touch, log it here: logging saves at once and moves the next date on."),
+            heading(_("Keep in touch")), w.HBox([self.cadence_weeks, w.Label(_("weeks"))]), self.next_contact,
+            hint(_("Each time you're in touch, log it here: logging saves at once and moves the next date on.")),
             self.log_on, self.log_note, self.log_button,
         ]
 
-    def _count(self, _: Any = None) -> None:
+    def _count(self, change: Any = None) -> None:
         length = len(self.linkedin_note.value)
         parts = []
+        accounts = {"free": _("free"), "premium": _("premium")}
         for account, limit in messages.LINKEDIN_LIMITS.items():
             fits = length <= limit
             colour = palette.GREEN if fits else palette.RED
-            word = "fits" if fits else f"{length - limit} too long"
+            word = _("fits") if fits else ngettext("{count} too long", "{count} too long", length - limit).format(
+                count=length - limit)
             parts.append(Markup('<span style="color:{}">{} {}/{} {}</span>').format(
-                colour, account, length, limit, word))
+                colour, accounts.get(account, account), length, limit, word))
         self.linkedin_count.value = (
             Markup('<div style="margin-left:13em;font-size:0.9em">{}</div>').format(join(parts, " · "))
         )
 
     def _show(self, contact: Mapping[str, Any]) -> None:
         upcoming = contact.get("next_contact_on")
-        when = (Markup("Next contact on <b>{}</b>.").format(messages.nice_date(upcoming))
-                if upcoming else "Once you log a contact, the next date appears here.")
+        when = (Markup(_("Next contact on <b>{date}</b>.")).format(date=i18n.date_text(upcoming))
+                if upcoming else _("Once you log a contact, the next date appears here."))
         if upcoming and unanswered(contact):
-            when += Markup(" They haven't answered yet, so that's the one reminder you'll get: if nothing comes "
-                           "of it, the workbook lets it go two weeks later. Once they accept or you log a "
-                           "contact, the usual rhythm starts.")
+            when += Markup(" ") + Markup(_(
+                "They haven't answered yet, so that's the one reminder you'll get: if nothing comes of it, the "
+                "workbook lets it go two weeks later. Once they accept or you log a contact, the usual rhythm "
+                "starts."))
         self.next_contact.value = Markup("<div>{}</div>").format(when) + dated_list(contact.get("log") or [])
 
     def log(self) -> bool:
         """Record a contact now (it resets the keep-in-touch clock) and save."""
         if not self.log_on.value:
-            self._say("Choose the date of the contact.", "warn")
+            self._say(_("Choose the date of the contact."), "warn")
             return False
         self._pending_log = {"id": answers.new_id(), "on": iso(self.log_on.value), "note": self.log_note.value}
         try:
@@ -211,16 +220,17 @@ class ContactsForm(Shown):
         for contact in doc["contacts"]:
             self._add_panel(contact["id"], contact["name"], doc)  # the answers read once, for every panel
         self.new_contact = w.Text(
-            placeholder='Name <email>, e.g. Sam Lee <sam@example.org>', layout=w.Layout(width="26em")
+            placeholder=_("Name <email>, e.g. Sam Lee <sam@example.org>"), layout=w.Layout(width="26em")
         )
-        self.add_button = w.Button(description="Add contact", icon="user-plus")
-        self.add_button.on_click(lambda _: self.add())
+        self.add_button = w.Button(description=_("Add contact"), icon="user-plus")
+        self.add_button.on_click(speaking(lambda button: self.add()))
         self.status = html()
-        empty = Markup("" if doc["contacts"] else "<i>No contacts yet. Add the people you met below.</i>")
+        empty = Markup("") if doc["contacts"] else Markup("<i>{}</i>").format(
+            _("No contacts yet. Add the people you met below."))
         self.empty = html(empty)
         self.widget = w.VBox([
             self.empty, self.tabs,
-            heading("Someone else you met?"),
+            heading(_("Someone else you met?")),
             w.HBox([self.new_contact, self.add_button, self.status], layout=w.Layout(align_items="center")),
         ])
         hook_attributes(self, "contacts")
@@ -255,8 +265,8 @@ class ContactsForm(Shown):
             return None
         if any(p.name == contact.name and _same_person(p.email.value.strip(), contact.email)
                for p in self.panels.values()):
-            self._say(f"{contact.name} is already here; to add someone else of that name, give their email too.",
-                      "warn")
+            self._say(_("{name} is already here; to add someone else of that name, give their email too.").format(
+                name=contact.name), "warn")
             return None
         added: dict[str, Any] = {}
         doc, why_not = saving(self.workbook,
@@ -268,20 +278,20 @@ class ContactsForm(Shown):
         self.tabs.selected_index = len(self.tabs.children) - 1
         self.new_contact.value = ""
         self.empty.value = ""
-        self._say(f"Added {contact.name}", "ok")
+        self._say(_("Added {name}").format(name=contact.name), "ok")
         return panel
 
 
 class CompanyForm(Form):
     """Following the company, a light engagement log and a vacancy watch."""
 
-    save_label = "Save company"
+    save_label = N_("Save company")
     hook_name = "company"
 
     def build(self, doc: dict[str, Any]) -> None:
         company = doc["company"]
         self.followed = {
-            key: (w.Checkbox(value=bool(company["followed"].get(key)), description=label, indent=False,
+            key: (w.Checkbox(value=bool(company["followed"].get(key)), description=_(label), indent=False,
                              layout=w.Layout(width="16em")),
                   w.DatePicker(value=as_date(company["followed"].get(key)), layout=w.Layout(width="12em")))
             for key, label in NETWORK_LABELS.items()
@@ -291,24 +301,24 @@ class CompanyForm(Form):
             hook(box, f"company-followed-{key}")
             hook(picker, f"company-followed-{key}-on")
         watch = company["vacancy_watch"]
-        self.careers_page = text_field("Careers page",
+        self.careers_page = text_field(_("Careers page"),
                                        watch["careers_page"] or doc["rejection"].get("careers_page", ""),
-                                  "https://…")
-        self.keywords = text_field("Keywords", ", ".join(watch["keywords"]), "e.g. analyst, SQL, London")
-        self.last_checked_on = date_field("Last checked on", watch["last_checked_on"])
-        self.check_every_days = number_field("Check every (days)", watch["check_every_days"], 1, 365)
-        self.engagement_on = date_field("Engaged on", date.today())
-        self.engagement_note = text_field("What you did", "", "e.g. liked their post on the new office")
+                                       "https://…")
+        self.keywords = text_field(_("Keywords"), ", ".join(watch["keywords"]), _("e.g. analyst, SQL, London"))
+        self.last_checked_on = date_field(_("Last checked on"), watch["last_checked_on"])
+        self.check_every_days = number_field(_("Check every (days)"), watch["check_every_days"], 1, 365)
+        self.engagement_on = date_field(_("Engaged on"), date.today())
+        self.engagement_note = text_field(_("What you did"), "", _("e.g. liked their post on the new office"))
         self.engagement_list = html(dated_list(company["engagement"]))
 
     def children(self) -> list[w.Widget]:
         return [
-            heading("Follow them"),
-            hint("Tick each place you follow them; the date is when you started."),
+            heading(_("Follow them")),
+            hint(_("Tick each place you follow them; the date is when you started.")),
             *[w.HBox([box, picker]) for box, picker in self.followed.values()],
-            heading("Engage lightly (a like, a thoughtful comment)"),
+            heading(_("Engage lightly (a like, a thoughtful comment)")),
             self.engagement_list, self.engagement_on, self.engagement_note,
-            heading("Watch for new vacancies"),
+            heading(_("Watch for new vacancies")),
             self.careers_page, self.keywords, self.last_checked_on, self.check_every_days,
         ]
 

@@ -15,6 +15,7 @@ import ipywidgets as w
 
 from nextround.core import answers, messages
 from nextround.core.answers import iso, main_contact
+from nextround.core.i18n import N_, _
 from nextround.core.progress import PLAN_STYLES
 from nextround.notebook import views
 from nextround.notebook.forms.base import (
@@ -28,31 +29,32 @@ from nextround.notebook.forms.base import (
     labelled_row,
     own_text,
     refresh_draft,
+    speaking,
     text_field,
 )
 
 PLAN_LABELS = {
-    "combined": "One short reply (recommended)",
-    "separate": "Each message on its own",
+    "combined": N_("One short reply (recommended)"),
+    "separate": N_("Each message on its own"),
 }
 
 
 class DetailsForm(Form):
     """Your name and how you sign off, asked once and used in every draft."""
 
-    save_label = "Save my details"
+    save_label = N_("Save my details")
     section = "you"
     hook_name = "you"
 
     def build(self, doc: dict[str, Any]) -> None:
         you = doc["you"]
         name = you["name"] or doc["rejection"].get("your_name", "")
-        self.name = text_field("Your name", name, "as you sign your emails")
-        self.sign_off = text_field("Sign off with", you["sign_off"], messages.SIGN_OFF)
+        self.name = text_field(_("Your name"), name, _("as you sign your emails"))
+        self.sign_off = text_field(_("Sign off with"), you["sign_off"], _("Kind regards"))  # the drafts' own sign-off
 
     def children(self) -> list[w.Widget]:
         return [
-            hint("Every draft in this workbook ends with these. You only need to fill them in once."),
+            hint(_("Every draft in this workbook ends with these. You only need to fill them in once.")),
             self.name, self.sign_off,
         ]
 
@@ -63,7 +65,7 @@ class DetailsForm(Form):
 class PlanForm(Form):
     """The message plan, and the combined reply to copy, send and mark as sent."""
 
-    save_label = "Save the plan"
+    save_label = N_("Save the plan")
     section = "plan"
     hook_name = "plan"
 
@@ -71,24 +73,24 @@ class PlanForm(Form):
         plan = doc["plan"]
         self._doc = doc
         self.style = w.ToggleButtons(
-            options=[(PLAN_LABELS[s], s) for s in PLAN_STYLES], value=plan["style"] or "combined",
+            options=[(_(PLAN_LABELS[s]), s) for s in PLAN_STYLES], value=plan["style"] or "combined",
             style={"button_width": "auto"},
         )
         emailed = [c["name"] for c in doc["contacts"] if (c.get("email") or "").strip()]
         main = main_contact(doc)
         self.main_contact = w.Dropdown(
-            description="Send it to", options=[("—", ""), *[(n, n) for n in emailed]],
+            description=_("Send it to"), options=[("—", ""), *[(n, n) for n in emailed]],
             value=(main or {}).get("name", "") if (main or {}).get("name") in emailed else "",
             style=LABEL_STYLE, layout=w.Layout(width="30em"),
         )
-        self.draft = draft_area("Your reply", messages.combined_reply(doc), plan["combined_draft"])
+        self.draft = draft_area(_("Your reply"), messages.combined_reply(doc), plan["combined_draft"])
         self._suggested = messages.combined_reply(doc).text
         self.tools = draft_tools(self.draft, self._address, "combined-reply")
-        self.sent_on = date_field("Sent on", plan["combined_sent_on"])
+        self.sent_on = date_field(_("Sent on"), plan["combined_sent_on"])
         self.advice = html()
         self.explain = html()
-        self.style.observe(self._explain, names="value")
-        self.workbook.on_save(self._advise)
+        self.style.observe(speaking(self._explain), names="value")
+        self.workbook.on_save(speaking(self._advise))
         self._advise(doc)
         self._explain()
 
@@ -102,7 +104,7 @@ class PlanForm(Form):
         # New details (a name, a sign-off) reach the draft, unless the person has edited it.
         self._suggested = refresh_draft(self.draft, self._suggested, messages.combined_reply(doc))
 
-    def _explain(self, _: Any = None) -> None:
+    def _explain(self, change: Any = None) -> None:
         combined = self.style.value == "combined"
         self.explain.value = views.plan_explained(combined)
         for widget in (self.main_contact, self.draft, self.tools, self.sent_on):
@@ -110,7 +112,7 @@ class PlanForm(Form):
 
     def children(self) -> list[w.Widget]:
         return [
-            labelled_row("How to reply", self.style), self.explain, self.advice,
+            labelled_row(_("How to reply"), self.style), self.explain, self.advice,
             self.main_contact, self.draft, self.tools, self.sent_on,
         ]
 

@@ -7,9 +7,20 @@ from typing import Any
 
 import ipywidgets as w
 
+from nextround.core.i18n import N_, _
 from nextround.core.labels import RUBRIC
 from nextround.notebook import views
-from nextround.notebook.forms.base import Form, heading, hint, hook, html, star_view, text_area
+from nextround.notebook.forms.base import (
+    Form,
+    checks_read_this_language,
+    heading,
+    hint,
+    hook,
+    html,
+    speaking,
+    star_view,
+    text_area,
+)
 from nextround.render import palette
 from nextround.render.html import Markup
 
@@ -17,7 +28,7 @@ from nextround.render.html import Markup
 class SelfReviewForm(Form):
     """The rubric (1-5 with notes) and the questions asked, beside the company's feedback."""
 
-    save_label = "Save self-review"
+    save_label = N_("Save self-review")
     section = "self_review"
     hook_name = "review"
 
@@ -25,33 +36,34 @@ class SelfReviewForm(Form):
         review = doc["self_review"]
         self.feedback = html(views.feedback_panel(doc["feedback"]))
         # Feedback recorded in step 1 appears here at once, as the panel promises.
-        self.workbook.on_save(lambda saved: setattr(self.feedback, "value", views.feedback_panel(saved["feedback"])))
+        self.workbook.on_save(speaking(
+            lambda saved: setattr(self.feedback, "value", views.feedback_panel(saved["feedback"]))))
         self.scores = {
             key: w.ToggleButtons(
                 options=[str(n) for n in range(1, 6)],
                 value=str(review["scores"][key]) if key in review["scores"] else None,
                 style={"button_width": "2.6em"},
-                tooltips=["1 weak", "2", "3 fair", "4", "5 strong"],
+                tooltips=[_("1 weak"), "2", _("3 fair"), "4", _("5 strong")],
             )
             for key in RUBRIC
         }
-        self.notes = {key: w.Text(value=review["notes"].get(key, ""), placeholder="what happened, in a few words",
+        self.notes = {key: w.Text(value=review["notes"].get(key, ""), placeholder=_("what happened, in a few words"),
                                   layout=w.Layout(width="auto")) for key in RUBRIC}
         self.questions = w.VBox()
         for q in review["questions"]:
             self._add_question(q)
         if not review["questions"]:
             self._add_question({})
-        self.add_question_button = w.Button(description="Add another question", icon="plus",
+        self.add_question_button = w.Button(description=_("Add another question"), icon="plus",
                                             layout=w.Layout(width="max-content"))
-        self.add_question_button.on_click(lambda _: self._add_question({}))
+        self.add_question_button.on_click(speaking(lambda button: self._add_question({})))
         self.practice = html(views.practice_plan(review["scores"]))
 
     def _add_question(self, values: Mapping[str, str]) -> None:
-        better = hook(text_area("A better answer", values.get("better_answer", ""), 3), "review-better-answer")
+        better = hook(text_area(_("A better answer"), values.get("better_answer", ""), 3), "review-better-answer")
         rows = (
-            hook(text_area("Question asked", values.get("question", ""), 2), "review-question"),
-            hook(text_area("How I answered", values.get("my_answer", ""), 3), "review-my-answer"),
+            hook(text_area(_("Question asked"), values.get("question", ""), 2), "review-question"),
+            hook(text_area(_("How I answered"), values.get("my_answer", ""), 3), "review-my-answer"),
             better,
             # The STAR check of the better answer, as it is typed.
             hook(star_view(better), "review-star"),
@@ -66,7 +78,7 @@ class SelfReviewForm(Form):
             cell
             for key, label in RUBRIC.items()
             for cell in (
-                html(Markup('<div style="font-weight:600;line-height:1.3">{}</div>').format(label)),
+                html(Markup('<div style="font-weight:600;line-height:1.3">{}</div>').format(_(label))),
                 self.scores[key],
                 self.notes[key],
             )
@@ -77,11 +89,14 @@ class SelfReviewForm(Form):
         ))
         return [
             self.feedback,
-            heading("Score yourself: 1 weak, 5 strong"),
+            heading(_("Score yourself: 1 weak, 5 strong")),
             rubric,
-            heading("The questions they asked"),
-            hint("For each one, write a better answer the STAR way: the Situation, your Task, the Action you "
-                 "took and the Result. It is checked as you type."),
+            heading(_("The questions they asked")),
+            hint(_("For each one, write a better answer the STAR way: the Situation, your Task, the Action you "
+                   "took and the Result. It is checked as you type.") if checks_read_this_language() else
+                 _("For each one, write a better answer the STAR way: the Situation, your Task, the Action you "
+                   "took and the Result.")),
+            *([] if checks_read_this_language() else [html(views.checks_english_only())]),
             self.questions,
             self.add_question_button,
             self.practice,

@@ -7,6 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from nextround.core import sharing
+from nextround.core.i18n import N_, _
 from nextround.core.labels import SHARING
 from nextround.notebook.forms.base import Form, heading, hint
 
@@ -14,22 +15,22 @@ from nextround.notebook.forms.base import Form, heading, hint
 class SharingForm(Form):
     """In a class workbook: one switch per part of the answers, private by default."""
 
-    save_label = "Save sharing choices"
+    save_label = N_("Save sharing choices")
     hook_name = "sharing"
 
     def build(self, doc: dict[str, Any]) -> None:
         chosen = sharing.choices(doc)
         self.choices = {
-            key: w.Checkbox(value=chosen[key], description=label, indent=False, layout=w.Layout(width="auto"))
+            key: w.Checkbox(value=chosen[key], description=_(label), indent=False, layout=w.Layout(width="auto"))
             for key, label in SHARING.items()
         }
 
     def children(self) -> list[w.Widget]:
         return [
-            heading("What your instructor may see"),
-            hint("The class report only uses what you tick here, added up across the class and never "
-                  "with your name. Your notebook keeps a copy of all your answers, so whoever receives the "
-                  "file you hand in could read them: hand it in only to your instructor."),
+            heading(_("What your instructor may see")),
+            hint(_("The class report only uses what you tick here, added up across the class and never "
+                   "with your name. Your notebook keeps a copy of all your answers, so whoever receives the "
+                   "file you hand in could read them: hand it in only to your instructor.")),
             *self.choices.values(),
         ]
 
