@@ -252,7 +252,7 @@ def cvs_on_file(journal: Journal) -> Panel:
             continue
         left = (row.cv_keep_until.date() - today).days
         if left < 0:
-            status, colour = f"lapsed on {short_date(row.cv_keep_until)}", palette.GREY_FILL
+            status, colour = f"lapsed on {short_date(row.cv_keep_until)}", palette.GREY
         elif left <= 14:
             status, colour = f"lapses in {left} day{'s' if left != 1 else ''} — re-send it now", palette.RED
         else:
