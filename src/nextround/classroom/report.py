@@ -16,9 +16,10 @@ from typing import Any
 
 from nextround.classroom.course import read_course
 from nextround.classroom.summary import MIN_CHANGE, MIN_GROUP, MIN_MEAN_GROUP, ClassSummary, publish
+from nextround.core.i18n import _
 from nextround.core.labels import RUBRIC_SHORT, STATE_HEADINGS
 from nextround.core.progress import STEPS
-from nextround.render import palette
+from nextround.render import alt, palette
 from nextround.render.charts import new_figure, picture, tidy_axes
 from nextround.render.html import Markup, Panel, note_panel, table
 
@@ -99,7 +100,10 @@ def completion(summary: ClassSummary) -> Panel:
     tidy_axes(ax)
     rows = [[label, *(_count(summary.step_completion[n][key]) for key, _, _ in _STATES)]
             for n, label in zip(STEPS, labels)]
-    chart = picture(fig, "How far the class has got with each step")
+    said = alt.listing(_("Students, by how far they have got with each step"),
+                       [(row[0], ", ".join(f"{label.lower()} {count}" for count, (_key, label, _colour)
+                                           in zip(row[1:], _STATES))) for row in rows])
+    chart = picture(fig, said)
     return _boxed(table(["Step", *(label for _, label, _ in _STATES)], rows), chart.html)
 
 
@@ -118,7 +122,8 @@ def rubric(summary: ClassSummary) -> Panel:
     rows = [[RUBRIC_SHORT[k], f"{summary.rubric[k]['mean']:.1f}", str(summary.rubric[k]["n"]),
              *(_count(summary.rubric[k]["distribution"][v]) if summary.rubric[k]["distribution"] else WITHHELD
                for v in range(1, 6))] for k in keys]
-    chart = picture(fig, "Average self-review score per dimension (to the nearest half)")
+    chart = picture(fig, alt.listing(_("Average self-review score (1 weak to 5 strong, to the nearest half)"),
+                                     [(RUBRIC_SHORT[k], summary.rubric[k]["mean"]) for k in keys]))
     body = table(["Dimension", "Average", "Students", "1", "2", "3", "4", "5"], rows) + _held(summary, "rubric:")
     return _boxed(body, chart.html)
 
@@ -154,7 +159,10 @@ def moods(summary: ClassSummary) -> Panel:
     caption = f"Withheld: {', '.join(withheld)}. {_WHY_WITHHELD}" if withheld else ""
     if "moods" in summary.held:
         caption = f"{caption} These figures are {_HELD}.".strip()
-    return picture(fig, "Moods at the latest check-in", caption)
+    said = alt.listing(_("Students, by their mood at their latest check-in"),
+                       [(band, _count(summary.moods[band])) for band in bands])
+    return picture(fig, said, caption, table([_("Mood"), _("Students")],
+                                             [[band, _count(summary.moods[band])] for band in bands]))
 
 
 def class_notebook(course: str = ".") -> dict[str, Any]:

@@ -14,11 +14,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from nextround.core.i18n import _, ngettext
 from nextround.core.labels import RUBRIC_SHORT
 from nextround.core.progress import STEPS, WEEK_AHEAD, urgency
 from nextround.journal.reminders import NOTHING_DUE, WAITING, describe, due, short_date
 from nextround.journal.tables import STEP_COLUMNS, Journal, is_missing, load
-from nextround.render import palette
+from nextround.render import alt, palette
 from nextround.render.charts import dates_axis, dates_span, integer_axis, literal, new_figure, picture, tidy_axes
 from nextround.render.html import Markup, Panel, banner, join, muted, note_panel, panel
 from nextround.render.html import table as html_table
@@ -114,8 +115,13 @@ def funnel(journal: Journal) -> Panel:
     integer_axis(ax.xaxis)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
     tidy_axes(ax)
-    return picture(fig, "How many workbooks have each step done or started",
-                  f"Across {total} workbook{'s' if total != 1 else ''}.")
+    said = alt.listing(ngettext("Steps done across {n} workbook", "Steps done across {n} workbooks", total)
+                       .format(n=total),
+                       [(label, _("{done} done, {started} started").format(done=d, started=s))
+                        for label, d, s in zip(labels, done, started)])
+    figures = html_table([_("Step"), _("Done"), _("Started"), _("Not started")],
+                         [[label, d, s, total - d - s] for label, d, s in zip(labels, done, started)])
+    return picture(fig, said, f"Across {total} workbook{'s' if total != 1 else ''}.", figures)
 
 
 def mood(journal: Journal) -> Panel:
@@ -140,9 +146,13 @@ def mood(journal: Journal) -> Panel:
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
     tidy_axes(ax)
     latest = checkins.iloc[-1]
-    return picture(fig, "Your mood at each check-in, over time",
+    said = alt.trend(_("Your mood (1 low, 10 good)"), list(zip(checkins["at"], checkins["mood"])))
+    figures = html_table([_("Check-in"), _("Mood"), _("Ready to act")],
+                         [[short_date(at), int(m), _("yes") if r else _("not yet")]
+                          for at, m, r in zip(checkins["at"], checkins["mood"], ready)])
+    return picture(fig, said,
                   f"{len(checkins)} check-in{'s' if len(checkins) != 1 else ''}; "
-                  f"the latest, on {short_date(latest['at'])}, was {int(latest['mood'])} out of 10.")
+                  f"the latest, on {short_date(latest['at'])}, was {int(latest['mood'])} out of 10.", figures)
 
 
 def themes(journal: Journal) -> Panel:
@@ -161,16 +171,20 @@ def themes(journal: Journal) -> Panel:
     if not counts:
         return note_panel(f"No themes noted in your feedback yet. {summary}")
     top = counts.most_common(10)
+    # A theme the checks know has its label; one typed by hand starts with a capital too.
+    names = [THEMES.get(t) or t[:1].upper() + t[1:] for t, _n in top]
     fig = new_figure(7.2, 0.5 + 0.32 * len(top))
     ax = fig.subplots()
-    ax.barh(range(len(top)), [n for _, n in top], color=palette.BLUE)
-    # A theme the checks know has its label; one typed by hand starts with a capital too.
-    ax.set_yticks(range(len(top)), [literal(THEMES.get(t) or t[:1].upper() + t[1:]) for t, _ in top])
+    ax.barh(range(len(top)), [n for _t, n in top], color=palette.BLUE)
+    ax.set_yticks(range(len(top)), [literal(name) for name in names])
     ax.invert_yaxis()
     integer_axis(ax.xaxis)
     ax.set_xlabel("pieces of feedback that mention it")
     tidy_axes(ax)
-    return picture(fig, "The themes your feedback mentions most", summary)
+    said = alt.listing(_("Pieces of feedback that mention each theme, most first"),
+                       [(name, n) for name, (_t, n) in zip(names, top)])
+    figures = html_table([_("Theme"), _("Pieces of feedback")], [[name, n] for name, (_t, n) in zip(names, top)])
+    return picture(fig, said, summary, figures)
 
 
 def _scored(journal: Journal) -> Any:
@@ -196,8 +210,12 @@ def weakest(journal: Journal) -> Panel:
         ax.text(m + 0.05, y, f"{m:.1f}  ({n} review{'s' if n != 1 else ''})", va="center", fontsize=8)
     tidy_axes(ax)
     first = means.index[0]
-    return picture(fig, "Your average self-review score by dimension, weakest first",
-                  f"Weakest so far: “{RUBRIC_SHORT.get(first, first)}” — a good place to focus your practice.")
+    areas = [RUBRIC_SHORT.get(d, d) for d in means.index]
+    said = alt.listing(_("Your average self-review score (1 to 5), weakest first"), list(zip(areas, means["mean"])))
+    figures = html_table([_("Area"), _("Average score"), _("Reviews")],
+                         [[area, alt.number(m), int(n)] for area, m, n in zip(areas, means["mean"], means["count"])])
+    return picture(fig, said,
+                  f"Weakest so far: “{RUBRIC_SHORT.get(first, first)}” — a good place to focus your practice.", figures)
 
 
 def review_over_time(journal: Journal) -> Panel:
@@ -214,23 +232,33 @@ def review_over_time(journal: Journal) -> Panel:
         scored = scored.assign(when=scored["when"].dt.to_period("M").dt.to_timestamp())
     fig = new_figure(7.2, 2.8)
     ax = fig.subplots()
-    highlights = [palette.RED, palette.AMBER_FILL]
+    # The two weakest in colour and told apart by their marks and lines too, never by colour alone.
+    highlights = [(palette.RED, "o", "-"), (palette.AMBER_FILL, "s", "--")]
+    lines = {}
     for dimension, rows in scored.groupby("dimension", observed=True):
         rows = rows.groupby("when")["score"].mean().sort_index()
+        lines[dimension] = rows
         if dimension in highlight:
-            colour, width, label = highlights[highlight.index(dimension)], 2.2, RUBRIC_SHORT.get(dimension, dimension)
+            (colour, mark, style), width = highlights[highlight.index(dimension)], 2.2
+            label = RUBRIC_SHORT.get(dimension, dimension)
         else:
-            colour, width, label = palette.GREY_FILL, 1.0, None
-        ax.plot(rows.index, rows.values, marker="o", markersize=4, color=colour, linewidth=width, label=label)
+            colour, mark, style, width, label = palette.GREY_FILL, "o", "-", 1.0, None
+        ax.plot(rows.index, rows.values, marker=mark, linestyle=style, markersize=4, color=colour, linewidth=width,
+                label=label)
     ax.set_ylim(0.7, 5.3)
     ax.set_yticks([1, 2, 3, 4, 5])
     ax.set_ylabel("score")
     dates_axis(ax)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=8)
     tidy_axes(ax)
-    return picture(fig, "Your self-review scores over time, by interview date",
+    said = " ".join(alt.trend(RUBRIC_SHORT.get(d, d), list(lines[d].items()), alt.interviews)
+                    for d in highlight if d in lines)
+    figures = html_table([_("Interview"), _("Area"), _("Score")],
+                         [[short_date(when), RUBRIC_SHORT.get(d, d), alt.number(score)]
+                          for d, rows in lines.items() for when, score in rows.items()])
+    return picture(fig, said,
                   ("Monthly averages. " if monthly else "")
-                  + "Your two weakest areas are in colour; the others in grey.")
+                  + "Your two weakest areas are in colour; the others in grey.", figures)
 
 
 def cvs_on_file(journal: Journal) -> Panel:

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from nextround.core.answers import as_date
+from nextround.core.i18n import _
 from nextround.core.labels import STATE_WORDS
 from nextround.core.messages import nice_date
 from nextround.core.progress import (
@@ -27,7 +28,7 @@ from nextround.core.progress import (
     urgency,
     waiting_to_send,
 )
-from nextround.render import palette
+from nextround.render import alt, palette
 from nextround.render.charts import dates_axis, new_figure, png_img, tidy_axes
 from nextround.render.html import CARD, Markup, banner, card, join
 
@@ -313,7 +314,8 @@ def mood_curve(checkins: Sequence[Mapping[str, Any]]) -> Markup:
     ax.set_ylabel("mood")
     dates_axis(ax)
     tidy_axes(ax)
-    return png_img(fig, "Your mood over time")
+    # What the curve shows, in words; the check-ins are listed under it.
+    return png_img(fig, alt.trend(_("Your mood (1 low, 10 good)"), points))
 
 
 def feedback_panel(feedback: Mapping[str, Any]) -> Markup:
