@@ -148,6 +148,9 @@ class Home:
         """A form to start a new workbook, with a link to open it once made."""
         import ipywidgets as w
 
+        from nextround.notebook import aria
+
+        aria.enable()
         layout = w.Layout(width="100%", max_width="640px")
         short = w.Layout(width="22em")
         fields: dict[str, Any] = {
@@ -169,7 +172,7 @@ class Home:
         }
         button = w.Button(description="Make my workbook", icon="plus", button_style="primary",
                           layout=w.Layout(width="auto"))
-        result = w.HTML()
+        result = aria.live(w.HTML())
 
         def make(_: Any = None) -> None:
             result.value, made = self._make({name: widget.value for name, widget in fields.items()})
@@ -180,6 +183,7 @@ class Home:
 
         button.on_click(make)
         form = w.VBox([*fields.values(), button, result], layout=w.Layout(max_width="680px"))
+        form.add_class("nextround-home-new")  # for styling and browser tests
         form.fields, form.button, form.result = fields, button, result  # for tests and the curious
         return form
 

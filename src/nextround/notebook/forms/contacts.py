@@ -11,13 +11,16 @@ import ipywidgets as w
 
 from nextround.core import answers, messages
 from nextround.core.answers import as_date, iso, main_contact
+from nextround.core.i18n import _
 from nextround.core.labels import NETWORKS as NETWORK_LABELS
 from nextround.core.parameters import parse_contact
 from nextround.core.progress import unanswered
+from nextround.notebook import aria
 from nextround.notebook.forms.base import (
     Form,
     SharedLooks,
     Shown,
+    beside,
     date_field,
     dated_list,
     draft_area,
@@ -94,8 +97,8 @@ class ContactPanel(Form):
         self.log_on = date_field("Contact on", date.today())
         self.log_note = text_field("What happened", "", "e.g. commented on their post about the new team")
         # Under the fields it logs, apart from the Save button below.
-        self.log_button = w.Button(description="Log this contact", icon="plus",
-                                   layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)"))
+        self.log_button = beside(w.Button(description="Log this contact", icon="plus",
+                                          layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)")))
         self.log_button.on_click(lambda _: self.log())
         self.next_contact = html()
         self._pending_log: dict[str, Any] | None = None
@@ -210,12 +213,12 @@ class ContactsForm(Shown):
         self.tabs = w.Tab()
         for contact in doc["contacts"]:
             self._add_panel(contact["id"], contact["name"], doc)  # the answers read once, for every panel
-        self.new_contact = w.Text(
+        self.new_contact = aria.hidden_label(w.Text(
             placeholder='Name <email>, e.g. Sam Lee <sam@example.org>', layout=w.Layout(width="26em")
-        )
+        ), _("Someone else you met: their name and email"))
         self.add_button = w.Button(description="Add contact", icon="user-plus")
         self.add_button.on_click(lambda _: self.add())
-        self.status = html()
+        self.status = aria.live(html())
         empty = Markup("" if doc["contacts"] else "<i>No contacts yet. Add the people you met below.</i>")
         self.empty = html(empty)
         self.widget = w.VBox([
@@ -287,6 +290,8 @@ class CompanyForm(Form):
             for key, label in NETWORK_LABELS.items()
         }
         for key, (box, picker) in self.followed.items():
+            # On screen, the ticked box beside it says what the date is for.
+            aria.hidden_label(picker, _("{network}: followed since").format(network=NETWORK_LABELS[key]))
             box.observe(lambda change, p=picker: _today_if_empty(change, p), names="value")
             hook(box, f"company-followed-{key}")
             hook(picker, f"company-followed-{key}-on")

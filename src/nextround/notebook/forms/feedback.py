@@ -13,6 +13,7 @@ from nextround.notebook import views
 from nextround.notebook.forms.base import (
     LABEL_STYLE,
     Form,
+    beside,
     choice_field,
     date_field,
     draft_area,
@@ -82,8 +83,9 @@ class FeedbackForm(Form):
         self.nudge_tools = draft_tools(self.nudge, self._address, "feedback-nudge")
         self.followed_up_on = date_field("Followed up on", date.today())
         # Under the fields it logs, apart from the Save button below.
-        self.follow_up_button = w.Button(description="Log this follow-up", icon="plus",
-                                         layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)"))
+        self.follow_up_button = beside(w.Button(
+            description="Log this follow-up", icon="plus",
+            layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)")))
         self.follow_up_button.on_click(lambda _: self.log_follow_up())
         self._pending_follow_up: dict[str, Any] | None = None
         self._show_follow_ups(doc)

@@ -7,8 +7,9 @@ from typing import Any
 
 import ipywidgets as w
 
+from nextround.core.i18n import _
 from nextround.core.labels import RUBRIC
-from nextround.notebook import views
+from nextround.notebook import aria, views
 from nextround.notebook.forms.base import Form, heading, hint, hook, html, star_view, text_area
 from nextround.render import palette
 from nextround.render.html import Markup
@@ -26,17 +27,21 @@ class SelfReviewForm(Form):
         self.feedback = html(views.feedback_panel(doc["feedback"]))
         # Feedback recorded in step 1 appears here at once, as the panel promises.
         self.workbook.on_save(lambda saved: setattr(self.feedback, "value", views.feedback_panel(saved["feedback"])))
+        # Each row's label on screen is the dimension in the first column; a screen
+        # reader hears it with the scores (a group) and the note too.
         self.scores = {
-            key: w.ToggleButtons(
+            key: aria.group(aria.hidden_label(w.ToggleButtons(
                 options=[str(n) for n in range(1, 6)],
                 value=str(review["scores"][key]) if key in review["scores"] else None,
                 style={"button_width": "2.6em"},
                 tooltips=["1 weak", "2", "3 fair", "4", "5 strong"],
-            )
-            for key in RUBRIC
+            ), label))
+            for key, label in RUBRIC.items()
         }
-        self.notes = {key: w.Text(value=review["notes"].get(key, ""), placeholder="what happened, in a few words",
-                                  layout=w.Layout(width="auto")) for key in RUBRIC}
+        self.notes = {key: aria.hidden_label(
+            w.Text(value=review["notes"].get(key, ""), placeholder="what happened, in a few words",
+                   layout=w.Layout(width="auto")), _("Note: {dimension}").format(dimension=label))
+            for key, label in RUBRIC.items()}
         self.questions = w.VBox()
         for q in review["questions"]:
             self._add_question(q)
@@ -72,9 +77,10 @@ class SelfReviewForm(Form):
             )
         ]
         rubric = w.GridBox(cells, layout=w.Layout(
-            grid_template_columns="minmax(12em, 19em) max-content minmax(10em, 1fr)",
+            grid_template_columns="minmax(9em, 19em) max-content minmax(8em, 1fr)",
             grid_gap="6px 8px", align_items="center", max_width="800px",
         ))
+        rubric.add_class("nextround-rubric")  # one column on a narrow screen
         return [
             self.feedback,
             heading("Score yourself: 1 weak, 5 strong"),
