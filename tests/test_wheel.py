@@ -28,7 +28,7 @@ def test_the_wheel_ships_the_notebooks_templates_and_schema(wheel: Path) -> None
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ["nextround/notebooks/rejection_workbook.ipynb", "nextround/templates/feedback_request.txt.j2",
                    "nextround/templates/linkedin_note.txt.j2", "nextround/schema/answers.schema.json",
-                   "nextround/cli/__init__.py"]:
+                   "nextround/cli/__init__.py", "nextround/notebook/aria.js"]:
         assert needed in names, needed
     assert not any(n.startswith(("tests/", "demo/")) for n in names)
 

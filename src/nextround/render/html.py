@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from nextround.core.i18n import _
+from nextround.core.i18n import _, current
 from nextround.core.printable import clean
 from nextround.render import palette
 
@@ -112,10 +112,13 @@ def note_panel(text: str) -> Panel:
 
 
 def page(title: str, body: str | Markup) -> str:
-    """A whole HTML page around `body`: one file that opens offline, with no scripts."""
+    """A whole HTML page around `body`: one file that opens offline, with no scripts.
+
+    Its `lang` is the locale in force, so a screen reader reads it in that language.
+    """
     return str(Markup(
-        '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
+        '<!DOCTYPE html>\n<html lang="{}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{}</title></head>'
         '<body style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:{};margin:24px auto;'
         'max-width:800px;padding:0 16px">{}</body></html>\n'
-    ).format(title, palette.TEXT, body))
+    ).format(current(), title, palette.TEXT, body))
