@@ -21,3 +21,12 @@ def test_a_table_sits_in_a_box_the_keyboard_can_reach_and_a_screen_reader_names(
     assert 'role="region"' in box and 'tabindex="0"' in box and "overflow-x:auto" in box
     assert 'aria-label="Table: Theme, Students"' in box
     assert 'aria-label="CVs on file"' in table(["Company"], [], label="CVs on file")
+
+
+def test_the_report_page_says_its_language_too() -> None:
+    import nbformat
+
+    from nextround.journal.report import to_html
+
+    with using("de"):
+        assert '<html lang="de">' in to_html(nbformat.v4.new_notebook())  # nbconvert takes the language alone

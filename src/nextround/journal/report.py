@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from nextround.core.i18n import current
 from nextround.errors import NextroundError
 from nextround.storage import files
 
@@ -85,6 +86,9 @@ def to_html(nb: Any, title: str = TITLE) -> str:
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        # The page's language, so a screen reader reads it with the right sounds (nbconvert
+        # takes the language alone: "en", "de").
+        language_code=current().split("-")[0],
     )
     html, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     if _EXTERNAL_SCRIPT.search(html):
