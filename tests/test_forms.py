@@ -9,6 +9,7 @@ import pytest
 
 from conftest import read_json
 from nextround.notebook.workbook import Workbook
+from nextround.render.palette import STEP_STATE
 
 
 @pytest.fixture
@@ -334,7 +335,7 @@ def test_no_feedback_gets_its_own_advice_and_closes_the_step(wb: Workbook) -> No
     form.closed.value = "declined"
     assert "policy" in form.closed_advice.value
     assert form.save() and saved(wb)["feedback"]["closed"] == "declined"
-    assert "1. Ask for honest feedback</td><td style=\"color:#2f855a\">done" in wb.summary().value
+    assert f"1. Ask for honest feedback</td><td style=\"color:{STEP_STATE['done']}\">done" in wb.summary().value
 
 
 def test_follow_ups_are_logged_at_once_counted_and_the_next_one_drafted(wb: Workbook) -> None:
@@ -375,7 +376,7 @@ def test_follow_ups_are_logged_at_once_counted_and_the_next_one_drafted(wb: Work
         assert shown.follow_up_button.layout.display == "none" and shown.nudge.layout.display == "none"
     assert saved(wb)["feedback"]["closed"] == ""
     summary = wb.summary().value
-    assert "1. Ask for honest feedback</td><td style=\"color:#2f855a\">done" in summary
+    assert f"1. Ask for honest feedback</td><td style=\"color:{STEP_STATE['done']}\">done" in summary
     assert "Follow up" not in summary
 
 

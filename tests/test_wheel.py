@@ -30,7 +30,7 @@ def test_the_wheel_ships_the_notebooks_templates_and_schema(wheel: Path) -> None
                    "nextround/templates/en-GB/linkedin_note.txt.j2", "nextround/templates/de/feedback_request.txt.j2",
                    "nextround/templates/en-US/_letter.txt.j2", "nextround/templates/de/_letter.txt.j2",
                    "nextround/locales/de/LC_MESSAGES/guidance.mo", "nextround/locales/en_US/LC_MESSAGES/guidance.mo",
-                   "nextround/schema/answers.schema.json", "nextround/cli/__init__.py",
+                   "nextround/schema/answers.schema.json", "nextround/cli/__init__.py", "nextround/notebook/aria.js",
                    # the compiled catalogs the interface speaks en-US and German from
                    "nextround/locales/de/LC_MESSAGES/nextround.mo", "nextround/locales/en_US/LC_MESSAGES/nextround.mo"]:
         assert needed in names, needed

@@ -91,11 +91,11 @@ class WorkbookPage:
         """Wait until JupyterLab shows the notebook and its kernel is idle."""
         self.page.wait_for_function(_KERNEL_IDLE, timeout=self.TIMEOUT_MS)
 
-    def run_all(self) -> None:
-        """Run › Run All Cells, then wait until every cell has run and the forms are there."""
+    def run_all(self, *, forms: bool = True) -> None:
+        """Run › Run All Cells, then wait until every cell has run (and the forms are there)."""
         self.wait_for_kernel()
         self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        self.wait_until_all_ran()
+        self.wait_until_all_ran(forms=forms)
 
     def restart_and_run_all(self) -> None:
         """Kernel › Restart Kernel and Run All Cells, confirming the dialog as a person would."""
@@ -109,10 +109,11 @@ class WorkbookPage:
         """Reload the page (in Lab: the notebook as saved, its kernel still running)."""
         self.page.reload()
 
-    def wait_until_all_ran(self) -> None:
-        """Wait for every code cell to have run and every form to be on the page."""
+    def wait_until_all_ran(self, *, forms: bool = True) -> None:
+        """Wait for every code cell to have run (and, for a workbook, every form to be on the page)."""
         self.page.wait_for_function(_ALL_RAN, timeout=self.TIMEOUT_MS)
-        self.wait_for_forms()
+        if forms:
+            self.wait_for_forms()
 
     def wait_for_forms(self) -> None:
         """Wait until every form's Save button and the summary are visible."""

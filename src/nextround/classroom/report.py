@@ -20,7 +20,7 @@ from nextround.core import i18n
 from nextround.core.i18n import N_, _
 from nextround.core.labels import RUBRIC_SHORT, STATE_HEADINGS
 from nextround.core.progress import STEPS
-from nextround.render import palette
+from nextround.render import alt, palette
 from nextround.render.charts import new_figure, picture, tidy_axes
 from nextround.render.html import Markup, Panel, note_panel, table
 
@@ -113,7 +113,10 @@ def completion(summary: ClassSummary) -> Panel:
     tidy_axes(ax)
     rows = [[label, *(_count(summary.step_completion[n][key]) for key, _label, _colour in _STATES)]
             for n, label in zip(STEPS, labels)]
-    chart = picture(fig, _("How far the class has got with each step"))
+    said = alt.listing(_("Students, by how far they have got with each step"),
+                       [(row[0], ", ".join(f"{_(label).lower()} {count}" for count, (_key, label, _colour)
+                                           in zip(row[1:], _STATES))) for row in rows])
+    chart = picture(fig, said)
     return _boxed(table([_("Step"), *(_(label) for _key, label, _colour in _STATES)], rows), chart.html)
 
 
@@ -133,7 +136,8 @@ def rubric(summary: ClassSummary) -> Panel:
     rows = [[_(RUBRIC_SHORT[k]), i18n.format_number(summary.rubric[k]["mean"]), str(summary.rubric[k]["n"]),
              *(_count(summary.rubric[k]["distribution"][v]) if summary.rubric[k]["distribution"] else _(WITHHELD)
                for v in range(1, 6))] for k in keys]
-    chart = picture(fig, _("Average self-review score per dimension (to the nearest half)"))
+    chart = picture(fig, alt.listing(_("Average self-review score (1 weak to 5 strong, to the nearest half)"),
+                                     [(_(RUBRIC_SHORT[k]), summary.rubric[k]["mean"]) for k in keys]))
     body = table([_("Dimension"), _("Average"), _("Students"), "1", "2", "3", "4", "5"], rows) + _held(
         summary, "rubric:")
     return _boxed(body, chart.html)
@@ -172,7 +176,10 @@ def moods(summary: ClassSummary) -> Panel:
     caption = _("Withheld: {bands}.").format(bands=", ".join(withheld)) + " " + _why_withheld() if withheld else ""
     if "moods" in summary.held:
         caption = f"{caption} {_('These figures are {why}.').format(why=_held_text())}".strip()
-    return picture(fig, _("Moods at the latest check-in"), caption)
+    said = alt.listing(_("Students, by their mood at their latest check-in"),
+                       [(_(band), _count(summary.moods[band])) for band in bands])
+    return picture(fig, said, caption, table([_("Mood"), _("Students")],
+                                             [[_(band), _count(summary.moods[band])] for band in bands]))
 
 
 def class_notebook(course: str = ".", locale: str | None = None) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from nextround.core.labels import RUBRIC_SHORT
 from nextround.core.progress import STEPS, WEEK_AHEAD, urgency
 from nextround.journal.reminders import describe, due, heading, nothing_due, short_date
 from nextround.journal.tables import STEP_COLUMNS, Journal, is_missing, load, workbook_locales
-from nextround.render import palette
+from nextround.render import alt, palette
 from nextround.render.charts import dates_axis, dates_span, integer_axis, literal, new_figure, picture, tidy_axes
 from nextround.render.html import Markup, Panel, banner, join, muted, note_panel, panel
 from nextround.render.html import table as html_table
@@ -130,8 +130,15 @@ def funnel(journal: Journal) -> Panel:
     integer_axis(ax.xaxis)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
     tidy_axes(ax)
-    return picture(fig, _("How many workbooks have each step done or started"),
-                   ngettext("Across {count} workbook.", "Across {count} workbooks.", total).format(count=total))
+    said = alt.listing(ngettext("Steps done across {n} workbook", "Steps done across {n} workbooks", total)
+                       .format(n=total),
+                       [(label, _("{done} done, {started} started").format(done=d, started=s))
+                        for label, d, s in zip(labels, done, started)])
+    figures = html_table([_("Step"), _("Done"), _("Started"), _("Not started")],
+                         [[label, d, s, total - d - s] for label, d, s in zip(labels, done, started)])
+    return picture(fig, said,
+                   ngettext("Across {count} workbook.", "Across {count} workbooks.", total).format(count=total),
+                   figures)
 
 
 def mood(journal: Journal) -> Panel:
@@ -157,11 +164,16 @@ def mood(journal: Journal) -> Panel:
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
     tidy_axes(ax)
     latest = checkins.iloc[-1]
-    return picture(fig, _("Your mood at each check-in, over time"),
+    said = alt.trend(_("Your mood (1 low, 10 good)"), list(zip(checkins["at"], checkins["mood"])))
+    figures = html_table([_("Check-in"), _("Mood"), _("Ready to act")],
+                         [[short_date(at), int(m), _("yes") if r else _("not yet")]
+                          for at, m, r in zip(checkins["at"], checkins["mood"], ready)])
+    return picture(fig, said,
                    ngettext("{count} check-in; the latest, on {date}, was {mood} out of 10.",
                             "{count} check-ins; the latest, on {date}, was {mood} out of 10.",
                             len(checkins)).format(count=len(checkins), date=short_date(latest["at"]),
-                                                  mood=int(latest["mood"])))
+                                                  mood=int(latest["mood"])),
+                   figures)
 
 
 def themes(journal: Journal) -> Panel:
@@ -182,17 +194,20 @@ def themes(journal: Journal) -> Panel:
     if not counts:
         return note_panel(f"{_('No themes noted in your feedback yet.')} {summary}".strip())
     top = counts.most_common(10)
+    # A theme the checks know has its label; one typed by hand starts with a capital too.
+    names = [_(THEMES[t]) if t in THEMES else t[:1].upper() + t[1:] for t, _n in top]
     fig = new_figure(7.2, 0.5 + 0.32 * len(top))
     ax = fig.subplots()
-    ax.barh(range(len(top)), [n for _theme, n in top], color=palette.BLUE)
-    # A theme the checks know has its label; one typed by hand starts with a capital too.
-    ax.set_yticks(range(len(top)), [literal(_(THEMES[t]) if t in THEMES else t[:1].upper() + t[1:])
-                                    for t, _n in top])
+    ax.barh(range(len(top)), [n for _t, n in top], color=palette.BLUE)
+    ax.set_yticks(range(len(top)), [literal(name) for name in names])
     ax.invert_yaxis()
     integer_axis(ax.xaxis)
     ax.set_xlabel(_("pieces of feedback that mention it"))
     tidy_axes(ax)
-    return picture(fig, _("The themes your feedback mentions most"), summary)
+    said = alt.listing(_("Pieces of feedback that mention each theme, most first"),
+                       [(name, n) for name, (_t, n) in zip(names, top)])
+    figures = html_table([_("Theme"), _("Pieces of feedback")], [[name, n] for name, (_t, n) in zip(names, top)])
+    return picture(fig, said, summary, figures)
 
 
 def _scored(journal: Journal) -> Any:
@@ -219,8 +234,13 @@ def weakest(journal: Journal) -> Panel:
         ax.text(m + 0.05, y, f"{i18n.format_number(m)}  ({reviews})", va="center", fontsize=8)
     tidy_axes(ax)
     first = means.index[0]
-    return picture(fig, _("Your average self-review score by dimension, weakest first"),
-                   _("Weakest so far: “{area}” — a good place to focus your practice.").format(area=_short(first)))
+    areas = [_short(str(d)) for d in means.index]
+    said = alt.listing(_("Your average self-review score (1 to 5), weakest first"), list(zip(areas, means["mean"])))
+    figures = html_table([_("Area"), _("Average score"), _("Reviews")],
+                         [[area, alt.number(m), int(n)] for area, m, n in zip(areas, means["mean"], means["count"])])
+    return picture(fig, said,
+                   _("Weakest so far: “{area}” — a good place to focus your practice.").format(area=_short(first)),
+                   figures)
 
 
 def _short(dimension: str) -> str:
@@ -243,23 +263,33 @@ def review_over_time(journal: Journal) -> Panel:
         scored = scored.assign(when=scored["when"].dt.to_period("M").dt.to_timestamp())
     fig = new_figure(7.2, 2.8)
     ax = fig.subplots()
-    highlights = [palette.RED, palette.AMBER_FILL]
+    # The two weakest in colour and told apart by their marks and lines too, never by colour alone.
+    highlights = [(palette.RED, "o", "-"), (palette.AMBER_FILL, "s", "--")]
+    lines = {}
     for dimension, rows in scored.groupby("dimension", observed=True):
         rows = rows.groupby("when")["score"].mean().sort_index()
+        lines[dimension] = rows
         if dimension in highlight:
-            colour, width, label = highlights[highlight.index(dimension)], 2.2, _short(str(dimension))
+            (colour, mark, style), width = highlights[highlight.index(dimension)], 2.2
+            label = _short(str(dimension))
         else:
-            colour, width, label = palette.GREY_FILL, 1.0, None
-        ax.plot(rows.index, rows.values, marker="o", markersize=4, color=colour, linewidth=width, label=label)
+            colour, mark, style, width, label = palette.GREY_FILL, "o", "-", 1.0, None
+        ax.plot(rows.index, rows.values, marker=mark, linestyle=style, markersize=4, color=colour, linewidth=width,
+                label=label)
     ax.set_ylim(0.7, 5.3)
     ax.set_yticks([1, 2, 3, 4, 5])
     ax.set_ylabel(_("score"))
     dates_axis(ax)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=8)
     tidy_axes(ax)
-    return picture(fig, _("Your self-review scores over time, by interview date"),
+    said = " ".join(alt.trend(_short(str(d)), list(lines[d].items()), alt.interviews)
+                    for d in highlight if d in lines)
+    figures = html_table([_("Interview"), _("Area"), _("Score")],
+                         [[short_date(when), _short(str(d)), alt.number(score)]
+                          for d, rows in lines.items() for when, score in rows.items()])
+    return picture(fig, said,
                    (_("Monthly averages.") + " " if monthly else "")
-                   + _("Your two weakest areas are in colour; the others in grey."))
+                   + _("Your two weakest areas are in colour; the others in grey."), figures)
 
 
 def cvs_on_file(journal: Journal) -> Panel:
@@ -281,7 +311,7 @@ def cvs_on_file(journal: Journal) -> Panel:
             continue
         left = (row.cv_keep_until.date() - today).days
         if left < 0:
-            status, colour = _("lapsed on {date}").format(date=short_date(row.cv_keep_until)), palette.GREY_FILL
+            status, colour = _("lapsed on {date}").format(date=short_date(row.cv_keep_until)), palette.GREY
         elif left <= 14:
             status = ngettext("lapses in {count} day — re-send it now", "lapses in {count} days — re-send it now",
                               left).format(count=left)

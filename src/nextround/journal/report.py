@@ -96,6 +96,9 @@ def to_html(nb: Any, title: str | None = None) -> str:
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        # The page's language, so a screen reader reads it with the right sounds (nbconvert
+        # takes the language alone: "en", "de").
+        language_code=current().split("-")[0],
     )
     html, resources = exporter.from_notebook_node(nb, resources={"metadata": {"name": title or _(TITLE)}})
     if _EXTERNAL_SCRIPT.search(html):

@@ -180,6 +180,9 @@ class Home:
     def _new_form(self) -> Any:
         import ipywidgets as w
 
+        from nextround.notebook import aria
+
+        aria.enable()
         layout = w.Layout(width="100%", max_width="640px")
         short = w.Layout(width="22em")
         fields: dict[str, Any] = {
@@ -205,7 +208,9 @@ class Home:
         }
         button = w.Button(description=_("Make my workbook"), icon="plus", button_style="primary",
                           layout=w.Layout(width="auto"))
-        result = w.HTML()
+        result = aria.live(w.HTML())
+
+        paste, fill, note = self._paste_box(fields, layout)
 
         def make(button: Any = None) -> None:
             result.value, made = self._make({name: widget.value for name, widget in fields.items()})
@@ -213,17 +218,12 @@ class Home:
                 for name in ("company", "role", "stage", "contacts", "reply_to"):
                     fields[name].value = ""
                 fields["feedback_offered"].value = False
+                paste.value, note.value = "", ""  # the email it came from is done with
                 self.refresh()
 
-        paste, fill, note = self._paste_box(fields, layout)
-
-        def make_and_clear(event: Any = None) -> None:
-            make()
-            if "Your workbook is ready" in result.value:
-                paste.value, note.value = "", ""
-
-        button.on_click(make_and_clear)
+        button.on_click(make)
         form = w.VBox([paste, fill, note, *fields.values(), button, result], layout=w.Layout(max_width="680px"))
+        form.add_class("nextround-home-new")  # for styling and browser tests
         form.fields, form.button, form.result = fields, button, result  # for tests and the curious
         form.paste, form.fill, form.note = paste, fill, note
         return form

@@ -29,7 +29,7 @@ from nextround.core.progress import (
     urgency,
     waiting_to_send,
 )
-from nextround.render import palette
+from nextround.render import alt, palette
 from nextround.render.charts import dates_axis, new_figure, png_img, tidy_axes
 from nextround.render.html import CARD, Markup, banner, card, join
 
@@ -369,7 +369,8 @@ def mood_curve(checkins: Sequence[Mapping[str, Any]]) -> Markup:
     ax.set_ylabel(_("mood"))
     dates_axis(ax)
     tidy_axes(ax)
-    return png_img(fig, _("Your mood over time"))
+    # What the curve shows, in words; the check-ins are listed under it.
+    return png_img(fig, alt.trend(_("Your mood (1 low, 10 good)"), points))
 
 
 def feedback_panel(feedback: Mapping[str, Any]) -> Markup:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from nextround.core import i18n
-from nextround.notebook import views
+from nextround.notebook import aria, views
 from nextround.notebook.forms import FORMS
 from nextround.notebook.session import Session
 from nextround.render.html import banner, join
@@ -40,9 +40,13 @@ class Workbook(Session):
 
     @_speaking
     def header(self) -> Any:
-        """Company, role, dates and stage; a warning if the answers can't be read."""
+        """Company, role, dates and stage; a warning if the answers can't be read.
+
+        Its cell, the first to show anything, also puts `aria.js` on the page.
+        """
         import ipywidgets as w
 
+        aria.enable()
         doc = self.answers()  # also finds out whether the answers file can be read
         self._carrier = None  # a re-run header starts a new copy in its own output
         if not self.problem:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from nextround.core.i18n import _
 from nextround.render.html import PANEL, Panel, muted
 
 if TYPE_CHECKING:
@@ -90,7 +91,14 @@ def png_img(fig: Figure, alt: str) -> Markup:
     return Markup('<img alt="{}" src="data:image/png;base64,{}" style="max-width:100%">').format(alt, data)
 
 
-def picture(fig: Figure, alt: str, caption: str = "") -> Panel:
-    """A figure as a panel: an embedded PNG with its alt text and an optional caption."""
+def picture(fig: Figure, alt: str, caption: str = "", figures: Markup | None = None) -> Panel:
+    """A figure as a panel: an embedded PNG with its alt text and an optional caption.
+
+    `alt` says what the chart shows, from its figures (see `render.alt`), not what it
+    is. `figures`, a table of the numbers drawn, follows under "The figures" (a
+    <details> a person opens), for anyone who would rather read them than the picture.
+    """
     below = muted(caption) if caption else ""
-    return Panel(Markup('<div style="{}">{}{}</div>').format(PANEL, png_img(fig, alt), below))
+    table = Markup('<details style="margin:4px 0"><summary>{}</summary>{}</details>').format(
+        _("The figures"), figures) if figures else ""
+    return Panel(Markup('<div style="{}">{}{}{}</div>').format(PANEL, png_img(fig, alt), below, table))

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from nextround.core.i18n import _, current
 from nextround.core.printable import clean
 from nextround.render import palette
 
@@ -56,8 +57,15 @@ def note(text: str | Markup) -> Markup:
     return Markup('<div style="{};color:{}"><i>{}</i></div>').format(PANEL, palette.MUTED_TEXT, text)
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], colours: Sequence[str] | None = None) -> Markup:
-    """A plain table; every cell is escaped (unless it is Markup)."""
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], colours: Sequence[str] | None = None, *,
+          label: str = "") -> Markup:
+    """A plain table; every cell is escaped (unless it is Markup).
+
+    It sits in a box of its own that scrolls sideways when a screen is narrower than
+    the table (WCAG 2.1 lets a data table do that; the page itself never scrolls
+    sideways). The box can be reached with the keyboard, to scroll it, and is named
+    for a screen reader by `label` (by default, after its columns).
+    """
     cell = 'style="text-align:left;padding:2px 14px 2px 0"'
     head = join(Markup(f"<th {cell}>{{}}</th>").format(h) for h in headers)
     body = join(
@@ -67,7 +75,11 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], colours: Sequen
         )
         for i, row in enumerate(rows)
     )
-    return Markup("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(head, body)
+    name = label or _("Table: {columns}").format(columns=", ".join(str(h) for h in headers if str(h).strip()))
+    return Markup(
+        '<div class="nextround-table" role="region" aria-label="{}" tabindex="0" '
+        'style="overflow-x:auto;max-width:100%"><table><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>'
+    ).format(name, head, body)
 
 
 class Panel:
@@ -100,8 +112,10 @@ def note_panel(text: str) -> Panel:
 
 
 def page(title: str, body: str | Markup) -> str:
-    """A whole HTML page around `body`, in the language in force: one file that opens offline, with no scripts."""
-    from nextround.core.i18n import current
+    """A whole HTML page around `body`: one file that opens offline, with no scripts.
+
+    Its `lang` is the locale in force, so a screen reader reads it in that language.
+    """
 
     return str(Markup(
         '<!DOCTYPE html>\n<html lang="{}"><head><meta charset="utf-8">'

@@ -18,7 +18,7 @@ from nextround.core import answers, i18n, messages
 from nextround.core.answers import as_date
 from nextround.core.i18n import N_, _
 from nextround.errors import NextroundError
-from nextround.notebook import views
+from nextround.notebook import aria, views
 from nextround.render import palette
 from nextround.render.html import Markup, join
 
@@ -50,7 +50,7 @@ def speaking(handler: _Handler) -> _Handler:
 def wide() -> w.Layout:
     # A new Layout each time: a widget kept at module level would outlive the workbook
     # (warm kernels reuse the module), and be missing from the next one's widget state.
-    return w.Layout(width="100%", max_width="760px")
+    return w.Layout(width="auto", max_width="760px")
 
 
 # --- small building blocks ----------------------------------------------------------
@@ -106,15 +106,25 @@ class SharedLooks:
 
 def label_cell(text: str) -> w.HTML:
     """A label in the column of the fields' own labels: 13em wide, right-aligned."""
-    return w.HTML(
+    cell = w.HTML(
         Markup('<div style="text-align:right;line-height:1.3;padding-top:6px">{}</div>').format(text),
         layout=w.Layout(width="13em", min_width="13em", margin="2px 6px 2px 2px"),
     )
+    cell.add_class("nextround-row-label")  # names the row's group for a screen reader (see `aria`)
+    return cell
 
 
 def labelled_row(label: str, *widgets: w.Widget) -> w.HBox:
-    """Widgets without a label of their own (toggle buttons, say), labelled like the others."""
-    return w.HBox([label_cell(label), *widgets], layout=w.Layout(align_items="flex-start"))
+    """Widgets without a label of their own (toggle buttons, say), labelled like the others.
+
+    A row of toggle buttons (or a box of them) is announced as a group named by the label.
+    """
+    for widget in widgets:
+        if isinstance(widget, (w.ToggleButtons, w.Box)):
+            aria.group(widget)
+    row = w.HBox([label_cell(label), *widgets], layout=w.Layout(align_items="flex-start"))
+    row.add_class("nextround-row")
+    return row
 
 
 def number_field(label: str, value: int, low: int, high: int) -> w.BoundedIntText:
@@ -144,13 +154,24 @@ def own_layout(widget: w.Widget) -> w.Widget:
     return widget
 
 
+#: The class of what sits under the fields, not under their labels (on a phone, labels
+#: stand above their fields, and this moves back to the left edge).
+BESIDE = "nextround-beside"
+
+
 def hint(text: str, *, beside: bool = False) -> w.HTML:
     """A line of guidance; `beside` sets it under the fields rather than under the labels."""
     indent = "calc(13em + 10px)" if beside else "0"
     return html(
-        Markup('<div style="color:{};max-width:760px;margin:2px 0 4px {};line-height:1.45">{}</div>').format(
-            palette.MUTED_TEXT, indent, text)
+        Markup('<div class="{}" style="color:{};max-width:760px;margin:2px 0 4px {};line-height:1.45">{}</div>').format(
+            BESIDE if beside else "", palette.MUTED_TEXT, indent, text)
     )
+
+
+def beside(widget: w.Widget) -> w.Widget:
+    """Mark `widget` as set under the fields (its own margin does that), not under the labels."""
+    widget.add_class(BESIDE)
+    return widget
 
 
 def hook(widget: w.Widget, *names: str) -> w.Widget:
@@ -244,7 +265,7 @@ class Form(Shown):
 
     def _make(self, workbook: Session, doc: dict[str, Any]) -> None:
         self.workbook = workbook
-        self.status = html()
+        self.status = aria.live(html())
         self.save_button = w.Button(
             description=self.button_label(), icon="save", button_style="primary", layout=w.Layout(width="auto")
         )
@@ -411,11 +432,11 @@ def draft_tools(area: w.Textarea, address: Callable[[], str], name: str) -> w.HT
                 .format(messages.mailto(to, messages.Message.from_text(area.value)), _("Open in email"))
                 if to else Markup())
         view.value = Markup(
-            '<div style="margin:0 0 6px calc(13em + 10px)">'
+            '<div class="{}" style="margin:0 0 6px calc(13em + 10px)">'
             '<button type="button" class="nextround-copy" aria-label="{}" '
             "onclick=\"navigator.clipboard.writeText(document.querySelector('.{} textarea').value)"
             ".then(() => {{ this.textContent = '{}'; }})\">{}</button>{}{}</div>"
-        ).format(_("Copy the draft"), css, _js_text(_("Copied")), _("Copy"), link, Markup("") if to else Markup(
+        ).format(BESIDE, _("Copy the draft"), css, _js_text(_("Copied")), _("Copy"), link, Markup("") if to else Markup(
             ' <span style="color:{}">{}</span>').format(
                 palette.HINT_TEXT, _("(no email address noted, so no link to open)")))
 

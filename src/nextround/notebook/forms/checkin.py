@@ -10,7 +10,7 @@ import ipywidgets as w
 from nextround.core import answers
 from nextround.core.i18n import N_, _
 from nextround.core.labels import EMOTIONS
-from nextround.notebook import views
+from nextround.notebook import aria, views
 from nextround.notebook.forms.base import (
     LABEL_STYLE,
     Form,
@@ -30,10 +30,10 @@ class CheckinForm(Form):
     hook_name = "checkin"
 
     def build(self, doc: dict[str, Any]) -> None:
-        self.mood = w.IntSlider(
-            value=5, min=1, max=10, description=_("Mood (1 low, 10 good)"), style=LABEL_STYLE,
-            layout=w.Layout(width="36em"),
-        )
+        self.mood = aria.slider(w.IntSlider(
+            value=5, min=1, max=10, description=_("Mood, 1 low to 10 good"), style=LABEL_STYLE,
+            layout=w.Layout(width="36em", max_width="100%"),
+        ))
         self.emotions = {
             name: w.ToggleButton(description=_(name), layout=w.Layout(width="auto")) for name in EMOTIONS
         }

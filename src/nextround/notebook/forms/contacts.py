@@ -15,10 +15,12 @@ from nextround.core.i18n import N_, _, ngettext
 from nextround.core.labels import NETWORKS as NETWORK_LABELS
 from nextround.core.parameters import parse_contact
 from nextround.core.progress import unanswered
+from nextround.notebook import aria
 from nextround.notebook.forms.base import (
     Form,
     SharedLooks,
     Shown,
+    beside,
     date_field,
     dated_list,
     draft_area,
@@ -100,8 +102,8 @@ class ContactPanel(Form):
         self.log_on = date_field(_("Contact on"), date.today())
         self.log_note = text_field(_("What happened"), "", _("e.g. commented on their post about the new team"))
         # Under the fields it logs, apart from the Save button below.
-        self.log_button = w.Button(description=_("Log this contact"), icon="plus",
-                                   layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)"))
+        self.log_button = beside(w.Button(description=_("Log this contact"), icon="plus",
+                                          layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)")))
         self.log_button.on_click(speaking(lambda button: self.log()))
         self.next_contact = html()
         self._pending_log: dict[str, Any] | None = None
@@ -219,12 +221,12 @@ class ContactsForm(Shown):
         self.tabs = w.Tab()
         for contact in doc["contacts"]:
             self._add_panel(contact["id"], contact["name"], doc)  # the answers read once, for every panel
-        self.new_contact = w.Text(
+        self.new_contact = aria.hidden_label(w.Text(
             placeholder=_("Name <email>, e.g. Sam Lee <sam@example.org>"), layout=w.Layout(width="26em")
-        )
+        ), _("Someone else you met: their name and email"))
         self.add_button = w.Button(description=_("Add contact"), icon="user-plus")
         self.add_button.on_click(speaking(lambda button: self.add()))
-        self.status = html()
+        self.status = aria.live(html())
         empty = Markup("") if doc["contacts"] else Markup("<i>{}</i>").format(
             _("No contacts yet. Add the people you met below."))
         self.empty = html(empty)
@@ -297,6 +299,8 @@ class CompanyForm(Form):
             for key, label in NETWORK_LABELS.items()
         }
         for key, (box, picker) in self.followed.items():
+            # On screen, the ticked box beside it says what the date is for.
+            aria.hidden_label(picker, _("{network}: followed since").format(network=NETWORK_LABELS[key]))
             box.observe(lambda change, p=picker: _today_if_empty(change, p), names="value")
             hook(box, f"company-followed-{key}")
             hook(picker, f"company-followed-{key}-on")

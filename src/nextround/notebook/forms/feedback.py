@@ -14,6 +14,7 @@ from nextround.notebook import views
 from nextround.notebook.forms.base import (
     LABEL_STYLE,
     Form,
+    beside,
     checks_read_this_language,
     choice_field,
     date_field,
@@ -98,8 +99,9 @@ class FeedbackForm(Form):
         self.nudge_tools = draft_tools(self.nudge, self._address, "feedback-nudge")
         self.followed_up_on = date_field(_("Followed up on"), date.today())
         # Under the fields it logs, apart from the Save button below.
-        self.follow_up_button = w.Button(description=_("Log this follow-up"), icon="plus",
-                                         layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)"))
+        self.follow_up_button = beside(w.Button(
+            description=_("Log this follow-up"), icon="plus",
+            layout=w.Layout(width="max-content", margin="2px 0 14px calc(13em + 10px)")))
         self.follow_up_button.on_click(speaking(lambda button: self.log_follow_up()))
         self._pending_follow_up: dict[str, Any] | None = None
         self._show_follow_ups(doc)

@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from nextround.core.i18n import N_, _
 from nextround.core.labels import RUBRIC
-from nextround.notebook import views
+from nextround.notebook import aria, views
 from nextround.notebook.forms.base import (
     Form,
     checks_read_this_language,
@@ -38,17 +38,21 @@ class SelfReviewForm(Form):
         # Feedback recorded in step 1 appears here at once, as the panel promises.
         self.workbook.on_save(speaking(
             lambda saved: setattr(self.feedback, "value", views.feedback_panel(saved["feedback"]))))
+        # Each row's label on screen is the dimension in the first column; a screen
+        # reader hears it with the scores (a group) and the note too.
         self.scores = {
-            key: w.ToggleButtons(
+            key: aria.group(aria.hidden_label(w.ToggleButtons(
                 options=[str(n) for n in range(1, 6)],
                 value=str(review["scores"][key]) if key in review["scores"] else None,
                 style={"button_width": "2.6em"},
                 tooltips=[_("1 weak"), "2", _("3 fair"), "4", _("5 strong")],
-            )
-            for key in RUBRIC
+            ), _(label)))
+            for key, label in RUBRIC.items()
         }
-        self.notes = {key: w.Text(value=review["notes"].get(key, ""), placeholder=_("what happened, in a few words"),
-                                  layout=w.Layout(width="auto")) for key in RUBRIC}
+        self.notes = {key: aria.hidden_label(
+            w.Text(value=review["notes"].get(key, ""), placeholder=_("what happened, in a few words"),
+                   layout=w.Layout(width="auto")), _("Note: {dimension}").format(dimension=_(label)))
+            for key, label in RUBRIC.items()}
         self.questions = w.VBox()
         for q in review["questions"]:
             self._add_question(q)
@@ -84,9 +88,10 @@ class SelfReviewForm(Form):
             )
         ]
         rubric = w.GridBox(cells, layout=w.Layout(
-            grid_template_columns="minmax(12em, 19em) max-content minmax(10em, 1fr)",
+            grid_template_columns="minmax(9em, 19em) max-content minmax(8em, 1fr)",
             grid_gap="6px 8px", align_items="center", max_width="800px",
         ))
+        rubric.add_class("nextround-rubric")  # one column on a narrow screen
         return [
             self.feedback,
             heading(_("Score yourself: 1 weak, 5 strong")),
