@@ -73,9 +73,10 @@ from nextround.checks._star_words import (
     WHAT_I_DID,
 )
 
-# A sentence ends at . ! ? or a line break, or just before a STAR label ("Task:").
-# The longest run of one character class, so the split never backtracks.
-_SENTENCE_RE = lazy(r"[^.!?\n]+[.!?]*|[.!?\n]+")
+# A sentence ends at . ! ? or a line break, or just before a STAR label ("Task:"); a
+# point between two digits ("from 3.6 to 4.2") ends nothing. Each character is looked
+# at once, with a fixed look either side, so the split never backtracks.
+_SENTENCE_RE = lazy(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*|[.!?\n]+")
 _LABEL_RE = lazy(r"(?<![\w'’])" + LABEL, re.IGNORECASE)
 _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
 _HABITUAL_RE = words_of(HABITUAL)
@@ -124,6 +125,10 @@ _EVALUATION_RE = lazy(r"\W*(?:(?:and|so|but|overall|honestly|all in all)\W+)?(?:
 # The goal of a clause, before an absence: "I had to make sure no transactions were lost".
 _GOAL_BEFORE_RE = lazy(r"\b(?:sure|ensure|whether|if|so that|to|check|checked|checking|confirm|confirmed)\s+"
                        r"(?:that\s+)?(?:there\s+(?:was|were|are|is)\s+)?$", re.IGNORECASE)
+# What the person found out is the problem, not the outcome: "I found the job was being
+# picked up twice", "I noticed sales had dropped 20%".
+_DIAGNOSIS_BEFORE_RE = lazy(r"\b(?:found|noticed|realised|realized|discovered|spotted|saw|showed|shown)(?: out)?"
+                            r"(?: that)? (?:[\w'’-]+ ){0,5}(?:was|were|had|has|have|is|are)\b[^,;]*$", re.IGNORECASE)
 # The person's own feelings are not how things turned out: "I was happy to help".
 _I_FEEL_BEFORE_RE = lazy(r"(?:^|[^\w'’])i\s+(?:\w+\s+)?$", re.IGNORECASE)
 # The team's effort or spirit, not an outcome: "Everyone pulled together".
@@ -153,6 +158,10 @@ _I_VERB_RE = lazy(r"(?<![\w'’-])[Ii](?:'|’)?(ve|m|d|ll)?\s+(?:(?:" + ADVERBS
                   r"([A-Za-z][a-z'’-]*)", 0)
 _NEGATED_RE = lazy(r"(?:n't|n’t|not|never)\b")
 _ACTION_AFTER_RES = {verb: lazy(r"\s+(?:" + after + r")\b", re.IGNORECASE) for verb, after in ACTION_AFTER.items()}
+# An outcome is told in the past, or as how things are now: "the till is not short any
+# more". "That's the kind of problem I enjoy" is neither.
+_TOLD_RE = lazy(r"\b(?:[a-z]+ed|was|were|had|did|" + "|".join(sorted(IRREGULAR_PAST)) + r"|now|since|any ?more|still|"
+                r"today|these days|ever since)\b", re.IGNORECASE)
 # How far back, in characters, a projection ("should", "will") is looked for.
 _LOOK_BACK = 60
 # Times of day are not outcomes: "open from 9 to 5pm".
@@ -238,7 +247,15 @@ def _acts(sentence: str, verb: str, end: int, told_in_past: bool, background: bo
         return bool(doing) and not background and doing.group(1).lower() not in SETTING_ING
     if verb in NOT_ACTIONS or len(verb) < 2:
         return False
-    return told_in_past or verb.endswith("ed") or verb in IRREGULAR_PAST
+    return told_in_past or verb.endswith("ed") or _past(verb)
+
+
+def _past(verb: str) -> bool:
+    """Whether `verb` is in the past tense: "-ed", or an irregular past, with or without
+    "re-" ("rewrote", "re-sent")."""
+    if verb.endswith("ed") and len(verb) > 3 and not verb.endswith("eed"):
+        return True
+    return verb in IRREGULAR_PAST or verb.startswith("re") and verb[2:].lstrip("-") in IRREGULAR_PAST
 
 
 def _action(sentence: str, told_in_past: bool) -> str:
@@ -277,8 +294,7 @@ def _elided_step(sentence: str, told_in_past: bool, background: bool) -> str:
     if not first:
         return ""
     verb = first.group(1).lower()
-    past = verb in IRREGULAR_PAST or (len(verb) > 3 and verb.endswith("ed") and not verb.endswith("eed"))
-    if (past and verb not in NOT_ELIDED_ACTIONS and not _BY_RE.match(sentence, first.end())
+    if (_past(verb) and verb not in NOT_ELIDED_ACTIONS and not _BY_RE.match(sentence, first.end())
             and _acts(sentence, verb, first.end(), told_in_past, background)):
         return first.group(0).strip()
     return ""
@@ -306,6 +322,8 @@ def _result(sentence: str, after_action: bool) -> tuple[str, bool]:
             before = before[max(before.rfind(c) for c in ",;:–—") + 1:]
             # "I needed to make sure 120 guests were served on time": a goal, in the task's clause.
             if _INFINITIVE_RE.search(before) or _PURPOSE_RE.search(before) or _TASK_RE.search(before):
+                continue
+            if _DIAGNOSIS_BEFORE_RE.search(before):
                 continue
             # "a plan she never signed up for": an outcome denied is none
             if rx is _CONCRETE_RE and _NEGATION_BEFORE_RE.search(before):
@@ -366,7 +384,7 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
         return "", False
     if _BACKGROUND_START_RE.match(sentence) or _TASK_RE.search(sentence) or _EVALUATION_RE.match(sentence):
         return "", False
-    if _TEAM_SPIRIT_RE.search(sentence):
+    if _TEAM_SPIRIT_RE.search(sentence) or not _TOLD_RE.search(sentence):
         return "", False
     vague = bool(_VAGUE_RE.search(sentence) or _OPINION_RE.search(sentence)
                  or (after_action and _VAGUE_CHANGE_RE.search(sentence)))
@@ -381,9 +399,11 @@ def check_answer(text: str) -> StarCheck:
     rules over each sentence; no network and no model.
     """
     text = text or ""
-    # An answer tells of a particular event if it is told in the past anywhere, or if
+    # An answer tells of a particular event if it is told in the past anywhere (a step
+    # of the person's in the past is enough: "Profiled, found N+1 queries…"), or if
     # someone gave the person a task ("My teacher ask me to lead… I make the plan").
-    told_in_past = bool(_PAST_RE.search(text) or _TASK_RE.search(text))
+    told_in_past = bool(_PAST_RE.search(text) or _TASK_RE.search(text)) or any(
+        _action(sentence, False) for sentence in _sentences(text) if not _HYPOTHETICAL_RE.search(sentence))
     found: dict[str, str] = {}
     vague_result = ""
     last = body = ""
@@ -391,12 +411,16 @@ def check_answer(text: str) -> StarCheck:
     count = 0
     for sentence in _sentences(text):
         last, count = sentence, count + 1
-        hypothetical = bool(_HYPOTHETICAL_RE.search(sentence))
+        would = _HYPOTHETICAL_RE.search(sentence)
+        hypothetical = bool(would)
         habitual = bool(_HABITUAL_RE.search(sentence))
-        task = None if hypothetical else _TASK_RE.search(sentence)
+        # What comes before "I'd…" in the sentence still happened: "I was meant to
+        # diarise the deadlines, and I'd put this one in on the wrong date".
+        real = sentence[:would.start()] if would else sentence
+        task = _TASK_RE.search(real)
         if "task" not in found and task:
             found["task"] = sentence
-        acted = "" if hypothetical else _action(sentence, told_in_past)
+        acted = _action(real, told_in_past) if real.strip() else ""
         if acted and _HABITUAL_RE.search(acted):
             acted = ""
         if "action" not in found and acted:
@@ -416,10 +440,14 @@ def check_answer(text: str) -> StarCheck:
             body = sentence if acted_before else ""
         acted_before = acted_before or bool(acted)
         if "situation" not in found and not (hypothetical or habitual):
-            # A place after the task in the same sentence is the task's object ("I was
-            # tasked with cutting waits at our dock doors"), not the scene.
+            # A place after the task or the person's step in the same sentence is where
+            # the goal or the step led ("I was tasked with cutting waits at our dock doors",
+            # "I presented it at the ward meeting"), not the scene.
             place = _PLACE_RE.search(sentence)
-            if (_SITUATION_RE.search(sentence) or place and (task is None or place.start() < task.start())
+            steps = [task.start()] if task else []
+            if acted:
+                steps.append(sentence.find(acted))
+            if (_SITUATION_RE.search(sentence) or place and all(place.start() < at for at in steps)
                     or count == 1 and told_in_past and _opens_scene(sentence, bool(task or acted or words))):
                 found["situation"] = sentence
     if "result" not in found and not vague_result and count > 1:
