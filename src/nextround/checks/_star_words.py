@@ -196,8 +196,11 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"target|challenge|project|priority|part|assignment) (?:was|is|that \w+ was|became|had been|were|would be|"
     r"was going to be)",
     # the goal, stated: "the goal was to", "the aim was to get…"
-    r"the (?:main |first |real |immediate )?(?:goal|aim|objective|target|brief|task|challenge) "
-    r"(?:was|were|is) to",
+    r"the (?:main |first |real |immediate )?(?:goal|aim|objective|target|brief|task|challenge)(?: for me| i had)? "
+    r"(?:was|were|is) (?:to|simple|clear|\w+ing)\b",
+    r"i (?:had|was set|was given|got|set) (?:a|an|one|the|two|three|clear|tight) (?:[\w-]+ )?(?:goal|target|aim|"
+    r"task|job|brief|deadline|challenge|objective|kpi)s?\b",
+    r"i (?:needed|need) (?:a|an|some|the) (?:\w+ )?(?:way|plan|fix|solution|workaround) to",
     r"(?:was|is|became|be) my (?:\w+ )?(?:job|task|responsibility|brief|goal|aim|objective|remit|duty|"
     r"project|priority|challenge)",
     r"(?:was|were|became) (?:responsible|accountable) for", r"(?:i|me) (?:\w+ )?in charge of",
@@ -232,6 +235,16 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"i had (?:only |just )?(?:\w+ ){0,2}(?:days|weeks|hours|minutes|months) to",
     r"my (?:\w+ )?(?:kpi|kpis|deadline) (?:was|were)",
     r"i (?:was|were) (?:aiming|looking|working|hoping|trying|determined|keen) to",
+    # the other usual shapes of a goal that was the person's: "it was up to me to", "what I
+    # had to do was", "I planned to", "the deadline I was given", "I'm responsible for"
+    r"up to me", r"what i (?:had|needed|was asked|was told|wanted|was expected) to do",
+    r"(?:expected|needed|wanted|asked) of me",
+    r"i (?:intended|planned|hoped|meant|promised|resolved) to",
+    r"(?:the|my|a) (?:main |first |real |immediate |only )?(?:job|priority|plan|mission|remit|focus|brief) "
+    r"(?:was|were) to",
+    r"(?:goal|aim|target|task|job|brief|deadline|challenge)s? (?:that )?(?:i was given|i was set|i had been given|"
+    r"i'd been given|given to me|set for me)",
+    r"i(?:'m|’m) (?:\w+ )?(?:asked|told|responsible|accountable|in charge|expected|supposed)",
 )
 
 # ---------------------------------------------------------------------------
@@ -535,10 +548,12 @@ OUTCOME_FRAMES = (
 # ("Every guest had a room on the night"). When nothing else is a result, it counts
 # as one if it is not the person's own step, a lesson, a hope or the scene — and as a
 # concrete one unless it is only praise or a feeling. A sentence that starts with one
-# of these is the person's (or team's) own step, not the outcome.
+# of these is the person's own step, not the outcome. One that starts with "we" may be
+# either, and how a team's work ended is a result ("We sold all 180 tickets"), so "we"
+# is not among them.
 OWN_STEP_START = (
     r"\W*(?:(?:and|so|then|after that|afterwards|also|finally)\W+)?"
-    r"(?:i|we|i'm|i've|i'd|we're|we've|we'd|i’m|i’ve|i’d|we’re|we’ve|we’d)\b"
+    r"(?:i|i'm|i've|i'd|i’m|i’ve|i’d)\b"
 )
 # Someone's opinion, reported: praise, however it is worded.
 REPORTED_OPINION = (

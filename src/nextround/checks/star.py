@@ -8,12 +8,16 @@ all four and a concrete result. For each thing missing it gives one suggestion.
 
 What it reads, sentence by sentence:
 
-- sentences that describe no particular event — hypothetical ("I would…") or
-  habitual ("I always…") — set no scene, give no task and take no action;
+- sentences that describe no particular event — hypothetical ("I would…") or the
+  person's habit ("I always…") — set no scene, give no task and take no action; what
+  comes before "I would…" in a sentence still happened, and "I'd seen", "he'd made"
+  tell what had happened. An answer tells of an event if it is told in the past
+  anywhere, a step of the person's included ("Profiled, found the slow query");
 - a situation is a time, a place or a problem under way; an answer's first sentence
-  sets the scene when it is nothing else (not a task, a step, an outcome, a role on
-  its own or a remark about the answer), however few its words ("Christmas Eve, the
-  deli counter.");
+  sets the scene when it is nothing else (not a task, a step, an outcome, a hope, a
+  role on its own or a remark about the answer), however few its words ("Christmas
+  Eve, the deli counter."). A place after the person's task or step in the same
+  sentence is where it led ("I presented it at the ward meeting"), not the scene;
 - a task is a goal or responsibility given to or taken on by the person, in any of
   the usual shapes ("I was asked to…", "gave me a target of…", "the goal was to…");
 - an action is a verb after "I" that does something: not being there, feeling,
@@ -26,8 +30,11 @@ What it reads, sentence by sentence:
   experience ("it was a mad night") or the person's own feelings are not. After the
   person's action, the problem's absence ("no lost sales") and a state reached ("the
   accounts were signed off") are outcomes. When no words foresee it, the last sentence
-  before any closing lesson is taken as the outcome if it is not the person's own step.
-  A concrete result measures the outcome or states it plainly; "it went well" and "my
+  before any closing lesson is taken as the outcome if it is not the person's own step
+  and is told in the past or as how things are now; so is any such sentence after the
+  person's last step ("The crashes stopped. My manager was pleased."). What the person
+  found out ("I found the job was run twice") is the problem, not the outcome. A
+  concrete result measures the outcome or states it plainly; "it went well" and "my
   manager thanked me" are vague.
 
 The word lists and patterns are in `_star_words`. Every pattern runs over one
@@ -104,8 +111,16 @@ _AGENT_PASSIVE_RE = lazy(r"\b(?:was|were)\s+(?:\w+\s+)?[a-z]+(?:ed|en|t)\s+by\s+
                          r"tomorrow|close\b)", re.IGNORECASE)
 _BY_RE = lazy(r"\s+by\b", re.IGNORECASE)
 # Words of a goal rather than a scene: "to" before a verb, or something asked of "me".
-_GOAL_WORDS_RE = lazy(r"\bto (?!the\b|a\b|an\b|my\b|our\b|his\b|her\b|their\b|its\b|this\b|that\b|these\b|"
+# "threatened to leave", "started to slip", "nobody seemed to know": what others did or
+# what was happening, the scene rather than a goal.
+_GOAL_WORDS_RE = lazy(r"(?<!threatened )(?<!started )(?<!starting )(?<!began )(?<!seemed )(?<!appeared )"
+                      r"(?<!tended )(?<!continued )(?<!refused )(?<!failed )(?<!happened )(?<!used )(?<!going )"
+                      r"\bto (?!the\b|a\b|an\b|my\b|our\b|his\b|her\b|their\b|its\b|this\b|that\b|these\b|"
                       r"those\b|me\b|us\b|them\b|him\b|it\b|work\b|school\b|\d)[a-z]+\b|\bme\b", re.IGNORECASE)
+# A hope or a plan, not a scene ("This should save us time", "We hope to…"); "nobody
+# could find anything" and "rain forecast" are the scene.
+_HOPE_RE = lazy(r"\b(?:should|will|won't|won’t|going to|hope|hoping|plan to|planning to|expect to|aim to|set to)\b|"
+                r"(?:'ll|’ll)\b", re.IGNORECASE)
 _WHEN_RE = lazy(r"\b(?:when|while|whilst)\b", re.IGNORECASE)
 # "we deep-cleaned the kitchen": the team's step, with "we" first.
 _WE_VERB_RE = lazy(r"\W*(?:(?:and|so|then|also)\W+)?we\s+(?:(?:" + ADVERBS + r")\s+){0,2}([a-z][a-z'’-]*)",
@@ -160,7 +175,8 @@ _NEGATED_RE = lazy(r"(?:n't|n’t|not|never)\b")
 _ACTION_AFTER_RES = {verb: lazy(r"\s+(?:" + after + r")\b", re.IGNORECASE) for verb, after in ACTION_AFTER.items()}
 # An outcome is told in the past, or as how things are now: "the till is not short any
 # more". "That's the kind of problem I enjoy" is neither.
-_TOLD_RE = lazy(r"\b(?:[a-z]+ed|was|were|had|did|" + "|".join(sorted(IRREGULAR_PAST)) + r"|now|since|any ?more|still|"
+_TOLD_RE = lazy(r"\b(?:[a-z]+ed|was|were|had|did|came|became|fell|grew|flew|ate|forgot|froze|slept|stole|blew|"
+                + "|".join(sorted(IRREGULAR_PAST)) + r"|now|since|any ?more|still|"
                 r"today|these days|ever since)\b", re.IGNORECASE)
 # How far back, in characters, a projection ("should", "will") is looked for.
 _LOOK_BACK = 60
@@ -353,7 +369,7 @@ def _opens_scene(sentence: str, other_part: bool) -> bool:
     """
     if other_part or len(sentence.split()) < 3:
         return False
-    if _LESSON_RE.search(sentence) or _PROJECTION_RE.search(sentence) or _NOT_A_SCENE_RE.search(sentence):
+    if _LESSON_RE.search(sentence) or _HOPE_RE.search(sentence) or _NOT_A_SCENE_RE.search(sentence):
         return False
     if _GOAL_WORDS_RE.search(sentence):
         return False  # "The client needed it done by Friday, and that was me to do": a goal
@@ -408,6 +424,8 @@ def check_answer(text: str) -> StarCheck:
     vague_result = ""
     last = body = ""
     acted_before = False
+    # The sentences after the person's last step: where the outcome is told, if anywhere.
+    after_last_step: list[str] = []
     count = 0
     for sentence in _sentences(text):
         last, count = sentence, count + 1
@@ -439,6 +457,10 @@ def check_answer(text: str) -> StarCheck:
                 or _EVALUATION_RE.match(sentence)):
             body = sentence if acted_before else ""
         acted_before = acted_before or bool(acted)
+        if acted:
+            after_last_step.clear()
+        elif acted_before:
+            after_last_step.append(sentence)
         if "situation" not in found and not (hypothetical or habitual):
             # A place after the task or the person's step in the same sentence is where
             # the goal or the step led ("I was tasked with cutting waits at our dock doors",
@@ -461,6 +483,17 @@ def check_answer(text: str) -> StarCheck:
             found["result"] = words
         else:
             vague_result = words
+    if "result" not in found:
+        # A plain outcome after the person's last step counts, even after praise ("The
+        # crashes stopped. My manager was really pleased.").
+        finished = last.rstrip().endswith((".", "!")) or "\n" in text.strip()
+        for sentence in after_last_step:
+            if sentence is last and not finished:
+                continue
+            words, concrete = _closing_outcome(sentence, True, True)
+            if words and concrete:
+                found["result"] = words
+                break
     concrete_result = "result" in found
     if not concrete_result and vague_result:
         found["result"] = vague_result
