@@ -256,6 +256,119 @@ def test_hypothetical_steps_inside_a_real_story_are_no_action() -> None:
     assert not result.parts["action"] and result.parts["result"]
 
 
+# --- general rules: shapes a stranger's answer takes ------------------------------
+
+
+def test_a_point_between_digits_does_not_end_a_sentence() -> None:
+    text = ("Task: raise our team's satisfaction score. Action: I listened to 30 low-scoring calls and rewrote "
+            "the hold script. Result: satisfaction went from 3.6 to 4.2 out of 5 in two months.")
+    result = check_answer(text)
+    assert result.found["result"].startswith("Result: satisfaction went from 3.6 to 4.2")
+    assert not result.parts["situation"]  # the "Task:" line is the goal, not the scene
+    assert parts_of(text) == ".TAR"
+
+
+def test_notes_told_in_the_past_set_a_scene_in_their_first_line() -> None:
+    # No "was" or "had" anywhere: the steps in the past show it happened.
+    text = ("Checkout latency around 2.4s after traffic doubled. Profiled the endpoint, added a cache "
+            "and load-tested it. Latency down to 380ms.")
+    assert check_answer(text).parts["situation"]
+
+
+@pytest.mark.parametrize("text, part", [
+    ("At the clinic, handovers kept overrunning. I rewrote the handover sheet onto a single page.", "action"),
+    ("In my first year of teaching, a pupil flinched when a boy bumped into her. I wrote down exactly what "
+     "I'd seen and reported it to the safeguarding lead.", "action"),
+    ("At the firm, court deadlines were kept in a diary. I was meant to diarise them all, and I'd put one in "
+     "on the wrong date.", "task"),
+])
+def test_what_had_happened_is_told_not_imagined(text: str, part: str) -> None:
+    # "rewrote" is a past tense; "I'd seen", "I'd put … and" tell what had happened.
+    assert check_answer(text).parts[part]
+
+
+def test_what_someone_had_done_is_an_outcome_not_a_promise() -> None:
+    text = ("I was driving the early bus when a passenger collapsed. I pulled in, radioed control and put him in "
+            "the recovery position. A few weeks later he wrote to the depot to say he'd made a full recovery.")
+    assert check_answer(text).parts["result"]
+
+
+@pytest.mark.parametrize("text, scene", [
+    ("I rewrote the handover sheet, got the night staff to try it and presented it at the ward meeting. "
+     "Now everyone uses it.", False),
+    ("I needed to learn SQL fast. I did an online course and asked a colleague on the data team to review "
+     "my queries.", False),
+    ("At my last job, a call centre, my team leader used to change our breaks at the last minute. I wanted "
+     "to make sure it didn't affect our calls.", True),
+    ("Second year of my apprenticeship I wired a consumer unit and swapped two labels. It was my job to put "
+     "it right.", True),
+    ("The farmer asked me to take on foot health. That was two winters ago, and lameness in the herd got out "
+     "of hand.", True),
+    ("One of our biggest clients threatened to leave. My manager asked me to win them back.", True),
+    ("Our stockroom was a mess and nobody could find anything. I was asked to sort it out.", True),
+    # (passed before too: a guard, now that terse notes in the past may open on a scene)
+    ("Responsible for month-end close. Task: cut close time. Built a reconciliation template.", False),
+])
+def test_a_scene_is_where_and_when_not_where_a_step_led(text: str, scene: bool) -> None:
+    # A place after the person's step is where it led; someone else's habit is the
+    # scene; a role alone is not.
+    assert check_answer(text).parts["situation"] is scene
+
+
+@pytest.mark.parametrize("text, acted", [
+    ("Last year our club needed new kits. As captain I had to help find £600. We ran a car wash and a quiz.",
+     False),
+    ("In my final year we built a wind turbine. It was my job to help with the generator. I found it "
+     "challenging but it taught me a lot.", False),
+    ("At the agency, where I miss the Friday lunches, the reports were late. I was asked to fix it.", False),
+    ("I work on a dairy farm with 180 cows. The farmer asked me to take on foot health.", False),
+    ("The herd had a lot of lameness. The farmer asked me to take on foot health. I started mobility "
+     "scoring every fortnight.", True),
+])
+def test_a_need_a_feeling_or_a_place_is_no_step(text: str, acted: bool) -> None:
+    assert check_answer(text).parts["action"] is acted
+
+
+@pytest.mark.parametrize("sentence, task", [
+    ("Task: cut close time.", True),
+    ("Task: the plant needed to get scrap under control.", False),  # someone else's goal (a guard)
+    ("I intended to keep every sale.", True),
+    ("I had one goal: no lost sales.", True),
+    ("The brief was simple: keep the queue under five minutes.", True),
+    ("I needed a way to keep taking payments.", True),
+])
+def test_the_other_usual_shapes_of_a_goal_are_a_task(sentence: str, task: bool) -> None:
+    text = "At the garden centre where I worked, the tills kept crashing. " + sentence + " I rang the supplier."
+    assert check_answer(text).parts["task"] is task
+
+
+@pytest.mark.parametrize("ending, concrete", [
+    ("We got through the night with no trouble and the takings were the highest of the month.", True),
+    ("We opened at 8 like normal and took £210 before she arrived.", True),
+    ("We got every order out before the bank holiday.", True),
+    ("The crashes stopped. My manager was really pleased.", True),
+    ("The owner rolled my fix out to the other two branches. She was thrilled.", True),
+    ("Anyway, that's the kind of problem I really enjoy.", None),
+])
+def test_a_plain_outcome_after_the_last_step_is_a_concrete_result(ending: str, concrete: bool | None) -> None:
+    text = ("Friday night at the bar where I worked, the manager went home ill. I was asked to run the shift. "
+            "I put the new staff on glasses and rang a colleague to come in. " + ending)
+    result = check_answer(text)
+    assert result.parts["result"] is (concrete is not None)
+    assert result.concrete_result is bool(concrete)
+
+
+@pytest.mark.parametrize("text", [
+    # "got" alone is a step, not an outcome
+    "At the call centre, I got a call from a small business owner. I was asked to help him. I checked his account.",
+    # what the person found out is the problem
+    "Our reminder service sent duplicate texts. I was asked to stop it. I added logging and found the job "
+    "was being picked up by two workers at once.",
+])
+def test_steps_and_problems_are_not_results(text: str) -> None:
+    assert not check_answer(text).parts["result"]
+
+
 def test_empty_text_has_every_part_missing_with_a_suggestion_each() -> None:
     for text in ("", "   \n"):
         result = check_answer(text)
@@ -366,11 +479,12 @@ def test_two_wordings_of_the_same_question_share_a_key() -> None:
 # The messages carry counts only, never the text of an answer.
 
 LABELS = ("situation", "task", "action", "result", "complete")
-# The least accuracy allowed on the 84 held-out answers, per label: what the check
+# The least accuracy allowed on the 144 held-out answers, per label: what the check
 # reached at its last measurement (rounded down to the percent), after the rules were
 # written from the tune half. The target was 90%; situation, result and complete fall
-# short of it. The held-out half is measured here, never tuned on.
-HELD_OUT_FLOOR = {"situation": 0.89, "task": 0.92, "action": 1.00, "result": 0.86, "complete": 0.84}
+# short of it (and, on the 60 held-out answers of the newest batch, situation 85%,
+# result 88% and complete 80%). The held-out half is measured here, never tuned on.
+HELD_OUT_FLOOR = {"situation": 0.88, "task": 0.92, "action": 0.98, "result": 0.89, "complete": 0.84}
 
 
 def _wrong(split: str, label: str) -> tuple[int, int]:

@@ -67,13 +67,20 @@ LABEL = r"(?:situation|background|context|task|action|actions|result|results|out
 # "I always stay calm") describes no particular event: no situation, task or action.
 # Hypothetical: a sentence that starts with "If", or "I would", "I'd", "I will"
 # (but not "I'd been", "I'd already…", which tell what happened).
+# Past participles: after "I'd" or "she'd" they tell what had happened ("what I'd seen",
+# "he'd made a full recovery"), not what would.
+PARTICIPLES = (
+    r"[a-z]+[^e\W]ed|[a-z]+ied|been|seen|done|made|gone|got|gotten|had|taken|given|written|known|spoken|sent|"
+    r"told|said|thought|brought|bought|caught|taught|kept|lost|paid|won|heard|held|met|left|found|built|spent|"
+    r"stood|understood|forgotten|chosen|driven|eaten|fallen|broken|begun|shown|grown|drawn|flown|worn|torn"
+)
 HYPOTHETICAL = (
     r"^\W*(?:if|whenever|say|imagine|in (?:a|that|this|such a) (?:situation|case))\b"
     r"|(?<![\w'’])i(?:\s+would|'d|’d|\s+will|'ll|’ll)(?![\w'’])"
-    r"(?!\s+(?:been|already|just|never|had|asked|spent|done|made|worked)\b)"
+    r"(?!\s+(?:(?:already|just|never|also|previously|only|since)\b|(?:" + PARTICIPLES + r")\b))"
 )
 HABITUAL = (
-    r"i (?:\w+ )?(?:always|usually|normally|generally|typically|often|tend to)", r"used to", r"every time i",
+    r"i (?:\w+ )?(?:always|usually|normally|generally|typically|often|tend to)", r"i (?:\w+ )?used to", r"every time i",
     r"i'm (?:good|great|calm|strong) (?:under|at|with)", r"i am (?:good|great|calm|strong) (?:under|at|with)",
 )
 
@@ -137,14 +144,15 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     # when, in other words: "during my internship", "two years ago", "one Saturday",
     # "Christmas Eve", "my second year teaching", a year on its own ("night team, 2021")
     r"during (?:the|my|our|a|an|that|this|one|last|peak|busy) [\w-]+",
-    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:days?|weeks?|months?|years?) ago",
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:days?|weeks?|months?|years?|"
+    r"terms?|summers?|winters?|springs?|autumns?|seasons?|christmases) ago",
     r"(?:one|on a|on the|last|that|this|a) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"weekend|bank holiday)",
     r"(?:christmas|new year's|new year’s) (?:eve|day)", r"boxing day", r"black friday", r"back-to-school",
     r"(?:my|our) (?:first|second|third|fourth|final|last|previous|early) (?:year|week|month|day|"
     r"term|semester|shift|placement|rotation|job|role|season|summer)",
-    r"(?:in|during|on|over) the (?:first|second|third|final|last|early) (?:year|week|month|day|term|semester|"
-    r"weeks|months|days) (?:of|at|in|after)",
+    r"(?:first|second|third|fourth|final|last|early) (?:year|week|month|day|term|semester|weeks|months|days|"
+    r"shift|season) (?:of|at|in|after) (?:my|our|the|a|an|his|her|their)",
     r"(?:in|during|over|that|last|this) (?:the )?(?:fall|autumn|spring|summer|winter)(?: (?:term|semester|season))?",
     r"(?<![£$€.,:])(?:19[5-9]\d|20[0-4]\d)(?![.,:]?\d|%)",
     # the place where it happened, told as a clause: "the church where I volunteer"
@@ -194,8 +202,11 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"target|challenge|project|priority|part|assignment) (?:was|is|that \w+ was|became|had been|were|would be|"
     r"was going to be)",
     # the goal, stated: "the goal was to", "the aim was to get…"
-    r"the (?:main |first |real |immediate )?(?:goal|aim|objective|target|brief|task|challenge) "
-    r"(?:was|were|is) to",
+    r"the (?:main |first |real |immediate )?(?:goal|aim|objective|target|brief|task|challenge)(?: for me| i had)? "
+    r"(?:was|were|is) (?:to|simple|clear|\w+ing)\b",
+    r"i (?:had|was set|was given|got|set) (?:a|an|one|the|two|three|clear|tight) (?:[\w-]+ )?(?:goal|target|aim|"
+    r"task|job|brief|deadline|challenge|objective|kpi)s?\b",
+    r"i (?:needed|need) (?:a|an|some|the) (?:\w+ )?(?:way|plan|fix|solution|workaround) to",
     r"(?:was|is|became|be) my (?:\w+ )?(?:job|task|responsibility|brief|goal|aim|objective|remit|duty|"
     r"project|priority|challenge)",
     r"(?:was|were|became) (?:responsible|accountable) for", r"(?:i|me) (?:\w+ )?in charge of",
@@ -206,6 +217,9 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"i took (?:on )?(?:responsibility|ownership|charge) (?:for|of)", r"i took on (?:the|a) (?:job|task|role)",
     r"i set myself (?:a|the) (?:goal|target|aim|challenge)",
     r"my (?:own )?(?:goal|aim|target|objective)",
+    # a "Task:" label before a goal in note form, with the "I" left out: "Task: cut close time"
+    r"^\W*(?:task|goal|aim|objective)\s*(?::|[–—-])\s*(?!(?:the|a|an|our|their|his|her|its|this|that|we|they|he|she|"
+    r"it|there|management|everyone|nobody|none|n/a)\b)[a-z]+",
     # leading a piece of work is a responsibility (though not, on its own, an action)
     r"i (?:led|headed|ran|coordinated|oversaw) (?:a|the|our) (?:[\w-]+ )?(?:project|initiative|campaign|"
     r"programme|review|migration|launch|redesign)",
@@ -227,6 +241,16 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"i had (?:only |just )?(?:\w+ ){0,2}(?:days|weeks|hours|minutes|months) to",
     r"my (?:\w+ )?(?:kpi|kpis|deadline) (?:was|were)",
     r"i (?:was|were) (?:aiming|looking|working|hoping|trying|determined|keen) to",
+    # the other usual shapes of a goal that was the person's: "it was up to me to", "what I
+    # had to do was", "I planned to", "the deadline I was given", "I'm responsible for"
+    r"up to me", r"what i (?:had|needed|was asked|was told|wanted|was expected) to do",
+    r"(?:expected|needed|wanted|asked) of me",
+    r"i (?:intended|planned|hoped|meant|promised|resolved) to",
+    r"(?:the|my|a) (?:main |first |real |immediate |only )?(?:job|priority|plan|mission|remit|focus|brief) "
+    r"(?:was|were) to",
+    r"(?:goal|aim|target|task|job|brief|deadline|challenge)s? (?:that )?(?:i was given|i was set|i had been given|"
+    r"i'd been given|given to me|set for me)",
+    r"i(?:'m|’m) (?:\w+ )?(?:asked|told|responsible|accountable|in charge|expected|supposed)",
 )
 
 # ---------------------------------------------------------------------------
@@ -247,7 +271,7 @@ ADVERBS = (
 #: a step taken). "I was part of the team", "I felt proud", "I think we did well".
 NOT_ACTIONS: frozenset[str] = frozenset(
     """am 'm ’m is are was were be been being became become seem seemed stayed remained stay remain
-    felt feel feels worried worry panicked struggled struggle suffered hate hated love loved like
+    felt feel feels miss worried worry panicked struggled struggle suffered hate hated love loved like
     liked enjoy enjoyed appreciate appreciated care cared
     think thought believe believed know knew learned learnt learn realised realized realise realize
     understand understood remember remembered recall recalled guess suppose mean meant doubt wonder
@@ -283,13 +307,19 @@ SETTING_ING: frozenset[str] = frozenset(
 
 #: After these verbs, a following word turns being somewhere into doing something:
 #: "I worked out…", "I started preparing…", "I managed to fix…", "I helped Sam rewrite…".
+_STARTED = (r"(?!at\b|in\b|as\b|there\b|here\b|out\b|off\b|work\b|my (?:job|role|placement|shift|"
+            r"course|degree|apprenticeship|training|career|first)\b|(?:a|the|my) (?:new )?(?:job|role|position|"
+            r"placement)\b|university\b|uni\b|school\b|college\b|working\b|feeling\b|to (?:feel|panic|worry|"
+            r"get|think|realise|realize|notice|see|understand|enjoy|struggle)\b)[\w£$€]+")
 ACTION_AFTER: dict[str, str] = {
     "worked": r"out|through|with|on|late|overtime|closely",
-    "work": r"out|through|with|on",
-    "started": r"\w+ing|a|an|the|by|to|using|with|on|asking|giving|sending|running|doing",
-    "start": r"\w+ing|a|an|the|by|to",
-    "began": r"\w+ing|a|an|the|by|to",
-    "begin": r"\w+ing|a|an|the|by|to",
+    # "I work on a dairy farm" is where the person is now, not a step
+    "work": r"out|through",
+    # starting something is a step; starting somewhere, or a job, is the setting
+    "started": _STARTED,
+    "start": _STARTED,
+    "began": _STARTED,
+    "begin": _STARTED,
     "managed": r"to",
     "manage": r"to",
     "helped": r"(?!out\b)(?!with\b)\w+ (?:to )?\w+",
@@ -299,13 +329,17 @@ ACTION_AFTER: dict[str, str] = {
            r"(?!a first\b)(?!on\b)(?!nervous\b)(?!upset\b)(?!stressed\b)"
            r"(?!worried\b)(?!ill\b)(?!sick\b)(?!married\b)(?!there\b)(?!back\b)(?!home\b)(?!into\b)(?!to\b)\w+",
     "noticed": r"that|the|a|an|how",
+    # "I found it challenging": a feeling, not a find
+    "found": r"(?!(?:it|this|that|them|the (?:\w+ )?work|the (?:\w+ )?job) (?:(?:really|very|quite|so|a bit|pretty|"
+             r"incredibly|extremely|more|less|too) )?(?:\w+(?:ing|ful|ult|ard|ive|ble|ous|ic|ssful)|hard|tough|easy|"
+             r"fun|odd|strange|scary)\b)\w+",
     "saw": r"that|how",
     "see": r"that|how",
     "studied": r"the|how|every|all|each",
     "support": r"(?!the\b)\w+",
     "supported": r"(?!the team\b)(?!them\b)\w+ (?:to|with|by|through)",
     # "I had Priya check the logs" (delegation); "I had already called them"
-    "had": r"(?:[A-Z][a-z]+|(?:my|the|our|each|every|two|three|a) [\w-]+) (?:\w+ )?(?:check|redo|review|call|"
+    "had": r"(?:(?!to\b)[A-Z][a-z]+|(?:my|the|our|each|every|two|three|a) [\w-]+) (?:\w+ )?(?:check|redo|review|call|"
            r"look|help|cover|do|run|test|take|send|sign|fix|update|write|count|go|come|shadow|pair|re-\w+)\b|"
            r"(?:already |just )?(?!been\b)(?!to\b)(?!a\b)(?!an\b)(?!the\b)(?!no\b)(?!never\b)(?!my\b)(?!some\b)"
            r"(?!lots\b)(?!more\b)(?!less\b)"
@@ -361,7 +395,8 @@ PROJECTION = (
     r"once it is", r"when it's", r"'ll", r"’ll", r"if", r"likely", r"on track to", r"estimate", r"estimated",
     r"forecast", r"projected", r"predicted", r"set to", r"aims to", r"the plan is", r"in future",
     # someone else's promise: "he said he'd take it to the budget meeting", "they agreed to look at it"
-    r"(?:he|she|they|it|we)(?:'d|’d) (?!been\b)(?!had\b)(?!already\b)(?!just\b)(?!never\b)(?!always\b)[a-z]+",
+    r"(?:he|she|they|it|we)(?:'d|’d) (?!already\b)(?!just\b)(?!never\b)(?!always\b)(?!(?:" + PARTICIPLES + r")\b)"
+    r"[a-z]+",
     r"agreed to (?:look|consider|think|review|discuss|try|take it)",
 )
 # A lesson on its own is not a result: "I learned to check first", "it taught me".
@@ -381,7 +416,10 @@ NOT_A_SCENE = (
     r"^\W*(?:i'm|i’m|i am|i have always|i've always|i’ve always|i like|i love|i enjoy|i believe|i consider)",
     r"^\W*my (?:strength|strengths|weakness|approach|way|style|philosophy)",
     r"(?:talk|tell you|speak) about", r"(?:give|share) (?:you )?an example", r"can think of", r"good question",
-    # a role and nothing more: "I was the team lead for payments."
+    # a role and nothing more: "I was the team lead for payments.", "Responsible for
+    # month-end close."
+    r"^\W*(?:(?:i was|i am|i'm|i’m|i have been|i've been|i’ve been) )?(?:responsible|accountable|in charge) (?:for|of)"
+    r"[^,;]*$",
     r"^\W*(?:i was|i worked as|i work as|i have been|i've been|i’ve been|my role was) (?:a|an|the|one of the) "
     r"(?:[\w-]+ ){0,4}[\w-]+\W*$",
 )
@@ -404,7 +442,8 @@ CHANGE_VERBS = (
 )
 # Verbs that win or bring in a sum: "made a £1,200 profit", "raised £18,000".
 MONEY_VERBS = (
-    r"(?:made|make|makes|raised|raise|raises|saved|saving|saves|save|generated|brought in|won|secured|"
+    r"(?:made|make|makes|raised|raise|raises|saved|saving|saves|save|generated|brought in|took|took in|"
+    r"taken|turned over|won|secured|"
     r"earned|collected|sold|cut|reduced|recovered|recouped|returned)"
 )
 # Verbs that finish some of a whole: "kept 9 of the 11", "closed 40 of the 45 tickets".
@@ -445,8 +484,10 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"stopped (?:\w+ing|completely|altogether)", r"(?:started|start|starts|began) to (?:eat|sleep|talk|come|"
     r"attend|engage|use|improve|recover|walk|speak)", r"(?:eat|eating|ate|came|come|coming) (?:\w+ )?again",
     # a clearly stated outcome
-    r"renewed", r"re-signed", r"signed (?:the|a|up)", r"(?:won|secured|landed|got|received) (?:the|a|an|our|"
-    r"two|three|another|funding|first|top|best)", r"went (?:live|ahead)", r"(?:go|goes|gone) live",
+    r"renewed", r"re-signed", r"signed (?:the|a|up)", r"(?:won|secured|landed) (?:the|a|an|our|"
+    r"two|three|another|funding|first|top|best)",
+    # "got" alone is any step ("got a call", "got the team to…"); only a mark is an outcome
+    r"(?:got|received|achieved|scored) (?:a |an )?\d", r"went (?:live|ahead)", r"(?:go|goes|gone) live",
     r"passed (?:the|an|a|my|its|their|first)",
     r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|promoted|approved|accepted|adopted|rolled out|launched|"
     r"published|submitted|completed|delivered|resolved|fixed|restored|reinstated|discharged|hired|"
@@ -463,9 +504,6 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:\w+ ){0,2}(?:for|across|in) (?:all|every|the whole)",
     r"offered (?:me|us|to)", r"(?:got|received|gave|earned|awarded) (?:a |an |the )?(?:first|distinction|"
     r"top rating|top mark|award|prize|bonus|promotion|contract|offer)",
-    r"(?:were|was|is|are|became|now) (?:the )?(?:best|highest|fastest|top) (?:\w+ ){0,3}in the "
-    r"(?:year group|region|company|country|team|school|department|area|trust|district)",
-    r"(?:\w+ )?(?:with|had) no (?:leaks|errors|complaints|incidents|problems|issues|mistakes)",
     r"back (?:up and running|online|to normal|on track|in stock|on schedule)", r"up and running",
     r"(?:was|were|is|are|came|got it) back (?:on|up|within|in under|by)",
     r"(?:stayed|remained|kept it|kept them|held) (?:under|below|above|over|at|within) " + _ABOUT + NUMBER,
@@ -491,12 +529,16 @@ OUTCOMES_AFTER_ACTION: tuple[str, ...] = (
     r"refunded|reopened|repaired|processed|shipped|received|settled|closed|withdrawn|cancelled|reversed|"
     r"credited|corrected|recovered|reduced|avoided|prevented|saved|met|answered|sold|renewed|won|"
     r"passed|accepted|dropped|lifted|upheld|overturned|rehoused|rehomed|readmitted)",
+    # a ranking reached: "the takings were the highest of the month", "best in the region"
+    r"(?:were|was|is|are|became|now|finished|came) (?:the )?(?:best|highest|lowest|fastest|top|biggest|most|first) "
+    r"(?:[\w-]+ ){0,3}(?:in|of|for|across) (?:the|that|its|our|their|all|any) [\w-]+",
 )
 # After the person's action, the absence of the problem is the outcome ("with no lost
 # transactions", "No inbound deliveries were turned away", "nobody was injured"); in
 # the scene, the same words are the problem ("we had no pallets").
 ABSENCE_PATTERNS: tuple[str, ...] = (
     r"(?:no|zero) (?:more |further |new |other )?(?:[a-z-]+ )?[a-z-]+s\b",
+    r"with (?:no|zero) (?:more |further |new |other )?[a-z-]+",
     r"not (?:a single|one) (?:[\w-]+ ){0,2}[a-z-]+",
     r"(?:nobody|no one|no-one|none of (?:them|the \w+)) (?:was|were|had|got|needed|went|came|complained|"
     r"left|missed)",
@@ -512,10 +554,12 @@ OUTCOME_FRAMES = (
 # ("Every guest had a room on the night"). When nothing else is a result, it counts
 # as one if it is not the person's own step, a lesson, a hope or the scene — and as a
 # concrete one unless it is only praise or a feeling. A sentence that starts with one
-# of these is the person's (or team's) own step, not the outcome.
+# of these is the person's own step, not the outcome. One that starts with "we" may be
+# either, and how a team's work ended is a result ("We sold all 180 tickets"), so "we"
+# is not among them.
 OWN_STEP_START = (
     r"\W*(?:(?:and|so|then|after that|afterwards|also|finally)\W+)?"
-    r"(?:i|we|i'm|i've|i'd|we're|we've|we'd|i’m|i’ve|i’d|we’re|we’ve|we’d)\b"
+    r"(?:i|i'm|i've|i'd|i’m|i’ve|i’d)\b"
 )
 # Someone's opinion, reported: praise, however it is worded.
 REPORTED_OPINION = (

@@ -8,12 +8,16 @@ all four and a concrete result. For each thing missing it gives one suggestion.
 
 What it reads, sentence by sentence:
 
-- sentences that describe no particular event — hypothetical ("I would…") or
-  habitual ("I always…") — set no scene, give no task and take no action;
+- sentences that describe no particular event — hypothetical ("I would…") or the
+  person's habit ("I always…") — set no scene, give no task and take no action; what
+  comes before "I would…" in a sentence still happened, and "I'd seen", "he'd made"
+  tell what had happened. An answer tells of an event if it is told in the past
+  anywhere, a step of the person's included ("Profiled, found the slow query");
 - a situation is a time, a place or a problem under way; an answer's first sentence
-  sets the scene when it is nothing else (not a task, a step, an outcome, a role on
-  its own or a remark about the answer), however few its words ("Christmas Eve, the
-  deli counter.");
+  sets the scene when it is nothing else (not a task, a step, an outcome, a hope, a
+  role on its own or a remark about the answer), however few its words ("Christmas
+  Eve, the deli counter."). A place after the person's task or step in the same
+  sentence is where it led ("I presented it at the ward meeting"), not the scene;
 - a task is a goal or responsibility given to or taken on by the person, in any of
   the usual shapes ("I was asked to…", "gave me a target of…", "the goal was to…");
 - an action is a verb after "I" that does something: not being there, feeling,
@@ -26,8 +30,11 @@ What it reads, sentence by sentence:
   experience ("it was a mad night") or the person's own feelings are not. After the
   person's action, the problem's absence ("no lost sales") and a state reached ("the
   accounts were signed off") are outcomes. When no words foresee it, the last sentence
-  before any closing lesson is taken as the outcome if it is not the person's own step.
-  A concrete result measures the outcome or states it plainly; "it went well" and "my
+  before any closing lesson is taken as the outcome if it is not the person's own step
+  and is told in the past or as how things are now; so is any such sentence after the
+  person's last step ("The crashes stopped. My manager was pleased."). What the person
+  found out ("I found the job was run twice") is the problem, not the outcome. A
+  concrete result measures the outcome or states it plainly; "it went well" and "my
   manager thanked me" are vague.
 
 The word lists and patterns are in `_star_words`. Every pattern runs over one
@@ -73,9 +80,10 @@ from nextround.checks._star_words import (
     WHAT_I_DID,
 )
 
-# A sentence ends at . ! ? or a line break, or just before a STAR label ("Task:").
-# The longest run of one character class, so the split never backtracks.
-_SENTENCE_RE = lazy(r"[^.!?\n]+[.!?]*|[.!?\n]+")
+# A sentence ends at . ! ? or a line break, or just before a STAR label ("Task:"); a
+# point between two digits ("from 3.6 to 4.2") ends nothing. Each character is looked
+# at once, with a fixed look either side, so the split never backtracks.
+_SENTENCE_RE = lazy(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*|[.!?\n]+")
 _LABEL_RE = lazy(r"(?<![\w'’])" + LABEL, re.IGNORECASE)
 _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
 _HABITUAL_RE = words_of(HABITUAL)
@@ -103,8 +111,16 @@ _AGENT_PASSIVE_RE = lazy(r"\b(?:was|were)\s+(?:\w+\s+)?[a-z]+(?:ed|en|t)\s+by\s+
                          r"tomorrow|close\b)", re.IGNORECASE)
 _BY_RE = lazy(r"\s+by\b", re.IGNORECASE)
 # Words of a goal rather than a scene: "to" before a verb, or something asked of "me".
-_GOAL_WORDS_RE = lazy(r"\bto (?!the\b|a\b|an\b|my\b|our\b|his\b|her\b|their\b|its\b|this\b|that\b|these\b|"
+# "threatened to leave", "started to slip", "nobody seemed to know": what others did or
+# what was happening, the scene rather than a goal.
+_GOAL_WORDS_RE = lazy(r"(?<!threatened )(?<!started )(?<!starting )(?<!began )(?<!seemed )(?<!appeared )"
+                      r"(?<!tended )(?<!continued )(?<!refused )(?<!failed )(?<!happened )(?<!used )(?<!going )"
+                      r"\bto (?!the\b|a\b|an\b|my\b|our\b|his\b|her\b|their\b|its\b|this\b|that\b|these\b|"
                       r"those\b|me\b|us\b|them\b|him\b|it\b|work\b|school\b|\d)[a-z]+\b|\bme\b", re.IGNORECASE)
+# A hope or a plan, not a scene ("This should save us time", "We hope to…"); "nobody
+# could find anything" and "rain forecast" are the scene.
+_HOPE_RE = lazy(r"\b(?:should|will|won't|won’t|going to|hope|hoping|plan to|planning to|expect to|aim to|set to)\b|"
+                r"(?:'ll|’ll)\b", re.IGNORECASE)
 _WHEN_RE = lazy(r"\b(?:when|while|whilst)\b", re.IGNORECASE)
 # "we deep-cleaned the kitchen": the team's step, with "we" first.
 _WE_VERB_RE = lazy(r"\W*(?:(?:and|so|then|also)\W+)?we\s+(?:(?:" + ADVERBS + r")\s+){0,2}([a-z][a-z'’-]*)",
@@ -124,6 +140,10 @@ _EVALUATION_RE = lazy(r"\W*(?:(?:and|so|but|overall|honestly|all in all)\W+)?(?:
 # The goal of a clause, before an absence: "I had to make sure no transactions were lost".
 _GOAL_BEFORE_RE = lazy(r"\b(?:sure|ensure|whether|if|so that|to|check|checked|checking|confirm|confirmed)\s+"
                        r"(?:that\s+)?(?:there\s+(?:was|were|are|is)\s+)?$", re.IGNORECASE)
+# What the person found out is the problem, not the outcome: "I found the job was being
+# picked up twice", "I noticed sales had dropped 20%".
+_DIAGNOSIS_BEFORE_RE = lazy(r"\b(?:found|noticed|realised|realized|discovered|spotted|saw|showed|shown)(?: out)?"
+                            r"(?: that)? (?:[\w'’-]+ ){0,5}(?:was|were|had|has|have|is|are)\b[^,;]*$", re.IGNORECASE)
 # The person's own feelings are not how things turned out: "I was happy to help".
 _I_FEEL_BEFORE_RE = lazy(r"(?:^|[^\w'’])i\s+(?:\w+\s+)?$", re.IGNORECASE)
 # The team's effort or spirit, not an outcome: "Everyone pulled together".
@@ -153,6 +173,11 @@ _I_VERB_RE = lazy(r"(?<![\w'’-])[Ii](?:'|’)?(ve|m|d|ll)?\s+(?:(?:" + ADVERBS
                   r"([A-Za-z][a-z'’-]*)", 0)
 _NEGATED_RE = lazy(r"(?:n't|n’t|not|never)\b")
 _ACTION_AFTER_RES = {verb: lazy(r"\s+(?:" + after + r")\b", re.IGNORECASE) for verb, after in ACTION_AFTER.items()}
+# An outcome is told in the past, or as how things are now: "the till is not short any
+# more". "That's the kind of problem I enjoy" is neither.
+_TOLD_RE = lazy(r"\b(?:[a-z]+ed|was|were|had|did|came|became|fell|grew|flew|ate|forgot|froze|slept|stole|blew|"
+                + "|".join(sorted(IRREGULAR_PAST)) + r"|now|since|any ?more|still|"
+                r"today|these days|ever since)\b", re.IGNORECASE)
 # How far back, in characters, a projection ("should", "will") is looked for.
 _LOOK_BACK = 60
 # Times of day are not outcomes: "open from 9 to 5pm".
@@ -238,7 +263,15 @@ def _acts(sentence: str, verb: str, end: int, told_in_past: bool, background: bo
         return bool(doing) and not background and doing.group(1).lower() not in SETTING_ING
     if verb in NOT_ACTIONS or len(verb) < 2:
         return False
-    return told_in_past or verb.endswith("ed") or verb in IRREGULAR_PAST
+    return told_in_past or verb.endswith("ed") or _past(verb)
+
+
+def _past(verb: str) -> bool:
+    """Whether `verb` is in the past tense: "-ed", or an irregular past, with or without
+    "re-" ("rewrote", "re-sent")."""
+    if verb.endswith("ed") and len(verb) > 3 and not verb.endswith("eed"):
+        return True
+    return verb in IRREGULAR_PAST or verb.startswith("re") and verb[2:].lstrip("-") in IRREGULAR_PAST
 
 
 def _action(sentence: str, told_in_past: bool) -> str:
@@ -277,8 +310,7 @@ def _elided_step(sentence: str, told_in_past: bool, background: bool) -> str:
     if not first:
         return ""
     verb = first.group(1).lower()
-    past = verb in IRREGULAR_PAST or (len(verb) > 3 and verb.endswith("ed") and not verb.endswith("eed"))
-    if (past and verb not in NOT_ELIDED_ACTIONS and not _BY_RE.match(sentence, first.end())
+    if (_past(verb) and verb not in NOT_ELIDED_ACTIONS and not _BY_RE.match(sentence, first.end())
             and _acts(sentence, verb, first.end(), told_in_past, background)):
         return first.group(0).strip()
     return ""
@@ -306,6 +338,8 @@ def _result(sentence: str, after_action: bool) -> tuple[str, bool]:
             before = before[max(before.rfind(c) for c in ",;:–—") + 1:]
             # "I needed to make sure 120 guests were served on time": a goal, in the task's clause.
             if _INFINITIVE_RE.search(before) or _PURPOSE_RE.search(before) or _TASK_RE.search(before):
+                continue
+            if _DIAGNOSIS_BEFORE_RE.search(before):
                 continue
             # "a plan she never signed up for": an outcome denied is none
             if rx is _CONCRETE_RE and _NEGATION_BEFORE_RE.search(before):
@@ -335,7 +369,7 @@ def _opens_scene(sentence: str, other_part: bool) -> bool:
     """
     if other_part or len(sentence.split()) < 3:
         return False
-    if _LESSON_RE.search(sentence) or _PROJECTION_RE.search(sentence) or _NOT_A_SCENE_RE.search(sentence):
+    if _LESSON_RE.search(sentence) or _HOPE_RE.search(sentence) or _NOT_A_SCENE_RE.search(sentence):
         return False
     if _GOAL_WORDS_RE.search(sentence):
         return False  # "The client needed it done by Friday, and that was me to do": a goal
@@ -366,7 +400,7 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
         return "", False
     if _BACKGROUND_START_RE.match(sentence) or _TASK_RE.search(sentence) or _EVALUATION_RE.match(sentence):
         return "", False
-    if _TEAM_SPIRIT_RE.search(sentence):
+    if _TEAM_SPIRIT_RE.search(sentence) or not _TOLD_RE.search(sentence):
         return "", False
     vague = bool(_VAGUE_RE.search(sentence) or _OPINION_RE.search(sentence)
                  or (after_action and _VAGUE_CHANGE_RE.search(sentence)))
@@ -381,22 +415,30 @@ def check_answer(text: str) -> StarCheck:
     rules over each sentence; no network and no model.
     """
     text = text or ""
-    # An answer tells of a particular event if it is told in the past anywhere, or if
+    # An answer tells of a particular event if it is told in the past anywhere (a step
+    # of the person's in the past is enough: "Profiled, found N+1 queries…"), or if
     # someone gave the person a task ("My teacher ask me to lead… I make the plan").
-    told_in_past = bool(_PAST_RE.search(text) or _TASK_RE.search(text))
+    told_in_past = bool(_PAST_RE.search(text) or _TASK_RE.search(text)) or any(
+        _action(sentence, False) for sentence in _sentences(text) if not _HYPOTHETICAL_RE.search(sentence))
     found: dict[str, str] = {}
     vague_result = ""
     last = body = ""
     acted_before = False
+    # The sentences after the person's last step: where the outcome is told, if anywhere.
+    after_last_step: list[str] = []
     count = 0
     for sentence in _sentences(text):
         last, count = sentence, count + 1
-        hypothetical = bool(_HYPOTHETICAL_RE.search(sentence))
+        would = _HYPOTHETICAL_RE.search(sentence)
+        hypothetical = bool(would)
         habitual = bool(_HABITUAL_RE.search(sentence))
-        task = None if hypothetical else _TASK_RE.search(sentence)
+        # What comes before "I'd…" in the sentence still happened: "I was meant to
+        # diarise the deadlines, and I'd put this one in on the wrong date".
+        real = sentence[:would.start()] if would else sentence
+        task = _TASK_RE.search(real)
         if "task" not in found and task:
             found["task"] = sentence
-        acted = "" if hypothetical else _action(sentence, told_in_past)
+        acted = _action(real, told_in_past) if real.strip() else ""
         if acted and _HABITUAL_RE.search(acted):
             acted = ""
         if "action" not in found and acted:
@@ -415,11 +457,19 @@ def check_answer(text: str) -> StarCheck:
                 or _EVALUATION_RE.match(sentence)):
             body = sentence if acted_before else ""
         acted_before = acted_before or bool(acted)
+        if acted:
+            after_last_step.clear()
+        elif acted_before:
+            after_last_step.append(sentence)
         if "situation" not in found and not (hypothetical or habitual):
-            # A place after the task in the same sentence is the task's object ("I was
-            # tasked with cutting waits at our dock doors"), not the scene.
+            # A place after the task or the person's step in the same sentence is where
+            # the goal or the step led ("I was tasked with cutting waits at our dock doors",
+            # "I presented it at the ward meeting"), not the scene.
             place = _PLACE_RE.search(sentence)
-            if (_SITUATION_RE.search(sentence) or place and (task is None or place.start() < task.start())
+            steps = [task.start()] if task else []
+            if acted:
+                steps.append(sentence.find(acted))
+            if (_SITUATION_RE.search(sentence) or place and all(place.start() < at for at in steps)
                     or count == 1 and told_in_past and _opens_scene(sentence, bool(task or acted or words))):
                 found["situation"] = sentence
     if "result" not in found and not vague_result and count > 1:
@@ -433,6 +483,17 @@ def check_answer(text: str) -> StarCheck:
             found["result"] = words
         else:
             vague_result = words
+    if "result" not in found:
+        # A plain outcome after the person's last step counts, even after praise ("The
+        # crashes stopped. My manager was really pleased.").
+        finished = last.rstrip().endswith((".", "!")) or "\n" in text.strip()
+        for sentence in after_last_step:
+            if sentence is last and not finished:
+                continue
+            words, concrete = _closing_outcome(sentence, True, True)
+            if words and concrete:
+                found["result"] = words
+                break
     concrete_result = "result" in found
     if not concrete_result and vague_result:
         found["result"] = vague_result
