@@ -452,7 +452,7 @@ _LEFT_OFFERED: dict[tuple[bool, bool, bool], tuple[int, str]] = {
 
 
 #: The actions that ask for feedback a rejection offered (whichever plan).
-OFFER_ACTIONS = frozenset({ASK_OFFERED, *(what for _, what in _LEFT_OFFERED.values())})
+OFFER_ACTIONS = frozenset({ASK_OFFERED, *(what for _step, what in _LEFT_OFFERED.values())})
 
 
 def _what_is_left(feedback: bool, reply: bool, cv: bool, *, offered: bool = False) -> tuple[int, str]:
