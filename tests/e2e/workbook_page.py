@@ -119,7 +119,8 @@ class WorkbookPage:
         """Wait until every form's Save button and the summary are visible."""
         for form in FORMS:
             self.part(f"{form}-save-button").wait_for(state="visible", timeout=self.TIMEOUT_MS)
-        self.page.get_by_text("of 5 steps done").wait_for(state="visible", timeout=self.TIMEOUT_MS)
+        # The summary comes last; found by its hook, so this waits in any language.
+        self.part("summary").get_by_text("5").first.wait_for(state="visible", timeout=self.TIMEOUT_MS)
 
     def problem_outputs(self) -> list[str]:
         """In JupyterLab: the errors and stderr output the cells produced (none, we hope)."""

@@ -115,6 +115,7 @@ class Workbook(Session):
         import ipywidgets as w
 
         view = w.HTML(views.summary(self.answers()))
+        view.add_class("nextround-summary")  # for styling and browser tests, in any language
         self.on_save(lambda doc: setattr(view, "value", views.summary(doc)))
         return view
 
