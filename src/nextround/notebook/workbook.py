@@ -12,6 +12,7 @@ from typing import Any
 
 from nextround.notebook import views
 from nextround.notebook.forms import FORMS
+from nextround.notebook.forms.hand_in import hand_in_panel
 from nextround.notebook.session import Session
 from nextround.render.html import banner, join
 
@@ -85,12 +86,14 @@ class Workbook(Session):
         return self._form("company")
 
     def summary(self) -> Any:
-        """Progress and next actions; updates itself after every save."""
+        """Progress and next actions; updates itself after every save. On a hub with an exchange,
+        a class workbook adds Submit below them."""
         import ipywidgets as w
 
         view = w.HTML(views.summary(self.answers()))
         self.on_save(lambda doc: setattr(view, "value", views.summary(doc)))
-        return view
+        panel = hand_in_panel(self)  # on a hub with an exchange: Submit, and feedback handed back
+        return view if panel is None else w.VBox([view, panel.widget])
 
     def _form(self, name: str) -> Any:
         return FORMS[name](self)
