@@ -20,7 +20,7 @@ import pytest
 from conftest import read_json, run_cli
 from nextround.api import open_answers
 from nextround.classroom import generate as classroom
-from nextround.classroom.exchange import prepare, submissions
+from nextround.classroom.exchange import hub_name, prepare, submissions
 from nextround.classroom.layouts import claim_of
 from nextround.classroom.times import iso
 from nextround.errors import NextroundError
@@ -237,3 +237,9 @@ def test_a_hand_in_dated_before_the_due_date_but_written_after_it_is_late(tmp_pa
     assert datetime.now(timezone.utc) - found.at < timedelta(minutes=3)  # the files' own time, less the tolerance
     result = run_cli("class", "collect", "--exchange", str(root), "--dir", str(course))
     assert "collected: alice (late)" in result.stdout
+
+
+def test_the_littlest_jupyterhubs_accounts_are_their_hub_users() -> None:
+    # TLJH runs alice's server as the system account jupyter-alice: the owner of her hand-ins.
+    assert [hub_name(a) for a in ("jupyter-alice", "alice", "jupyter-", "jovyan")] == [
+        "alice", "alice", "jupyter-", "jovyan"]

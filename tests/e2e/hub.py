@@ -436,10 +436,22 @@ def wait_for_server(hub: Hub, user: str, timeout: float = START_TIMEOUT_S) -> No
     raise RuntimeError(f"{user}'s server not ready after {timeout} s:\n{hub.log_tail()}")
 
 
-def hub_packages_pinned() -> list[str]:
-    """The hub's packages as this run pins them (for messages)."""
-    return [r for r in requirements() if _name_of(r) in HUB_PACKAGES]
+def versions() -> str:
+    """What the hub runs: JupyterHub's, nbgitpuller's and configurable-http-proxy's versions."""
+    code = "from importlib.metadata import version as v; print(f\"jupyterhub {v('jupyterhub')}, nbgitpuller {v('nbgitpuller')}\")"
+    python = subprocess.run([str(hub_venv() / "bin" / "python"), "-c", code], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    proxy = subprocess.run([str(proxy_command()), "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{python}, configurable-http-proxy {proxy}"
 
 
-def git(*args: str, cwd: Path) -> None:
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+def memory_of(account: str) -> float:
+    """The resident memory of everything running as `account` (their server and kernels), in MiB."""
+    total = 0
+    for process in psutil.process_iter(["username"]):
+        if process.info["username"] == account:
+            try:
+                total += process.memory_info().rss
+            except psutil.NoSuchProcess:
+                pass
+    return total / (1024 * 1024)

@@ -212,6 +212,8 @@ def test_a_class_hands_in_through_the_hub_and_gets_feedback_back(browser: Any, c
             tabs[user] = tab
             print(f"\n{user}: {seconds:.1f} s from signing in to a rendered workbook "
                   "(server start, nbgitpuller, handout, workbook run)")
+        for user in STUDENTS:  # for sizing a hub: a student's server with the workbook's kernel running
+            print(f"{user}: {hubs.memory_of(user):.0f} MiB for their server and kernels, the workbook open")
         first = tabs[STUDENTS[0]]
         first.screenshot(screenshots / "hub-submit.png", first.part("handin"))
 

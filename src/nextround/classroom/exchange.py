@@ -8,9 +8,10 @@ itself in from there, and `notebook` may not import this layer). Here:
   for).
 - `submissions` lists the hand-ins under `inbound/`, each with who handed it in, as
   `layouts.Claim` says it for an LMS download: the account that owns the folder
-  first (no account can make a folder owned by another), then the user its name
-  gives; and when, from its time stamp, never earlier than the file system says the
-  files were written (a student can write any time into a file, not into a ctime).
+  first (no account can make a folder owned by another; The Littlest JupyterHub's
+  `jupyter-alice` is the hub's `alice`), then the user its name gives; and when,
+  from its time stamp, never earlier than the file system says the files were
+  written (a student can write any time into a file, not into a ctime).
   `collect` reads each as one more source, through the same pipeline as an LMS
   download: the same identity check, newest copy, lateness and rebuilding.
 - `release` puts each student's feedback page into their own feedback folder, which
@@ -55,11 +56,24 @@ class Submission:
     claim: Claim
 
 
+#: What a hub puts before a user's name to make their system account: The Littlest JupyterHub
+#: runs `alice`'s server as the account `jupyter-alice` (`SystemdSpawner.username_template`).
+ACCOUNT_PREFIXES = ("jupyter-",)
+
+
 def account(uid: int) -> str:
     try:
         return pwd.getpwuid(uid).pw_name
     except KeyError:
         return ""
+
+
+def hub_name(system_account: str) -> str:
+    """The hub user a system account belongs to: `jupyter-alice` is The Littlest JupyterHub's `alice`."""
+    for prefix in ACCOUNT_PREFIXES:
+        if system_account.startswith(prefix) and len(system_account) > len(prefix):
+            return system_account[len(prefix):]
+    return system_account
 
 
 def _group_id(group: str | None) -> int:
@@ -153,7 +167,8 @@ def submissions(root: str | Path, assignment_id: str) -> tuple[list[Submission],
         at = max(t for t in (stated or named_time, written - TOLERANCE) if t is not None) if written else (
             stated or named_time or datetime.fromtimestamp(info.st_mtime, timezone.utc))
         owner = account(info.st_uid)
-        keys = [("login", login_key(owner))] if owner and owner != user else []
+        # The owner first, as its system account and as the hub user it belongs to; then the name.
+        keys = [("login", login_key(name)) for name in dict.fromkeys((owner, hub_name(owner))) if name and name != user]
         keys.append(("login", login_key(user)))
         claim = Claim(LMS, tuple(keys), submitted_at=at)
         found.append(Submission(entry, user, owner, at, claim))
@@ -217,7 +232,7 @@ def release(course: str | Path, root: str | Path, pages: Iterable[tuple[str, Pat
             result.skipped.append(_("{student}: no feedback folder for {user} in the exchange yet (they make it "
                                     "when they first hand in from the hub)").format(student=student, user=user))
             continue
-        owner = account(info.st_uid)
+        owner = hub_name(account(info.st_uid))
         if not stat.S_ISDIR(info.st_mode) or accounts.get(owner, student) != student:
             result.skipped.append(_("{student}: their feedback folder was made by {owner}'s account, so nothing "
                                     "was put in it").format(student=student, owner=accounts.get(owner, owner)))
