@@ -243,3 +243,15 @@ def test_the_littlest_jupyterhubs_accounts_are_their_hub_users() -> None:
     # TLJH runs alice's server as the system account jupyter-alice: the owner of her hand-ins.
     assert [hub_name(a) for a in ("jupyter-alice", "alice", "jupyter-", "jovyan")] == [
         "alice", "alice", "jupyter-", "jovyan"]
+
+
+def test_a_hand_in_that_cannot_be_written_says_so_in_words_and_leaves_nothing_half_made(
+        tmp_path: Path, root: Path) -> None:
+    course = make_course(tmp_path, ["alice"])
+    prepare(root, ASSIGNMENT)
+    workbook, answers = answered(course, "alice", "x")
+    twice = [workbook, answers, answers]  # the same name twice: the second cannot be made
+    with pytest.raises(NextroundError) as caught:
+        exchange.hand_in(root, ASSIGNMENT, "alice", twice)
+    assert caught.value.message.startswith("Your work could not be handed in (File exists)")
+    assert list(exchange.inbound(root, ASSIGNMENT).iterdir()) == []

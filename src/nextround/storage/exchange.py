@@ -177,17 +177,24 @@ def hand_in(root: str | Path, assignment_id: str, user: str, sources: Sequence[P
         # Written last: a folder without it is a hand-in that did not finish.
         files.create(folder / TIMESTAMP_FILE, moment.astimezone(timezone.utc).isoformat() + "\n",
                      mode=HAND_IN_FILE_MODE)
-    except (OSError, NextroundError):
+    except (OSError, NextroundError) as exc:
         _remove(folder)
-        raise
+        if isinstance(exc, NextroundError):
+            raise
+        raise NextroundError(_("Your work could not be handed in ({reason}). Your work is saved; try again, "
+                               "or ask your instructor.").format(reason=exc.strerror or exc), file=folder) from None
     box_for_feedback, note = _ensure_mailbox(root, assignment_id, user)
     return HandIn(folder, moment, box_for_feedback, note)
 
 
 def _remove(folder: Path) -> None:
-    for path in folder.iterdir():
-        path.unlink(missing_ok=True)
-    folder.rmdir()
+    """Take away a hand-in that did not finish (what cannot be removed stays: collect skips it)."""
+    try:
+        for path in folder.iterdir():
+            path.unlink(missing_ok=True)
+        folder.rmdir()
+    except OSError:
+        pass
 
 
 def _ensure_mailbox(root: str | Path, assignment_id: str, user: str) -> tuple[Path | None, str]:
