@@ -97,6 +97,18 @@ class WorkbookPage:
         self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
         self.wait_until_all_ran(forms=forms)
 
+    def wait_for_document(self, name: str) -> None:
+        """Wait until JupyterLab shows the notebook called `name` in front (its kernel may still be starting)."""
+        self.page.wait_for_function(
+            f"name => {{ const p = {_PANEL}; return !!p && !!p.context && p.context.path.split('/').pop() === name; }}",
+            arg=name, timeout=self.TIMEOUT_MS)
+
+    def run_handout(self) -> None:
+        """Run the class handout (Run › Run All Cells) and wait until every cell has run."""
+        self.wait_for_kernel()
+        self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        self.page.wait_for_function(_ALL_RAN, timeout=self.TIMEOUT_MS)
+
     def restart_and_run_all(self) -> None:
         """Kernel › Restart Kernel and Run All Cells, confirming the dialog as a person would."""
         self.wait_for_kernel()

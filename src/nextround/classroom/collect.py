@@ -51,6 +51,8 @@ from pathlib import Path
 from typing import Any
 
 from nextround.classroom.course import HELD_NOTE_SUFFIX, CourseDirectory
+from nextround.classroom.exchange import HUB_USER, submissions
+from nextround.classroom.exchange import LMS as HUB
 from nextround.classroom.layouts import StudentIndex
 from nextround.classroom.times import NEVER, due_instant, instant, iso
 from nextround.classroom.uploads import LINE_LIMIT, NO_ANSWERS, Finder, Item, Problem, shown
@@ -194,8 +196,13 @@ def newest_answers(kinds: Mapping[str, Item]) -> Item | None:
 # --- collecting and storing ----------------------------------------------------------------
 
 
-def collect(sources: Sequence[str | Path], roster: Sequence[str], assignment_id: str, course: Path) -> Collection:
+def collect(sources: Sequence[str | Path], roster: Sequence[str], assignment_id: str, course: Path, *,
+            exchange: str | Path | None = None) -> Collection:
     """Find, identify and store submissions under `course/submitted/<student>/`.
+
+    `exchange`: a hub's exchange folder (see `classroom.exchange`), whose hand-ins
+    for this assignment are read as one more source, each known by the account that
+    handed it in.
 
     Each student's newest answers, and their workbook rebuilt from our template, go
     to `submitted/`; the files behind them, as handed in, to `originals/`. Older and
@@ -214,6 +221,11 @@ def collect(sources: Sequence[str | Path], roster: Sequence[str], assignment_id:
         finder = Finder(lambda i: i.student_id in known or i.uploader in known, stage, layout, index)
         for source in sources:
             finder.source(source)
+        if exchange is not None:
+            hand_ins, problems = submissions(exchange, assignment_id)
+            finder.unreadable.extend(problems)
+            for submission in hand_ins:
+                finder.source(submission.folder, claim=submission.claim)
         result = identify(finder.items, roster, assignment_id)
         result.unreadable, result.unsafe = finder.unreadable, finder.unsafe
         for student, kinds in result.chosen.items():
@@ -226,7 +238,7 @@ def collect(sources: Sequence[str | Path], roster: Sequence[str], assignment_id:
         result.held = _hold(layout, stage, result.held)
     result.wrong = [p for p in finder.others if p.student_id not in handed_in and p.student_id not in before]
     if doc:
-        _record(layout, result, due_instant(doc.get("due")))
+        _record(layout, result, due_instant(doc.get("due")), index)
     result.state = course_state(layout, roster, tried={p.student_id for p in
                                                        [*result.unreadable, *result.unknown, *result.wrong]})
     result.missing = result.state.missing
@@ -412,7 +424,7 @@ def is_late(when: datetime | None, mark: bool | None, due: datetime | None) -> b
     return bool(due is not None and when is not None and when > due)
 
 
-def _record(layout: CourseDirectory, result: Collection, due: datetime | None) -> None:
+def _record(layout: CourseDirectory, result: Collection, due: datetime | None, index: StudentIndex) -> None:
     """Each student's submitted_at, late and held_for_review, in the course file."""
     doc = layout.read()
     fields: dict[str, dict[str, Any]] = {}
@@ -430,6 +442,10 @@ def _record(layout: CourseDirectory, result: Collection, due: datetime | None) -
             when, mark = _submitted([newest, kinds.get("notebook")], answers)
             mine["submitted_at"] = iso(when) if when else None
             mine["late"] = is_late(when, mark, due)
+            hub = next((index.key_naming(i.claim, student) for i in (newest, kinds.get("notebook"))
+                        if i is not None and i.claim is not None and i.claim.lms == HUB), "")
+            if hub:  # where `class feedback --exchange` hands their feedback back
+                mine[HUB_USER] = hub
         mine["held_for_review"] = refresh_holds(layout, student, result.settled)
         fields[student] = mine
     layout.update_students(fields)

@@ -20,6 +20,8 @@ The layouts (docs/lms.md says where each comes from):
   name on a folder; an `index.html` lists the download.
 - GitHub Classroom: `<assignment>-submissions/<assignment>-<username>/...`, as its
   command-line tool clones them.
+- A JupyterHub's exchange (nbgrader's layout): `<user>+<assignment>+<time>+<random>/<file>`;
+  collected in place, `classroom.exchange` puts the folder's owning account first.
 
 Anything else (a plain folder, a Google Drive zip) names nobody: its files are known
 by the ids inside them alone. Where the LMS's word comes from a student's own upload
@@ -37,6 +39,7 @@ from datetime import datetime
 from typing import Any
 
 from nextround.classroom.times import blackboard_time, brightspace_time
+from nextround.storage.exchange import parse_folder_name
 
 _CANVAS = re.compile(
     # The name is Canvas's sortable name with every non-word character removed (letters
@@ -76,8 +79,13 @@ def claim_of(parts: Sequence[str]) -> Claim | None:
 
 
 def _claim_of_part(part: str, last: bool) -> Claim | None:
-    """Moodle and Brightspace name a folder or a file; Canvas and Blackboard, files only."""
+    """Moodle and Brightspace name a folder or a file; Canvas and Blackboard, files only; a hub's
+    exchange, folders only."""
     part = unicodedata.normalize("NFC", part)
+    if "+" in part and not last:
+        hub = parse_folder_name(part)
+        if hub is not None and hub[2] is not None:
+            return Claim("JupyterHub", (("login", login_key(hub[0])),), submitted_at=hub[2])
     if "_assignsubmission_" in part:
         moodle = _MOODLE.match(part)
         if moodle:
@@ -203,4 +211,13 @@ class StudentIndex:
             found = self._by_key.get((kind, value), set())
             if len(found) == 1:
                 return next(iter(found))
+        return ""
+
+    def key_naming(self, claim: Claim | None, student: str) -> str:
+        """The value of the claim's first key that names `student` alone ("" if none): a hub's account name."""
+        for kind, value in claim.keys if claim is not None else ():
+            if kind == "moodle":
+                value = str(int(value))
+            if self._by_key.get((kind, value)) == {student}:
+                return value
         return ""

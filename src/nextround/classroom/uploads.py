@@ -167,7 +167,9 @@ class Finder:
         self._layout = layout
         self._index = index or StudentIndex([])
 
-    def source(self, source: str | Path) -> None:
+    def source(self, source: str | Path, claim: Claim | None = None) -> None:
+        """Every file under `source`; `claim`, when given, says who handed all of it in (a hub's exchange)."""
+        given = claim
         path = Path(source)
         if not path.exists():
             self.unreadable.append(Problem(str(path), "not found"))
@@ -178,7 +180,7 @@ class Finder:
             if _skipped(inside):
                 continue
             # The folder given counts for its name (`<assignment>-submissions/` for GitHub Classroom).
-            claim = claim_of((path.name, *inside) if path.is_dir() else inside)
+            claim = given or claim_of((path.name, *inside) if path.is_dir() else inside)
             label = str(file)
             try:
                 stat = file.stat()

@@ -1,5 +1,5 @@
-"""The `class` subcommands, for careers instructors: generate, handout, collect, assign,
-report, progress, grades and feedback.
+"""The `class` subcommands, for careers instructors: generate, handout, exchange, collect,
+assign, report, progress, grades and feedback.
 
 They speak the course's language (`class generate --locale` records it), or the one
 `--locale` names; a course not generated yet, the system's.
@@ -59,9 +59,11 @@ def add_class(commands: Any) -> None:
     generate.add_argument("--dir", required=True, metavar="COURSE", help=course)
     generate.set_defaults(run=_run_class_generate)
 
-    gather = steps.add_parser("collect", help=_("collect submissions from folders, LMS zips and loose files"))
-    gather.add_argument("sources", nargs="+", metavar="SOURCE",
+    gather = steps.add_parser("collect", help=_("collect submissions from folders, LMS zips, loose files or a hub"))
+    gather.add_argument("sources", nargs="*", metavar="SOURCE",
                         help=_("a folder, a .zip, an .ipynb or an .answers.json"))
+    gather.add_argument("--exchange", metavar="PATH", help=_("a JupyterHub's exchange folder: collect what students "
+                                                             "handed in there with Submit (docs/hub.md)"))
     gather.add_argument("--dir", required=True, metavar="COURSE", help=course)
     _add_course_locale(gather)
     gather.set_defaults(run=_in_course_language(_run_class_collect))
@@ -127,9 +129,11 @@ def _run_class_collect(args: argparse.Namespace) -> int:
     from nextround.classroom.collect import collect, report_lines
     from nextround.classroom.course import read_course
 
+    if not args.sources and not args.exchange:
+        raise ParameterError(_("give at least one SOURCE, or --exchange PATH"), field="SOURCE")
     course = read_course(args.dir)
     roster = [s["student_id"] for s in course["students"]]
-    result = collect(args.sources, roster, course["assignment_id"], Path(args.dir))
+    result = collect(args.sources, roster, course["assignment_id"], Path(args.dir), exchange=args.exchange)
     for line in report_lines(result, args.dir):
         print(line)
     return EXIT_USER_ERROR if result.needs_attention() else 0
@@ -201,21 +205,61 @@ def _add_class_feedback(steps: Any) -> None:
     feedback.add_argument("-o", "--output", required=True, metavar="DIR", help=_("the folder to write into"))
     feedback.add_argument("--canvas-download", metavar="ZIP",
                           help=_("the Canvas submissions download (its file names give the ids Canvas matches by)"))
+    feedback.add_argument("--exchange", metavar="PATH",
+                          help=_("also hand each page back through a JupyterHub's exchange, into a folder only its "
+                                 "student can read (docs/hub.md)"))
     _add_course_locale(feedback)
     feedback.set_defaults(run=_in_course_language(_run_class_feedback))
+
+    exchange = steps.add_parser(
+        "exchange", help=_("set up a JupyterHub's exchange for this course's assignment"),
+        description=_("Make the assignment's inbound and feedback folders in a JupyterHub's exchange folder, owned "
+                      "by you and your group: every student can hand in, none can see another's work, and only "
+                      "you (and your group) can collect. docs/hub.md says how to set up the hub."))
+    exchange.add_argument("path", metavar="PATH", help=_("the exchange folder (made once by the hub's administrator)"))
+    exchange.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+    exchange.add_argument("--group", metavar="GROUP", help=_("the group that may collect (default: your own)"))
+    exchange.set_defaults(run=_run_class_exchange)
+
+
+def _run_class_exchange(args: argparse.Namespace) -> int:
+    from nextround.classroom.course import read_course
+    from nextround.classroom.exchange import prepare
+    from nextround.storage.exchange import EXCHANGE_VARIABLE
+
+    assignment_id = read_course(args.dir)["assignment_id"]
+    for line in prepare(args.path, assignment_id, group=args.group):
+        print(clean(line))
+    print(_("In the hub's configuration: c.Spawner.environment = {{{name!r}: {path!r}}}").format(
+        name=EXCHANGE_VARIABLE, path=str(Path(args.path).resolve())))
+    return 0
 
 
 def _run_class_feedback(args: argparse.Namespace) -> int:
     from nextround.classroom.feedback import write_feedback
 
     result = write_feedback(args.dir, args.output, canvas_download=args.canvas_download, locale=i18n.current())
-    skipped = len(result.skipped)
-    for n, line in enumerate(result.lines()):
-        if n < skipped:  # the problems come first, one line each
+    # Each result lists its problems first, one line each.
+    problems, done = _split(result.lines(), len(result.skipped))
+    if args.exchange:
+        from nextround.classroom.exchange import release
+
+        handed_back = release(args.dir, args.exchange, result.pages)
+        more_problems, more_done = _split(handed_back.lines(), len(handed_back.skipped))
+        problems, done = problems + more_problems, done + more_done
+    for line in problems:
+        warn(f"nextround: {line}")
+    for line in done:
+        print(clean(line))
+    return EXIT_USER_ERROR if problems else 0
+
+
+def _split(lines: list[str], problems: int) -> tuple[list[str], list[str]]:
+    return lines[:problems], lines[problems:]
             warn(f"nextround: {line}")
         else:
             print(clean(line))
-    return EXIT_USER_ERROR if result.skipped else 0
+    return EXIT_USER_ERROR if skipped else 0
 
 
 def _add_class_grades(steps: Any) -> None:

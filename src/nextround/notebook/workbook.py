@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from nextround.core import i18n
 from nextround.notebook import aria, views
 from nextround.notebook.forms import FORMS
+from nextround.notebook.forms.hand_in import hand_in_panel
 from nextround.notebook.session import Session
 from nextround.render.html import banner, join
 
@@ -111,13 +112,15 @@ class Workbook(Session):
 
     @_speaking
     def summary(self) -> Any:
-        """Progress and next actions; updates itself after every save."""
+        """Progress and next actions; updates itself after every save. On a hub with an exchange,
+        a class workbook adds Submit below them."""
         import ipywidgets as w
 
         view = w.HTML(views.summary(self.answers()))
         view.add_class("nextround-summary")  # for styling and browser tests, in any language
         self.on_save(lambda doc: setattr(view, "value", views.summary(doc)))
-        return view
+        panel = hand_in_panel(self)  # on a hub with an exchange: Submit, and feedback handed back
+        return view if panel is None else w.VBox([view, panel.widget])
 
     @_speaking
     def _form(self, name: str) -> Any:
