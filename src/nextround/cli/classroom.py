@@ -256,10 +256,6 @@ def _run_class_feedback(args: argparse.Namespace) -> int:
 
 def _split(lines: list[str], problems: int) -> tuple[list[str], list[str]]:
     return lines[:problems], lines[problems:]
-            warn(f"nextround: {line}")
-        else:
-            print(clean(line))
-    return EXIT_USER_ERROR if skipped else 0
 
 
 def _add_class_grades(steps: Any) -> None:
