@@ -443,10 +443,10 @@ _LEFT: dict[tuple[bool, bool, bool], tuple[int, str]] = {
 ASK_OFFERED = N_("Ask for the feedback they offered")
 # The same, when the rejection offered feedback: the request takes up the offer.
 _LEFT_OFFERED: dict[tuple[bool, bool, bool], tuple[int, str]] = {
-    (True, True, True): (2, "Send one short reply: thanks, taking up their offer of feedback, "
-                            "and your CV kept on file"),
-    (True, True, False): (2, "Send one short reply: thanks, and taking up their offer of feedback"),
-    (True, False, True): (1, "Ask for the feedback they offered, and for your CV to be kept on file"),
+    (True, True, True): (2, N_("Send one short reply: thanks, taking up their offer of feedback, "
+                               "and your CV kept on file")),
+    (True, True, False): (2, N_("Send one short reply: thanks, and taking up their offer of feedback")),
+    (True, False, True): (1, N_("Ask for the feedback they offered, and for your CV to be kept on file")),
     (True, False, False): (1, ASK_OFFERED),
 }
 

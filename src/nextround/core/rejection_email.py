@@ -47,7 +47,7 @@ from nextround.core import _email_words as words
 from nextround.core.email_text import Letter, read_letters
 from nextround.core.i18n import N_, _
 from nextround.core.parameters import is_email, parse_contact
-from nextround.core.stages import STAGES
+from nextround.core.stages import STAGE_LABELS, STAGES
 
 __all__ = ["FIELDS", "EmailFacts", "Found", "read_rejection_email"]
 
@@ -150,6 +150,8 @@ class EmailFacts:
                 value = _("yes") if value else _("no")
             elif isinstance(value, date):
                 value = value.isoformat()
+            elif f.field == "stage" and value in STAGE_LABELS:
+                value = _(STAGE_LABELS[value])
             out.append(_("{field}: {value}, {source}").format(field=_(FIELDS[f.field]), value=value,
                                                                source=_(f.source)))
         if self.missing:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from nextround.core.i18n import N_
+from nextround.core.i18n import N_, _
 
-__all__ = ["STAGES", "STAGE_LABELS", "stage_of"]
+__all__ = ["STAGES", "STAGE_LABELS", "stage_label", "stage_of"]
 
 #: The stages, earliest first.
 STAGES: tuple[str, ...] = (
@@ -49,3 +49,8 @@ def stage_of(text: str) -> str:
         if re.search(pattern, lowered):
             return stage
     return ""
+
+
+def stage_label(stage: str) -> str:
+    """A stage as the person reads it: one of `STAGES` in the language in force, anything typed as it was."""
+    return _(STAGE_LABELS[stage]) if stage in STAGE_LABELS else stage

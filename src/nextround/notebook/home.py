@@ -241,7 +241,8 @@ class Home:
         note = w.HTML()
 
         def fill_in(event: Any = None) -> None:
-            note.value = self._fill(paste.value, fields)
+            with i18n.using(self.locale):  # a click arrives outside the cell that made the form
+                note.value = self._fill(paste.value, fields)
 
         fill.on_click(fill_in)
         return paste, fill, note

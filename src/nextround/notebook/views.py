@@ -29,6 +29,7 @@ from nextround.core.progress import (
     urgency,
     waiting_to_send,
 )
+from nextround.core.stages import stage_label
 from nextround.render import alt, palette
 from nextround.render.charts import dates_axis, new_figure, png_img, tidy_axes
 from nextround.render.html import CARD, Markup, banner, card, join
@@ -260,7 +261,7 @@ def header(rejection: Mapping[str, Any]) -> Markup:
     rows = [
         (_("Company"), rejection.get("company")),
         (_("Role"), rejection.get("role")),
-        (_("Stage reached"), rejection.get("stage")),
+        (_("Stage reached"), stage_label(rejection.get("stage") or "")),
         (_("Interviewed"), nice_date(rejection.get("interview_date"))),
         (_("Heard back"), nice_date(rejection.get("rejected_on"))),
         (_("People you met"), ", ".join(c["name"] for c in rejection.get("contacts", []))),

@@ -300,7 +300,7 @@ class CompanyForm(Form):
         }
         for key, (box, picker) in self.followed.items():
             # On screen, the ticked box beside it says what the date is for.
-            aria.hidden_label(picker, _("{network}: followed since").format(network=NETWORK_LABELS[key]))
+            aria.hidden_label(picker, _("{network}: followed since").format(network=_(NETWORK_LABELS[key])))
             box.observe(lambda change, p=picker: _today_if_empty(change, p), names="value")
             hook(box, f"company-followed-{key}")
             hook(picker, f"company-followed-{key}-on")
