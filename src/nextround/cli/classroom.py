@@ -217,7 +217,7 @@ def _add_class_feedback(steps: Any) -> None:
                       "by you and your group: every student can hand in, none can see another's work, and only "
                       "you (and your group) can collect. docs/hub.md says how to set up the hub."))
     exchange.add_argument("path", metavar="PATH", help=_("the exchange folder (made once by the hub's administrator)"))
-    exchange.add_argument("--dir", required=True, metavar="COURSE", help="the course folder")
+    exchange.add_argument("--dir", required=True, metavar="COURSE", help=_("the course folder"))
     exchange.add_argument("--group", metavar="GROUP", help=_("the group that may collect (default: your own)"))
     exchange.set_defaults(run=_run_class_exchange)
 

@@ -20,7 +20,8 @@ import ipywidgets as w
 
 from nextround.core.i18n import _, format_date
 from nextround.errors import NextroundError
-from nextround.notebook.forms.base import Shown, hint, hook, status_line
+from nextround.notebook import aria
+from nextround.notebook.forms.base import Shown, hint, hook, speaking, status_line
 from nextround.render.html import Markup, banner
 from nextround.storage import exchange
 from nextround.storage.store import ANSWERS_SUFFIX
@@ -57,8 +58,8 @@ class HandInPanel(Shown):
         self.user = hub_user()
         self.submit_button = w.Button(description=_("Submit"), icon="paper-plane", button_style="success",
                                       layout=w.Layout(width="auto"))
-        self.submit_button.on_click(lambda _: self.submit())
-        self.status = w.HTML()
+        self.submit_button.on_click(speaking(lambda button: self.submit()))
+        self.status = aria.live(w.HTML())  # "Handed in at …" is read out
         self.feedback = w.HTML()
         self.widget = w.VBox([
             w.HTML(Markup('<div style="font-weight:600;margin:12px 0 2px">{}</div>').format(_("Hand in"))),
