@@ -197,11 +197,15 @@ def test_a_person_named_in_the_text_is_not_the_company() -> None:
      "Hi Sam,\n\nThank you for your interest in the Field Engineer role with Skylark Broadband. We won't be "
      "progressing your application.\n\nSkylark Recruitment Team\n\nSkylark Broadband is a trading name of Corran "
      "Telecom Group Ltd, registered in England and Wales No. 00000004.\n", "Skylark Broadband"),
+    ("Wide World Importers <careers@wwimporters.example>",  # three words, a shared mailbox, its domain
+     "Dear Sam,\n\nThank you for applying. Unfortunately we will not progress.\n\nKind regards,\nTalent "
+     "Acquisition Team\n", "Wide World Importers"),
     ("Recruitment <recruitment@lindqvistmarine.example>",
      "Dear Sam,\n\nWe have decided to offer the position to another candidate. If you would like feedback, we will "
      "arrange a call with the hiring manager.\n\nKind regards,\n\nRecruitment Team\n\nLindqvist Marine AB · "
      "Exempelgatan 12 · 400 00 Göteborg · Sweden\n", "Lindqvist Marine AB"),
-], ids=["university", "partners", "co.", "plc.", "trust.", "possessive", "trading name", "legal suffix in a footer"])
+], ids=["university", "partners", "co.", "plc.", "trust.", "possessive", "trading name", "sender like a person",
+        "legal suffix in a footer"])
 def test_the_company_is_the_name_the_email_writes(sender: str, body: str, company: str) -> None:
     assert read_rejection_email(_email(sender, "Your application", body)).get("company") == company
 
@@ -219,11 +223,40 @@ def test_the_company_is_the_name_the_email_writes(sender: str, body: str, compan
      "candidate.", "Teacher of Mathematics (MPS/UPS)"),
     ("I am sorry to let you know that we are unable to offer you a place on our 2028 Training Contract.",
      "2028 Training Contract"),
-], ids=["brackets", "lower-case qualifier", "after a person", "after a company", "post of", "place on"])
+    ("Thank you for your application for the post of Lecturer in Economics (0.5 FTE).", "Lecturer in Economics (0.5 FTE)"),
+    ("We will not be progressing your application for Senior Associate – Tax (Manchester).",
+     "Senior Associate – Tax (Manchester)"),
+    ("Thank you for applying for the 2026 Summer Analyst Internship.", "2026 Summer Analyst Internship"),
+    ("Thank you for applying to the Graduate Trainee Scheme.", "Graduate Trainee Scheme"),
+    ("The Events & Partnerships Officer role has now been filled.", "Events & Partnerships Officer"),
+    ("Thank you for interviewing with us for the Sr. Product Manager role.", "Sr. Product Manager"),
+    ("Thank you for your interest in our open Product Analyst role.", "Product Analyst"),
+    ("Thanks for applying for our Customer Success Associate, SMB opening in Dublin.",
+     "Customer Success Associate, SMB"),
+    ("I've heard back from Contoso about the Teacher of English role - unfortunately it's a no.", "Teacher of English"),
+    ("Re: Application for Senior Designer (Ref: 1234)\n\nThank you for applying.", "Senior Designer"),
+    ("Position applied for: Customer Support Specialist (German speaking)\n\nThank you for applying.",
+     "Customer Support Specialist (German speaking)"),
+], ids=["brackets", "lower-case qualifier", "after a person", "after a company", "post of", "place on",
+        "in a subject", "dash and brackets", "number first", "applying to the", "sentence start", "abbreviation",
+        "open role", "opening in", "title of", "re line", "applied for"])
 def test_the_role_is_the_title_as_the_email_writes_it(sentence: str, role: str) -> None:
     body = f"Dear Sam,\n\n{sentence}\n\nKind regards,\n\nJo Bell\nContoso\n"
     assert read_rejection_email(_email("Jo Bell <jo.bell@contoso.example>", "Your application", body)).get(
         "role") == role
+
+
+@pytest.mark.parametrize(("subject", "role"), [
+    ("Store Manager – Leeds Kirkgate: update", "Store Manager – Leeds Kirkgate"),
+    ("Summer Internship – Structural Engineering (2026): interview outcome",
+     "Summer Internship – Structural Engineering (2026)"),
+    ("Your application for Clinical Specialist (Remote – US)", "Clinical Specialist (Remote – US)"),
+    ("Halvorsen - Validation Engineer update", "Validation Engineer"),
+    ("Your HireVue interview for Graduate Analyst - Norbrook Bank", "Graduate Analyst"),
+], ids=["dash-joined", "capitalised internship", "dash in brackets", "lower-case decoration", "vendor's interview"])
+def test_the_role_in_a_subject_is_the_title_without_its_decoration(subject: str, role: str) -> None:
+    body = "Dear Sam,\n\nThank you for applying. Unfortunately we will not be moving forward.\n\nJo Bell\nNorbrook Bank\n"
+    assert read_rejection_email(_email("Jo Bell <jo.bell@norbrookbank.example>", subject, body)).get("role") == role
 
 
 def test_a_role_that_follows_the_company_s_name_is_read_without_it() -> None:
@@ -272,8 +305,15 @@ def test_the_contact_is_someone_who_reads_replies(sender: str, body: str, contac
     ("Thank you for completing the HireVue. We won't be progressing you to the assessment centre.", "assessment"),
     ("Thank you for attending the trial shift on Saturday. We will not be offering you the position.", "assessment"),
     ("Thank you for attending the interview. We have decided to go with another candidate.", "final interview"),
+    ("Thank you for attending the panel interview on Monday. The panel has decided to appoint another candidate.",
+     "final interview"),
+    ("Thank you for meeting with Sarah and me on Thursday. We have offered the role to someone else.",
+     "final interview"),
+    ("Thanks for taking the time to talk with me last week. We won't be moving forward.", "phone screen"),
+    ("I enjoyed our conversation on Friday. Unfortunately we won't be inviting you to the next stage.",
+     "phone screen"),
 ], ids=["shortlisting panel", "screening questions", "not scheduled", "recruiter chat", "hirevue", "trial shift",
-        "one interview"])
+        "one interview", "one panel", "meeting with", "talk with me", "our conversation"])
 def test_the_stage_is_the_last_step_reached(sentence: str, stage: str) -> None:
     body = f"Dear Sam,\n\n{sentence}\n\nKind regards,\n\nJo Bell\nContoso\n"
     assert read_rejection_email(_email("Jo Bell <jo.bell@contoso.example>", "Your application", body)).get(

@@ -176,6 +176,8 @@ ROLE_NOUNS = (
     "programme", "program", "req", "requisition", "contract", "assignment", "apprenticeship", "traineeship",
     "fellowship", "secondment", "scheme",
 )
+#: Of those, the ones never part of a title, however written ("Data Analyst Position").
+ROLE_NOUNS_ONLY = ("role", "position", "post", "vacancy", "opening", "job", "opportunity", "spot", "req", "requisition")
 #: Words that make a phrase read as a job title (the last word of most titles).
 TITLE_WORDS = (
     "engineer", "developer", "analyst", "manager", "designer", "scientist", "officer", "coordinator",
@@ -238,6 +240,7 @@ STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"1st[- ](?:stage\s+|round\s+)?(?:interview|round|stage)", r"initial interview", r"round one",
         r"stage one", r"stage 1", r"first meeting", r"video interview", r"virtual interview",
         r"in-person interview", r"face[- ]to[- ]face interview", r"interview(?:ed|s)?", r"met with",
+        r"meeting with (?:[A-Z]\w+|me|us|our|the)\b",
         r"meeting (?:with )?(?:me|us|the team|the panel)", r"to meet (?:me|us|the team|the panel)",
         r"meeting you", r"panel interview", r"(?<!shortlisting )(?<!selection )(?<!sifting )\bpanel\b",
         r"competency[- ]based interview",
@@ -265,6 +268,7 @@ STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:initial|introductory|exploratory) conversation", r"phone-screen", r"phonescreen",
         r"(?:chat|call|conversation|talk|speak|spoke)(?:ing)? (?:with|to) (?:our|a|the|one of our) "
         r"(?:\w+ )?(?:recruiter|recruitment|talent|resourcing)", r"chat(?:ting)? with (?:me|us)\b",
+        r"talk(?:ing)? (?:with|to) (?:me|us)\b", r"our (?:conversation|chat)\b",
     ),
     "application": (
         r"review(?:ed|ing)? (?:your|all|the|each) (?:application|cv|résumé|resume|profile|submission)s?",

@@ -226,6 +226,7 @@ _STAGE_NAME = re.compile(r"(?:first|second|third|final|initial|phone|telephone|v
 _APPOSITION = re.compile(r",[ \t]+(?:who is |who's )?(?:our|their|the|my|your|a|an)\s+(?:[\w-]+\s+){0,3}?(?:"
                          + "|".join(sorted(words.TITLE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _ROLE_NOUN = r"(?:" + "|".join(words.ROLE_NOUNS) + r")s?"
+_ROLE_NOUN_ONLY = r"(?:" + "|".join(words.ROLE_NOUNS_ONLY) + r")s?"
 _VENDORS = set(words.ATS_VENDORS)
 _AGENCY_WORD = _words_re(words.AGENCY_WORDS)
 _DECORATION = re.compile(r"^(?:" + "|".join(words.ROLE_DECORATION) + r")$", re.IGNORECASE)
@@ -240,8 +241,8 @@ _GIVEN_FEEDBACK = re.compile(r"\b(?:felt|thought|found|noted|said) (?:that )?you
                              re.IGNORECASE)
 _STAGES = {stage: _words_re(patterns) for stage, patterns in words.STAGE_PATTERNS.items()}
 _GENERIC_INTERVIEW = re.compile(r"\binterview(?:ed|s)?\b|\bmet with\b|\bmeeting (?:with )?(?:me|us|the team|the "
-                                r"panel)|\bto meet (?:me|us|the team|the panel)|\bmeeting you\b|\bpanel\b|\bmet the\b",
-                                re.IGNORECASE)
+                                r"panel)|\bto meet (?:me|us|the team|the panel)|\bmeeting you\b|\bpanel\b|\bmet the\b|"
+                                r"\bmeeting with \w+|\bpanel interview", re.IGNORECASE)
 _NOT_REACHED_CUE = re.compile(r"\b(?:" + "|".join(words.NOT_REACHED) + r")\b|n't\b", re.IGNORECASE)
 # "… to the second interview", "… be scheduling the final meeting": a step named as the next one.
 _TO_THE = re.compile(r"(?:to|for|into|onto|schedul\w*|arrang\w*|book\w*|offer\w*|invit\w*|set(?:ting)? up)\s+"
@@ -252,7 +253,7 @@ _OFFERED_TO_OTHER = re.compile(
     r"offered (?:the|this|our) (?:[\w'’()&/-]+ ){0,6}?(?:post|position|role|job|vacancy|place)\b|"
     r"\boffer(?:ed|ing)?\b[^.\n]{0,80}?\bto (?:another|someone|a different|an? (?:internal|other|stronger)|the "
     r"other|one of the other)|(?:post|position|role|job) (?:has been|was|had been) offered|"
-    r"appointed|successful candidate|made an offer|extend an offer|close decision|"
+    r"appoint(?:ed)?|successful candidate|made an offer|extend an offer|close decision|"
     r"offer(?:ed)? (?:it )?to (?:another|someone)|"
     r"\b(?:go|gone|going|went|proceed|proceeding|move forward|moving forward) (?:ahead )?with (?:another|"
     r"a different|one other) (?:candidate|applicant|person)\b|\b(?:go|gone|going|went) with someone else",
@@ -426,10 +427,11 @@ def _matches_domain(name: str, labels: Sequence[str]) -> bool:
             continue
         whole = "".join(parts)
         initials = parts[0] + "".join(p[0] for p in parts[1:])
+        leading = "".join(p[0] for p in parts[:-1]) + parts[-1]  # "Wide World Importers", wwimporters
         for label in labels:
             if len(label) < 3:
                 continue
-            if label in (whole, initials) or label.replace("-", "") == whole:
+            if label in (whole, initials, leading) or label.replace("-", "") == whole:
                 return True
             if len(parts[0]) >= 4 and label.startswith(parts[0]):
                 return True
@@ -583,10 +585,15 @@ class _Reader:
             if display and len(display.split()) == 1 and len(_squash(display)) >= 2 and \
                     _squash(display) in _squash(address.split("@")[0]) and not _shared(address):
                 continue  # "Tom" <tom@…>: a first name, not a company
-            if display and not _is_person(_display_person(display)) and \
-                    not _is_person(_display_person(display), single=True):
+            shown = _display_person(display)
+            # "Amy from Fennel" names a person; "Wide World Importers" <careers@wwimporters…> does not.
+            person = _is_person(shown) or (shown != _person_name(display) and _is_person(shown, single=True))
+            if person and (_shared(address) or _no_reply(address)) and \
+                    _matches_domain(display, _domain_labels(address)):
+                person = False
+            if display and not person:
                 vote(_without_team_words(display), 3, FROM_SENDER_NAME)
-            elif display and _display_person(display) != _person_name(display):
+            elif display and shown != _person_name(display):
                 # "Jane Smith | Contoso", "Jane Smith at Contoso": the rest names the company.
                 rest = re.split(r"\s+(?:at|from)\s+|\s*[|@]\s*|\s+[-–—]\s+", display, maxsplit=1,
                                 flags=re.IGNORECASE)
@@ -634,9 +641,11 @@ class _Reader:
         when it is no company's (a person who signs, a stage, an applicant-tracking system, …)."""
         name = _without_full_stop(name.strip(" ,-–—:|'\""))
         name = re.sub(r"^(?:the|our|my)\s+", "", name, flags=re.IGNORECASE)
-        last = name.split()[-1].lower() if name.split() else ""
-        if source in (FROM_TEXT, FROM_SUBJECT) and _is_title(last) and last not in _ORG:
-            return None  # "the Harbourside Bank Technology Graduate Programme": a company's role, not a company
+        lowered = name.lower().split()
+        if source in (FROM_TEXT, FROM_SUBJECT) and lowered and (
+                (_is_title(lowered[-1]) and lowered[-1] not in _ORG)
+                or any(_is_title(a) and a not in _ORG and b in ("of", "in") for a, b in zip(lowered, lowered[1:]))):
+            return None  # "the … Technology Graduate Programme", "the Teacher of English": a role, not a company
         bare = _without_team_words(name)
         if bare != name:
             name = self._with_org_words(name, bare, whole=source == FROM_TEXT) or bare
@@ -786,14 +795,16 @@ class _Reader:
             vote(match["role"], 1, FROM_TEXT)
         for match in _FOR_THE_ROLE.finditer(self.prose):
             vote(match["role"], 1, FROM_TEXT)
+        for match in _APPLIED_TO.finditer(self.prose):
+            vote(match["role"], 1, FROM_TEXT)
         for line in self._title_lines():
             vote(line, 3, FROM_TEXT)
         for match in _LABELLED_LINE.finditer(self.text):
             if match["label"].lower() not in ("company", "employer", "organisation", "organization", "client"):
                 vote(match["value"], 3, FROM_TEXT)
         for subject, weight in self._subjects():
-            for piece in _subject_pieces(subject):
-                vote(_subject_role(piece), weight, FROM_SUBJECT)
+            for named in _subject_roles(subject, company):
+                vote(named, weight, FROM_SUBJECT)
         for quoted in self.quoted:
             for match in _ROLE_THEN_NOUN.finditer(_prose(quoted.text)):
                 vote(match["role"], 1, FROM_TEXT)
@@ -822,7 +833,7 @@ class _Reader:
                 break  # the letter's prose has begun
             if re.search(r",$", line) or re.match(r"^(?:dear|hi|hello|hey)\b", line, re.I):
                 continue
-            yield _strip_decoration(line)
+            yield _strip_decoration(_subject_role(re.sub(r"^(?:re|subject|regarding)\s*:\s*", "", line, flags=re.I)))
 
     # -- contact -----------------------------------------------------------------------------------------
 
@@ -843,7 +854,8 @@ class _Reader:
                 return signer, letter.reply_to_address, FROM_SIGNATURE if signer else "", FROM_REPLY_TO
         sender = _person_name(letter.sender_name)
         address = letter.sender_address if not unread else ""
-        if address and _is_person(sender) and _key(sender) not in self.applicant:
+        if address and _is_person(sender) and _key(sender) not in self.applicant and \
+                not (company and _key(sender) == _key(company)):
             return sender, address, where, where
         if address and sender and _is_person(sender, single=True) and signer and \
                 signer.split()[0].lower() == sender.split()[0].lower():
@@ -948,24 +960,28 @@ _COMPANY_BEFORE = [(re.compile(r"\b" + p + r"\s+(?:the\s+)?(?=[^\W\d_])", re.IGN
 _COMPANY_BEFORE.append((re.compile(r"\b" + words.COMPANY_BEFORE[-1]), 1.0))
 _NAME_THEN_AFTER = [(re.compile(r"(?<=[^\W\d_])(?:" + "|".join(patterns) + r")", re.IGNORECASE), weight)
                     for patterns, weight in ((words.COMPANY_AFTER, 2.0), (words.COMPANY_AFTER_WEAK, 1.0))]
-# A role's characters: no sentence's end, and brackets only whole ("(12-month contract)"), so
-# a role never ends inside them. (Each alternative starts with its own character: no backtracking.)
-_ROLE_CHARS = r"(?:[^\n.!?;:\"“”()]|\([^()\n]{0,60}\))"
+# A role's characters: no sentence's end (but the full stop of "Sr."), and brackets only whole
+# ("(12-month contract)"), so a role never ends inside them. (Each alternative starts with
+# its own character: no backtracking.)
+_TITLE_ABBREVIATION = r"(?:" + "|".join(rf"(?<=\b{a})" for a in ("Sr", "Jr", "Snr", "Jnr", "Asst", "Assoc", "Mgr",
+                                                                 "Dept", "St", "No")) + r")\."
+_ROLE_CHARS = r"(?:[^\n.!?;:\"“”()]|\([^()\n]{0,60}\)|" + _TITLE_ABBREVIATION + ")"
 _ROLE_THEN_NOUN = re.compile(
-    r"\b(?:the|our|your|this|a|an|for)\s+(?P<role>[A-Z0-9]" + _ROLE_CHARS + r"{1,90}?)\s+(?:" + _ROLE_NOUN
+    r"\b(?i:the|our|your|this|a|an|for)\s+(?:(?:open|advertised|recent|current|vacant|new)\s+)?"
+    r"(?P<role>[A-Z0-9]" + _ROLE_CHARS + r"{1,90}?)\s+(?:" + _ROLE_NOUN
     + r"|application|interviews?|candidacy|candidature|recruitment|hiring process)\b")
 _APPLIED_FOR = re.compile(
     r"\b(?:application|applying|applied|apply|interview|interviewing|candidacy|candidature|considered|"
     r"consideration|shortlisted) (?:for|as) (?:the |our |a |an )?(?:(?:position|role|post) (?:of|as) (?:an? )?)?"
-    r"(?P<role>[A-Z]" + _ROLE_CHARS + r"{1,90}?)(?=\s+(?:at|with|on|in|and|role|position|post|vacancy|job|"
-    r"opening|programme|which|that|has|was|is|here|last|this|to|\()\b|,\s+(?:and|but|which|we|I|it|as|so|on|at)\b|"
+    r"(?P<role>[A-Z]" + _ROLE_CHARS + r"{1,90}?)(?=\s+(?:at|with|on|in(?!\s+[A-Z])|and|role|position|post|vacancy|job|"
+    r"opening|programme|which|that|has|was|is|here|last|this|to)\b|,\s+(?:and|but|which|we|I|it|as|so|on|at)\b|"
     r"[.;!?\n]|$)")
 _AS_A_ROLE = re.compile(
     r"\b(?:as|be) (?:a|an|our|the)(?: new| next)? (?P<role>[A-Z][^\n.!?;:\"“”]{1,60}?)"
     r"(?=\s+(?:at|with|on|in|and|for|here)\b|[.,;!?\n]|$)")
 _NOUN_OF_ROLE = re.compile(
     r"\b(?:position|role|post|vacancy|job) (?:of|as)\s+(?:an?\s+)?(?P<role>[A-Z]" + _ROLE_CHARS + r"{1,90}?)"
-    r"(?=\s+(?:on|at|with|in|and|that|which|for|has|was|is|to)\b|,\s+(?:and|but|which|we|I|it|as|so|on|at|in|"
+    r"(?=\s+(?:on|at|with|in(?!\s+[A-Z])|and|that|which|for|has|was|is|to)\b|,\s+(?:and|but|which|we|I|it|as|so|on|at|in|"
     r"for|with)\b|[.;!?\n]|$)")
 #: "a place on our 2028 Training Contract", "a place on the Graduate Scheme".
 _PLACE_ON = re.compile(
@@ -981,11 +997,15 @@ _TEAM_LINE = re.compile(
 #: "Position: Data Analyst", or a table's row read as text: the label on a line of its own,
 #: the value on the next ("Employer" / "University of Castlebridge").
 _LABELLED_LINE = re.compile(
-    r"^[ \t*]*(?P<label>position|role|job|job title|vacancy|post|job opening|opening|application for|applied for|"
+    r"^[ \t*]*(?P<label>(?:position|role|job|vacancy|post) applied for|position|role|job|job title|vacancy|post|"
+    r"job opening|opening|application for|applied for|"
     r"programme|program|company|employer|organisation|organization|client)[ \t*]*(?::[ \t*]*|\n(?:[ \t]*\n)?"
     r"[ \t*]*)(?P<value>[^\n]{2,100}?)[ \t*]*$",
     re.IGNORECASE | re.MULTILINE)
-_FOR_THE_ROLE = re.compile(r"\bfor (?:the|our)\s+(?P<role>[A-Z][^\n!?;\"“”]{1,90}?)(?=[.!?](?:\s|$)|\n|$)")
+_FOR_THE_ROLE = re.compile(r"\bfor (?:the|our)\s+(?P<role>[A-Z0-9][^\n!?;\"“”]{1,90}?)(?=[.!?](?:\s|$)|\n|$)")
+#: "Thank you for applying to the Graduate Trainee Scheme."
+_APPLIED_TO = re.compile(r"\b(?:applying|applied|application|apply) to (?:the|our)\s+(?P<role>[A-Z0-9]" + _ROLE_CHARS
+                         + r"{1,90}?)(?=\s+(?:at|with|and|for|this|which|that)\b|[.,;!?\n]|$)")
 
 
 def _last_phrase(role: str) -> str:
@@ -1097,8 +1117,30 @@ def _without_team_words(display: str) -> str:
 
 
 def _subject_pieces(subject: str) -> list[str]:
+    return [piece for piece, _separator in _subject_parts(subject)]
+
+
+def _subject_parts(subject: str) -> list[tuple[str, str]]:
+    """A subject's pieces between its separators, each with the separator before it; a
+    separator inside brackets is the piece's own ("Clinical Specialist (Remote – US)")."""
     subject = _SUBJECT_PREFIX.sub("", subject).strip()
-    return [p.strip(" !.?") for p in _SEPARATORS.split(subject) if p.strip(" !.?")]
+    depth, inside = 0, []
+    for char in subject:
+        depth = max(0, depth + (char == "(") - (char == ")"))
+        inside.append(depth > 0)
+    out: list[tuple[str, str]] = []
+    start, separator = 0, ""
+    for match in _SEPARATORS.finditer(subject):
+        if inside[match.start()]:
+            continue
+        piece = subject[start:match.start()].strip(" !.?")
+        if piece:
+            out.append((piece, separator))
+        start, separator = match.end(), match[0]
+    piece = subject[start:].strip(" !.?")
+    if piece:
+        out.append((piece, separator))
+    return out
 
 
 _SUBJECT_COMPANY = [
@@ -1124,6 +1166,34 @@ def _subject_companies(piece: str) -> list[str]:
     return [name] if name == piece.strip() else []
 
 
+def _subject_roles(subject: str, company: str) -> list[str]:
+    """The roles a subject may name: each piece, and the pieces a dash joins that are neither
+    decoration nor the company ("Store Manager – Leeds Kirkgate: update")."""
+    out: list[str] = []
+    run: list[str] = []
+    company_key = _key(company)
+
+    def close() -> None:
+        if len(run) > 1:
+            out.append("".join(run))
+        run.clear()
+
+    for piece, separator in _subject_parts(subject):
+        role = _subject_role(piece)
+        if role:
+            out.append(role)
+        key = _key(role)
+        own = bool(key) and not (company_key and (company_key.startswith(key) or key.startswith(company_key)))
+        if own and run and separator.strip() in ("-", "–", "—"):
+            run.append(separator + role)
+        else:
+            close()
+            if own and _title_weight(role) == 1:  # a run starts with a title: "Store Manager", not "Halvorsen"
+                run.append(role)
+    close()
+    return out
+
+
 def _subject_role(piece: str) -> str:
     # "Your application for …", "Your HireVue interview for …"
     piece = re.sub(r"^(?:your |an? |the )?(?:[\w-]+ ){0,2}?(?:application|candidature|candidacy|interview)s? "
@@ -1132,8 +1202,17 @@ def _subject_role(piece: str) -> str:
                    "", piece, flags=re.IGNORECASE)
     piece = re.sub(r"^(?:regarding|re|about|update on|outcome of|thank you for applying for) (?:your )?"
                    r"(?:application |candidature |candidacy )?(?:for |to )?(?:the )?", "", piece, flags=re.IGNORECASE)
-    piece = re.sub(r"\s+" + _ROLE_NOUN + r"$", "", piece, flags=re.IGNORECASE)
+    piece = _without_role_noun(piece)
+    # "Validation Engineer update", "Non-Executive Director appointment": a title's words are capitalised.
+    piece = re.sub(r"(?:\s+[a-z]+)+$", "", piece) if _capitalised(piece) else piece
     return "" if _DECORATION.match(piece) else piece
+
+
+def _without_role_noun(role: str) -> str:
+    """A role without the noun after it: "Data Analyst role", "Data Analyst Position"; a
+    capitalised "Programme", "Scheme" or "Contract" is the title's own ("2028 Training Contract")."""
+    role = re.sub(r"\s+" + _ROLE_NOUN_ONLY + r"$", "", role, flags=re.IGNORECASE)
+    return re.sub(r"\s+" + _ROLE_NOUN + r"$", "", role)
 
 
 def _strip_decoration(line: str) -> str:
@@ -1158,7 +1237,9 @@ def _clean_role(role: str, company: str) -> str:
     role = _strip_decoration(role)
     role = re.sub(r"\s*[-–—]?\s*(?:\(|\[)?(?:ref|req|job id)\b.*$", "", role, flags=re.IGNORECASE).strip()
     # "… position", "… final interview" (a capitalised "Programme" is part of the title).
-    role = re.sub(r"\s+" + _ROLE_NOUN + r"$", "", role)
+    role = re.sub(r"\s+(?:role|position|post|vacancy|opening|job|opportunity)\s+(?:in|at|with|based|within)\b.*$", "",
+                  role)  # "… SMB opening in Dublin"
+    role = _without_role_noun(role)
     role = re.sub(r"\s+(?:assessment|interview|open|information|insight)\s+(?:days?|cent(?:re|er)s?|evenings?)$", "",
                   role, flags=re.IGNORECASE)
     role = re.sub(r"\s+(?:(?:first|second|third|final|telephone|phone|video|technical|panel|initial)(?:[- ](?:round|"
