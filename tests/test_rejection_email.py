@@ -312,8 +312,10 @@ def test_the_contact_is_someone_who_reads_replies(sender: str, body: str, contac
     ("Thanks for taking the time to talk with me last week. We won't be moving forward.", "phone screen"),
     ("I enjoyed our conversation on Friday. Unfortunately we won't be inviting you to the next stage.",
      "phone screen"),
+    ("Thanks again for coming in to meet Dave and me. I'm sorry to say we've offered the role to another candidate.",
+     "final interview"),
 ], ids=["shortlisting panel", "screening questions", "not scheduled", "recruiter chat", "hirevue", "trial shift",
-        "one interview", "one panel", "meeting with", "talk with me", "our conversation"])
+        "one interview", "one panel", "meeting with", "talk with me", "our conversation", "came in to meet"])
 def test_the_stage_is_the_last_step_reached(sentence: str, stage: str) -> None:
     body = f"Dear Sam,\n\n{sentence}\n\nKind regards,\n\nJo Bell\nContoso\n"
     assert read_rejection_email(_email("Jo Bell <jo.bell@contoso.example>", "Your application", body)).get(

@@ -242,7 +242,8 @@ _GIVEN_FEEDBACK = re.compile(r"\b(?:felt|thought|found|noted|said) (?:that )?you
 _STAGES = {stage: _words_re(patterns) for stage, patterns in words.STAGE_PATTERNS.items()}
 _GENERIC_INTERVIEW = re.compile(r"\binterview(?:ed|s)?\b|\bmet with\b|\bmeeting (?:with )?(?:me|us|the team|the "
                                 r"panel)|\bto meet (?:me|us|the team|the panel)|\bmeeting you\b|\bpanel\b|\bmet the\b|"
-                                r"\bmeeting with \w+|\bpanel interview", re.IGNORECASE)
+                                r"\bmeeting with \w+|\bpanel interview|\b(?:came|coming|come) in to (?:meet|see|talk)|"
+                                r"\bto meet \w+ and (?:me|us|I)\b", re.IGNORECASE)
 _NOT_REACHED_CUE = re.compile(r"\b(?:" + "|".join(words.NOT_REACHED) + r")\b|n't\b", re.IGNORECASE)
 # "… to the second interview", "… be scheduling the final meeting": a step named as the next one.
 _TO_THE = re.compile(r"(?:to|for|into|onto|schedul\w*|arrang\w*|book\w*|offer\w*|invit\w*|set(?:ting)? up)\s+"
