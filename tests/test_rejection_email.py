@@ -114,6 +114,226 @@ def test_a_forward_is_read_through_to_the_original_and_a_quoted_reply_is_not() -
     assert facts.get("contact_name") == "Hannah Lee"  # not the applicant, whose email is quoted below
 
 
+# --- where emails name things: the shapes the second batch of blind emails showed --------
+
+
+def _email(sender: str, subject: str, body: str, *, html: bool = False, reply_to: str = "") -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "Sam Taylor <sam.taylor@mail.example>"
+    msg["Subject"] = subject
+    msg["Date"] = "Mon, 02 Mar 2026 10:00:00 +0000"
+    if reply_to:
+        msg["Reply-To"] = reply_to
+    if html:
+        msg.set_content(body, subtype="html")
+    else:
+        msg.set_content(body)
+    return msg.as_bytes()
+
+
+def test_a_table_of_labels_and_values_in_an_html_email_gives_the_company_and_the_role() -> None:
+    # An ATS's layout: each label and value in cells of their own, read as lines of their own.
+    body = ("<p>Dear Sam,</p><p>Thank you for your application. We are sorry to tell you that you have not been "
+            "shortlisted.</p><table><tr><td>Employer</td><td>Westbrook College</td></tr>"
+            "<tr><td>Post</td><td>Lecturer in Chemistry</td></tr><tr><td>Reference</td><td>WC-0042</td></tr></table>"
+            "<p>HR Team</p>")
+    facts = read_rejection_email(_email("HR <no-reply@jobs.vacancyboard.example>", "Outcome of your application – "
+                                        "WC-0042", body, html=True))
+    assert (facts.get("company"), facts.get("role")) == ("Westbrook College", "Lecturer in Chemistry")
+
+
+def test_an_agency_that_signs_with_its_own_name_is_not_the_employer() -> None:
+    # No "my client": the agency's name in the signature is its address's domain, and the text names the employer.
+    body = ("Hi Sam,\n\nQuick update on the Claims Handler role at Halden Mutual Insurance.\n\nThey had the initial "
+            "screening call with you on Monday, and unfortunately have decided not to take you through to interview."
+            "\n\nCheers,\nMark Obi\n\nMark Obi\nSenior Consultant\nBrightpath Resourcing\n0161 496 0000\n")
+    facts = read_rejection_email(_email("Mark Obi <mark.obi@brightpath.example>", "Halden – Claims Handler", body))
+    assert facts.get("company") == "Halden Mutual Insurance"
+    # An employer's own team that signs "… Recruitment" behind a no-reply address is the employer.
+    own = ("Dear Sam,\n\nThank you for your interview for the Store Manager vacancy at Tillbury's.\n\nWe won't be "
+           "inviting you to the second interview.\n\nBest wishes,\n\nTillbury's Recruitment\n")
+    assert read_rejection_email(_email("Careers <careers@notify.jobcloud.example>", "Store Manager", own)).get(
+        "company") == "Tillbury's"
+
+
+def test_a_person_named_in_the_text_is_not_the_company() -> None:
+    body = ("Dear Sam,\n\nThank you for the final interview for the Design Engineer position.\n\nWe have decided "
+            "to offer the position to another candidate. If you wish, I will arrange a short call with Pieter Bakker, "
+            "our engineering manager, to go through the feedback.\n\nKind regards,\n\nSanne de Vries\nHR Advisor\n"
+            "Van Aalst Engineering B.V.\nRotterdam\n")
+    facts = read_rejection_email(_email("Sanne de Vries <s.devries@vanaalst.example>", "Final interview", body))
+    assert facts.get("company") == "Van Aalst Engineering B.V."
+
+
+@pytest.mark.parametrize(("sender", "body", "company"), [
+    # "University" is a team's word in "… University Recruiting", and a university's name's own.
+    ("Redwood State University Human Resources <hr-noreply@redwoodstate.example>",
+     "Dear Sam,\n\nThank you for your interest in employment with Redwood State University. We regret to inform you "
+     "that you were not selected for interview.\n\nSincerely,\nHuman Resources\nRedwood State University\n",
+     "Redwood State University"),
+    ("Imogen Fairley <imogen.fairley@callowaypartners.example>",
+     "Dear Sam,\n\nI'm sorry to tell you that we won't be inviting you to the second-round interviews.\n\n"
+     "Kind regards,\n\nImogen Fairley\nEarly Careers Lead\nCalloway Partners\n", "Calloway Partners"),
+    # The full stop of "Co." and "plc." is not the sentence's: the legal suffix goes, the name stays.
+    ("Jennifer Alvarado <jalvarado@keystonemfg.example>",
+     "Marco,\n\nWe have decided to move forward with another candidate. Keep an eye on openings at Keystone "
+     "Manufacturing.\n\nThank you,\n\nJennifer Alvarado\nHR Generalist\nKeystone Manufacturing Co.\n",
+     "Keystone Manufacturing"),
+    ("Harbourside Bank Early Careers <no-reply@mail.recrutia.example>",
+     "Dear Sam,\n\nThank you for applying to the Harbourside Bank Technology Graduate Programme. We will not be "
+     "taking your application forward.\n\nHarbourside Bank Early Careers Team\n\n--\nThis email was sent by Recrutia "
+     "on behalf of Harbourside Bank plc. Please do not reply to this email.\n", "Harbourside Bank"),
+    # "… Trust." ends a sentence: "St." is an abbreviation, "Trust." is not.
+    ("Hamza Qureshi <hamza.qureshi@northgatetr.example>",
+     "Hi Sam,\n\nQuick update on the Infrastructure Lead role at Calder Valley NHS Foundation Trust.\n\nTheir Head of "
+     "IT had the screening call with you, and the Trust has decided not to take you through.\n\nCheers,\nHamza\n\n"
+     "Hamza Qureshi\nPrincipal Consultant\nNorthgate Technical Resourcing\n", "Calder Valley NHS Foundation Trust"),
+    ("Nina Okonjo <aurelia.recruitment@cadencerpo.example>",
+     "Dear Sam,\n\nThank you for attending the first interview for the QC Microbiologist position at Aurelia "
+     "Pharmaceuticals' Speke site. The hiring team has decided not to invite you to a second interview.\n\n"
+     "Kind regards,\n\nNina Okonjo\nCadence Talent Solutions Ltd\n", "Aurelia Pharmaceuticals"),
+    ("Skylark Careers <no-reply@careers.corrantelecom.example>",
+     "Hi Sam,\n\nThank you for your interest in the Field Engineer role with Skylark Broadband. We won't be "
+     "progressing your application.\n\nSkylark Recruitment Team\n\nSkylark Broadband is a trading name of Corran "
+     "Telecom Group Ltd, registered in England and Wales No. 00000004.\n", "Skylark Broadband"),
+    ("Wide World Importers <careers@wwimporters.example>",  # three words, a shared mailbox, its domain
+     "Dear Sam,\n\nThank you for applying. Unfortunately we will not progress.\n\nKind regards,\nTalent "
+     "Acquisition Team\n", "Wide World Importers"),
+    ("Recruitment <recruitment@lindqvistmarine.example>",
+     "Dear Sam,\n\nWe have decided to offer the position to another candidate. If you would like feedback, we will "
+     "arrange a call with the hiring manager.\n\nKind regards,\n\nRecruitment Team\n\nLindqvist Marine AB · "
+     "Exempelgatan 12 · 400 00 Göteborg · Sweden\n", "Lindqvist Marine AB"),
+], ids=["university", "partners", "co.", "plc.", "trust.", "possessive", "trading name", "sender like a person",
+        "legal suffix in a footer"])
+def test_the_company_is_the_name_the_email_writes(sender: str, body: str, company: str) -> None:
+    assert read_rejection_email(_email(sender, "Your application", body)).get("company") == company
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("Thank you for attending the first interview for the QC Microbiologist (12-month contract) position.",
+     "QC Microbiologist (12-month contract)"),
+    ("So I won't be taking things further for the Part-time Bookkeeper (2 days/week) role.",
+     "Part-time Bookkeeper (2 days/week)"),
+    ("Thank you for attending your first interview with our Area Manager, Joanne, for the Store Manager – Leeds "
+     "Kirkgate vacancy.", "Store Manager – Leeds Kirkgate"),
+    ("I've just come off the phone with the HR team at Draycott Sloane LLP about the Associate, Commercial Real "
+     "Estate (2–4 PQE) role.", "Associate, Commercial Real Estate (2–4 PQE)"),
+    ("I'm sorry to let you know that we have offered the post of Teacher of Mathematics (MPS/UPS) to another "
+     "candidate.", "Teacher of Mathematics (MPS/UPS)"),
+    ("I am sorry to let you know that we are unable to offer you a place on our 2028 Training Contract.",
+     "2028 Training Contract"),
+    ("Thank you for your application for the post of Lecturer in Economics (0.5 FTE).", "Lecturer in Economics (0.5 FTE)"),
+    ("We will not be progressing your application for Senior Associate – Tax (Manchester).",
+     "Senior Associate – Tax (Manchester)"),
+    ("Thank you for applying for the 2026 Summer Analyst Internship.", "2026 Summer Analyst Internship"),
+    ("Thank you for applying to the Graduate Trainee Scheme.", "Graduate Trainee Scheme"),
+    ("The Events & Partnerships Officer role has now been filled.", "Events & Partnerships Officer"),
+    ("Thank you for interviewing with us for the Sr. Product Manager role.", "Sr. Product Manager"),
+    ("Thank you for your interest in our open Product Analyst role.", "Product Analyst"),
+    ("Thanks for applying for our Customer Success Associate, SMB opening in Dublin.",
+     "Customer Success Associate, SMB"),
+    ("I've heard back from Contoso about the Teacher of English role - unfortunately it's a no.", "Teacher of English"),
+    ("Re: Application for Senior Designer (Ref: 1234)\n\nThank you for applying.", "Senior Designer"),
+    ("Position applied for: Customer Support Specialist (German speaking)\n\nThank you for applying.",
+     "Customer Support Specialist (German speaking)"),
+], ids=["brackets", "lower-case qualifier", "after a person", "after a company", "post of", "place on",
+        "in a subject", "dash and brackets", "number first", "applying to the", "sentence start", "abbreviation",
+        "open role", "opening in", "title of", "re line", "applied for"])
+def test_the_role_is_the_title_as_the_email_writes_it(sentence: str, role: str) -> None:
+    body = f"Dear Sam,\n\n{sentence}\n\nKind regards,\n\nJo Bell\nContoso\n"
+    assert read_rejection_email(_email("Jo Bell <jo.bell@contoso.example>", "Your application", body)).get(
+        "role") == role
+
+
+@pytest.mark.parametrize(("subject", "role"), [
+    ("Store Manager – Leeds Kirkgate: update", "Store Manager – Leeds Kirkgate"),
+    ("Summer Internship – Structural Engineering (2026): interview outcome",
+     "Summer Internship – Structural Engineering (2026)"),
+    ("Your application for Clinical Specialist (Remote – US)", "Clinical Specialist (Remote – US)"),
+    ("Halvorsen - Validation Engineer update", "Validation Engineer"),
+    ("Your HireVue interview for Graduate Analyst - Norbrook Bank", "Graduate Analyst"),
+], ids=["dash-joined", "capitalised internship", "dash in brackets", "lower-case decoration", "vendor's interview"])
+def test_the_role_in_a_subject_is_the_title_without_its_decoration(subject: str, role: str) -> None:
+    body = "Dear Sam,\n\nThank you for applying. Unfortunately we will not be moving forward.\n\nJo Bell\nNorbrook Bank\n"
+    assert read_rejection_email(_email("Jo Bell <jo.bell@norbrookbank.example>", subject, body)).get("role") == role
+
+
+def test_a_role_that_follows_the_company_s_name_is_read_without_it() -> None:
+    body = ("Dear Sam,\n\nThank you for applying to the Harbourside Bank Technology Graduate Programme (September "
+            "2026 intake).\n\nWe will not be taking your application forward.\n\nHarbourside Bank Early Careers Team\n")
+    facts = read_rejection_email(_email("Harbourside Bank Early Careers <no-reply@mail.recrutia.example>",
+                                        "Your application – Technology Graduate Programme", body))
+    assert (facts.get("company"), facts.get("role")) == (
+        "Harbourside Bank", "Technology Graduate Programme (September 2026 intake)")
+
+
+@pytest.mark.parametrize(("sender", "body", "contact"), [
+    # The letter says its sender's address takes no replies.
+    ("Solent Marine Insurance <jobs@trellisrecruit.example>",
+     "Dear Sam,\n\nWe won't be taking your application to the final stage.\n\nBest wishes,\nPriyanka Shah\n"
+     "Talent Partner, Solent Marine Insurance\n\nReplies to this address are not monitored. Sent with Trellis "
+     "Recruit.\n", ("Priyanka Shah", None)),
+    ("Saxby Careers <careers@notify.jobcloud.example>",  # a notification host
+     "Dear Sam,\n\nWe won't be inviting you to the second interview.\n\nBest wishes,\n\nSaxby Recruitment\n",
+     (None, None)),
+    # A first name alone under the sign-off is the person to reply to, at the shared mailbox.
+    ("The Anchor Inn <hello@theanchorinn.example>",
+     "Hi Sam, sorry – we've gone with someone else. Thanks for your interest though!\n\nCheers,\nNat\n",
+     ("Nat", "hello@theanchorinn.example")),
+    ("Amy from Fennel <amy@fennel.example>",
+     "Hi Sam,\n\nWe've decided to go with someone with more fintech experience.\n\nAll the best,\nAmy\n",
+     ("Amy", "amy@fennel.example")),
+    # The company's name as a sender's name is no person's.
+    ("Glenavon Distillers <noreply@hirebridge.example>",
+     "Dear Sam,\n\nThank you for completing the online test for the Graduate Marketing Executive programme at "
+     "Glenavon Distillers. We won't be inviting you to the video interview stage.\n\nSlàinte,\nGlenavon Distillers "
+     "Early Careers Team\n", (None, None)),
+], ids=["not monitored", "notification host", "first name", "name from company", "company as sender"])
+def test_the_contact_is_someone_who_reads_replies(sender: str, body: str, contact: tuple[str | None, ...]) -> None:
+    facts = read_rejection_email(_email(sender, "Your application", body))
+    assert (facts.get("contact_name"), facts.get("contact_email")) == contact
+
+
+@pytest.mark.parametrize(("sentence", "stage"), [
+    ("The shortlisting panel has now reviewed all applications and you have not been shortlisted.", "application"),
+    ("Thank you for answering the screening questions. We will not be progressing your application.", "application"),
+    ("Thank you for your second interview with our plant manager. We won't be scheduling the final meeting with our "
+     "VP of Operations.", "second interview"),
+    ("Thanks so much for taking the time to chat with our recruiter last week. We won't be moving you forward to "
+     "interviews.", "phone screen"),
+    ("Thank you for completing the HireVue. We won't be progressing you to the assessment centre.", "assessment"),
+    ("Thank you for attending the trial shift on Saturday. We will not be offering you the position.", "assessment"),
+    ("Thank you for attending the interview. We have decided to go with another candidate.", "final interview"),
+    ("Thank you for attending the panel interview on Monday. The panel has decided to appoint another candidate.",
+     "final interview"),
+    ("Thank you for meeting with Sarah and me on Thursday. We have offered the role to someone else.",
+     "final interview"),
+    ("Thanks for taking the time to talk with me last week. We won't be moving forward.", "phone screen"),
+    ("I enjoyed our conversation on Friday. Unfortunately we won't be inviting you to the next stage.",
+     "phone screen"),
+    ("Thanks again for coming in to meet Dave and me. I'm sorry to say we've offered the role to another candidate.",
+     "final interview"),
+], ids=["shortlisting panel", "screening questions", "not scheduled", "recruiter chat", "hirevue", "trial shift",
+        "one interview", "one panel", "meeting with", "talk with me", "our conversation", "came in to meet"])
+def test_the_stage_is_the_last_step_reached(sentence: str, stage: str) -> None:
+    body = f"Dear Sam,\n\n{sentence}\n\nKind regards,\n\nJo Bell\nContoso\n"
+    assert read_rejection_email(_email("Jo Bell <jo.bell@contoso.example>", "Your application", body)).get(
+        "stage") == stage
+
+
+@pytest.mark.parametrize("sentence", [
+    "The panel has put together some notes on your interview, and I'd be happy to share them.",
+    "A copy of your test results, with the marks for each task, is available on request.",
+    "Your interviewers have left some written feedback for you in your candidate portal.",
+    "Because you put so much work into it, here are the main points from Ondřej's review.",
+], ids=["notes", "results", "left in a portal", "points"])
+def test_feedback_offered_in_other_words(sentence: str) -> None:
+    body = f"Dear Sam,\n\nUnfortunately we will not be progressing your application.\n\n{sentence}\n\nJo Bell\n"
+    assert read_rejection_email(_email("Jo Bell <jo.bell@contoso.example>", "Your application", body)).get(
+        "feedback_offered") is True
+
+
 # --- accuracy on the emails written blind ------------------------------------------
 
 
@@ -126,11 +346,12 @@ def _accuracy_module():
     return module
 
 
-# The floors are what the reader reached, measured once per field after tuning on the
-# tune half only (see the benchmark's docstring and README): a drop is a regression.
+# The floors are what the reader reached (rounded down), measured on the held-out half
+# after tuning on the tune half only, the last of two measurements in the round that added
+# emails 101-180 (see docs/from-email.md and the benchmark's docstring): a drop is a regression.
 FLOORS = {
     "tune": {"company": 1.0, "role": 1.0, "contact": 1.0, "date": 1.0, "stage": 1.0},
-    "heldout": {"company": 0.84, "role": 0.93, "contact": 1.0, "date": 1.0, "stage": 0.87},
+    "heldout": {"company": 0.90, "role": 0.90, "contact": 1.0, "date": 1.0, "stage": 0.91},
 }
 
 
@@ -275,6 +496,10 @@ GROWTH = {
     "html tables": lambda n: _HEAD.format("html") + ("<table><tr><td><p>Dear Sam <b>Contoso</b></p></td></tr>"
                                                      "</table>" * n)[:n],
     "unclosed html": lambda n: _HEAD.format("html") + ("<!-- </ <? <![CDATA[ " * n)[:n],
+    "labels in table cells": lambda n: _HEAD.format("html") + ("<tr><td>Employer</td><td>Contoso University</td>"
+                                                               "</tr><tr><td>Role</td><td>Analyst</td></tr>" * n)[:n],
+    "people met": lambda n: _HEAD.format("plain") + ("a call with Pieter Bakker, our engineering manager, at Contoso "
+                                                     "Partners. " * n)[:n],
     "pasted text": lambda n: ("From: Jane <j@x.example>\nSent: 2 March 2026\nTo: me\nSubject: hi\n\n"
                               + "Unfortunately no. " * n)[:n],
 }

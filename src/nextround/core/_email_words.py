@@ -17,6 +17,15 @@ NO_REPLY_LOCAL = (
     r"mailer", r"bounces?", r"automated", r"system", r"alerts?", r"updates?", r"unmonitored",
 )
 
+#: What a letter says of its sender's address when nobody reads the replies.
+DO_NOT_REPLY = (
+    r"(?:please )?do not reply to this (?:e-?mail|message|address)", r"replies to this (?:e-?mail |message )?"
+    r"(?:address|mailbox|inbox|e-?mail|message) (?:are|is|will) not (?:be )?(?:monitored|read|answered|seen)",
+    r"(?:cannot|can't|does not|doesn't|will not|is unable to) (?:accept|receive|take) replies",
+    r"(?:this|the) (?:e-?mail )?(?:address|mailbox|inbox) is (?:not monitored|unmonitored|not checked)",
+    r"sent from an? (?:unmonitored|no-?reply|automated) (?:address|mailbox|account)",
+)
+
 #: Shared mailboxes that do take replies, with no one person behind them.
 SHARED_LOCAL = (
     r"recruit\w*", r"careers?", r"jobs?", r"hr", r"people", r"talent\w*", r"hiring", r"graduates?",
@@ -46,6 +55,9 @@ TEAM_WORDS = (
     "programmes", "program", "internships", "emerging", "student", "students",
 )
 
+#: Team words that say recruiting, never the end of an employer's own name.
+RECRUITING_WORDS = ("careers", "people", "recruitment", "resourcing", "staffing", "talent")
+
 #: What an employment agency calls itself: its name is never the employer.
 AGENCY_WORDS = (
     "recruitment", "recruiting", "staffing", "talent", "search", "resourcing", "personnel", "headhunters",
@@ -55,8 +67,11 @@ AGENCY_WORDS = (
 AGENCY_HINTS = (
     r"\bmy client\b", r"\bour client\b", r"\bthe client\b", r"\bclient'?s?\b", r"\bheard back from\b",
     r"\bcame back to me\b", r"\bthey'?ve\b", r"\bthey have decided\b", r"\btheir (?:decision|feedback)\b",
-    r"\bfrom them\b", r"\bthe hiring manager\b",
+    r"\bfrom them\b",
 )
+#: Said by an agency, and by an employer's own recruiters too: an agency's letter only when
+#: it names an employer besides.
+AGENCY_HINTS_WEAK = (r"\bthe hiring manager\b", r"\bthe hiring team\b")
 
 # --- the company -------------------------------------------------------------------------
 
@@ -65,8 +80,8 @@ AGENCY_HINTS = (
 LEGAL_SUFFIXES = (
     r"Ltd\.?", r"Limited", r"plc\.?", r"PLC", r"LLP", r"LLC", r"GmbH", r"AG", r"AB", r"ApS", r"A/S", r"AS",
     r"ASA", r"Oy", r"BV", r"B\.V\.", r"NV", r"N\.V\.", r"SA", r"S\.A\.", r"SAS", r"SARL", r"S\.r\.l\.",
-    r"Inc\.?", r"Incorporated", r"Corp\.?", r"Co\.", r"Pvt\.? Ltd\.?", r"Private Limited", r"Pty\.? Ltd\.?",
-    r"KG", r"e\.V\.", r"CIC",
+    r"Inc\.?", r"Incorporated", r"Corp\.?", r"Co\.?", r"Pvt\.? Ltd\.?", r"Private Limited", r"Pty\.? Ltd\.?",
+    r"KG", r"e\.V\.", r"CIC", r"s\.r\.o\.", r"a\.s\.", r"Oyj", r"S\.L\.", r"S\.p\.A\.", r"SpA", r"K\.K\.",
 )
 #: "Corporation" ends a name that keeps it (A. Datum Corporation): not a suffix to drop.
 
@@ -161,11 +176,13 @@ ROLE_NOUNS = (
     "programme", "program", "req", "requisition", "contract", "assignment", "apprenticeship", "traineeship",
     "fellowship", "secondment", "scheme",
 )
+#: Of those, the ones never part of a title, however written ("Data Analyst Position").
+ROLE_NOUNS_ONLY = ("role", "position", "post", "vacancy", "opening", "job", "opportunity", "spot", "req", "requisition")
 #: Words that make a phrase read as a job title (the last word of most titles).
 TITLE_WORDS = (
     "engineer", "developer", "analyst", "manager", "designer", "scientist", "officer", "coordinator",
     "co-ordinator", "administrator", "assistant", "associate", "consultant", "adviser", "advisor", "specialist",
-    "director", "lead", "head", "executive", "representative", "technician", "supervisor", "researcher",
+    "director", "lead", "leader", "head", "executive", "representative", "technician", "supervisor", "researcher",
     "architect", "accountant", "auditor", "lawyer", "solicitor", "paralegal", "nurse", "teacher",
     "lecturer", "editor", "writer", "producer", "planner", "buyer", "controller", "clerk", "receptionist",
     "operative", "worker", "agent", "intern", "trainee", "apprentice", "graduate", "partner", "strategist",
@@ -223,8 +240,11 @@ STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"1st[- ](?:stage\s+|round\s+)?(?:interview|round|stage)", r"initial interview", r"round one",
         r"stage one", r"stage 1", r"first meeting", r"video interview", r"virtual interview",
         r"in-person interview", r"face[- ]to[- ]face interview", r"interview(?:ed|s)?", r"met with",
+        r"meeting with (?:[A-Z]\w+|me|us|our|the)\b", r"(?:came|coming|come) in to (?:meet|see|talk)",
+        r"to meet \w+ and (?:me|us|I)\b",
         r"meeting (?:with )?(?:me|us|the team|the panel)", r"to meet (?:me|us|the team|the panel)",
-        r"meeting you", r"panel interview", r"\bpanel\b", r"competency[- ]based interview",
+        r"meeting you", r"panel interview", r"(?<!shortlisting )(?<!selection )(?<!sifting )\bpanel\b",
+        r"competency[- ]based interview",
         r"technical interview",
     ),
     "assessment": (
@@ -235,7 +255,8 @@ STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"take[- ]home", r"case study", r"edit test", r"test task", r"work sample", r"hackerrank",
         r"codility", r"your (?:test )?results", r"(?:the|your) tests?\b", r"(?:the|your) exercise",
         r"(?:the|your) challenge", r"practical task", r"written task", r"presentation task", r"threshold",
-        r"video assessment", r"recorded (?:video|interview)", r"one-way video",
+        r"video assessment", r"recorded (?:video|interview)", r"one-way video", r"hirevue", r"sonru",
+        r"trial (?:shift|day|session)", r"work trial",
         r"(?:design|writing|editing|translation|portfolio|data|sql|excel|trial) (?:test|task|exercise|challenge)s?",
     ),
     "phone screen": (
@@ -243,14 +264,18 @@ STAGE_PATTERNS: dict[str, tuple[str, ...]] = {
         r"conversation|chat)", r"screening (?:call|interview)", r"(?:initial|intro|introductory|quick|short|"
         r"brief) (?:call|chat|conversation)", r"on the (?:tele)?phone", r"call with", r"your call\b",
         r"our call\b", r"spoke (?:with|to) you", r"speaking with you", r"speak(?:ing)? with (?:me|us)",
-        r"talking with you", r"recruiter (?:call|screen)", r"(?:video|zoom|teams) call", r"screening\b",
+        r"talking with you", r"recruiter (?:call|screen)", r"(?:video|zoom|teams) call",
+        r"screening\b(?! questions?| questionnaire| criteria)",
         r"(?:initial|introductory|exploratory) conversation", r"phone-screen", r"phonescreen",
+        r"(?:chat|call|conversation|talk|speak|spoke)(?:ing)? (?:with|to) (?:our|a|the|one of our) "
+        r"(?:\w+ )?(?:recruiter|recruitment|talent|resourcing)", r"chat(?:ting)? with (?:me|us)\b",
+        r"talk(?:ing)? (?:with|to) (?:me|us)\b", r"our (?:conversation|chat)\b",
     ),
     "application": (
         r"review(?:ed|ing)? (?:your|all|the|each) (?:application|cv|résumé|resume|profile|submission)s?",
         r"(?:your|the) application", r"applications?", r"applying", r"applied", r"your cv", r"your résumé",
         r"your resume", r"your profile", r"shortlist(?:ed|ing)?", r"submitted", r"submission",
-        r"sent your (?:cv|details|profile)", r"put you forward",
+        r"sent your (?:cv|details|profile)", r"put you forward", r"your portfolio",
     ),
 }
 
@@ -283,6 +308,8 @@ FEEDBACK_WORDS = (
     r"feedback", r"debrief", r"results report", r"summary report", r"report of your", r"talk (?:it )?through",
     r"go through (?:it|the|their|your|what)", r"pointers", r"discuss (?:the|your) (?:outcome|interview|"
     r"application|performance|result)", r"areas (?:to|for) (?:improve|development)", r"where you could improve",
+    r"(?:notes|comments|thoughts|observations) (?:on|about|from) (?:your|the)", r"(?:main|key) points from",
+    r"(?:copy|breakdown) of your (?:\w+ )?(?:results|scores|marks)",
 )
 #: What makes such a sentence a refusal, not an offer.
 FEEDBACK_REFUSED = (
@@ -303,6 +330,8 @@ FEEDBACK_OFFERED = (
     r"you (?:may|can) (?:request|ask)", r"on request", r"upon request", r"here is", r"here's", r"below",
     r"(?:the )?(?:panel|interviewers?|hiring manager|team) (?:felt|noted|said|thought|commented)",
     r"feedback (?:was|is|were|from the (?:panel|team|interviewers?|hiring manager)(?: was| is)?)\b", r"feedback:",
+    r"here are", r"(?:left|written|prepared|put together) (?:you )?(?:some )?(?:\w+ )?(?:feedback|notes)",
+    r"feedback for you", r"view (?:your )?feedback", r"share them", r"send them",
 )
 
 # --- the letter's shape ------------------------------------------------------------------------

@@ -13,15 +13,20 @@ How it reads (the word lists are in `_email_words`):
   below a reply.
 - The company is voted on: the sender's display name without its team words
   ("Fourth Coffee Careers"), the subject, phrases in the text ("your interest in …",
-  "the role at …"), the signature and the footer; a name that matches the sender's
-  domain counts for more. Applicant-tracking systems (named after "via", in the sender's
-  domain, or known) and an agency (its own name, when it speaks of "my client") are
-  never the company. Of a short and a fuller name, the fuller one; a legal suffix
-  ("Ltd") is dropped when the email also names the company without it.
-- The role: "the … role/position/post", a title line on its own, the subject; the
-  fullest mention wins; a requisition number only when there is no title.
+  "the role at …"; each mention once), labelled lines and table rows ("Employer"), the
+  signature and the footer; a name that matches the sender's domain counts for more.
+  Applicant-tracking systems (named after "via" or "sent with", in the sender's domain,
+  or known), people ("a call with Pieter Bakker, our engineering manager"), job titles
+  and an agency (its own name, when it speaks of "my client", or signs with an agency's
+  name at its own domain and names another employer) are never the company. Of a short
+  and a fuller name, the fuller one; a legal suffix ("Ltd") is dropped when the email
+  also names the company without it.
+- The role: "the … role/position/post", "a place on our …", a labelled line, a title
+  line on its own, the subject; the fullest mention wins; a requisition number only when
+  there is no title.
 - The contact: a person's Reply-To, else the sender when a person's mailbox, else the
-  person who signs (a no-reply address is never given; a shared mailbox is, with no name).
+  person who signs, a first name alone included (a no-reply address, or one the letter
+  says nobody reads, is never given; a shared mailbox is, with no name).
 - The date: the letter's own Date (or Sent) line, in its own time zone.
 - The stage: what the text says the person did ("thank you for attending the second
   interview"), or the step before one they were not invited to.
@@ -192,9 +197,12 @@ def _words_re(patterns: Iterable[str]) -> re.Pattern[str]:
 
 
 _NO_REPLY = re.compile(r"(?:" + "|".join(words.NO_REPLY_LOCAL) + r")", re.IGNORECASE)
+_NO_REPLY_HOST = re.compile(r"(?:" + "|".join(words.NO_REPLY_LOCAL) + r")\.", re.IGNORECASE)
+_DO_NOT_REPLY = _words_re(words.DO_NOT_REPLY)
 _SHARED = re.compile(r"^(?:" + "|".join(words.SHARED_LOCAL) + r")(?:[-_.]?\w{0,12})?$", re.IGNORECASE)
 _REJECTION = _words_re(words.REJECTION_PHRASES)
 _AGENCY_HINT = re.compile("|".join(words.AGENCY_HINTS), re.IGNORECASE)
+_AGENCY_HINT_WEAK = re.compile("|".join(words.AGENCY_HINTS_WEAK), re.IGNORECASE)
 _SIGN_OFF_ONE = r"(?:" + "|".join(words.SIGN_OFFS) + r")"
 _SIGN_OFF = re.compile(r"^\s*" + _SIGN_OFF_ONE + r"(?:\s*(?:/|and|&|,)\s*" + _SIGN_OFF_ONE + r")*[\s,.!:\-–]*$",
                        re.IGNORECASE)
@@ -203,13 +211,24 @@ _EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1
 _LEGAL = re.compile(r"(?:,?\s+(?:" + "|".join(words.LEGAL_SUFFIXES) + r"))+\s*$")
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[\w'’])?\.?|&|\+")
 _ABBREVIATIONS = {"pvt.", "ltd.", "inc.", "co.", "corp.", "plc.", "st.", "b.v.", "n.v.", "s.a.", "e.v.", "jr.",
+                  "s.r.o.", "a.s.", "s.l.", "s.p.a.", "k.k.",
                   "bros."}
 _JOINERS = set(words.NAME_JOINERS)
 _NOT_NAMES = set(words.NOT_NAMES)
 _TEAM = set(words.TEAM_WORDS)
 _TITLE = set(words.TITLE_WORDS)
+_LONG_TITLES = tuple(t for t in _TITLE if len(t) >= 6)
 _ORG = set(words.ORG_WORDS)
+#: Words that end a team's name in a display name ("University Recruiting") and an
+#: organisation's too ("Redwood State University"): kept when the email writes the name so.
+_ORG_AND_TEAM = (_ORG & _TEAM) - set(words.RECRUITING_WORDS)
+_STAGE_NAME = re.compile(r"(?:first|second|third|final|initial|phone|telephone|video|technical|panel|onsite|on-site|"
+                         r"in-person|virtual)(?:[- ](?:round|stage))?")
+#: After a person's name, what they are: "Pieter Bakker, our engineering manager".
+_APPOSITION = re.compile(r",[ \t]+(?:who is |who's )?(?:our|their|the|my|your|a|an)\s+(?:[\w-]+\s+){0,3}?(?:"
+                         + "|".join(sorted(words.TITLE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _ROLE_NOUN = r"(?:" + "|".join(words.ROLE_NOUNS) + r")s?"
+_ROLE_NOUN_ONLY = r"(?:" + "|".join(words.ROLE_NOUNS_ONLY) + r")s?"
 _VENDORS = set(words.ATS_VENDORS)
 _AGENCY_WORD = _words_re(words.AGENCY_WORDS)
 _DECORATION = re.compile(r"^(?:" + "|".join(words.ROLE_DECORATION) + r")$", re.IGNORECASE)
@@ -224,22 +243,41 @@ _GIVEN_FEEDBACK = re.compile(r"\b(?:felt|thought|found|noted|said) (?:that )?you
                              re.IGNORECASE)
 _STAGES = {stage: _words_re(patterns) for stage, patterns in words.STAGE_PATTERNS.items()}
 _GENERIC_INTERVIEW = re.compile(r"\binterview(?:ed|s)?\b|\bmet with\b|\bmeeting (?:with )?(?:me|us|the team|the "
-                                r"panel)|\bto meet (?:me|us|the team|the panel)|\bmeeting you\b|\bpanel\b|\bmet the\b",
-                                re.IGNORECASE)
+                                r"panel)|\bto meet (?:me|us|the team|the panel)|\bmeeting you\b|\bpanel\b|\bmet the\b|"
+                                r"\bmeeting with \w+|\bpanel interview|\b(?:came|coming|come) in to (?:meet|see|talk)|"
+                                r"\bto meet \w+ and (?:me|us|I)\b", re.IGNORECASE)
 _NOT_REACHED_CUE = re.compile(r"\b(?:" + "|".join(words.NOT_REACHED) + r")\b|n't\b", re.IGNORECASE)
-_TO_THE = re.compile(r"(?:to|for|into|onto)\s+(?:the\s+|a\s+|an\s+|our\s+|your\s+)?(?:next\s+)?$", re.IGNORECASE)
+# "… to the second interview", "… be scheduling the final meeting": a step named as the next one.
+_TO_THE = re.compile(r"(?:to|for|into|onto|schedul\w*|arrang\w*|book\w*|offer\w*|invit\w*|set(?:ting)? up)\s+"
+                     r"(?:the\s+|a\s+|an\s+|our\s+|your\s+)?(?:next\s+)?$", re.IGNORECASE)
 _THANKS = re.compile(r"\b(?:thank|thanks|following|after|for attending|for completing|for taking part)\b",
                      re.IGNORECASE)
 _OFFERED_TO_OTHER = re.compile(
     r"offered (?:the|this|our) (?:[\w'’()&/-]+ ){0,6}?(?:post|position|role|job|vacancy|place)\b|"
     r"\boffer(?:ed|ing)?\b[^.\n]{0,80}?\bto (?:another|someone|a different|an? (?:internal|other|stronger)|the "
     r"other|one of the other)|(?:post|position|role|job) (?:has been|was|had been) offered|"
-    r"appointed|successful candidate|made an offer|extend an offer|close decision|"
-    r"offer(?:ed)? (?:it )?to (?:another|someone)", re.IGNORECASE)
+    r"appoint(?:ed)?|successful candidate|made an offer|extend an offer|close decision|"
+    r"offer(?:ed)? (?:it )?to (?:another|someone)|"
+    r"\b(?:go|gone|going|went|proceed|proceeding|move forward|moving forward) (?:ahead )?with (?:another|"
+    r"a different|one other) (?:candidate|applicant|person)\b|\b(?:go|gone|going|went) with someone else",
+    re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:future|other (?:roles|openings|opportunities|vacancies|positions)|keep your|on file|"
                      r"in touch|apply again|good luck|best of luck|wish you)\b", re.IGNORECASE)
 _REQUISITION = re.compile(r"\b(?:REQ|JR|R|Req|JOB|Job)[-_ ]?\d{3,}\b|\brequisition (?:no\.? |number |id )?[#:]?\s*"
                           r"([A-Z0-9][\w-]{2,})", re.IGNORECASE)
+
+
+def _is_title(word: str) -> bool:
+    """Whether a lower-case word ends a job title: "analyst", and "microbiologist" as "biologist" does."""
+    return word in _TITLE or word.endswith(_LONG_TITLES)
+
+
+def _without_full_stop(name: str) -> str:
+    """A name without the full stop of the sentence it ended, keeping an abbreviation's ("Co.", "B.V.")."""
+    if name.endswith(".") and not re.search(r"(?:^|\s)(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS)
+                                            + r"|[A-Z]\.)$", name, re.IGNORECASE):
+        return name[:-1].rstrip()
+    return name
 
 
 def _squash(text: str) -> str:
@@ -309,9 +347,14 @@ def _name_at(text: str, start: int, *, limit: int = 7) -> str:
         if _capitalised(token) or lowered in _ABBREVIATIONS:
             if not tokens and lowered.rstrip(".") in _NOT_NAMES and not re.fullmatch(r"[A-Z]\.", token):
                 break
+            if tokens and tokens[-1].endswith(".") and lowered.rstrip(".") in _NOT_NAMES:
+                break  # "… Bank plc. Please do not reply": the next sentence
             tokens.append(token)
             end = match.end()
             pos = match.end()
+            if len(token) > 2 and token[-1] in "'’" and token[-2] in "sS":
+                end -= 1  # "Aurelia Pharmaceuticals' Speke site": the name ends at its possessive
+                break
             if token.endswith(".") and lowered not in _ABBREVIATIONS and not re.fullmatch(r"[A-Z]\.", token):
                 break  # the end of a sentence
             continue
@@ -324,8 +367,8 @@ def _name_at(text: str, start: int, *, limit: int = 7) -> str:
         break
     name = text[start:end].strip()
     # "Contoso." at a sentence's end: the dot is the sentence's, unless it ends "Ltd." or "A.".
-    if name.endswith(".") and not re.search(r"(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$",
-                                            name.lower()):
+    if name.endswith(".") and not re.search(r"(?:^|[\s.])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS)
+                                            + r")$", name.lower()):
         name = name[:-1]
     return name.strip(" -&")
 
@@ -336,7 +379,7 @@ def _is_person(name: str, *, single: bool = False) -> bool:
     if not name or len(name) > 60 or re.search(r"[\d@|&()/:;!?,]", name):
         return False
     tokens = name.split()
-    if not (1 if single else 2) <= len(tokens) <= 4:
+    if not (1 if single else 2) <= len(tokens) <= 4 or _LEGAL.search(name):
         return False
     for token in tokens:
         lowered = token.lower().strip(".")
@@ -359,7 +402,9 @@ def _person_name(name: str) -> str:
 
 
 def _no_reply(address: str) -> bool:
-    return bool(address) and bool(_NO_REPLY.search(address.split("@")[0]))
+    """Whether nobody reads what is sent to `address`: no-reply@…, or careers@notify.…"""
+    local, _at, domain = address.partition("@")
+    return bool(address) and (bool(_NO_REPLY.search(local)) or bool(_NO_REPLY_HOST.match(domain)))
 
 
 def _shared(address: str) -> bool:
@@ -369,27 +414,32 @@ def _shared(address: str) -> bool:
 def _domain_labels(address: str) -> list[str]:
     domain = address.rpartition("@")[2].lower()
     labels = domain.split(".")[:-1]  # the top-level domain says nothing
+    # "stmarys-nhs": its first part names the organisation as well.
+    labels += [label.split("-")[0] for label in labels if "-" in label and len(label.split("-")[0]) >= 4]
     return [_squash(label) for label in labels if label not in ("mail", "email", "www", "jobs", "careers", "co",
                                                                 "com", "org", "ac", "hr", "recruiting")]
 
 
 def _matches_domain(name: str, labels: Sequence[str]) -> bool:
     """Whether a company's name is its address's domain: "Oakhurst Building Society", oakhurstbs."""
-    parts = [_squash(w) for w in _key(name).split() if w != "&" and w not in _JOINERS]
-    parts = [p for p in parts if p]
-    if not parts:
-        return False
-    whole = "".join(parts)
-    initials = parts[0] + "".join(p[0] for p in parts[1:])
-    for label in labels:
-        if len(label) < 3:
+    words_of = [w for w in _key(name).split() if w != "&"]
+    # "Van Aalst Engineering": vanaalst as well as aalstengineering.
+    for kept in ([w for w in words_of if w not in _JOINERS], words_of):
+        parts = [p for p in (_squash(w) for w in kept) if p]
+        if not parts:
             continue
-        if label in (whole, initials) or label.replace("-", "") == whole:
-            return True
-        if len(parts[0]) >= 4 and label.startswith(parts[0]):
-            return True
-        if len(label) >= 5 and whole.startswith(label):
-            return True
+        whole = "".join(parts)
+        initials = parts[0] + "".join(p[0] for p in parts[1:])
+        leading = "".join(p[0] for p in parts[:-1]) + parts[-1]  # "Wide World Importers", wwimporters
+        for label in labels:
+            if len(label) < 3:
+                continue
+            if label in (whole, initials, leading) or label.replace("-", "") == whole:
+                return True
+            if len(parts[0]) >= 4 and label.startswith(parts[0]):
+                return True
+            if len(label) >= 5 and whole.startswith(label):
+                return True
     return False
 
 
@@ -419,6 +469,7 @@ class _Reader:
         self.applicant = self._applicant_names()
         self.vendors = self._vendors()
         self.order = 0
+        self._seen_alone: dict[str, bool] = {}
         known = (self.letter.sender_name, self.letter.sender_address, self.letter.reply_to_address)
         # Names the headers give to an organisation: never read as a person who signs.
         organisations = {_key(_without_team_words(d)) for d in (self.letter.sender_name, self.letter.reply_to_name)
@@ -466,9 +517,12 @@ class _Reader:
             for display in (letter.sender_name, letter.reply_to_name):
                 for match in re.finditer(r"\((?:via\s+)?([^()]{2,40})\)|\bvia\s+([^\W\d_][\w .&-]{1,40})", display):
                     found.add(_key(match[1] or match[2]))
-        for match in re.finditer(r"\b(?:sent via|powered by|via)\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})",
+        for match in re.finditer(r"\b(?:sent via|sent with|sent using|powered by|generated by|via)\s+([A-Z][\w&-]*"
+                                 r"(?:\s+[A-Z][\w&-]*){0,2})|\bsent by\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+on "
+                                 r"behalf of\b",
                                  self.text):
-            found.add(_key(match[1]))
+            found.add(_key(match[1] or match[2]))
+            found.add(_squash(match[1] or match[2]))
         if _no_reply(self.letter.sender_address):
             # An automated sender's domain is its vendor's, unless the sender's name is that domain's.
             shown = _without_team_words(self.letter.sender_name)
@@ -517,21 +571,12 @@ class _Reader:
         agency_keys = {_key(a) for a in agency} | {_key(_without_team_words(a)) for a in agency}
 
         def vote(name: str, weight: float, source: str) -> None:
-            name = name.strip(" ,.-–—:|'\"")
-            name = re.sub(r"^(?:the|our|my)\s+", "", name, flags=re.IGNORECASE)
-            bare = _without_team_words(name)
-            if bare != name:
-                name, weight = bare, max(weight, 3.0) if source == FROM_SIGNATURE else weight
-            key = _key(name)
-            if not key or len(key) < 2 or len(name) > 60 or key in _NOT_NAMES or key in self.applicant:
+            named = self._company_name(name, source)
+            if not named or _key(named[0]) in agency_keys:
                 return
-            tokens = key.split()
-            if all(t in _TEAM or t in _NOT_NAMES or t in _JOINERS for t in tokens):
-                return
-            if (tokens[-1] in _TITLE and tokens[-1] not in _ORG) or self._is_vendor(name) or key in agency_keys:
-                return
-            if not _capitalised(name) or (self.signer and key == _key(self.signer)):
-                return
+            name, key = named[0], _key(named[0])
+            if named[1] and source == FROM_SIGNATURE:
+                weight = max(weight, 3.0)  # "Contoso Careers" signs: the company's own team
             entry = votes.setdefault(key, _Vote([], first=self._next()))
             entry.forms.append(name)
             entry.score += weight
@@ -543,9 +588,15 @@ class _Reader:
             if display and len(display.split()) == 1 and len(_squash(display)) >= 2 and \
                     _squash(display) in _squash(address.split("@")[0]) and not _shared(address):
                 continue  # "Tom" <tom@…>: a first name, not a company
-            if display and not _is_person(_display_person(display)):
+            shown = _display_person(display)
+            # "Amy from Fennel" names a person; "Wide World Importers" <careers@wwimporters…> does not.
+            person = _is_person(shown) or (shown != _person_name(display) and _is_person(shown, single=True))
+            if person and (_shared(address) or _no_reply(address)) and \
+                    _matches_domain(display, _domain_labels(address)):
+                person = False
+            if display and not person:
                 vote(_without_team_words(display), 3, FROM_SENDER_NAME)
-            elif display and _display_person(display) != _person_name(display):
+            elif display and shown != _person_name(display):
                 # "Jane Smith | Contoso", "Jane Smith at Contoso": the rest names the company.
                 rest = re.split(r"\s+(?:at|from)\s+|\s*[|@]\s*|\s+[-–—]\s+", display, maxsplit=1,
                                 flags=re.IGNORECASE)
@@ -588,9 +639,67 @@ class _Reader:
         source = max(best.sources, key=lambda s: best.sources[s])
         return _company_form(best.forms), source
 
+    def _company_name(self, name: str, source: str) -> tuple[str, bool] | None:
+        """`name` as a company's name, and whether a team's words were cut from it; None
+        when it is no company's (a person who signs, a stage, an applicant-tracking system, …)."""
+        name = _without_full_stop(name.strip(" ,-–—:|'\""))
+        name = re.sub(r"^(?:the|our|my)\s+", "", name, flags=re.IGNORECASE)
+        lowered = name.lower().split()
+        if source in (FROM_TEXT, FROM_SUBJECT) and lowered and (
+                (_is_title(lowered[-1]) and lowered[-1] not in _ORG)
+                or any(_is_title(a) and a not in _ORG and b in ("of", "in") for a, b in zip(lowered, lowered[1:]))):
+            return None  # "the … Technology Graduate Programme", "the Teacher of English": a role, not a company
+        bare = _without_team_words(name)
+        if bare != name:
+            name = self._with_org_words(name, bare, whole=source == FROM_TEXT) or bare
+        key = _key(name)
+        if not key or len(key) < 2 or len(name) > 60 or key in _NOT_NAMES or key in self.applicant:
+            return None
+        if _STAGE_NAME.fullmatch(key):
+            return None  # "Final interview – …" in a subject: a stage, not a company
+        tokens = key.split()
+        if all(t in _TEAM or t in _NOT_NAMES or t in _JOINERS for t in tokens):
+            return None
+        if (_is_title(tokens[-1]) and tokens[-1] not in _ORG) or self._is_vendor(name):
+            return None
+        if not _capitalised(name) or (self.signer and key == _key(self.signer)):
+            return None
+        return name, bare != name
+
+    def _sender_words(self) -> set[str]:
+        """The words of the sender's name and domain, folded: "The Anchor Inn" <hello@theanchorinn…>."""
+        found = {_key(w) for w in self.letter.sender_name.split()}
+        found |= set(_domain_labels(self.letter.sender_address))
+        return found
+
     def _next(self) -> int:
         self.order += 1
         return self.order
+
+    def _with_org_words(self, name: str, bare: str, *, whole: bool) -> str:
+        """The name with the words that end an organisation's name as well as a team's, when
+        the email writes it so on its own: "Redwood State University Human Resources" ->
+        "Redwood State University" (written so in its text), "Calloway Partners" (in its
+        signature). "" when there is no such name."""
+        tokens, kept = name.split(), len(bare.split())
+        if not name.startswith(bare):
+            return ""
+        for length in range(len(tokens), kept, -1):
+            if tokens[length - 1].lower() not in _ORG_AND_TEAM:
+                continue
+            form = " ".join(tokens[:length])
+            if (whole and length == len(tokens)) or self._standalone(form):
+                return form
+        return ""
+
+    def _standalone(self, form: str) -> bool:
+        """Whether the letter writes `form` as a whole name: not followed by another capitalised word."""
+        if form not in self._seen_alone:
+            if len(self._seen_alone) >= MAX_CANDIDATES:
+                return False  # a bound on the searches of a hostile email
+            pattern = r"(?<![\w&])" + re.escape(form) + r"(?![\w&]|[ \t]+(?:&[ \t]+)?[A-Z])"
+            self._seen_alone[form] = bool(re.search(pattern, self.text))
+        return self._seen_alone[form]
 
     def _subjects(self) -> list[tuple[str, float]]:
         out = [(self.letter.subject, 2.0)] if self.letter.subject else []
@@ -598,28 +707,58 @@ class _Reader:
         return out
 
     def _text_companies(self, prose: str) -> Iterator[tuple[str, float]]:
+        """The names the text's phrases point to, each mention once, with its strongest phrase's weight."""
+        mentions: dict[tuple[int, str], float] = {}  # (where, name) -> weight
         for pattern, weight in _COMPANY_BEFORE:
             for match in pattern.finditer(prose):
                 name = _name_at(prose, match.end())
-                if name:
-                    yield name, weight
+                if name and not _APPOSITION.match(prose, prose.find(name, match.end()) + len(name)):
+                    at = (prose.find(name, match.end()), name)
+                    mentions[at] = max(mentions.get(at, 0), weight)
         for pattern, weight in _NAME_THEN_AFTER:
             for match in pattern.finditer(prose):
                 name = _name_ending_at(prose, match.start())
                 if name:
-                    yield name, weight
+                    at = (match.start() - len(name), name)
+                    mentions[at] = max(mentions.get(at, 0), weight)
+        for (_at, name), weight in mentions.items():
+            yield name, weight
 
     def _agency(self) -> list[str]:
-        """The agency's names, when the letter is an agency recruiter's about a client."""
-        if not _AGENCY_HINT.search(self.prose):
+        """The agency's names, when the letter is an agency recruiter's about a client: it
+        speaks of "my client" or signs with an agency's name, and names another employer."""
+        labels = _domain_labels(self.letter.sender_address) if not _no_reply(self.letter.sender_address) else []
+        agency_named = [name for name in self.organisations if _AGENCY_WORD.search(name)]
+        hinted = bool(_AGENCY_HINT.search(self.prose))
+        # Else "the hiring manager", or an agency's name that is the sender's own domain ("Parkside
+        # Education Recruitment", zara@parksideeducation…), not a team's behind a no-reply address.
+        if not hinted and not _AGENCY_HINT_WEAK.search(self.prose) and \
+                not any(_matches_domain(name, labels) for name in agency_named):
             return []
-        names = [name for name in self.organisations if _AGENCY_WORD.search(name)]
-        labels = _domain_labels(self.letter.sender_address)
-        names += [name for name in self.organisations if _matches_domain(name, labels)]
-        if not names and labels and not _no_reply(self.letter.sender_address):
+        names = agency_named + [name for name in self.organisations if _matches_domain(name, labels)]
+        if not names and labels:
             # No agency named in the signature: its domain is enough to keep it out.
             names = [label for label in labels if _AGENCY_WORD.search(label)]
+        if not names or not (hinted or self._names_another(names, labels)):
+            return []  # the employer's own recruitment team
         return names
+
+    def _names_another(self, names: Sequence[str], labels: Sequence[str]) -> bool:
+        """Whether the text or subject names an employer that is none of `names` (an agency's)."""
+        own = {_key(n) for n in names} | {_key(_without_team_words(n)) for n in names}
+        own.discard("")
+        found = [name for name, weight in self._text_companies(self.prose) if weight >= 2]
+        found += [name for subject, _w in self._subjects() for piece in _subject_pieces(subject)
+                  for name in _subject_companies(piece)]
+        for name in found:
+            named = self._company_name(name, FROM_TEXT)
+            if not named:
+                continue
+            key = _key(named[0])
+            if any(key.startswith(k) or k.startswith(key) for k in own) or _matches_domain(name, labels):
+                continue
+            return True
+        return False
 
     # -- role -------------------------------------------------------------------------------------------
 
@@ -641,7 +780,16 @@ class _Reader:
             entry.sources[source] = entry.sources.get(source, 0) + weight
 
         for match in _ROLE_THEN_NOUN.finditer(self.prose):
-            vote(match["role"], 3, FROM_TEXT)
+            vote(_last_phrase(match["role"]), 3, FROM_TEXT)
+        for match in _PLACE_ON.finditer(self.prose):
+            vote(match["role"], 2, FROM_TEXT)
+        if company:
+            # "the Harbourside Bank Technology Graduate Programme (September 2026 intake)"
+            for form in {company, _LEGAL.sub("", company).strip()}:
+                pattern = re.compile(r"\bthe\s+" + re.escape(form) + r"\s+(?P<role>[A-Z0-9]" + _ROLE_CHARS + r"{1,90}?)"
+                                     r"(?=\s+(?:and|at|with|for|this|which|that|to|is|was|has)\b|[.,;!?\n]|$)")
+                for match in pattern.finditer(self.prose):
+                    vote(match["role"], 1, FROM_TEXT)
         for match in _NOUN_OF_ROLE.finditer(self.prose):
             vote(match["role"], 3, FROM_TEXT)
         for match in _APPLIED_FOR.finditer(self.prose):
@@ -650,14 +798,16 @@ class _Reader:
             vote(match["role"], 1, FROM_TEXT)
         for match in _FOR_THE_ROLE.finditer(self.prose):
             vote(match["role"], 1, FROM_TEXT)
+        for match in _APPLIED_TO.finditer(self.prose):
+            vote(match["role"], 1, FROM_TEXT)
         for line in self._title_lines():
             vote(line, 3, FROM_TEXT)
         for match in _LABELLED_LINE.finditer(self.text):
             if match["label"].lower() not in ("company", "employer", "organisation", "organization", "client"):
                 vote(match["value"], 3, FROM_TEXT)
         for subject, weight in self._subjects():
-            for piece in _subject_pieces(subject):
-                vote(_subject_role(piece), weight, FROM_SUBJECT)
+            for named in _subject_roles(subject, company):
+                vote(named, weight, FROM_SUBJECT)
         for quoted in self.quoted:
             for match in _ROLE_THEN_NOUN.finditer(_prose(quoted.text)):
                 vote(match["role"], 1, FROM_TEXT)
@@ -686,7 +836,7 @@ class _Reader:
                 break  # the letter's prose has begun
             if re.search(r",$", line) or re.match(r"^(?:dear|hi|hello|hey)\b", line, re.I):
                 continue
-            yield _strip_decoration(line)
+            yield _strip_decoration(_subject_role(re.sub(r"^(?:re|subject|regarding)\s*:\s*", "", line, flags=re.I)))
 
     # -- contact -----------------------------------------------------------------------------------------
 
@@ -695,31 +845,42 @@ class _Reader:
         letter = self.letter
         where = _SENDER_SOURCES.get(letter.headers, FROM_SENDER)
         signer = self.signer if not (company and _key(self.signer) == _key(company)) else ""
+        # "Replies to this address are not monitored": the sender's address is a no-reply one.
+        unread = _no_reply(letter.sender_address) or (not letter.reply_to_address
+                                                       and bool(_DO_NOT_REPLY.search(self.text)))
         if letter.reply_to_address and not _no_reply(letter.reply_to_address):
             name = _person_name(letter.reply_to_name)
             if _is_person(name):
                 return name, letter.reply_to_address, FROM_REPLY_TO, FROM_REPLY_TO
-            if _no_reply(letter.sender_address) or not letter.sender_address:
+            if unread or not letter.sender_address:
                 # A shared mailbox that takes the replies: whoever signs, at that address.
                 return signer, letter.reply_to_address, FROM_SIGNATURE if signer else "", FROM_REPLY_TO
         sender = _person_name(letter.sender_name)
-        address = letter.sender_address if not _no_reply(letter.sender_address) else ""
-        if address and _is_person(sender) and _key(sender) not in self.applicant:
+        address = letter.sender_address if not unread else ""
+        if address and _is_person(sender) and _key(sender) not in self.applicant and \
+                not (company and _key(sender) == _key(company)):
             return sender, address, where, where
         if address and sender and _is_person(sender, single=True) and signer and \
                 signer.split()[0].lower() == sender.split()[0].lower():
             return signer, address, FROM_SIGNATURE, where
+        shown = _display_person(letter.sender_name)
+        if address and not signer and len(shown.split()) == 1 and _is_person(shown, single=True) and \
+                len(_squash(shown)) >= 2 and _squash(shown) in _squash(address.split("@")[0]) and not _shared(address):
+            return shown, address, where, where  # "Amy from Fennel" <amy@fennel…>: Amy
         if address and not _shared(address) and not sender and signer:
             return signer, address, FROM_SIGNATURE, where
         if address:
             # A shared mailbox (recruitment@…), or a name that is not a person's.
             if signer:
                 return signer, address, FROM_SIGNATURE, where
-            return "", address, "", where
+            first_name = self.signature.first_name(self.applicant | {_key(company)} | self._sender_words())
+            return first_name, address, FROM_SIGNATURE if first_name else "", where
         # A no-reply sender, or a pasted text: whoever signs, with their address if given.
-        if not signer and _is_person(_display_person(letter.sender_name)) and \
-                _key(_display_person(letter.sender_name)) not in self.applicant:
-            signer = _display_person(letter.sender_name)
+        shown = _display_person(letter.sender_name)
+        if not signer and _is_person(shown) and _key(shown) not in self.applicant and \
+                not (company and _key(shown) == _key(company)):
+            signer = shown  # a person's name, not the company's ("Glenavon Distillers" <noreply@…>)
+        signer = signer or self.signature.first_name(self.applicant | {_key(company)} | self._sender_words())
         if signer:
             own = self.signature.address_of(signer) or _address_for(signer, self.text)
             return signer, own, FROM_SIGNATURE, FROM_SIGNATURE if own else ""
@@ -802,33 +963,58 @@ _COMPANY_BEFORE = [(re.compile(r"\b" + p + r"\s+(?:the\s+)?(?=[^\W\d_])", re.IGN
 _COMPANY_BEFORE.append((re.compile(r"\b" + words.COMPANY_BEFORE[-1]), 1.0))
 _NAME_THEN_AFTER = [(re.compile(r"(?<=[^\W\d_])(?:" + "|".join(patterns) + r")", re.IGNORECASE), weight)
                     for patterns, weight in ((words.COMPANY_AFTER, 2.0), (words.COMPANY_AFTER_WEAK, 1.0))]
-_ROLE_CHARS = r"[^\n.!?;:\"“”]"
+# A role's characters: no sentence's end (but the full stop of "Sr."), and brackets only whole
+# ("(12-month contract)"), so a role never ends inside them. (Each alternative starts with
+# its own character: no backtracking.)
+_TITLE_ABBREVIATION = r"(?:" + "|".join(rf"(?<=\b{a})" for a in ("Sr", "Jr", "Snr", "Jnr", "Asst", "Assoc", "Mgr",
+                                                                 "Dept", "St", "No")) + r")\."
+_ROLE_CHARS = r"(?:[^\n.!?;:\"“”()]|\([^()\n]{0,60}\)|" + _TITLE_ABBREVIATION + ")"
 _ROLE_THEN_NOUN = re.compile(
-    r"\b(?:the|our|your|this|a|an|for)\s+(?P<role>[A-Z0-9]" + _ROLE_CHARS + r"{1,90}?)\s+(?:" + _ROLE_NOUN
+    r"\b(?i:the|our|your|this|a|an|for)\s+(?:(?:open|advertised|recent|current|vacant|new)\s+)?"
+    r"(?P<role>[A-Z0-9]" + _ROLE_CHARS + r"{1,90}?)\s+(?:" + _ROLE_NOUN
     + r"|application|interviews?|candidacy|candidature|recruitment|hiring process)\b")
 _APPLIED_FOR = re.compile(
     r"\b(?:application|applying|applied|apply|interview|interviewing|candidacy|candidature|considered|"
     r"consideration|shortlisted) (?:for|as) (?:the |our |a |an )?(?:(?:position|role|post) (?:of|as) (?:an? )?)?"
-    r"(?P<role>[A-Z][^\n.!?;:\"“”]{1,90}?)(?=\s+(?:at|with|on|in|and|role|position|post|vacancy|job|opening|"
-    r"programme|which|that|has|was|is|here|last|this|\()\b|,\s+(?:and|but|which|we|I|it|as|so|on|at)\b|"
+    r"(?P<role>[A-Z]" + _ROLE_CHARS + r"{1,90}?)(?=\s+(?:at|with|on|in(?!\s+[A-Z])|and|role|position|post|vacancy|job|"
+    r"opening|programme|which|that|has|was|is|here|last|this|to)\b|,\s+(?:and|but|which|we|I|it|as|so|on|at)\b|"
     r"[.;!?\n]|$)")
 _AS_A_ROLE = re.compile(
     r"\b(?:as|be) (?:a|an|our|the)(?: new| next)? (?P<role>[A-Z][^\n.!?;:\"“”]{1,60}?)"
     r"(?=\s+(?:at|with|on|in|and|for|here)\b|[.,;!?\n]|$)")
 _NOUN_OF_ROLE = re.compile(
-    r"\b(?:position|role|post|vacancy|job) (?:of|as)\s+(?:an?\s+)?(?P<role>[A-Z][^\n.!?;\"“”]{1,90}?)"
-    r"(?=\s+(?:on|at|with|in|and|that|which|for|has|was|is)\b|,\s+(?:and|but|which|we|I|it|as|so|on|at|in|"
+    r"\b(?:position|role|post|vacancy|job) (?:of|as)\s+(?:an?\s+)?(?P<role>[A-Z]" + _ROLE_CHARS + r"{1,90}?)"
+    r"(?=\s+(?:on|at|with|in(?!\s+[A-Z])|and|that|which|for|has|was|is|to)\b|,\s+(?:and|but|which|we|I|it|as|so|on|at|in|"
     r"for|with)\b|[.;!?\n]|$)")
+#: "a place on our 2028 Training Contract", "a place on the Graduate Scheme".
+_PLACE_ON = re.compile(
+    r"\b(?:a place|a spot|a seat|places) (?:on|in) (?:the|our|this year's|this)\s+(?P<role>[A-Z0-9]" + _ROLE_CHARS
+    + r"{1,90}?)(?=\s+(?:at|with|on|in|and|for|this|which|that)\b|[.,;!?\n]|$)")
+#: In a role's phrase, where a later one starts: "Area Manager, Joanne, for the Store Manager".
+_INNER_START = re.compile(r"\b(?:for|about|to|on|in|into|with|at|from)\s+(?:the|our|your|this|a|an)\s+(?=[A-Z0-9])")
 _TEAM_LINE = re.compile(
     r"^[ \t]{0,8}(?:the[ \t]+)?(?P<name>[^\W\d_][^\n]{0,50}?)[ \t]{1,4}(?:careers|recruiting|recruitment|"
     r"talent acquisition|talent|hiring|hr|people|early careers|graduate recruitment|university recruiting|jobs|"
     r"resourcing)(?:\s+team)?[.!,]?\s*$",
     re.IGNORECASE)
+#: "Position: Data Analyst", or a table's row read as text: the label on a line of its own,
+#: the value on the next ("Employer" / "University of Castlebridge").
 _LABELLED_LINE = re.compile(
-    r"^[ \t*]*(?P<label>position|role|job|job title|vacancy|post|job opening|opening|application for|applied for|"
-    r"company|employer|organisation|organization|client)[ \t*]*:[ \t*]*(?P<value>[^\n]{2,100}?)[ \t*]*$",
+    r"^[ \t*]*(?P<label>(?:position|role|job|vacancy|post) applied for|position|role|job|job title|vacancy|post|"
+    r"job opening|opening|application for|applied for|"
+    r"programme|program|company|employer|organisation|organization|client)[ \t*]*(?::[ \t*]*|\n(?:[ \t]*\n)?"
+    r"[ \t*]*)(?P<value>[^\n]{2,100}?)[ \t*]*$",
     re.IGNORECASE | re.MULTILINE)
-_FOR_THE_ROLE = re.compile(r"\bfor (?:the|our)\s+(?P<role>[A-Z][^\n!?;\"“”]{1,90}?)(?=[.!?](?:\s|$)|\n|$)")
+_FOR_THE_ROLE = re.compile(r"\bfor (?:the|our)\s+(?P<role>[A-Z0-9][^\n!?;\"“”]{1,90}?)(?=[.!?](?:\s|$)|\n|$)")
+#: "Thank you for applying to the Graduate Trainee Scheme."
+_APPLIED_TO = re.compile(r"\b(?:applying|applied|application|apply) to (?:the|our)\s+(?P<role>[A-Z0-9]" + _ROLE_CHARS
+                         + r"{1,90}?)(?=\s+(?:at|with|and|for|this|which|that)\b|[.,;!?\n]|$)")
+
+
+def _last_phrase(role: str) -> str:
+    """The last noun phrase of a role's match: "Area Manager, Joanne, for the Store Manager" -> "Store Manager"."""
+    starts = [m.end() for m in _INNER_START.finditer(role)]
+    return role[starts[-1]:] if starts else role
 
 
 def _address_for(person: str, text: str) -> str:
@@ -934,8 +1120,30 @@ def _without_team_words(display: str) -> str:
 
 
 def _subject_pieces(subject: str) -> list[str]:
+    return [piece for piece, _separator in _subject_parts(subject)]
+
+
+def _subject_parts(subject: str) -> list[tuple[str, str]]:
+    """A subject's pieces between its separators, each with the separator before it; a
+    separator inside brackets is the piece's own ("Clinical Specialist (Remote – US)")."""
     subject = _SUBJECT_PREFIX.sub("", subject).strip()
-    return [p.strip(" !.?") for p in _SEPARATORS.split(subject) if p.strip(" !.?")]
+    depth, inside = 0, []
+    for char in subject:
+        depth = max(0, depth + (char == "(") - (char == ")"))
+        inside.append(depth > 0)
+    out: list[tuple[str, str]] = []
+    start, separator = 0, ""
+    for match in _SEPARATORS.finditer(subject):
+        if inside[match.start()]:
+            continue
+        piece = subject[start:match.start()].strip(" !.?")
+        if piece:
+            out.append((piece, separator))
+        start, separator = match.end(), match[0]
+    piece = subject[start:].strip(" !.?")
+    if piece:
+        out.append((piece, separator))
+    return out
 
 
 _SUBJECT_COMPANY = [
@@ -961,13 +1169,53 @@ def _subject_companies(piece: str) -> list[str]:
     return [name] if name == piece.strip() else []
 
 
+def _subject_roles(subject: str, company: str) -> list[str]:
+    """The roles a subject may name: each piece, and the pieces a dash joins that are neither
+    decoration nor the company ("Store Manager – Leeds Kirkgate: update")."""
+    out: list[str] = []
+    run: list[str] = []
+    company_key = _key(company)
+
+    def close() -> None:
+        if len(run) > 1:
+            out.append("".join(run))
+        run.clear()
+
+    for piece, separator in _subject_parts(subject):
+        role = _subject_role(piece)
+        if role:
+            out.append(role)
+        key = _key(role)
+        own = bool(key) and not (company_key and (company_key.startswith(key) or key.startswith(company_key)))
+        if own and run and separator.strip() in ("-", "–", "—"):
+            run.append(separator + role)
+        else:
+            close()
+            if own and _title_weight(role) == 1:  # a run starts with a title: "Store Manager", not "Halvorsen"
+                run.append(role)
+    close()
+    return out
+
+
 def _subject_role(piece: str) -> str:
+    # "Your application for …", "Your HireVue interview for …"
+    piece = re.sub(r"^(?:your |an? |the )?(?:[\w-]+ ){0,2}?(?:application|candidature|candidacy|interview)s? "
+                   r"(?:for|as|to)(?: the)?\s+", "", piece, flags=re.IGNORECASE)
     piece = re.sub(r"^(?:your |an? )?(?:application|candidature|candidacy|interview)s?(?: for| as| to)?(?: the)?\s+",
                    "", piece, flags=re.IGNORECASE)
     piece = re.sub(r"^(?:regarding|re|about|update on|outcome of|thank you for applying for) (?:your )?"
                    r"(?:application |candidature |candidacy )?(?:for |to )?(?:the )?", "", piece, flags=re.IGNORECASE)
-    piece = re.sub(r"\s+" + _ROLE_NOUN + r"$", "", piece, flags=re.IGNORECASE)
+    piece = _without_role_noun(piece)
+    # "Validation Engineer update", "Non-Executive Director appointment": a title's words are capitalised.
+    piece = re.sub(r"(?:\s+[a-z]+)+$", "", piece) if _capitalised(piece) else piece
     return "" if _DECORATION.match(piece) else piece
+
+
+def _without_role_noun(role: str) -> str:
+    """A role without the noun after it: "Data Analyst role", "Data Analyst Position"; a
+    capitalised "Programme", "Scheme" or "Contract" is the title's own ("2028 Training Contract")."""
+    role = re.sub(r"\s+" + _ROLE_NOUN_ONLY + r"$", "", role, flags=re.IGNORECASE)
+    return re.sub(r"\s+" + _ROLE_NOUN + r"$", "", role)
 
 
 def _strip_decoration(line: str) -> str:
@@ -992,7 +1240,9 @@ def _clean_role(role: str, company: str) -> str:
     role = _strip_decoration(role)
     role = re.sub(r"\s*[-–—]?\s*(?:\(|\[)?(?:ref|req|job id)\b.*$", "", role, flags=re.IGNORECASE).strip()
     # "… position", "… final interview" (a capitalised "Programme" is part of the title).
-    role = re.sub(r"\s+" + _ROLE_NOUN + r"$", "", role)
+    role = re.sub(r"\s+(?:role|position|post|vacancy|opening|job|opportunity)\s+(?:in|at|with|based|within)\b.*$", "",
+                  role)  # "… SMB opening in Dublin"
+    role = _without_role_noun(role)
     role = re.sub(r"\s+(?:assessment|interview|open|information|insight)\s+(?:days?|cent(?:re|er)s?|evenings?)$", "",
                   role, flags=re.IGNORECASE)
     role = re.sub(r"\s+(?:(?:first|second|third|final|telephone|phone|video|technical|panel|initial)(?:[- ](?:round|"
@@ -1015,13 +1265,15 @@ def _title_weight(role: str) -> float:
     lowered = [t.lower() for t in tokens]
     if lowered[0] in _NOT_NAMES - _TITLE - {"senior", "head", "director", "manager", "officer"}:
         return 0.0
-    small = [t for t in tokens if not _capitalised(t) and t.lower() not in _JOINERS | {"with", "in", "to", "a"}]
+    # Lower-case words in brackets are the title's qualifiers: "(2 days/week)".
+    outside = re.findall(r"[^\W\d_][\w'’-]*", re.sub(r"\([^()]*\)", " ", role))
+    small = [t for t in outside if not _capitalised(t) and t.lower() not in _JOINERS | {"with", "in", "to", "a"}]
     if len(small) > max(1, len(tokens) // 4):
         return 0.0
     base = re.sub(r"\s*[(\[].*$", "", role)
     base = re.split(r"\s+[-–—,]\s+|,\s+", base)[0]
     base_tokens = [t.lower() for t in re.findall(r"[^\W\d_][\w'’-]*", base)]
-    if any(t in _TITLE or t.rstrip("s") in _TITLE for t in base_tokens) or (
+    if any(_is_title(t) or t.rstrip("s") in _TITLE for t in base_tokens) or (
             len(base_tokens) <= 4 and any(t in _TITLE for t in lowered)):
         return 1.0
     if len(base_tokens) > 5 or all(t in _ORG or t in _TEAM for t in base_tokens):
@@ -1034,9 +1286,12 @@ def _footer_companies(text: str) -> Iterator[str]:
                              re.IGNORECASE):
         yield _name_at(match["name"], 0)
     for match in re.finditer(r"^(?P<name>[^\W\d_][^\n]{1,60}?)[ \t]{1,4}(?:is an? equal|is an? (?:disability|living)|"
+                             r"is (?:a )?(?:trading name|brand|part|division|subsidiary|member) of|"
                              r"(?:ltd|limited|plc|llp|inc)\.?,?\s+(?:is\s+)?registered|[-–—]\s+jobs\b|[-–—]\s+careers\b)",
                              text, re.IGNORECASE | re.MULTILINE):
-        yield match["name"].strip()
+        name = match["name"].strip()
+        # A name, not a sentence that ends with one ("… a trading name of Corran Telecom Group Ltd, registered").
+        yield name if _name_at(name, 0) == name else _name_ending_at(name + " ", len(name) + 1)
 
 
 #: The most candidates weighed against each other (the best by their own votes): enough
@@ -1091,6 +1346,7 @@ class _Signature:
             if len(lines[i].strip()) < 60 and _SIGN_OFF.match(lines[i]):  # short first: the pattern repeats
                 start = i + 1
                 break
+        self.signed = start is not None  # after a sign-off, not only the last short lines
         #: The text above the sign-off (all of it when there is none): the letter's own words.
         self.body = "\n".join(lines[: start - 1]) if start is not None else text
         if start is None:
@@ -1133,6 +1389,17 @@ class _Signature:
             if any(len(p) >= 3 and p in c for c in confirmed for p in parts):
                 return name
         return candidates[0] if candidates else ""
+
+    def first_name(self, others: set[str]) -> str:
+        """A first name alone signed under the sign-off ("Cheers,\nNat"), none of `others`; or ""."""
+        if not self.lines or not self.signed:
+            return ""
+        name = self.lines[0].strip(" ,.")
+        if not re.fullmatch(r"[^\W\d_][^\W\d_'’-]{1,20}", name) or not name[1:].islower():
+            return ""
+        if _key(name) in others or not _is_person(name, single=True):
+            return ""
+        return name
 
     def address_of(self, person: str) -> str:
         parts = [_squash(p) for p in person.split()]
