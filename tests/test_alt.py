@@ -50,6 +50,16 @@ def test_points_are_taken_in_time_order_and_years_are_given_when_they_differ() -
         "Rapport rose from 2.5 on 18 June to 4 on 25 June, over 2 interviews.")
 
 
+def test_check_ins_with_and_without_a_time_zone_are_ordered_together() -> None:
+    # An older or hand-written check-in has no offset; one saved today has one. Both are
+    # a person's moments, and the second check-in must not break the curve's text.
+    from datetime import timedelta, timezone
+
+    older = datetime(2026, 6, 18, 20, 0)
+    newer = datetime(2026, 6, 20, 9, 0, tzinfo=timezone(timedelta(hours=1)))
+    assert alt.trend("Mood", [(newer, 6), (older, 3)]) == "Mood rose from 3 on 18 June to 6 on 20 June, over 2 check-ins."
+
+
 def test_dates_and_decimals_follow_the_locale_in_force() -> None:
     with using("en-US"):
         assert alt.trend("Mood", [(JUNE_18, 3.5), (JUNE_25, 6)]).startswith("Mood rose from 3.5 on June 18 to 6 on June 25")

@@ -26,11 +26,11 @@ REJECTED = date.today() - timedelta(days=2)
 SPEAKS = {
     "en-US": {"browser": "en-US", "timezone": "America/New_York",
               "heading": "Ask for your résumé to be kept on file", "save": "Save check-in", "saved": "Saved at",
-              "draft": "Best regards", "date": re.compile(r"\b[A-Z][a-z]+ \d{1,2}, 20\d\d\b"),
+              "draft": "Best regards", "date": re.compile(r"[A-Z][a-z]+ \d{1,2}, 20\d\d"),
               "not": "Ask for your CV to be kept on file"},
     "de": {"browser": "de-DE", "timezone": "Europe/Berlin",
            "heading": "Lebenslauf", "save": "speichern", "saved": "Gespeichert um",
-           "draft": "Mit freundlichen Grüßen", "date": re.compile(r"\b\d{1,2}\. [A-ZÄÖÜ][a-zä]+ 20\d\d\b"), "not": "Check in first"},
+           "draft": "Mit freundlichen Grüßen", "date": re.compile(r"\d{1,2}\. [A-ZÄÖÜ][a-zä]+ 20\d\d"), "not": "Check in first"},
 }
 
 

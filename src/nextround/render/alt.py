@@ -48,7 +48,7 @@ def trend(what: str, points: Sequence[tuple[date | datetime, float]],
     >>> trend("Mood", [(date(2026, 6, 18), 3), (date(2026, 6, 25), 6)])
     'Mood rose from 3 on 18 June to 6 on 25 June, over 2 check-ins.'
     """
-    points = sorted(points, key=lambda p: _as_datetime(p[0]))
+    points = sorted(points, key=lambda p: _moment(p[0]))
     if not points:
         return _("{what}: nothing recorded yet.").format(what=what)
     (first_day, first), (last_day, last) = points[0], points[-1]
@@ -85,3 +85,13 @@ def listing(title: str, items: Sequence[tuple[str, Any]]) -> str:
 
 def _as_datetime(when: date | datetime) -> datetime:
     return when if isinstance(when, datetime) else datetime(when.year, when.month, when.day)
+
+
+def _moment(when: date | datetime) -> datetime:
+    """`when` as a local time without a zone, to order points some of which carry one and some not.
+
+    A check-in saved by a workbook carries its offset; one written by hand or by an
+    older release may not, and is read as local time.
+    """
+    moment = _as_datetime(when)
+    return datetime.fromtimestamp(moment.timestamp()) if moment.tzinfo is not None else moment
