@@ -36,6 +36,11 @@
     ".nextround-label-hidden > .widget-label {",
     "  position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important;",
     "  padding: 0 !important; overflow: hidden !important; clip-path: inset(50%); white-space: nowrap; }",
+    // A label longer than its column (German ones often are) wraps onto a second line
+    // rather than being cut off with an ellipsis.
+    ".nextround-form .widget-inline-hbox:not(.nextround-label-hidden) > .widget-label {",
+    "  white-space: normal; overflow: visible; text-overflow: clip; height: auto; line-height: 1.25;",
+    "  align-self: center; }",
     // A narrow screen: labels above their fields, fields as wide as the screen.
     "@media (max-width: 600px) {",
     "  .nextround-form, .nextround-form .widget-box { max-width: 100% !important; }",
