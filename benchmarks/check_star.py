@@ -124,7 +124,7 @@ def main(argv: Sequence[str]) -> int:
     if len(halves) > 1:
         print("  held-out <200: measured many times before; 200-399: measured twice before;"
               " >=400: new batch, never tuned on")
-    print(f"  {'label':<11}{'method':<34}" + "".join(f"{f'{s} (n={len(h)})':>22}" for s, h in halves.items())
+    print(f"  {'label':<11}{'method':<34}" + "".join(f"{f'{s} (n={len(h)})':>25}" for s, h in halves.items())
           + "   mistakes (missed / invented)")
     for label in LABELS:
         value, always = most_common(tune, label)
@@ -135,7 +135,7 @@ def main(argv: Sequence[str]) -> int:
             f"word count ({rule_name})": by_words,
         }
         for name, predict in methods.items():
-            cells = "".join(f"{accuracy(h, label, predict):>22.1%}" for h in halves.values())
+            cells = "".join(f"{accuracy(h, label, predict):>25.1%}" for h in halves.values())
             wrong = "  ".join("{} / {}".format(*mistakes(h, label, predict)) for h in halves.values())
             print(f"  {label:<11}{name:<34}{cells}   {wrong}")
     if len(halves) > 1:
