@@ -369,6 +369,42 @@ def test_steps_and_problems_are_not_results(text: str) -> None:
     assert not check_answer(text).parts["result"]
 
 
+PUNCTUATED = ("Last year I worked weekends at a garden centre. The card machines kept freezing on Saturdays. "
+              "My manager asked me to find out why. I logged every freeze for a month and sent the log to the "
+              "supplier. The supplier replaced all four readers and the freezes stopped.")
+
+
+@pytest.mark.parametrize("typed", [
+    # as people type when practising: no capitals, commas for full stops, no last full stop
+    "last year i worked weekends at a garden centre, the card machines kept freezing on saturdays, my manager "
+    "asked me to find out why, i logged every freeze for a month and sent the log to the supplier, the supplier "
+    "replaced all four readers and the freezes stopped",
+    "last year i worked weekends at a garden centre; the card machines kept freezing on saturdays; my manager "
+    "asked me to find out why; i logged every freeze for a month and sent the log to the supplier; the supplier "
+    "replaced all four readers and the freezes stopped.",
+])
+def test_a_run_on_answer_reads_like_the_same_answer_punctuated(typed: str) -> None:
+    assert check_answer(PUNCTUATED).complete
+    result = check_answer(typed)
+    assert result.complete, result.missing
+    assert result.found["result"].startswith("the supplier replaced")
+
+
+@pytest.mark.parametrize("cut_off", ["The supplier replaced all four readers by the", "The supplier replaced the readers within a",
+                                     "The supplier replaced all four readers and,"])
+def test_an_answer_cut_off_mid_sentence_has_no_result_yet(cut_off: str) -> None:
+    text = PUNCTUATED[:PUNCTUATED.index("The supplier")] + cut_off
+    assert parts_of(text) == "STA."
+
+
+def test_a_feeling_about_the_change_is_no_concrete_result() -> None:
+    text = ("In my first job as a supervisor at a hotel I brought in a new rota. I needed to cut overtime. I "
+            "built the rota myself and announced it at a staff meeting. People hated it.")
+    result = check_answer(text)
+    assert result.parts["result"] and not result.complete
+    assert result.missing == ["concrete_result"]
+
+
 def test_empty_text_has_every_part_missing_with_a_suggestion_each() -> None:
     for text in ("", "   \n"):
         result = check_answer(text)
@@ -427,6 +463,9 @@ def test_any_text_gets_a_consistent_verdict(text: str) -> None:
     "a",
     "I I also then ",
     "this should save £5 and would cut it by 5% and ",
+    # clauses typed with commas for full stops, and a cut-off ending
+    ", i rang them, the old till was, and all the ",
+    "the the the the the the, ",
 ])
 def test_time_grows_in_proportion_to_the_text(unit: str) -> None:
     # Four times the text should take about four times as long; a pattern that

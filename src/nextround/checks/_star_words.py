@@ -59,6 +59,26 @@ SUGGESTIONS: dict[str, str] = {
 #: it are read like any others; a label only splits the text into sentences.
 LABEL = r"(?:situation|background|context|task|action|actions|result|results|outcome)(?:\s*:|\s+[–—-](?=\s))"
 
+#: Where a sentence holds a new clause: a comma or semicolon, then a subject and its verb
+#: ("…, i rang the supplier", "…, so we opened late", "…, the fridge was replaced that
+#: week", "…, and all 160 households had water"). People practising often type one long
+#: sentence with commas for full stops; each clause is read as a sentence. A list of
+#: the person's steps (", split it by area and rang…") is not split. The look-ahead is
+#: a few words long, so splitting stays linear.
+CLAUSE_BREAK = (
+    r"[,;]\s+(?=(?:(?:so|then)\s+)?(?:i|we|he|she|they|it|there)\s+[a-z]|"
+    r"(?:(?:and|so|then|but)\s+)?(?:the|my|our|his|her|their|its|this|that|these|those|all|every|each|no|both|most|"
+    r"some)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were|is|are|had|has|have|got|went|came|fell|rose|grew|[a-z]+ed)\b)"
+)
+
+#: Words a sentence cannot end on: an answer whose last words are one of these was cut
+#: off mid-sentence ("…and it was finished by"), and its last sentence tells nothing yet.
+TRAILING_WORDS = (
+    r"a|an|the|and|or|but|so|to|of|in|on|at|by|for|with|from|into|about|as|than|that|which|who|because|when|"
+    r"while|if|was|were|is|are|had|has|have|be|been|my|our|his|her|their|its|this|these|those|very|then|also|"
+    r"we|i|they|he|she|it's|just|really|after|before|until|till|around|over|under|more|less|much"
+)
+
 # ---------------------------------------------------------------------------
 # Sentences that report nothing that happened
 # ---------------------------------------------------------------------------
@@ -584,7 +604,7 @@ VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     r"quicker|faster)",
     r"(?:left|went away|ended up|seemed|felt|looked|was|were) (?:\w+ )?(?:happy|happier|pleased|satisfied|"
     r"calmer|reassured|relieved)",
-    r"(?:loved|liked|appreciated|welcomed|enjoyed) (?:it|the|my|this|that|our)",
+    r"(?:loved|liked|appreciated|welcomed|enjoyed|hated|disliked|resented) (?:it|the|my|this|that|our|them|him|her)",
     r"(?:great|good|positive|lovely|nice|excellent|glowing) (?:feedback|comments|reviews?|response)",
     # others' feelings, in other words: "she was over the moon", "he calmed down"
     r"over the moon", r"(?:calmed|settled|cheered) (?:down|up)", r"made (?:her|his|their|my|our) (?:day|week)",

@@ -6,7 +6,8 @@ and says whether the result is concrete (a number, a measurable change or a clea
 stated outcome) rather than praise or a feeling. An answer is complete when it has
 all four and a concrete result. For each thing missing it gives one suggestion.
 
-What it reads, sentence by sentence:
+What it reads, sentence by sentence (a run-on sentence typed with commas for full
+stops is read clause by clause, and a last sentence cut off mid-way tells nothing yet):
 
 - sentences that describe no particular event — hypothetical ("I would…") or the
   person's habit ("I always…") — set no scene, give no task and take no action; what
@@ -54,6 +55,7 @@ from nextround.checks._star_words import (
     ABSENCE_PATTERNS,
     ACTION_AFTER,
     ADVERBS,
+    CLAUSE_BREAK,
     CONCRETE_RESULT_PATTERNS,
     HABITUAL,
     HYPOTHETICAL,
@@ -75,6 +77,7 @@ from nextround.checks._star_words import (
     SITUATION_PLACE_PATTERNS,
     SUGGESTIONS,
     TASK_PATTERNS,
+    TRAILING_WORDS,
     VAGUE_CHANGE_PATTERNS,
     VAGUE_RESULT_PATTERNS,
     WHAT_I_DID,
@@ -85,6 +88,9 @@ from nextround.checks._star_words import (
 # at once, with a fixed look either side, so the split never backtracks.
 _SENTENCE_RE = lazy(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*|[.!?\n]+")
 _LABEL_RE = lazy(r"(?<![\w'’])" + LABEL, re.IGNORECASE)
+_CLAUSE_BREAK_RE = lazy(CLAUSE_BREAK, re.IGNORECASE)
+# A sentence cut off mid-way ends on a word that needs more after it, or a comma.
+_TRAILING_RE = lazy(r"(?:[,;:–—-]|(?<![\w'’])(?:" + TRAILING_WORDS + r"))\W*$", re.IGNORECASE)
 _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
 _HABITUAL_RE = words_of(HABITUAL)
 _SITUATION_RE = words_of(SITUATION_PATTERNS)
@@ -235,17 +241,30 @@ def _quote(sentence: str, words: int = 14) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
+def _clauses(sentence: str) -> Iterator[str]:
+    """The sentence's clauses: split at a comma or semicolon where a new clause starts
+    with its own subject and verb ("…, i rang the supplier", "…, the fridge was
+    replaced"). Run-on answers typed without full stops are read like punctuated ones;
+    a clause cut off before the sentence's end gets a full stop, as it was finished."""
+    start = 0
+    for m in _CLAUSE_BREAK_RE.finditer(sentence):
+        yield sentence[start:m.start()] + "."
+        start = m.end()
+    yield sentence[start:]
+
+
 def _sentences(text: str) -> Iterator[str]:
-    """The text's sentences: split at . ! ? and line breaks, and before each STAR label."""
-    for m in _SENTENCE_RE.finditer(text):
-        sentence = m.group(0)
-        start = 0
-        for label in _LABEL_RE.finditer(sentence):
-            if sentence[start:label.start()].strip():
-                yield sentence[start:label.start()].strip()
-            start = label.start()
-        if sentence[start:].strip(" \t.!?\n"):
-            yield sentence[start:].strip()
+    """The text's sentences (and run-on sentences' clauses): split at . ! ? and line
+    breaks, at a comma or semicolon before a new clause, and before each STAR label."""
+    for whole in _SENTENCE_RE.finditer(text):
+        for sentence in _clauses(whole.group(0)):
+            start = 0
+            for label in _LABEL_RE.finditer(sentence):
+                if sentence[start:label.start()].strip():
+                    yield sentence[start:label.start()].strip()
+                start = label.start()
+            if sentence[start:].strip(" \t.!?\n"):
+                yield sentence[start:].strip()
 
 
 def _acts(sentence: str, verb: str, end: int, told_in_past: bool, background: bool) -> bool:
@@ -407,6 +426,15 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
     return sentence.strip(), not vague
 
 
+def _finished(last: str, text: str) -> bool:
+    """Whether the answer's last sentence is finished rather than cut off mid-sentence
+    (or still being typed): it ends with a full stop, is a line of a list or notes, or
+    ends on a word a sentence can end on ("…and the freezes stopped", not "…by the")."""
+    if last.rstrip().endswith((".", "!")) or "\n" in text.strip():
+        return True
+    return not _TRAILING_RE.search(last[-60:])  # a fixed tail: linear however long the sentence
+
+
 def check_answer(text: str) -> StarCheck:
     """Judge a "better answer" against the STAR method.
 
@@ -475,7 +503,7 @@ def check_answer(text: str) -> StarCheck:
     if "result" not in found and not vague_result and count > 1:
         # The last sentence, if finished, or else the last one before a closing lesson.
         # (Lists and notes often end without a full stop; a line break ends them.)
-        closing = last if last.rstrip().endswith((".", "!")) or "\n" in text.strip() else ""
+        closing = last if _finished(last, text) else ""
         words, concrete = _closing_outcome(closing, bool(found), "action" in found)
         if not words and body and body is not last:
             words, concrete = _closing_outcome(body, True, True)
@@ -486,7 +514,7 @@ def check_answer(text: str) -> StarCheck:
     if "result" not in found:
         # A plain outcome after the person's last step counts, even after praise ("The
         # crashes stopped. My manager was really pleased.").
-        finished = last.rstrip().endswith((".", "!")) or "\n" in text.strip()
+        finished = _finished(last, text)
         for sentence in after_last_step:
             if sentence is last and not finished:
                 continue
