@@ -405,6 +405,22 @@ def test_a_feeling_about_the_change_is_no_concrete_result() -> None:
     assert result.missing == ["concrete_result"]
 
 
+@pytest.mark.parametrize("opening", [
+    "I care for my mum.",  # a role, with no event
+    "Okay, this one is a bit of a long story.",  # a remark about the answer
+    "Situation: it was a difficult situation.",  # a label filled with filler
+])
+def test_a_first_sentence_with_no_where_when_or_problem_sets_no_scene(opening: str) -> None:
+    text = opening + " I had to sort out her medication. I made a chart with every dose and set alarms."
+    assert parts_of(text) == ".TA."
+
+
+def test_a_labelled_step_is_not_the_outcome() -> None:
+    text = ("Situation: the tills at the garden centre kept crashing. Task: I had to keep them running. "
+            "Action: I rang the supplier and restarted every till.")
+    assert parts_of(text) == "STA."
+
+
 def test_empty_text_has_every_part_missing_with_a_suggestion_each() -> None:
     for text in ("", "   \n"):
         result = check_answer(text)

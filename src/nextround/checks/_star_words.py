@@ -178,6 +178,17 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     # the place where it happened, told as a clause: "the church where I volunteer"
     r"where (?:i|we) (?:\w+ )?(?:work|worked|volunteer|volunteered|studied|study|trained|was working|"
     r"was placed|was based|did my)",
+    # a problem under way, in the usual words for one: "a client threatened to leave", "the
+    # stockroom was a mess", "nobody could find anything", "the combine broke down", "the
+    # card machines lost connection"
+    r"threatened to", r"(?:was|were|is|are) (?:\w+ )?(?:a )?(?:mess|shambles|disaster|nightmare|chaos|chaotic)",
+    r"(?:nobody|no one|no-one) (?:could|knew|would|wanted|was able)",
+    r"(?:broke|broken|breaking) down", r"(?:lost|losing) (?:connection|power|signal)", r"stopped working",
+    # when, told by what happened before: "halfway through the night", "last harvest", "after
+    # traffic doubled" (not "after I rang them", a step)
+    r"(?:halfway through|in the middle of|at the height of|at the start of|at the end of) (?:the|a|an|our|my) [\w-]+",
+    r"^\W*last [a-z]+", r"after (?:the |a |an |our |my |their |his |her )?(?!i\b|we\b|that\b|this\b|which\b|it\b)"
+    r"[a-z-]+ (?:had )?(?:[a-z]+ed|left|went|broke|fell|rose|grew|came)\b",
     # how things stood: "the lowest in the building", "bottom of the region"
     r"(?:was|were|had) (?:the )?(?:lowest|highest|worst|slowest|busiest|bottom|top) (?:\w+ ){0,3}(?:in|of)",
 )
@@ -430,20 +441,6 @@ LESSON = (
     r"appreciation|understanding)", r"i (?:now )?(?:understand|appreciate|value) (?:how|why|the importance|that)",
     r"i (?:became|grew|developed) (?:more|a lot|as)",
 )
-# The first sentence sets the scene unless it is about the person now, or about the
-# answer itself: "I'm a very organised person", "Sure, I can talk about that."
-NOT_A_SCENE = (
-    r"^\W*(?:i'm|i’m|i am|i have always|i've always|i’ve always|i like|i love|i enjoy|i believe|i consider)",
-    r"^\W*my (?:strength|strengths|weakness|approach|way|style|philosophy)",
-    r"(?:talk|tell you|speak) about", r"(?:give|share) (?:you )?an example", r"can think of", r"good question",
-    # a role and nothing more: "I was the team lead for payments.", "Responsible for
-    # month-end close."
-    r"^\W*(?:(?:i was|i am|i'm|i’m|i have been|i've been|i’ve been) )?(?:responsible|accountable|in charge) (?:for|of)"
-    r"[^,;]*$",
-    r"^\W*(?:i was|i worked as|i work as|i have been|i've been|i’ve been|my role was) (?:a|an|the|one of the) "
-    r"(?:[\w-]+ ){0,4}[\w-]+\W*$",
-)
-
 NUMBER = (
     r"(?:\d[\d,.]*\s?(?:%|per ?cent|percent|k\b|m\b|kg\b)?|£\s?\d[\d,.]*\s?(?:k|m|bn)?|\$\s?\d[\d,.]*|"
     r"€\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"

@@ -14,11 +14,11 @@ stops is read clause by clause, and a last sentence cut off mid-way tells nothin
   comes before "I would…" in a sentence still happened, and "I'd seen", "he'd made"
   tell what had happened. An answer tells of an event if it is told in the past
   anywhere, a step of the person's included ("Profiled, found the slow query");
-- a situation is a time, a place or a problem under way; an answer's first sentence
-  sets the scene when it is nothing else (not a task, a step, an outcome, a hope, a
-  role on its own or a remark about the answer), however few its words ("Christmas
-  Eve, the deli counter."). A place after the person's task or step in the same
-  sentence is where it led ("I presented it at the ward meeting"), not the scene;
+- a situation is a time, a place or a problem under way, in words that say so
+  ("Christmas Eve, the deli counter.", "a client threatened to leave"); a role on its
+  own ("I care for my mum"), a remark about the answer or a label filled with filler
+  sets no scene. A place after the person's task or step in the same sentence is
+  where it led ("I presented it at the ward meeting"), not the scene;
 - a task is a goal or responsibility given to or taken on by the person, in any of
   the usual shapes ("I was asked to…", "gave me a target of…", "the goal was to…");
 - an action is a verb after "I" that does something: not being there, feeling,
@@ -62,7 +62,6 @@ from nextround.checks._star_words import (
     IRREGULAR_PAST,
     LABEL,
     LESSON,
-    NOT_A_SCENE,
     NOT_ACTIONS,
     NOT_ELIDED_ACTIONS,
     OUTCOME_FRAMES,
@@ -97,7 +96,6 @@ _SITUATION_RE = words_of(SITUATION_PATTERNS)
 _PLACE_RE = words_of(SITUATION_PLACE_PATTERNS)
 _ABSENCE_RE = words_of(ABSENCE_PATTERNS)
 _AFTER_ACTION_RE = words_of(OUTCOMES_AFTER_ACTION)
-_NOT_A_SCENE_RE = words_of(NOT_A_SCENE)
 # The first word of a sentence, past a label or a bullet: "Labelled all shelves…" with
 # the "I" left out.
 _FIRST_WORD_RE = lazy(r"\W*(?:" + LABEL + r"\s*)?([A-Za-z][a-z'’-]*)", re.IGNORECASE)
@@ -116,21 +114,7 @@ _AGENT_PASSIVE_RE = lazy(r"\b(?:was|were)\s+(?:\w+\s+)?[a-z]+(?:ed|en|t)\s+by\s+
                          r"april|may\b|june|july|august|september|october|november|december|noon|midday|lunchtime|"
                          r"tomorrow|close\b)", re.IGNORECASE)
 _BY_RE = lazy(r"\s+by\b", re.IGNORECASE)
-# Words of a goal rather than a scene: "to" before a verb, or something asked of "me".
-# "threatened to leave", "started to slip", "nobody seemed to know": what others did or
-# what was happening, the scene rather than a goal.
-_GOAL_WORDS_RE = lazy(r"(?<!threatened )(?<!started )(?<!starting )(?<!began )(?<!seemed )(?<!appeared )"
-                      r"(?<!tended )(?<!continued )(?<!refused )(?<!failed )(?<!happened )(?<!used )(?<!going )"
-                      r"\bto (?!the\b|a\b|an\b|my\b|our\b|his\b|her\b|their\b|its\b|this\b|that\b|these\b|"
-                      r"those\b|me\b|us\b|them\b|him\b|it\b|work\b|school\b|\d)[a-z]+\b|\bme\b", re.IGNORECASE)
-# A hope or a plan, not a scene ("This should save us time", "We hope to…"); "nobody
-# could find anything" and "rain forecast" are the scene.
-_HOPE_RE = lazy(r"\b(?:should|will|won't|won’t|going to|hope|hoping|plan to|planning to|expect to|aim to|set to)\b|"
-                r"(?:'ll|’ll)\b", re.IGNORECASE)
 _WHEN_RE = lazy(r"\b(?:when|while|whilst)\b", re.IGNORECASE)
-# "we deep-cleaned the kitchen": the team's step, with "we" first.
-_WE_VERB_RE = lazy(r"\W*(?:(?:and|so|then|also)\W+)?we\s+(?:(?:" + ADVERBS + r")\s+){0,2}([a-z][a-z'’-]*)",
-                   re.IGNORECASE)
 # A sentence opening on the background, not on how it ended: "When I was working at…",
 # "The situation was…".
 _BACKGROUND_START_RE = lazy(r"\W*(?:(?:the )?(?:situation|background|context)\b|(?:when|while|whilst) (?:i|we) "
@@ -171,7 +155,7 @@ _PROJECTION_RE = words_of(PROJECTION)
 _LESSON_RE = words_of(LESSON)
 _PAST_RE = words_of(PAST_MARKERS)
 _FRAME_RE = words_of(OUTCOME_FRAMES)
-_OWN_STEP_RE = lazy(OWN_STEP_START, re.IGNORECASE)
+_OWN_STEP_RE = lazy(r"\W*(?:" + LABEL + r")?" + OWN_STEP_START, re.IGNORECASE)
 _OPINION_RE = words_of(REPORTED_OPINION)
 _WHAT_I_DID_RE = lazy(r"(?<![\w'’])" + WHAT_I_DID + r"(?![\w'’])", re.IGNORECASE)
 # "I" and the word that follows it, past up to two little words ("I also then called").
@@ -377,30 +361,6 @@ def _result(sentence: str, after_action: bool) -> tuple[str, bool]:
     return "", False
 
 
-def _opens_scene(sentence: str, other_part: bool) -> bool:
-    """Whether the answer's first sentence sets the scene in words no pattern foresees
-    ("Christmas Eve, the deli counter.", "- warehouse, night picking team, 2021").
-
-    It does unless it is already another part (`other_part`: a task, an action or a
-    result), a lesson or a hope, about the person now ("I'm a very organised person")
-    or about the answer itself, the team's own step ("We deep-cleaned the kitchen"),
-    or too short to say anything (fewer than three words).
-    """
-    if other_part or len(sentence.split()) < 3:
-        return False
-    if _LESSON_RE.search(sentence) or _HOPE_RE.search(sentence) or _NOT_A_SCENE_RE.search(sentence):
-        return False
-    if _GOAL_WORDS_RE.search(sentence):
-        return False  # "The client needed it done by Friday, and that was me to do": a goal
-    we = _WE_VERB_RE.match(sentence)
-    if we:
-        verb = we.group(1).lower()
-        if verb not in NOT_ACTIONS and verb not in ("had", "kept", "got") and (
-                verb.endswith("ed") or verb in IRREGULAR_PAST):
-            return False
-    return True
-
-
 def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[str, bool]:
     """The last sentence as the outcome, when nothing else was one (see OWN_STEP_START).
 
@@ -497,8 +457,7 @@ def check_answer(text: str) -> StarCheck:
             steps = [task.start()] if task else []
             if acted:
                 steps.append(sentence.find(acted))
-            if (_SITUATION_RE.search(sentence) or place and all(place.start() < at for at in steps)
-                    or count == 1 and told_in_past and _opens_scene(sentence, bool(task or acted or words))):
+            if _SITUATION_RE.search(sentence) or place and all(place.start() < at for at in steps):
                 found["situation"] = sentence
     if "result" not in found and not vague_result and count > 1:
         # The last sentence, if finished, or else the last one before a closing lesson.
