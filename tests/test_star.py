@@ -421,6 +421,34 @@ def test_a_labelled_step_is_not_the_outcome() -> None:
     assert parts_of(text) == "STA."
 
 
+def test_an_amount_less_or_more_is_a_measured_change_without_a_than() -> None:
+    text = ("Last spring at the garden centre our delivery costs were too high. I was asked to find a cheaper "
+            "courier. I got four quotes and moved us to a local firm and our courier bill for the season came in "
+            "£900 lower. My manager was pleased.")
+    assert check_answer(text).complete
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ward manager gave me and another nurse the job of cutting handover times.",
+    "My quota was 40 new accounts for the quarter.",
+])
+def test_a_goal_shared_with_a_colleague_or_a_quota_is_the_persons_task(sentence: str) -> None:
+    text = "At the clinic, things were slipping. " + sentence + " I rewrote the handover sheet."
+    assert check_answer(text).parts["task"]
+
+
+def test_a_goal_in_the_conditional_is_no_task() -> None:
+    text = ("In this situation I would first look at the process. My goal would be to cut the time by 20%. I "
+            "would talk with the team and measure the results every week.")
+    assert parts_of(text) == "...."
+
+
+@pytest.mark.parametrize("opening", ["I'm a sous chef at a small bistro.", "I work on a bottling line."])
+def test_a_role_at_a_workplace_sets_the_scene(opening: str) -> None:
+    text = opening + " Head chef asked me to cut our food waste. I weighed the waste every day."
+    assert check_answer(text).parts["situation"]
+
+
 def test_empty_text_has_every_part_missing_with_a_suggestion_each() -> None:
     for text in ("", "   \n"):
         result = check_answer(text)

@@ -98,6 +98,9 @@ HYPOTHETICAL = (
     r"^\W*(?:if|whenever|say|imagine|in (?:a|that|this|such a) (?:situation|case))\b"
     r"|(?<![\w'’])i(?:\s+would|'d|’d|\s+will|'ll|’ll)(?![\w'’])"
     r"(?!\s+(?:(?:already|just|never|also|previously|only|since)\b|(?:" + PARTICIPLES + r")\b))"
+    # a goal or plan in the conditional: "My goal would be to cut the time by 20%"
+    r"|^\W*(?:my|our|the) (?:\w+ )?(?:goal|aim|job|plan|approach|priority|target|objective|step|role|task) "
+    r"(?:would|will)\b"
 )
 HABITUAL = (
     r"i (?:\w+ )?(?:always|usually|normally|generally|typically|often|tend to)", r"i (?:\w+ )?used to", r"every time i",
@@ -123,7 +126,10 @@ PLACES = (
     r"service desk|newsroom|court|prison|police station|fire station|farm|vet|veterinary practice|"
     r"estate|canteen|market|stall|resort|chalet|cruise|gallery|venue|stadium|arena|church|mosque|"
     r"temple|youth club|playgroup|brewery|distillery|mill|mine|port|dock|yard|building site|"
-    r"construction site"
+    r"construction site|bistro|brasserie|diner|deli|nightclub|hostel|campsite|holiday park|theme park|zoo|"
+    r"stables|kennels|dentist|opticians|chemist|control room|chambers|housing association|boutique|barbers|"
+    r"spa|vineyard|kiosk|sixth form|pre-school|creche|leisure centre|sports centre|ambulance service|"
+    r"fire service|police force|nhs|bottling line|production line|assembly line|packing line"
 )
 # The places themselves, without the roles and pieces of work in PLACES: "our shop
 # had…" sets a scene, "my job was…" names a role.
@@ -211,16 +217,18 @@ _ASKING = (
     r"assigned|trusted|chose|picked|put|made|requested|instructed|appointed|nominated|selected|challenged|"
     r"delegated|expected|needs|relied on)"
 )
+# The person, alone or with others: "asked me to", "gave me and another operator the job of".
+_ME = r"me(?: and (?:[\w'’-]+ ){0,2}?[\w'’-]+)?"
 TASK_PATTERNS: tuple[str, ...] = (
     # asked or given it: "I was asked to", "my manager asked me to", "gave me the job of"
     r"i (?:was|got|had been|'d been|am|were) (?:\w+ )?(?:asked|told|given|tasked|assigned|put in charge|"
     r"made responsible|chosen|picked|brought in|trusted|expected|supposed|responsible|accountable|"
     r"in charge|in-charge|charged|hired to|employed to|recruited to|sent to|called in|drafted in|there to|"
     r"appointed|nominated|selected|elected|designated)",
-    _ASKING + r" me (?:to|with|the (?:job|task|responsibility|challenge|project)|"
+    _ASKING + r" " + _ME + r" (?:to|with|the (?:job|task|responsibility|challenge|project)|"
     r"responsibility|charge)",
     # a goal handed over: "gave me a personal goal of 150", "set me a target"
-    r"(?:gave|give|gives|set|sets|handed) me (?:a|an|the|my|one) (?:[\w-]+ )?(?:goal|target|task|job|"
+    r"(?:gave|give|gives|set|sets|handed) " + _ME + r" (?:a|an|the|my|one|our) (?:[\w-]+ )?(?:goal|target|task|job|"
     r"responsibility|challenge|project|brief|deadline|case|assignment)",
     # asked, with the "I was" left out: "Asked to sort out the stockroom", "me: asked by
     # the shift manager to halve errors"
@@ -230,13 +238,13 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"(?:fell|was down|came down|was left|was up) to me", r"left (?:it )?to me to",
     # mine to do: "my job was to", "it was my responsibility", "keeping X was my responsibility"
     r"my (?:\w+ )?(?:job|task|role|responsibility|brief|goal|aim|objective|remit|duty|mission|"
-    r"target|challenge|project|priority|part|assignment) (?:was|is|that \w+ was|became|had been|were|would be|"
+    r"target|quota|challenge|project|priority|part|assignment) (?:was|is|that \w+ was|became|had been|were|would be|"
     r"was going to be)",
     # the goal, stated: "the goal was to", "the aim was to get…"
     r"the (?:main |first |real |immediate )?(?:goal|aim|objective|target|brief|task|challenge)(?: for me| i had)? "
     r"(?:was|were|is) (?:to|simple|clear|\w+ing)\b",
     r"i (?:had|was set|was given|got|set) (?:a|an|one|the|two|three|clear|tight) (?:[\w-]+ )?(?:goal|target|aim|"
-    r"task|job|brief|deadline|challenge|objective|kpi)s?\b",
+    r"task|job|brief|deadline|challenge|objective|kpi|quota)s?\b",
     r"i (?:needed|need) (?:a|an|some|the) (?:\w+ )?(?:way|plan|fix|solution|workaround) to",
     r"(?:was|is|became|be) my (?:\w+ )?(?:job|task|responsibility|brief|goal|aim|objective|remit|duty|"
     r"project|priority|challenge)",
@@ -537,9 +545,9 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
 # After the person's action, these are outcomes; in the scene, the same words may be the
 # problem ("the order was cancelled by mistake", "we had 2 fewer staff than usual").
 OUTCOMES_AFTER_ACTION: tuple[str, ...] = (
-    # "£1,400 less that year", "10 minutes faster": a difference with its amount
+    # "£1,400 less that year", "10 minutes faster", "came in £3,200 lower": a difference with its amount
     r"(?:£|\$|€)?\d[\d,.]*\s?(?:%|k|m|per ?cent|percent)?\s?(?:[a-z]+ ){0,3}?(?:fewer|less|faster|quicker|sooner|"
-    r"cheaper|lower|higher|shorter) (?:than|that|this|a|per|each|every|in|over|on|across)",
+    r"cheaper|lower|higher|shorter)",
     # a state reached, in the passive: "the accounts were signed off", "every hamper was
     # collected" (steps in the passive, "a meeting was called", are not among these)
     r"(?:was|were|got|been|be|is|are) (?:\w+ )?(?:signed off|signed|cleared|collected|filled|covered|sorted|"
