@@ -449,6 +449,65 @@ def test_a_role_at_a_workplace_sets_the_scene(opening: str) -> None:
     assert check_answer(text).parts["situation"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "I'd really wanted to win it, to get my first charity client.",  # past perfect, not "I would"
+    "I really needed to get the order out that night.",
+    "My job as the supervisor on shift was to sort it out.",
+    "Getting every patient seen on time was on me.",
+    "I was the site engineer responsible for the phasing plan.",
+])
+def test_still_more_shapes_of_a_goal_are_a_task(sentence: str) -> None:
+    text = "At the depot last winter, orders kept going out late. " + sentence + " I rang every driver myself."
+    assert check_answer(text).parts["task"]
+
+
+def test_an_outcome_inside_the_goal_is_no_result() -> None:
+    text = ("On a night exercise in Wales our convoy was sent round a closed bridge. I was convoy commander, so "
+            "getting everyone to the fuel point on time was on me. I halted the convoy and picked a new route.")
+    assert parts_of(text) == "STA."
+
+
+@pytest.mark.parametrize("ending", [
+    "I've won 4 of my last 6 bids doing it that way.",
+    "He rang a week later and said the refund had gone into his account.",
+    "We left late but all 11 deliveries got done that day, and the shop told me the tyre would have blown.",
+])
+def test_a_share_a_reported_event_and_work_got_done_are_concrete(ending: str) -> None:
+    text = ("Last year, as a freelance designer, I kept losing bids. I needed to win more of them. I started "
+            "sending two quick mock-ups and a one-page price. " + ending)
+    assert check_answer(text).complete
+
+
+def test_the_size_of_the_team_is_no_outcome() -> None:
+    text = ("Our biggest project was resurfacing a hospital car park in six phases. I was the site engineer "
+            "responsible for the phasing plan. I drew up the plan and ran the weekly meetings. We had a team "
+            "of 25 at the peak. It went really well overall.")
+    result = check_answer(text)
+    assert result.parts["result"] and not result.complete
+    assert result.missing == ["concrete_result"]
+
+
+def test_a_habit_tells_no_outcome() -> None:
+    assert parts_of("I'm good under pressure. In my last job I always stayed calm and got things done.") == "...."
+
+
+def test_a_second_verb_after_and_is_the_persons_step() -> None:
+    assert parts_of("I stayed late and went through the old files one by one.") == "..A."
+
+
+def test_a_role_and_a_period_alone_set_no_scene() -> None:
+    text = ("Leadership for me was when I was a corporal. My job was to get my section fit to deploy. I ran "
+            "extra fitness sessions twice a week. Everyone in the section passed their annual fitness test.")
+    assert parts_of(text) == ".TAR"
+
+
+def test_a_clause_after_a_colon_is_read_on_its_own() -> None:
+    text = ("In my first testing job the developers kept rejecting my bug reports. I needed to get my bugs taken "
+            "seriously. i did what i used to do as a teacher: i wrote every bug to a fixed template, over the "
+            "next two sprints rejections went from about half my reports to one.")
+    assert check_answer(text).complete
+
+
 def test_empty_text_has_every_part_missing_with_a_suggestion_each() -> None:
     for text in ("", "   \n"):
         result = check_answer(text)

@@ -66,7 +66,7 @@ LABEL = r"(?:situation|background|context|task|action|actions|result|results|out
 #: the person's steps (", split it by area and rang…") is not split. The look-ahead is
 #: a few words long, so splitting stays linear.
 CLAUSE_BREAK = (
-    r"[,;]\s+(?=(?:(?:so|then)\s+)?(?:i|we|he|she|they|it|there)\s+[a-z]|"
+    r"[,;:]\s+(?=(?:(?:so|then)\s+)?(?:i|we|he|she|they|it|there)\s+[a-z]|"
     r"(?:(?:and|so|then|but)\s+)?(?:the|my|our|his|her|their|its|this|that|these|those|all|every|each|no|both|most|"
     r"some)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were|is|are|had|has|have|got|went|came|fell|rose|grew|[a-z]+ed)\b)"
 )
@@ -97,7 +97,8 @@ PARTICIPLES = (
 HYPOTHETICAL = (
     r"^\W*(?:if|whenever|say|imagine|in (?:a|that|this|such a) (?:situation|case))\b"
     r"|(?<![\w'’])i(?:\s+would|'d|’d|\s+will|'ll|’ll)(?![\w'’])"
-    r"(?!\s+(?:(?:already|just|never|also|previously|only|since)\b|(?:" + PARTICIPLES + r")\b))"
+    r"(?!\s+(?:(?:already|just|never|also|previously|only|since)\b|(?:(?:really|always|long|finally|even|first)\s+)?"
+    r"(?:" + PARTICIPLES + r")\b))"
     # a goal or plan in the conditional: "My goal would be to cut the time by 20%"
     r"|^\W*(?:my|our|the) (?:\w+ )?(?:goal|aim|job|plan|approach|priority|target|objective|step|role|task) "
     r"(?:would|will)\b"
@@ -129,7 +130,8 @@ PLACES = (
     r"construction site|bistro|brasserie|diner|deli|nightclub|hostel|campsite|holiday park|theme park|zoo|"
     r"stables|kennels|dentist|opticians|chemist|control room|chambers|housing association|boutique|barbers|"
     r"spa|vineyard|kiosk|sixth form|pre-school|creche|leisure centre|sports centre|ambulance service|"
-    r"fire service|police force|nhs|bottling line|production line|assembly line|packing line"
+    r"fire service|police force|nhs|bottling line|production line|assembly line|packing line|army|navy|air force|"
+    r"regiment|battalion|squadron|platoon|barracks|base|exercise|deployment|tour"
 )
 # The places themselves, without the roles and pieces of work in PLACES: "our shop
 # had…" sets a scene, "my job was…" names a role.
@@ -148,7 +150,9 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"(?: when| at| in)",
     r"(?:in|during) (?:my|our|the) (?:first|second|third|final|last|previous|early|busiest|)\s?"
     r"(?:year|week|weeks|month|months|term|semester|summer|days|role|job|placement|shift|season)",
-    r"(?:when|while|whilst) (?:i|we|our|my|the|a|an|it|they|he|she)\b",
+    # (but "when I was a corporal", and nothing more, is a role and a period, not an event)
+    r"(?:when|while|whilst) (?:i|we|our|my|the|a|an|it|they|he|she)\b"
+    r"(?! (?:was|were) (?:a|an|the) (?:[\w-]+ ){0,2}[\w-]+[.!?]*$)",
     r"(?:in|during|before|after|over) (?:the )?(?:" + r"january|february|march|april|may|june|july|august|"
     r"september|october|november|december|christmas|summer|black friday|easter|holidays|peak)",
     # the place as the subject of what was going on: "Our shop had lots of stock going missing"
@@ -249,9 +253,10 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"(?:was|is|became|be) my (?:\w+ )?(?:job|task|responsibility|brief|goal|aim|objective|remit|duty|"
     r"project|priority|challenge)",
     r"(?:was|were|became) (?:responsible|accountable) for", r"(?:i|me) (?:\w+ )?in charge of",
-    r"(?:the|a|their) (?:[\w-]+ )?(?:in charge of|responsible for)",
+    r"(?:the|a|their) (?:[\w-]+ ){0,3}?(?:in charge of|responsible for)",
     # needed to: "I needed to", "I had to find", "I set out to"
-    r"i (?:needed|had|wanted|set out|aimed|was determined|was trying|was hoping|was expected|had been asked|"
+    r"i(?:'d|’d| had)? (?:(?:really|just|also|still|then|badly|desperately) )?(?:needed|had|wanted|set out|aimed|"
+    r"was determined|was trying|was hoping|was expected|had been asked|"
     r"volunteered|offered|agreed|took it on myself|took it upon myself|was the one who had) to",
     r"i took (?:on )?(?:responsibility|ownership|charge) (?:for|of)", r"i took on (?:the|a) (?:job|task|role)",
     r"i set myself (?:a|the) (?:goal|target|aim|challenge)",
@@ -267,12 +272,12 @@ TASK_PATTERNS: tuple[str, ...] = (
     # "they relied on me to", "it was on me to", "I got the job of", "made it my mission to"
     r"asked (?:me )?(?:if|whether) i (?:could|would|can|might)", r"had me (?:take|lead|run|sort|fix|look|cover|"
     r"handle|organise|organize|plan|find|train|manage|deal|help|check)",
-    r"(?:relied|counted|depended|leaned) on me to", r"looked to me to", r"(?:was|fell) on me to",
+    r"(?:relied|counted|depended|leaned) on me to", r"looked to me to", r"(?:was|fell) (?:all |squarely )?on me\b",
     r"(?:said|say|says|explained) to me (?:that )?(?:i )?(?:to|should|must|had to|need to)",
     r"(?:ask|asks|asked|tell|tells|told|want|wants|wanted) me (?:for|that i|make|do|find|fix|organise|organize)",
     r"(?:got|had|was given|landed|took on) (?:the|a) (?:job|task|responsibility|role) of",
     r"made it my (?:\w+ )?(?:goal|mission|job|priority|aim|task|business)",
-    r"my (?:\w+ )?(?:job|task|role|responsibility|goal|aim|objective|part) (?:[\w-]+ ){1,3}(?:was|were|is) to",
+    r"my (?:\w+ )?(?:job|task|role|responsibility|goal|aim|objective|part) (?:[\w-]+ ){1,5}?(?:was|were|is) to",
     r"i (?:was|were) (?:meant|required|due|scheduled|booked|rostered) to",
     r"(?:told|asked|said to|explained to) me (?:that )?i (?:should|must|had to|needed to|need to|have to|was to)",
     r"(?:given|assigned|handed|passed|delegated) (?:over )?to me", r"(?:take|took|taking) (?:on )?(?:the )?"
@@ -493,7 +498,8 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     # a sum or share gained: "made a £1,200 profit", "raised £18,000", "saving about £11,000"
     MONEY_VERBS + r" (?:\S+ ){0,4}?" + _ABOUT + r"(?:£|\$|€)\s?\d[\d,.]*",
     SHARE_VERBS + r" (?:\S+ ){0,2}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|all) (?:\S+ )?"
-    r"(?:out )?of (?:the |our |all |my |their )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    r"(?:out )?of (?:the |our |all |my |their )?(?:last |first |next )?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     # a difference measured: "20% fewer complaints", "twice as many sign-ups", "now takes 2 days"
     r"\d[\d,.]*\s?(?:%|per ?cent|percent) (?:fewer|more|less|faster|quicker|higher|lower|cheaper|better|"
     r"smaller|bigger|larger|shorter|longer|slower|"
@@ -514,7 +520,7 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     # "got" alone is any step ("got a call", "got the team to…"); only a mark is an outcome
     r"(?:got|received|achieved|scored) (?:a |an )?\d", r"went (?:live|ahead)", r"(?:go|goes|gone) live",
     r"passed (?:the|an|a|my|its|their|first)",
-    r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|promoted|approved|accepted|adopted|rolled out|launched|"
+    r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|done|promoted|approved|accepted|adopted|rolled out|launched|"
     r"published|submitted|completed|delivered|resolved|fixed|restored|reinstated|discharged|hired|"
     r"funded|awarded|shortlisted|recognised|rehired|kept on|made permanent|extended)",
     r"(?:finished|completed|delivered|handed (?:it )?over|submitted|launched|opened|shipped|"
@@ -588,7 +594,11 @@ OWN_STEP_START = (
 )
 # Someone's opinion, reported: praise, however it is worded.
 REPORTED_OPINION = (
-    r"said", r"says", r"told (?:me|us)", r"thought", r"felt", r"mentioned", r"commented", r"described",
+    # what someone said is their opinion, unless it reports what had happened ("he said it had
+    # gone back into his account"), an event told in the past perfect
+    r"(?:said|says|told (?:me|us)|mentioned|commented)"
+    r"(?! (?:that )?(?:[\w'’-]+ ){1,3}?had (?!been\b)[a-z]+(?:ed|en|ne)\b)",
+    r"thought", r"felt", r"described",
     r"called it", r"made a (?:\w+ )?difference", r"(?:really|very|so|quite|more) (?:\w+ )?(?:happy|pleased|"
     r"grateful|relieved|glad|impressed|proud)",
 )

@@ -24,11 +24,14 @@ stops is read clause by clause, and a last sentence cut off mid-way tells nothin
 - an action is a verb after "I" that does something: not being there, feeling,
   thinking, joining or working somewhere ("I was part of the team", "I felt proud").
   "We" actions, the passive voice and "I would…" are not the person's own action;
-  notes with the "I" left out ("Labelled all shelves…") and a learner's "I was
-  calling…" are;
+  notes with the "I" left out ("Labelled all shelves…"), a learner's "I was
+  calling…" and a second verb after "and" ("I stayed late and went through the
+  files") are;
 - a result is how things turned out; a projection ("this should save…"), a promise
   ("he said he'd…"), a lesson on its own ("it taught me…"), a judgement of the
-  experience ("it was a mad night") or the person's own feelings are not. After the
+  experience ("it was a mad night"), a habit ("I always got things done"), the size
+  of the team, the goal itself ("getting there on time was on me") or the person's
+  own feelings are not. After the
   person's action, the problem's absence ("no lost sales") and a state reached ("the
   accounts were signed off") are outcomes. When no words foresee it, the last sentence
   before any closing lesson is taken as the outcome if it is not the person's own step
@@ -36,7 +39,8 @@ stops is read clause by clause, and a last sentence cut off mid-way tells nothin
   person's last step ("The crashes stopped. My manager was pleased."). What the person
   found out ("I found the job was run twice") is the problem, not the outcome. A
   concrete result measures the outcome or states it plainly; "it went well" and "my
-  manager thanked me" are vague.
+  manager thanked me" are vague, and so is what someone said, unless it tells what had
+  happened ("he said the refund had gone into his account").
 
 The word lists and patterns are in `_star_words`. Every pattern runs over one
 sentence at a time, and each sentence is read a fixed number of times, so the check
@@ -140,6 +144,9 @@ _I_FEEL_BEFORE_RE = lazy(r"(?:^|[^\w'’])i\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TEAM_SPIRIT_RE = lazy(r"\b(?:everyone|everybody|the (?:whole )?team|we all|all of us)\s+(?:\w+\s+)?(?:pulled together|"
                        r"worked (?:\w+\s+)?hard|chipped in|mucked in|did (?:their|our) bit|supported|helped|"
                        r"was (?:\w+\s+)?(?:great|amazing|brilliant|supportive|fantastic))", re.IGNORECASE)
+# How big something was is the scale, not an outcome: "We had a team of 25 at the peak".
+_SCALE_RE = lazy(r"\b(?:team|staff|crew|group|workforce|class|squad|section|department|fleet|caseload|budget) of "
+                 r"(?:about |around |over |up to |roughly |nearly |just over |just under )?\d", re.IGNORECASE)
 _TASK_RE = words_of(TASK_PATTERNS)
 _CONCRETE_RE = words_of(CONCRETE_RESULT_PATTERNS)
 _VAGUE_RE = words_of(VAGUE_RESULT_PATTERNS)
@@ -162,6 +169,9 @@ _WHAT_I_DID_RE = lazy(r"(?<![\w'’])" + WHAT_I_DID + r"(?![\w'’])", re.IGNORE
 _I_VERB_RE = lazy(r"(?<![\w'’-])[Ii](?:'|’)?(ve|m|d|ll)?\s+(?:(?:" + ADVERBS + r")\s+){0,2}"
                   r"([A-Za-z][a-z'’-]*)", 0)
 _NEGATED_RE = lazy(r"(?:n't|n’t|not|never)\b")
+# A second verb of the person's, joined by "and" a few words on: "I stayed late and went through…".
+_AND_VERB_RE = lazy(r"(?:\s+[\w'’-]+){0,4}?\s+and\s+(?:(?:then|also|just|quickly|immediately)\s+)?([a-z][a-z'’-]*)",
+                    re.IGNORECASE)
 _ACTION_AFTER_RES = {verb: lazy(r"\s+(?:" + after + r")\b", re.IGNORECASE) for verb, after in ACTION_AFTER.items()}
 # An outcome is told in the past, or as how things are now: "the till is not short any
 # more". "That's the kind of problem I enjoy" is neither.
@@ -299,6 +309,11 @@ def _action(sentence: str, told_in_past: bool) -> str:
             continue  # "when I worked on the help desk": where, not what
         if _acts(sentence, verb, m.end(), told_in_past, background):
             return m.group(0)
+        # "I stayed late and went through the files": the second verb is a step too
+        also = _AND_VERB_RE.match(sentence, m.end())
+        if also and _past(also.group(1).lower()) and _acts(sentence, also.group(1).lower(), also.end(),
+                                                             told_in_past, background):
+            return sentence[m.start():also.end()]
     elided = _elided_step(sentence, told_in_past, background)
     if elided:
         return elided
@@ -379,7 +394,7 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
         return "", False
     if _BACKGROUND_START_RE.match(sentence) or _TASK_RE.search(sentence) or _EVALUATION_RE.match(sentence):
         return "", False
-    if _TEAM_SPIRIT_RE.search(sentence) or not _TOLD_RE.search(sentence):
+    if _TEAM_SPIRIT_RE.search(sentence) or _SCALE_RE.search(sentence) or not _TOLD_RE.search(sentence):
         return "", False
     vague = bool(_VAGUE_RE.search(sentence) or _OPINION_RE.search(sentence)
                  or (after_action and _VAGUE_CHANGE_RE.search(sentence)))
@@ -432,7 +447,10 @@ def check_answer(text: str) -> StarCheck:
         if "action" not in found and acted:
             found["action"] = sentence
         framed = "action" in found or bool(_FRAME_RE.search(sentence))
-        words, concrete = _result(sentence, framed) if "result" not in found else ("", False)
+        # A habit ("I always got things done") tells no outcome, any more than a step.
+        words, concrete = _result(sentence, framed) if "result" not in found and not habitual else ("", False)
+        if words and task and sentence.find(words) < task.end():
+            words = ""  # part of the goal: "getting everyone there on time was on me"
         if "result" not in found:
             if words and concrete:
                 found["result"] = sentence
