@@ -493,6 +493,7 @@ def test_a_habit_tells_no_outcome() -> None:
 
 def test_a_second_verb_after_and_is_the_persons_step() -> None:
     assert parts_of("I stayed late and went through the old files one by one.") == "..A."
+    assert not check_answer("I felt proud and relieved. The ward passed its inspection.").parts["action"]
 
 
 def test_a_role_and_a_period_alone_set_no_scene() -> None:

@@ -310,9 +310,11 @@ def _action(sentence: str, told_in_past: bool) -> str:
         if _acts(sentence, verb, m.end(), told_in_past, background):
             return m.group(0)
         # "I stayed late and went through the files": the second verb is a step too
+        # (but not a state: "I felt proud and relieved")
         also = _AND_VERB_RE.match(sentence, m.end())
-        if also and _past(also.group(1).lower()) and _acts(sentence, also.group(1).lower(), also.end(),
-                                                             told_in_past, background):
+        second = also.group(1).lower() if also else ""
+        if also and _past(second) and second not in NOT_ELIDED_ACTIONS and _acts(
+                sentence, second, also.end(), told_in_past, background):
             return sentence[m.start():also.end()]
     elided = _elided_step(sentence, told_in_past, background)
     if elided:
