@@ -622,12 +622,12 @@ def test_two_wordings_of_the_same_question_share_a_key() -> None:
 # The messages carry counts only, never the text of an answer.
 
 LABELS = ("situation", "task", "action", "result", "complete")
-# The least accuracy allowed on the 144 held-out answers, per label: what the check
+# The least accuracy allowed on the 224 held-out answers, per label: what the check
 # reached at its last measurement (rounded down to the percent), after the rules were
-# written from the tune half. The target was 90%; situation, result and complete fall
-# short of it (and, on the 60 held-out answers of the newest batch, situation 85%,
-# result 88% and complete 80%). The held-out half is measured here, never tuned on.
-HELD_OUT_FLOOR = {"situation": 0.88, "task": 0.92, "action": 0.98, "result": 0.89, "complete": 0.84}
+# written from the tune half. The target was 90%; situation and complete fall short of
+# it (and, on the 80 held-out answers of the newest batch, task 88.8% and complete
+# 83.8%). The held-out half is measured here, never tuned on.
+HELD_OUT_FLOOR = {"situation": 0.89, "task": 0.91, "action": 0.98, "result": 0.92, "complete": 0.84}
 
 
 def _wrong(split: str, label: str) -> tuple[int, int]:
