@@ -369,6 +369,146 @@ def test_steps_and_problems_are_not_results(text: str) -> None:
     assert not check_answer(text).parts["result"]
 
 
+PUNCTUATED = ("Last year I worked weekends at a garden centre. The card machines kept freezing on Saturdays. "
+              "My manager asked me to find out why. I logged every freeze for a month and sent the log to the "
+              "supplier. The supplier replaced all four readers and the freezes stopped.")
+
+
+@pytest.mark.parametrize("typed", [
+    # as people type when practising: no capitals, commas for full stops, no last full stop
+    "last year i worked weekends at a garden centre, the card machines kept freezing on saturdays, my manager "
+    "asked me to find out why, i logged every freeze for a month and sent the log to the supplier, the supplier "
+    "replaced all four readers and the freezes stopped",
+    "last year i worked weekends at a garden centre; the card machines kept freezing on saturdays; my manager "
+    "asked me to find out why; i logged every freeze for a month and sent the log to the supplier; the supplier "
+    "replaced all four readers and the freezes stopped.",
+])
+def test_a_run_on_answer_reads_like_the_same_answer_punctuated(typed: str) -> None:
+    assert check_answer(PUNCTUATED).complete
+    result = check_answer(typed)
+    assert result.complete, result.missing
+    assert result.found["result"].startswith("the supplier replaced")
+
+
+@pytest.mark.parametrize("cut_off", ["The supplier replaced all four readers by the", "The supplier replaced the readers within a",
+                                     "The supplier replaced all four readers and,"])
+def test_an_answer_cut_off_mid_sentence_has_no_result_yet(cut_off: str) -> None:
+    text = PUNCTUATED[:PUNCTUATED.index("The supplier")] + cut_off
+    assert parts_of(text) == "STA."
+
+
+def test_a_feeling_about_the_change_is_no_concrete_result() -> None:
+    text = ("In my first job as a supervisor at a hotel I brought in a new rota. I needed to cut overtime. I "
+            "built the rota myself and announced it at a staff meeting. People hated it.")
+    result = check_answer(text)
+    assert result.parts["result"] and not result.complete
+    assert result.missing == ["concrete_result"]
+
+
+@pytest.mark.parametrize("opening", [
+    "I care for my mum.",  # a role, with no event
+    "Okay, this one is a bit of a long story.",  # a remark about the answer
+    "Situation: it was a difficult situation.",  # a label filled with filler
+])
+def test_a_first_sentence_with_no_where_when_or_problem_sets_no_scene(opening: str) -> None:
+    text = opening + " I had to sort out her medication. I made a chart with every dose and set alarms."
+    assert parts_of(text) == ".TA."
+
+
+def test_a_labelled_step_is_not_the_outcome() -> None:
+    text = ("Situation: the tills at the garden centre kept crashing. Task: I had to keep them running. "
+            "Action: I rang the supplier and restarted every till.")
+    assert parts_of(text) == "STA."
+
+
+def test_an_amount_less_or_more_is_a_measured_change_without_a_than() -> None:
+    text = ("Last spring at the garden centre our delivery costs were too high. I was asked to find a cheaper "
+            "courier. I got four quotes and moved us to a local firm and our courier bill for the season came in "
+            "£900 lower. My manager was pleased.")
+    assert check_answer(text).complete
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ward manager gave me and another nurse the job of cutting handover times.",
+    "My quota was 40 new accounts for the quarter.",
+])
+def test_a_goal_shared_with_a_colleague_or_a_quota_is_the_persons_task(sentence: str) -> None:
+    text = "At the clinic, things were slipping. " + sentence + " I rewrote the handover sheet."
+    assert check_answer(text).parts["task"]
+
+
+def test_a_goal_in_the_conditional_is_no_task() -> None:
+    text = ("In this situation I would first look at the process. My goal would be to cut the time by 20%. I "
+            "would talk with the team and measure the results every week.")
+    assert parts_of(text) == "...."
+
+
+@pytest.mark.parametrize("opening", ["I'm a sous chef at a small bistro.", "I work on a bottling line."])
+def test_a_role_at_a_workplace_sets_the_scene(opening: str) -> None:
+    text = opening + " Head chef asked me to cut our food waste. I weighed the waste every day."
+    assert check_answer(text).parts["situation"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "I'd really wanted to win it, to get my first charity client.",  # past perfect, not "I would"
+    "I really needed to get the order out that night.",
+    "My job as the supervisor on shift was to sort it out.",
+    "Getting every patient seen on time was on me.",
+    "I was the site engineer responsible for the phasing plan.",
+])
+def test_still_more_shapes_of_a_goal_are_a_task(sentence: str) -> None:
+    text = "At the depot last winter, orders kept going out late. " + sentence + " I rang every driver myself."
+    assert check_answer(text).parts["task"]
+
+
+def test_an_outcome_inside_the_goal_is_no_result() -> None:
+    text = ("On a night exercise in Wales our convoy was sent round a closed bridge. I was convoy commander, so "
+            "getting everyone to the fuel point on time was on me. I halted the convoy and picked a new route.")
+    assert parts_of(text) == "STA."
+
+
+@pytest.mark.parametrize("ending", [
+    "I've won 4 of my last 6 bids doing it that way.",
+    "He rang a week later and said the refund had gone into his account.",
+    "We left late but all 11 deliveries got done that day, and the shop told me the tyre would have blown.",
+])
+def test_a_share_a_reported_event_and_work_got_done_are_concrete(ending: str) -> None:
+    text = ("Last year, as a freelance designer, I kept losing bids. I needed to win more of them. I started "
+            "sending two quick mock-ups and a one-page price. " + ending)
+    assert check_answer(text).complete
+
+
+def test_the_size_of_the_team_is_no_outcome() -> None:
+    text = ("Our biggest project was resurfacing a hospital car park in six phases. I was the site engineer "
+            "responsible for the phasing plan. I drew up the plan and ran the weekly meetings. We had a team "
+            "of 25 at the peak. It went really well overall.")
+    result = check_answer(text)
+    assert result.parts["result"] and not result.complete
+    assert result.missing == ["concrete_result"]
+
+
+def test_a_habit_tells_no_outcome() -> None:
+    assert parts_of("I'm good under pressure. In my last job I always stayed calm and got things done.") == "...."
+
+
+def test_a_second_verb_after_and_is_the_persons_step() -> None:
+    assert parts_of("I stayed late and went through the old files one by one.") == "..A."
+    assert not check_answer("I felt proud and relieved. The ward passed its inspection.").parts["action"]
+
+
+def test_a_role_and_a_period_alone_set_no_scene() -> None:
+    text = ("Leadership for me was when I was a corporal. My job was to get my section fit to deploy. I ran "
+            "extra fitness sessions twice a week. Everyone in the section passed their annual fitness test.")
+    assert parts_of(text) == ".TAR"
+
+
+def test_a_clause_after_a_colon_is_read_on_its_own() -> None:
+    text = ("In my first testing job the developers kept rejecting my bug reports. I needed to get my bugs taken "
+            "seriously. i did what i used to do as a teacher: i wrote every bug to a fixed template, over the "
+            "next two sprints rejections went from about half my reports to one.")
+    assert check_answer(text).complete
+
+
 def test_empty_text_has_every_part_missing_with_a_suggestion_each() -> None:
     for text in ("", "   \n"):
         result = check_answer(text)
@@ -427,6 +567,9 @@ def test_any_text_gets_a_consistent_verdict(text: str) -> None:
     "a",
     "I I also then ",
     "this should save £5 and would cut it by 5% and ",
+    # clauses typed with commas for full stops, and a cut-off ending
+    ", i rang them, the old till was, and all the ",
+    "the the the the the the, ",
 ])
 def test_time_grows_in_proportion_to_the_text(unit: str) -> None:
     # Four times the text should take about four times as long; a pattern that
@@ -479,12 +622,12 @@ def test_two_wordings_of_the_same_question_share_a_key() -> None:
 # The messages carry counts only, never the text of an answer.
 
 LABELS = ("situation", "task", "action", "result", "complete")
-# The least accuracy allowed on the 144 held-out answers, per label: what the check
+# The least accuracy allowed on the 224 held-out answers, per label: what the check
 # reached at its last measurement (rounded down to the percent), after the rules were
-# written from the tune half. The target was 90%; situation, result and complete fall
-# short of it (and, on the 60 held-out answers of the newest batch, situation 85%,
-# result 88% and complete 80%). The held-out half is measured here, never tuned on.
-HELD_OUT_FLOOR = {"situation": 0.88, "task": 0.92, "action": 0.98, "result": 0.89, "complete": 0.84}
+# written from the tune half. The target was 90%; situation and complete fall short of
+# it (and, on the 80 held-out answers of the newest batch, task 88.8% and complete
+# 83.8%). The held-out half is measured here, never tuned on.
+HELD_OUT_FLOOR = {"situation": 0.89, "task": 0.91, "action": 0.98, "result": 0.92, "complete": 0.84}
 
 
 def _wrong(split: str, label: str) -> tuple[int, int]:

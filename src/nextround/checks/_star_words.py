@@ -59,6 +59,26 @@ SUGGESTIONS: dict[str, str] = {
 #: it are read like any others; a label only splits the text into sentences.
 LABEL = r"(?:situation|background|context|task|action|actions|result|results|outcome)(?:\s*:|\s+[–—-](?=\s))"
 
+#: Where a sentence holds a new clause: a comma or semicolon, then a subject and its verb
+#: ("…, i rang the supplier", "…, so we opened late", "…, the fridge was replaced that
+#: week", "…, and all 160 households had water"). People practising often type one long
+#: sentence with commas for full stops; each clause is read as a sentence. A list of
+#: the person's steps (", split it by area and rang…") is not split. The look-ahead is
+#: a few words long, so splitting stays linear.
+CLAUSE_BREAK = (
+    r"[,;:]\s+(?=(?:(?:so|then)\s+)?(?:i|we|he|she|they|it|there)\s+[a-z]|"
+    r"(?:(?:and|so|then|but)\s+)?(?:the|my|our|his|her|their|its|this|that|these|those|all|every|each|no|both|most|"
+    r"some)\s+(?:[\w’'-]+\s+){0,3}?(?:was|were|is|are|had|has|have|got|went|came|fell|rose|grew|[a-z]+ed)\b)"
+)
+
+#: Words a sentence cannot end on: an answer whose last words are one of these was cut
+#: off mid-sentence ("…and it was finished by"), and its last sentence tells nothing yet.
+TRAILING_WORDS = (
+    r"a|an|the|and|or|but|so|to|of|in|on|at|by|for|with|from|into|about|as|than|that|which|who|because|when|"
+    r"while|if|was|were|is|are|had|has|have|be|been|my|our|his|her|their|its|this|these|those|very|then|also|"
+    r"we|i|they|he|she|it's|just|really|after|before|until|till|around|over|under|more|less|much"
+)
+
 # ---------------------------------------------------------------------------
 # Sentences that report nothing that happened
 # ---------------------------------------------------------------------------
@@ -77,7 +97,11 @@ PARTICIPLES = (
 HYPOTHETICAL = (
     r"^\W*(?:if|whenever|say|imagine|in (?:a|that|this|such a) (?:situation|case))\b"
     r"|(?<![\w'’])i(?:\s+would|'d|’d|\s+will|'ll|’ll)(?![\w'’])"
-    r"(?!\s+(?:(?:already|just|never|also|previously|only|since)\b|(?:" + PARTICIPLES + r")\b))"
+    r"(?!\s+(?:(?:already|just|never|also|previously|only|since)\b|(?:(?:really|always|long|finally|even|first)\s+)?"
+    r"(?:" + PARTICIPLES + r")\b))"
+    # a goal or plan in the conditional: "My goal would be to cut the time by 20%"
+    r"|^\W*(?:my|our|the) (?:\w+ )?(?:goal|aim|job|plan|approach|priority|target|objective|step|role|task) "
+    r"(?:would|will)\b"
 )
 HABITUAL = (
     r"i (?:\w+ )?(?:always|usually|normally|generally|typically|often|tend to)", r"i (?:\w+ )?used to", r"every time i",
@@ -103,7 +127,11 @@ PLACES = (
     r"service desk|newsroom|court|prison|police station|fire station|farm|vet|veterinary practice|"
     r"estate|canteen|market|stall|resort|chalet|cruise|gallery|venue|stadium|arena|church|mosque|"
     r"temple|youth club|playgroup|brewery|distillery|mill|mine|port|dock|yard|building site|"
-    r"construction site"
+    r"construction site|bistro|brasserie|diner|deli|nightclub|hostel|campsite|holiday park|theme park|zoo|"
+    r"stables|kennels|dentist|opticians|chemist|control room|chambers|housing association|boutique|barbers|"
+    r"spa|vineyard|kiosk|sixth form|pre-school|creche|leisure centre|sports centre|ambulance service|"
+    r"fire service|police force|nhs|bottling line|production line|assembly line|packing line|army|navy|air force|"
+    r"regiment|battalion|squadron|platoon|barracks|base|exercise|deployment|tour"
 )
 # The places themselves, without the roles and pieces of work in PLACES: "our shop
 # had…" sets a scene, "my job was…" names a role.
@@ -122,7 +150,9 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"(?: when| at| in)",
     r"(?:in|during) (?:my|our|the) (?:first|second|third|final|last|previous|early|busiest|)\s?"
     r"(?:year|week|weeks|month|months|term|semester|summer|days|role|job|placement|shift|season)",
-    r"(?:when|while|whilst) (?:i|we|our|my|the|a|an|it|they|he|she)\b",
+    # (but "when I was a corporal", and nothing more, is a role and a period, not an event)
+    r"(?:when|while|whilst) (?:i|we|our|my|the|a|an|it|they|he|she)\b"
+    r"(?! (?:was|were) (?:a|an|the) (?:[\w-]+ ){0,2}[\w-]+[.!?]*$)",
     r"(?:in|during|before|after|over) (?:the )?(?:" + r"january|february|march|april|may|june|july|august|"
     r"september|october|november|december|christmas|summer|black friday|easter|holidays|peak)",
     # the place as the subject of what was going on: "Our shop had lots of stock going missing"
@@ -158,6 +188,17 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     # the place where it happened, told as a clause: "the church where I volunteer"
     r"where (?:i|we) (?:\w+ )?(?:work|worked|volunteer|volunteered|studied|study|trained|was working|"
     r"was placed|was based|did my)",
+    # a problem under way, in the usual words for one: "a client threatened to leave", "the
+    # stockroom was a mess", "nobody could find anything", "the combine broke down", "the
+    # card machines lost connection"
+    r"threatened to", r"(?:was|were|is|are) (?:\w+ )?(?:a )?(?:mess|shambles|disaster|nightmare|chaos|chaotic)",
+    r"(?:nobody|no one|no-one) (?:could|knew|would|wanted|was able)",
+    r"(?:broke|broken|breaking) down", r"(?:lost|losing) (?:connection|power|signal)", r"stopped working",
+    # when, told by what happened before: "halfway through the night", "last harvest", "after
+    # traffic doubled" (not "after I rang them", a step)
+    r"(?:halfway through|in the middle of|at the height of|at the start of|at the end of) (?:the|a|an|our|my) [\w-]+",
+    r"^\W*last [a-z]+", r"after (?:the |a |an |our |my |their |his |her )?(?!i\b|we\b|that\b|this\b|which\b|it\b)"
+    r"[a-z-]+ (?:had )?(?:[a-z]+ed|left|went|broke|fell|rose|grew|came)\b",
     # how things stood: "the lowest in the building", "bottom of the region"
     r"(?:was|were|had) (?:the )?(?:lowest|highest|worst|slowest|busiest|bottom|top) (?:\w+ ){0,3}(?:in|of)",
 )
@@ -180,16 +221,18 @@ _ASKING = (
     r"assigned|trusted|chose|picked|put|made|requested|instructed|appointed|nominated|selected|challenged|"
     r"delegated|expected|needs|relied on)"
 )
+# The person, alone or with others: "asked me to", "gave me and another operator the job of".
+_ME = r"me(?: and (?:[\w'’-]+ ){0,2}?[\w'’-]+)?"
 TASK_PATTERNS: tuple[str, ...] = (
     # asked or given it: "I was asked to", "my manager asked me to", "gave me the job of"
     r"i (?:was|got|had been|'d been|am|were) (?:\w+ )?(?:asked|told|given|tasked|assigned|put in charge|"
     r"made responsible|chosen|picked|brought in|trusted|expected|supposed|responsible|accountable|"
     r"in charge|in-charge|charged|hired to|employed to|recruited to|sent to|called in|drafted in|there to|"
     r"appointed|nominated|selected|elected|designated)",
-    _ASKING + r" me (?:to|with|the (?:job|task|responsibility|challenge|project)|"
+    _ASKING + r" " + _ME + r" (?:to|with|the (?:job|task|responsibility|challenge|project)|"
     r"responsibility|charge)",
     # a goal handed over: "gave me a personal goal of 150", "set me a target"
-    r"(?:gave|give|gives|set|sets|handed) me (?:a|an|the|my|one) (?:[\w-]+ )?(?:goal|target|task|job|"
+    r"(?:gave|give|gives|set|sets|handed) " + _ME + r" (?:a|an|the|my|one|our) (?:[\w-]+ )?(?:goal|target|task|job|"
     r"responsibility|challenge|project|brief|deadline|case|assignment)",
     # asked, with the "I was" left out: "Asked to sort out the stockroom", "me: asked by
     # the shift manager to halve errors"
@@ -199,20 +242,21 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"(?:fell|was down|came down|was left|was up) to me", r"left (?:it )?to me to",
     # mine to do: "my job was to", "it was my responsibility", "keeping X was my responsibility"
     r"my (?:\w+ )?(?:job|task|role|responsibility|brief|goal|aim|objective|remit|duty|mission|"
-    r"target|challenge|project|priority|part|assignment) (?:was|is|that \w+ was|became|had been|were|would be|"
+    r"target|quota|challenge|project|priority|part|assignment) (?:was|is|that \w+ was|became|had been|were|would be|"
     r"was going to be)",
     # the goal, stated: "the goal was to", "the aim was to get…"
     r"the (?:main |first |real |immediate )?(?:goal|aim|objective|target|brief|task|challenge)(?: for me| i had)? "
     r"(?:was|were|is) (?:to|simple|clear|\w+ing)\b",
     r"i (?:had|was set|was given|got|set) (?:a|an|one|the|two|three|clear|tight) (?:[\w-]+ )?(?:goal|target|aim|"
-    r"task|job|brief|deadline|challenge|objective|kpi)s?\b",
+    r"task|job|brief|deadline|challenge|objective|kpi|quota)s?\b",
     r"i (?:needed|need) (?:a|an|some|the) (?:\w+ )?(?:way|plan|fix|solution|workaround) to",
     r"(?:was|is|became|be) my (?:\w+ )?(?:job|task|responsibility|brief|goal|aim|objective|remit|duty|"
     r"project|priority|challenge)",
     r"(?:was|were|became) (?:responsible|accountable) for", r"(?:i|me) (?:\w+ )?in charge of",
-    r"(?:the|a|their) (?:[\w-]+ )?(?:in charge of|responsible for)",
+    r"(?:the|a|their) (?:[\w-]+ ){0,3}?(?:in charge of|responsible for)",
     # needed to: "I needed to", "I had to find", "I set out to"
-    r"i (?:needed|had|wanted|set out|aimed|was determined|was trying|was hoping|was expected|had been asked|"
+    r"i(?:'d|’d| had)? (?:(?:really|just|also|still|then|badly|desperately) )?(?:needed|had|wanted|set out|aimed|"
+    r"was determined|was trying|was hoping|was expected|had been asked|"
     r"volunteered|offered|agreed|took it on myself|took it upon myself|was the one who had) to",
     r"i took (?:on )?(?:responsibility|ownership|charge) (?:for|of)", r"i took on (?:the|a) (?:job|task|role)",
     r"i set myself (?:a|the) (?:goal|target|aim|challenge)",
@@ -228,12 +272,12 @@ TASK_PATTERNS: tuple[str, ...] = (
     # "they relied on me to", "it was on me to", "I got the job of", "made it my mission to"
     r"asked (?:me )?(?:if|whether) i (?:could|would|can|might)", r"had me (?:take|lead|run|sort|fix|look|cover|"
     r"handle|organise|organize|plan|find|train|manage|deal|help|check)",
-    r"(?:relied|counted|depended|leaned) on me to", r"looked to me to", r"(?:was|fell) on me to",
+    r"(?:relied|counted|depended|leaned) on me to", r"looked to me to", r"(?:was|fell) (?:all |squarely )?on me\b",
     r"(?:said|say|says|explained) to me (?:that )?(?:i )?(?:to|should|must|had to|need to)",
     r"(?:ask|asks|asked|tell|tells|told|want|wants|wanted) me (?:for|that i|make|do|find|fix|organise|organize)",
     r"(?:got|had|was given|landed|took on) (?:the|a) (?:job|task|responsibility|role) of",
     r"made it my (?:\w+ )?(?:goal|mission|job|priority|aim|task|business)",
-    r"my (?:\w+ )?(?:job|task|role|responsibility|goal|aim|objective|part) (?:[\w-]+ ){1,3}(?:was|were|is) to",
+    r"my (?:\w+ )?(?:job|task|role|responsibility|goal|aim|objective|part) (?:[\w-]+ ){1,5}?(?:was|were|is) to",
     r"i (?:was|were) (?:meant|required|due|scheduled|booked|rostered) to",
     r"(?:told|asked|said to|explained to) me (?:that )?i (?:should|must|had to|needed to|need to|have to|was to)",
     r"(?:given|assigned|handed|passed|delegated) (?:over )?to me", r"(?:take|took|taking) (?:on )?(?:the )?"
@@ -410,20 +454,6 @@ LESSON = (
     r"appreciation|understanding)", r"i (?:now )?(?:understand|appreciate|value) (?:how|why|the importance|that)",
     r"i (?:became|grew|developed) (?:more|a lot|as)",
 )
-# The first sentence sets the scene unless it is about the person now, or about the
-# answer itself: "I'm a very organised person", "Sure, I can talk about that."
-NOT_A_SCENE = (
-    r"^\W*(?:i'm|i’m|i am|i have always|i've always|i’ve always|i like|i love|i enjoy|i believe|i consider)",
-    r"^\W*my (?:strength|strengths|weakness|approach|way|style|philosophy)",
-    r"(?:talk|tell you|speak) about", r"(?:give|share) (?:you )?an example", r"can think of", r"good question",
-    # a role and nothing more: "I was the team lead for payments.", "Responsible for
-    # month-end close."
-    r"^\W*(?:(?:i was|i am|i'm|i’m|i have been|i've been|i’ve been) )?(?:responsible|accountable|in charge) (?:for|of)"
-    r"[^,;]*$",
-    r"^\W*(?:i was|i worked as|i work as|i have been|i've been|i’ve been|my role was) (?:a|an|the|one of the) "
-    r"(?:[\w-]+ ){0,4}[\w-]+\W*$",
-)
-
 NUMBER = (
     r"(?:\d[\d,.]*\s?(?:%|per ?cent|percent|k\b|m\b|kg\b)?|£\s?\d[\d,.]*\s?(?:k|m|bn)?|\$\s?\d[\d,.]*|"
     r"€\s?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
@@ -468,7 +498,8 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     # a sum or share gained: "made a £1,200 profit", "raised £18,000", "saving about £11,000"
     MONEY_VERBS + r" (?:\S+ ){0,4}?" + _ABOUT + r"(?:£|\$|€)\s?\d[\d,.]*",
     SHARE_VERBS + r" (?:\S+ ){0,2}?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|all) (?:\S+ )?"
-    r"(?:out )?of (?:the |our |all |my |their )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    r"(?:out )?of (?:the |our |all |my |their )?(?:last |first |next )?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     # a difference measured: "20% fewer complaints", "twice as many sign-ups", "now takes 2 days"
     r"\d[\d,.]*\s?(?:%|per ?cent|percent) (?:fewer|more|less|faster|quicker|higher|lower|cheaper|better|"
     r"smaller|bigger|larger|shorter|longer|slower|"
@@ -489,7 +520,7 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     # "got" alone is any step ("got a call", "got the team to…"); only a mark is an outcome
     r"(?:got|received|achieved|scored) (?:a |an )?\d", r"went (?:live|ahead)", r"(?:go|goes|gone) live",
     r"passed (?:the|an|a|my|its|their|first)",
-    r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|promoted|approved|accepted|adopted|rolled out|launched|"
+    r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|done|promoted|approved|accepted|adopted|rolled out|launched|"
     r"published|submitted|completed|delivered|resolved|fixed|restored|reinstated|discharged|hired|"
     r"funded|awarded|shortlisted|recognised|rehired|kept on|made permanent|extended)",
     r"(?:finished|completed|delivered|handed (?:it )?over|submitted|launched|opened|shipped|"
@@ -520,9 +551,9 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
 # After the person's action, these are outcomes; in the scene, the same words may be the
 # problem ("the order was cancelled by mistake", "we had 2 fewer staff than usual").
 OUTCOMES_AFTER_ACTION: tuple[str, ...] = (
-    # "£1,400 less that year", "10 minutes faster": a difference with its amount
+    # "£1,400 less that year", "10 minutes faster", "came in £3,200 lower": a difference with its amount
     r"(?:£|\$|€)?\d[\d,.]*\s?(?:%|k|m|per ?cent|percent)?\s?(?:[a-z]+ ){0,3}?(?:fewer|less|faster|quicker|sooner|"
-    r"cheaper|lower|higher|shorter) (?:than|that|this|a|per|each|every|in|over|on|across)",
+    r"cheaper|lower|higher|shorter)",
     # a state reached, in the passive: "the accounts were signed off", "every hamper was
     # collected" (steps in the passive, "a meeting was called", are not among these)
     r"(?:was|were|got|been|be|is|are) (?:\w+ )?(?:signed off|signed|cleared|collected|filled|covered|sorted|"
@@ -563,7 +594,11 @@ OWN_STEP_START = (
 )
 # Someone's opinion, reported: praise, however it is worded.
 REPORTED_OPINION = (
-    r"said", r"says", r"told (?:me|us)", r"thought", r"felt", r"mentioned", r"commented", r"described",
+    # what someone said is their opinion, unless it reports what had happened ("he said it had
+    # gone back into his account"), an event told in the past perfect
+    r"(?:said|says|told (?:me|us)|mentioned|commented)"
+    r"(?! (?:that )?(?:[\w'’-]+ ){1,3}?had (?!been\b)[a-z]+(?:ed|en|ne)\b)",
+    r"thought", r"felt", r"described",
     r"called it", r"made a (?:\w+ )?difference", r"(?:really|very|so|quite|more) (?:\w+ )?(?:happy|pleased|"
     r"grateful|relieved|glad|impressed|proud)",
 )
@@ -584,7 +619,7 @@ VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     r"quicker|faster)",
     r"(?:left|went away|ended up|seemed|felt|looked|was|were) (?:\w+ )?(?:happy|happier|pleased|satisfied|"
     r"calmer|reassured|relieved)",
-    r"(?:loved|liked|appreciated|welcomed|enjoyed) (?:it|the|my|this|that|our)",
+    r"(?:loved|liked|appreciated|welcomed|enjoyed|hated|disliked|resented) (?:it|the|my|this|that|our|them|him|her)",
     r"(?:great|good|positive|lovely|nice|excellent|glowing) (?:feedback|comments|reviews?|response)",
     # others' feelings, in other words: "she was over the moon", "he calmed down"
     r"over the moon", r"(?:calmed|settled|cheered) (?:down|up)", r"made (?:her|his|their|my|our) (?:day|week)",

@@ -6,28 +6,32 @@ and says whether the result is concrete (a number, a measurable change or a clea
 stated outcome) rather than praise or a feeling. An answer is complete when it has
 all four and a concrete result. For each thing missing it gives one suggestion.
 
-What it reads, sentence by sentence:
+What it reads, sentence by sentence (a run-on sentence typed with commas for full
+stops is read clause by clause, and a last sentence cut off mid-way tells nothing yet):
 
 - sentences that describe no particular event — hypothetical ("I would…") or the
   person's habit ("I always…") — set no scene, give no task and take no action; what
   comes before "I would…" in a sentence still happened, and "I'd seen", "he'd made"
   tell what had happened. An answer tells of an event if it is told in the past
   anywhere, a step of the person's included ("Profiled, found the slow query");
-- a situation is a time, a place or a problem under way; an answer's first sentence
-  sets the scene when it is nothing else (not a task, a step, an outcome, a hope, a
-  role on its own or a remark about the answer), however few its words ("Christmas
-  Eve, the deli counter."). A place after the person's task or step in the same
-  sentence is where it led ("I presented it at the ward meeting"), not the scene;
+- a situation is a time, a place or a problem under way, in words that say so
+  ("Christmas Eve, the deli counter.", "a client threatened to leave"); a role on its
+  own ("I care for my mum"), a remark about the answer or a label filled with filler
+  sets no scene. A place after the person's task or step in the same sentence is
+  where it led ("I presented it at the ward meeting"), not the scene;
 - a task is a goal or responsibility given to or taken on by the person, in any of
   the usual shapes ("I was asked to…", "gave me a target of…", "the goal was to…");
 - an action is a verb after "I" that does something: not being there, feeling,
   thinking, joining or working somewhere ("I was part of the team", "I felt proud").
   "We" actions, the passive voice and "I would…" are not the person's own action;
-  notes with the "I" left out ("Labelled all shelves…") and a learner's "I was
-  calling…" are;
+  notes with the "I" left out ("Labelled all shelves…"), a learner's "I was
+  calling…" and a second verb after "and" ("I stayed late and went through the
+  files") are;
 - a result is how things turned out; a projection ("this should save…"), a promise
   ("he said he'd…"), a lesson on its own ("it taught me…"), a judgement of the
-  experience ("it was a mad night") or the person's own feelings are not. After the
+  experience ("it was a mad night"), a habit ("I always got things done"), the size
+  of the team, the goal itself ("getting there on time was on me") or the person's
+  own feelings are not. After the
   person's action, the problem's absence ("no lost sales") and a state reached ("the
   accounts were signed off") are outcomes. When no words foresee it, the last sentence
   before any closing lesson is taken as the outcome if it is not the person's own step
@@ -35,7 +39,8 @@ What it reads, sentence by sentence:
   person's last step ("The crashes stopped. My manager was pleased."). What the person
   found out ("I found the job was run twice") is the problem, not the outcome. A
   concrete result measures the outcome or states it plainly; "it went well" and "my
-  manager thanked me" are vague.
+  manager thanked me" are vague, and so is what someone said, unless it tells what had
+  happened ("he said the refund had gone into his account").
 
 The word lists and patterns are in `_star_words`. Every pattern runs over one
 sentence at a time, and each sentence is read a fixed number of times, so the check
@@ -54,13 +59,13 @@ from nextround.checks._star_words import (
     ABSENCE_PATTERNS,
     ACTION_AFTER,
     ADVERBS,
+    CLAUSE_BREAK,
     CONCRETE_RESULT_PATTERNS,
     HABITUAL,
     HYPOTHETICAL,
     IRREGULAR_PAST,
     LABEL,
     LESSON,
-    NOT_A_SCENE,
     NOT_ACTIONS,
     NOT_ELIDED_ACTIONS,
     OUTCOME_FRAMES,
@@ -75,6 +80,7 @@ from nextround.checks._star_words import (
     SITUATION_PLACE_PATTERNS,
     SUGGESTIONS,
     TASK_PATTERNS,
+    TRAILING_WORDS,
     VAGUE_CHANGE_PATTERNS,
     VAGUE_RESULT_PATTERNS,
     WHAT_I_DID,
@@ -85,13 +91,15 @@ from nextround.checks._star_words import (
 # at once, with a fixed look either side, so the split never backtracks.
 _SENTENCE_RE = lazy(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*|[.!?\n]+")
 _LABEL_RE = lazy(r"(?<![\w'’])" + LABEL, re.IGNORECASE)
+_CLAUSE_BREAK_RE = lazy(CLAUSE_BREAK, re.IGNORECASE)
+# A sentence cut off mid-way ends on a word that needs more after it, or a comma.
+_TRAILING_RE = lazy(r"(?:[,;:–—-]|(?<![\w'’])(?:" + TRAILING_WORDS + r"))\W*$", re.IGNORECASE)
 _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
 _HABITUAL_RE = words_of(HABITUAL)
 _SITUATION_RE = words_of(SITUATION_PATTERNS)
 _PLACE_RE = words_of(SITUATION_PLACE_PATTERNS)
 _ABSENCE_RE = words_of(ABSENCE_PATTERNS)
 _AFTER_ACTION_RE = words_of(OUTCOMES_AFTER_ACTION)
-_NOT_A_SCENE_RE = words_of(NOT_A_SCENE)
 # The first word of a sentence, past a label or a bullet: "Labelled all shelves…" with
 # the "I" left out.
 _FIRST_WORD_RE = lazy(r"\W*(?:" + LABEL + r"\s*)?([A-Za-z][a-z'’-]*)", re.IGNORECASE)
@@ -110,21 +118,7 @@ _AGENT_PASSIVE_RE = lazy(r"\b(?:was|were)\s+(?:\w+\s+)?[a-z]+(?:ed|en|t)\s+by\s+
                          r"april|may\b|june|july|august|september|october|november|december|noon|midday|lunchtime|"
                          r"tomorrow|close\b)", re.IGNORECASE)
 _BY_RE = lazy(r"\s+by\b", re.IGNORECASE)
-# Words of a goal rather than a scene: "to" before a verb, or something asked of "me".
-# "threatened to leave", "started to slip", "nobody seemed to know": what others did or
-# what was happening, the scene rather than a goal.
-_GOAL_WORDS_RE = lazy(r"(?<!threatened )(?<!started )(?<!starting )(?<!began )(?<!seemed )(?<!appeared )"
-                      r"(?<!tended )(?<!continued )(?<!refused )(?<!failed )(?<!happened )(?<!used )(?<!going )"
-                      r"\bto (?!the\b|a\b|an\b|my\b|our\b|his\b|her\b|their\b|its\b|this\b|that\b|these\b|"
-                      r"those\b|me\b|us\b|them\b|him\b|it\b|work\b|school\b|\d)[a-z]+\b|\bme\b", re.IGNORECASE)
-# A hope or a plan, not a scene ("This should save us time", "We hope to…"); "nobody
-# could find anything" and "rain forecast" are the scene.
-_HOPE_RE = lazy(r"\b(?:should|will|won't|won’t|going to|hope|hoping|plan to|planning to|expect to|aim to|set to)\b|"
-                r"(?:'ll|’ll)\b", re.IGNORECASE)
 _WHEN_RE = lazy(r"\b(?:when|while|whilst)\b", re.IGNORECASE)
-# "we deep-cleaned the kitchen": the team's step, with "we" first.
-_WE_VERB_RE = lazy(r"\W*(?:(?:and|so|then|also)\W+)?we\s+(?:(?:" + ADVERBS + r")\s+){0,2}([a-z][a-z'’-]*)",
-                   re.IGNORECASE)
 # A sentence opening on the background, not on how it ended: "When I was working at…",
 # "The situation was…".
 _BACKGROUND_START_RE = lazy(r"\W*(?:(?:the )?(?:situation|background|context)\b|(?:when|while|whilst) (?:i|we) "
@@ -150,6 +144,9 @@ _I_FEEL_BEFORE_RE = lazy(r"(?:^|[^\w'’])i\s+(?:\w+\s+)?$", re.IGNORECASE)
 _TEAM_SPIRIT_RE = lazy(r"\b(?:everyone|everybody|the (?:whole )?team|we all|all of us)\s+(?:\w+\s+)?(?:pulled together|"
                        r"worked (?:\w+\s+)?hard|chipped in|mucked in|did (?:their|our) bit|supported|helped|"
                        r"was (?:\w+\s+)?(?:great|amazing|brilliant|supportive|fantastic))", re.IGNORECASE)
+# How big something was is the scale, not an outcome: "We had a team of 25 at the peak".
+_SCALE_RE = lazy(r"\b(?:team|staff|crew|group|workforce|class|squad|section|department|fleet|caseload|budget) of "
+                 r"(?:about |around |over |up to |roughly |nearly |just over |just under )?\d", re.IGNORECASE)
 _TASK_RE = words_of(TASK_PATTERNS)
 _CONCRETE_RE = words_of(CONCRETE_RESULT_PATTERNS)
 _VAGUE_RE = words_of(VAGUE_RESULT_PATTERNS)
@@ -165,13 +162,16 @@ _PROJECTION_RE = words_of(PROJECTION)
 _LESSON_RE = words_of(LESSON)
 _PAST_RE = words_of(PAST_MARKERS)
 _FRAME_RE = words_of(OUTCOME_FRAMES)
-_OWN_STEP_RE = lazy(OWN_STEP_START, re.IGNORECASE)
+_OWN_STEP_RE = lazy(r"\W*(?:" + LABEL + r")?" + OWN_STEP_START, re.IGNORECASE)
 _OPINION_RE = words_of(REPORTED_OPINION)
 _WHAT_I_DID_RE = lazy(r"(?<![\w'’])" + WHAT_I_DID + r"(?![\w'’])", re.IGNORECASE)
 # "I" and the word that follows it, past up to two little words ("I also then called").
 _I_VERB_RE = lazy(r"(?<![\w'’-])[Ii](?:'|’)?(ve|m|d|ll)?\s+(?:(?:" + ADVERBS + r")\s+){0,2}"
                   r"([A-Za-z][a-z'’-]*)", 0)
 _NEGATED_RE = lazy(r"(?:n't|n’t|not|never)\b")
+# A second verb of the person's, joined by "and" a few words on: "I stayed late and went through…".
+_AND_VERB_RE = lazy(r"(?:\s+[\w'’-]+){0,4}?\s+and\s+(?:(?:then|also|just|quickly|immediately)\s+)?([a-z][a-z'’-]*)",
+                    re.IGNORECASE)
 _ACTION_AFTER_RES = {verb: lazy(r"\s+(?:" + after + r")\b", re.IGNORECASE) for verb, after in ACTION_AFTER.items()}
 # An outcome is told in the past, or as how things are now: "the till is not short any
 # more". "That's the kind of problem I enjoy" is neither.
@@ -235,17 +235,30 @@ def _quote(sentence: str, words: int = 14) -> str:
     return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
+def _clauses(sentence: str) -> Iterator[str]:
+    """The sentence's clauses: split at a comma or semicolon where a new clause starts
+    with its own subject and verb ("…, i rang the supplier", "…, the fridge was
+    replaced"). Run-on answers typed without full stops are read like punctuated ones;
+    a clause cut off before the sentence's end gets a full stop, as it was finished."""
+    start = 0
+    for m in _CLAUSE_BREAK_RE.finditer(sentence):
+        yield sentence[start:m.start()] + "."
+        start = m.end()
+    yield sentence[start:]
+
+
 def _sentences(text: str) -> Iterator[str]:
-    """The text's sentences: split at . ! ? and line breaks, and before each STAR label."""
-    for m in _SENTENCE_RE.finditer(text):
-        sentence = m.group(0)
-        start = 0
-        for label in _LABEL_RE.finditer(sentence):
-            if sentence[start:label.start()].strip():
-                yield sentence[start:label.start()].strip()
-            start = label.start()
-        if sentence[start:].strip(" \t.!?\n"):
-            yield sentence[start:].strip()
+    """The text's sentences (and run-on sentences' clauses): split at . ! ? and line
+    breaks, at a comma or semicolon before a new clause, and before each STAR label."""
+    for whole in _SENTENCE_RE.finditer(text):
+        for sentence in _clauses(whole.group(0)):
+            start = 0
+            for label in _LABEL_RE.finditer(sentence):
+                if sentence[start:label.start()].strip():
+                    yield sentence[start:label.start()].strip()
+                start = label.start()
+            if sentence[start:].strip(" \t.!?\n"):
+                yield sentence[start:].strip()
 
 
 def _acts(sentence: str, verb: str, end: int, told_in_past: bool, background: bool) -> bool:
@@ -296,6 +309,13 @@ def _action(sentence: str, told_in_past: bool) -> str:
             continue  # "when I worked on the help desk": where, not what
         if _acts(sentence, verb, m.end(), told_in_past, background):
             return m.group(0)
+        # "I stayed late and went through the files": the second verb is a step too
+        # (but not a state: "I felt proud and relieved")
+        also = _AND_VERB_RE.match(sentence, m.end())
+        second = also.group(1).lower() if also else ""
+        if also and _past(second) and second not in NOT_ELIDED_ACTIONS and _acts(
+                sentence, second, also.end(), told_in_past, background):
+            return sentence[m.start():also.end()]
     elided = _elided_step(sentence, told_in_past, background)
     if elided:
         return elided
@@ -358,30 +378,6 @@ def _result(sentence: str, after_action: bool) -> tuple[str, bool]:
     return "", False
 
 
-def _opens_scene(sentence: str, other_part: bool) -> bool:
-    """Whether the answer's first sentence sets the scene in words no pattern foresees
-    ("Christmas Eve, the deli counter.", "- warehouse, night picking team, 2021").
-
-    It does unless it is already another part (`other_part`: a task, an action or a
-    result), a lesson or a hope, about the person now ("I'm a very organised person")
-    or about the answer itself, the team's own step ("We deep-cleaned the kitchen"),
-    or too short to say anything (fewer than three words).
-    """
-    if other_part or len(sentence.split()) < 3:
-        return False
-    if _LESSON_RE.search(sentence) or _HOPE_RE.search(sentence) or _NOT_A_SCENE_RE.search(sentence):
-        return False
-    if _GOAL_WORDS_RE.search(sentence):
-        return False  # "The client needed it done by Friday, and that was me to do": a goal
-    we = _WE_VERB_RE.match(sentence)
-    if we:
-        verb = we.group(1).lower()
-        if verb not in NOT_ACTIONS and verb not in ("had", "kept", "got") and (
-                verb.endswith("ed") or verb in IRREGULAR_PAST):
-            return False
-    return True
-
-
 def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[str, bool]:
     """The last sentence as the outcome, when nothing else was one (see OWN_STEP_START).
 
@@ -400,11 +396,20 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
         return "", False
     if _BACKGROUND_START_RE.match(sentence) or _TASK_RE.search(sentence) or _EVALUATION_RE.match(sentence):
         return "", False
-    if _TEAM_SPIRIT_RE.search(sentence) or not _TOLD_RE.search(sentence):
+    if _TEAM_SPIRIT_RE.search(sentence) or _SCALE_RE.search(sentence) or not _TOLD_RE.search(sentence):
         return "", False
     vague = bool(_VAGUE_RE.search(sentence) or _OPINION_RE.search(sentence)
                  or (after_action and _VAGUE_CHANGE_RE.search(sentence)))
     return sentence.strip(), not vague
+
+
+def _finished(last: str, text: str) -> bool:
+    """Whether the answer's last sentence is finished rather than cut off mid-sentence
+    (or still being typed): it ends with a full stop, is a line of a list or notes, or
+    ends on a word a sentence can end on ("…and the freezes stopped", not "…by the")."""
+    if last.rstrip().endswith((".", "!")) or "\n" in text.strip():
+        return True
+    return not _TRAILING_RE.search(last[-60:])  # a fixed tail: linear however long the sentence
 
 
 def check_answer(text: str) -> StarCheck:
@@ -444,7 +449,10 @@ def check_answer(text: str) -> StarCheck:
         if "action" not in found and acted:
             found["action"] = sentence
         framed = "action" in found or bool(_FRAME_RE.search(sentence))
-        words, concrete = _result(sentence, framed) if "result" not in found else ("", False)
+        # A habit ("I always got things done") tells no outcome, any more than a step.
+        words, concrete = _result(sentence, framed) if "result" not in found and not habitual else ("", False)
+        if words and task and sentence.find(words) < task.end():
+            words = ""  # part of the goal: "getting everyone there on time was on me"
         if "result" not in found:
             if words and concrete:
                 found["result"] = sentence
@@ -469,13 +477,12 @@ def check_answer(text: str) -> StarCheck:
             steps = [task.start()] if task else []
             if acted:
                 steps.append(sentence.find(acted))
-            if (_SITUATION_RE.search(sentence) or place and all(place.start() < at for at in steps)
-                    or count == 1 and told_in_past and _opens_scene(sentence, bool(task or acted or words))):
+            if _SITUATION_RE.search(sentence) or place and all(place.start() < at for at in steps):
                 found["situation"] = sentence
     if "result" not in found and not vague_result and count > 1:
         # The last sentence, if finished, or else the last one before a closing lesson.
         # (Lists and notes often end without a full stop; a line break ends them.)
-        closing = last if last.rstrip().endswith((".", "!")) or "\n" in text.strip() else ""
+        closing = last if _finished(last, text) else ""
         words, concrete = _closing_outcome(closing, bool(found), "action" in found)
         if not words and body and body is not last:
             words, concrete = _closing_outcome(body, True, True)
@@ -486,7 +493,7 @@ def check_answer(text: str) -> StarCheck:
     if "result" not in found:
         # A plain outcome after the person's last step counts, even after praise ("The
         # crashes stopped. My manager was really pleased.").
-        finished = last.rstrip().endswith((".", "!")) or "\n" in text.strip()
+        finished = _finished(last, text)
         for sentence in after_last_step:
             if sentence is last and not finished:
                 continue
