@@ -5,6 +5,11 @@ a logic module (`feedback`, `tone`, `star` and `questions`) beside a data-only m
 of its word lists and rules (`_feedback_words`, `_tone_rules`, `_star_words`), so
 the lists can be read, reviewed and extended without touching the logic. May import: `nextround.errors`, and nothing
 else of ours.
+
+What they say to a person (reasons, questions, why and calmer wordings, verdicts,
+suggestions) is written in en-GB and marked with `N_()` for the catalogs: each is
+its en-GB text, keeping its template and values (`_patterns.Message`), so a face
+shows it in its own locale with `nextround.core.i18n.translated`.
 """
 
 from __future__ import annotations

@@ -7,16 +7,11 @@ once, with nothing to parse at start-up.
 
 from __future__ import annotations
 
-from nextround.checks._patterns import Coded, MaybeAfterWord, OnOneLine
+from nextround.checks._patterns import N_, Coded, MaybeAfterWord, OnOneLine
 
 # ---------------------------------------------------------------------------
 # Themes
 # ---------------------------------------------------------------------------
-
-
-def N_(message: str) -> str:
-    """Mark a label for the catalogs (the faces show it with `_()`); the checks import no translation."""
-    return message
 
 
 #: The themes feedback can touch: key -> human label. Keys are what
@@ -189,13 +184,13 @@ GENERIC_PHRASES: tuple[str, ...] = (
 
 #: Anchor kind -> the human description used in reasons.
 ANCHOR_KINDS: dict[str, str] = {
-    "stage": "a stage or round of the process",
-    "question": "a question you were asked",
-    "named_skill": "a skill, tool, subject or requirement",
-    "example": "something you said or did",
-    "number": "a number, date or limit about your application",
-    "artefact": "a piece of your work (take-home, portfolio, presentation, test)",
-    "what_good_looks_like": "what a stronger answer or application would have included",
+    "stage": N_("a stage or round of the process"),
+    "question": N_("a question you were asked"),
+    "named_skill": N_("a skill, tool, subject or requirement"),
+    "example": N_("something you said or did"),
+    "number": N_("a number, date or limit about your application"),
+    "artefact": N_("a piece of your work (take-home, portfolio, presentation, test)"),
+    "what_good_looks_like": N_("what a stronger answer or application would have included"),
 }
 
 # Nouns that name a quality of the candidate or a step of the process rather than a

@@ -1,7 +1,8 @@
 """Helpers the checks share: regular expressions compiled on first use, and the
-sentiment lexicon loaded on first use, so `import nextround.checks` stays cheap; and
+sentiment lexicon loaded on first use, so `import nextround.checks` stays cheap;
 alternations some of whose alternatives are matched by code, so that every pattern
-takes time in proportion to the text."""
+takes time in proportion to the text; and the messages the checks give a person to
+read, which keep how they were made so that a face can show them in its language."""
 
 from __future__ import annotations
 
@@ -10,6 +11,97 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+
+# ---------------------------------------------------------------------------
+# Messages for a person to read
+# ---------------------------------------------------------------------------
+# The checks write their reasons, questions, verdicts and suggestions in en-GB, the
+# source language, and may not import the translations (nextround.core is on their
+# own layer). So each message is its en-GB text, as a str that compares, prints and
+# saves exactly as before, and also keeps its template and the values it was made
+# with. A face translates the template in the locale it speaks, then formats it with
+# the values, each translated the same way (`nextround.core.i18n.translated`); the
+# person's own words among the values are never translated.
+
+
+class Message(str):
+    """A message of the checks: its en-GB text, with the `template` and `values` it was made from.
+
+    Made with `N_(template)`, which also marks the template for the catalogs, and,
+    for one with placeholders, `.format(name=value, ...)`. A value is a `Message`, a
+    `Listing`, or the person's own words (a plain str, kept as they are).
+    """
+
+    template: str
+    values: dict[str, str]
+
+    def __new__(cls, template: str, values: dict[str, str] | None = None) -> Message:
+        values = dict(values or {})
+        self = super().__new__(cls, template.format(**values) if values else template)
+        self.template, self.values = template, values
+        return self
+
+    def format(self, *args: object, **values: str) -> Message:  # type: ignore[override]
+        """This message with its placeholders filled: still a `Message`, so it can be translated."""
+        if args:
+            raise TypeError("a message of the checks is formatted by name only")
+        return Message(self.template, values)
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        """The message in the language `gettext` translates into."""
+        text = gettext(self.template)
+        if not self.values:
+            return text
+        return text.format(**{name: translated(value, gettext) for name, value in self.values.items()})
+
+    # A message never changes once made: a copy is the message itself (dataclasses.asdict
+    # copies what it returns), and pickling makes it again from its parts.
+    def __copy__(self) -> Message:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Message:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Message, (self.template, self.values)
+
+
+class Listing(str):
+    """Messages, or the person's words, one after another: "a; b; c", each translated on its own."""
+
+    separator: str
+    items: tuple[str, ...]
+
+    def __new__(cls, separator: str, items: Iterable[str]) -> Listing:
+        items = tuple(items)
+        self = super().__new__(cls, separator.join(items))
+        self.separator, self.items = separator, items
+        return self
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        return self.separator.join(translated(item, gettext) for item in self.items)
+
+    def __copy__(self) -> Listing:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Listing:
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Listing, (self.separator, self.items)
+
+
+def N_(template: str) -> Message:
+    """Mark `template` for the catalogs (`make catalogs` extracts N_) and keep it as a `Message`.
+
+    The text is unchanged: the faces translate it where they show it.
+    """
+    return Message(template)
+
+
+def translated(text: str, gettext: Callable[[str], str]) -> str:
+    """`text` in the language `gettext` translates into if it is a message of the checks, else as it is."""
+    return text.translated(gettext) if isinstance(text, (Message, Listing)) else text
 
 
 class LazyPattern:

@@ -10,14 +10,11 @@ repetition inside a repetition, so a check costs time in proportion to the text.
 
 from __future__ import annotations
 
+from nextround.checks._patterns import N_
+
 # ---------------------------------------------------------------------------
 # The parts of a STAR answer
 # ---------------------------------------------------------------------------
-
-
-def N_(message: str) -> str:
-    """Mark a label for the catalogs (the faces show it with `_()`); the checks import no translation."""
-    return message
 
 
 #: Part key -> its name as a person reads it. `StarCheck.parts` has these keys.
@@ -31,23 +28,23 @@ PARTS: dict[str, str] = {
 #: One suggestion per thing that keeps an answer from being complete. The keys are the
 #: parts, and `concrete_result` for a result that is there but vague ("it went well").
 SUGGESTIONS: dict[str, str] = {
-    "situation": (
+    "situation": N_(
         "Set the scene in a sentence: where you were, when it was, and what was going on "
         "(“At the café where I worked weekends, food waste had doubled over the summer.”)."
     ),
-    "task": (
+    "task": N_(
         "Say what was yours to do: the goal or responsibility you had "
         "(“My manager asked me to…”, “It was my job to…”, “I needed to…”)."
     ),
-    "action": (
+    "action": N_(
         "Tell them what you did yourself, with “I”: the steps you took, who you spoke to, "
         "what you changed. “We” is fine for the team, but the panel wants to hear your part."
     ),
-    "result": (
+    "result": N_(
         "Finish with how it turned out: what changed because of what you did. A lesson is a "
         "good ending too, but only after the outcome."
     ),
-    "concrete_result": (
+    "concrete_result": N_(
         "Make the result concrete: a number, a before-and-after, or a clear outcome "
         "(“waits fell from 20 minutes to 6”, “the client renewed for two years”). "
         "“It went well” or “my manager was pleased” doesn't show the difference you made."

@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from nextround.checks._feedback_words import COMMON_ABBREVIATIONS, MONTHS
-from nextround.checks._patterns import Coded, InOneSentence, alternation, lazy
+from nextround.checks._patterns import N_, Coded, InOneSentence, alternation, lazy
 
 # ---------------------------------------------------------------------------
 # Tone: the kinds of flag, and the rules that raise them
@@ -64,25 +64,25 @@ _YOU = (
     r"company|process|colleague)s?)"
 )
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|a few|several|many)"
-_LEAVE_IT = "(leave it out)"
-_THANKS = "Thank you for letting me know."
-_FEEDBACK = "If you're able to share any feedback, I'd be grateful."
-_WELL = "I wish you and the team well."
-_UNDERSTAND = "Could you help me understand what made the difference?"
-_CALMLY = "(leave it out; if something was genuinely wrong, raise it separately and calmly)"
+_LEAVE_IT = N_("(leave it out)")
+_THANKS = N_("Thank you for letting me know.")
+_FEEDBACK = N_("If you're able to share any feedback, I'd be grateful.")
+_WELL = N_("I wish you and the team well.")
+_UNDERSTAND = N_("Could you help me understand what made the difference?")
+_CALMLY = N_("(leave it out; if something was genuinely wrong, raise it separately and calmly)")
 
 # One rule per *move* a reader takes personally, grouped by kind. Each family lists the
 # shapes the move takes; adding a phrasing usually means adding one alternative.
 TONE_RULES: tuple[_ToneRule, ...] = (
     # --- dismissive: brushing them off, closing the door
-    _rule("dismissive", "This brushes them off, and reads as contempt or irritation.", _THANKS,
+    _rule("dismissive", N_("This brushes them off, and reads as contempt or irritation."), _THANKS,
           _START + r"whatever(?: you say)?\b", r"\bwhatever (?:they|that|those|it|this) "
           r"(?:were|was|means|is|are|meant)\b", r"^(?:(?:ok|okay),? )?(?:fine|ok|okay|right)\.(?=\s|$)",
           r"\bit'?s fine\.(?=\s|$)", r"\bi'?m done\b", r"\b(?:i )?couldn't care less\b",
           r"\bgood riddance\b", r"\bdon'?t bother\b", r"\b(?:lol|lmao|smh|rofl)\b", _START + r"forget it\b",
           r"\bi don'?t care(?:\.| any ?more| what)", _START + r"moving on\."),
-    _rule("dismissive", "This closes a door you may want open later, and reads as a parting shot.",
-          "I'd be glad to be considered for future roles.",
+    _rule("dismissive", N_("This closes a door you may want open later, and reads as a parting shot."),
+          N_("I'd be glad to be considered for future roles."),
           r"\b(?:don'?t expect me to |(?:won'?t|will not|shan'?t|never) (?:be )?)(?:apply|bother|work|"
           r"interview)\w* (?:\w+ ){0,3}again\b",
           r"\b(?:please )?(?:don'?t|do not|never) (?:contact|email|call|message) me\b" + _REST,
@@ -95,7 +95,7 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"bother)\w*\b[^.!?]{0,20}(?<!thanks )(?<!thank you )\banyway\b",
           r"\b(?:wouldn'?t|would not|needn'?t|need not) have bothered\b" + _REST),
     # --- sarcasm: polite words, opposite meaning
-    _rule("sarcasm", "This is a stock sarcastic phrase: the words are polite, the meaning isn't.", _THANKS,
+    _rule("sarcasm", N_("This is a stock sarcastic phrase: the words are polite, the meaning isn't."), _THANKS,
           r"\b(?:thanks|cheers|thank you) for nothing\b", r"\bthanks?(?: you)?[^.!?]{0,60}?,? i guess\b",
           r"\bwhat an honour\b", r"\bwhat a (?:surprise|shock)\b", r"\bnice of you to\b" + _REST,
           r"\bmust be nice\b", r"\bhow convenient\b", r"\byeah,? right\b", r"\bwho would have thought\b",
@@ -111,14 +111,14 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\badd(?:ing)? (?:it|this|you) to (?:my|the) (?:collection|pile|list)\b" + _REST,
           r"\b(?:apply|applying|go|going|work|working|stick) (?:to|for|with) (?:\w+ ){0,2}(?:companies|"
           r"employers|places|firms|people|recruiters) (?:that|who) actually\b" + _REST),
-    _rule("sarcasm", "A one-word reaction with a full stop reads as flat sarcasm or disbelief.", _LEAVE_IT,
+    _rule("sarcasm", N_("A one-word reaction with a full stop reads as flat sarcasm or disbelief."), _LEAVE_IT,
           _START + r"(?:wonderful|great|brilliant|fantastic|perfect|lovely|marvellous|super|awesome|"
           r"terrific|charming|splendid|figures|ha|hah|lol|go figure|as expected|of course not|unreal|nice|"
           r"cool|amazing|incredible|priceless|classy|right|sure|not)\.(?=\s|$)",
           _START + r"(?:wow|typical|classic|unbelievable|incredible|seriously|really)[.!?]+(?=\s|$)",
           r"\bjust wow\b", _START + r"typical\b" + _REST),
-    _rule("sarcasm", "Thanking or praising them for what it cost you is sarcasm.",
-          "Thank you for the opportunity to interview.",
+    _rule("sarcasm", N_("Thanking or praising them for what it cost you is sarcasm."),
+          N_("Thank you for the opportunity to interview."),
           r"\bthanks? (?:you )?(?:so much |very much |a lot )?for wasting\b",
           r"\b(?:wonderful|great|fantastic|brilliant|lovely|excellent|marvellous|super|perfect|productive|"
           r"good|fun) (?:use|way to spend|way of spending) (?:of )?my\b" + _REST,
@@ -126,7 +126,7 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"have been) (?:\w+ )?(?:rejected|ignored|ghosted|turned down|dismissed|kept waiting|strung "
           r"along|messed around|fobbed off)\b" + _REST,
           r"\bafter " + _NUM + r" (?:days|weeks|months) of (?:silence|nothing|waiting)\b"),
-    _rule("sarcasm", "A good wish with a sting in it reads as a jibe.", _WELL,
+    _rule("sarcasm", N_("A good wish with a sting in it reads as a jibe."), _WELL,
           r"\bgood luck (?:finding|replacing|getting|with that)\b", r"\byou'?ll need it\b",
           r"\b(?:someone|anyone) (?:as good|better) than me\b", r"\bas good as me\b",
           r"\b(?:i )?hope you'?re (?:happy|pleased|satisfied|proud) with\b" + _REST,
@@ -141,8 +141,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\b(?:less|more) \w+,? but (?:very )?(?:lovely|nice|great|fine|cheap(?:er)?|enthusiastic|keen|"
           r"young(?:er)?)\b",
           r"\b(?:congratulations|well done) on (?:finding|hiring|choosing|picking|getting)\b" + _REST),
-    _rule("sarcasm", "This tells them what you think they really value, which reads as a sarcastic "
-          "accusation.", _LEAVE_IT,
+    _rule("sarcasm", N_("This tells them what you think they really value, which reads as a sarcastic "
+             "accusation."), _LEAVE_IT,
           r"\b(?:claims?|claimed|supposedly|pretends?|likes? to think) (?:to )?(?:value|care|be|champion|"
           r"support|believe)\b" + _REST, r"\bfunny way of showing\b" + _REST,
           r"\bmeans? nothing (?:to you|to your \w+|to them|these days|any ?more)\b",
@@ -152,18 +152,18 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\byes-m[ae]n\b"),
     # Scare quotes: a lower-case word or two in quote marks. Quoted titles ('Data
     # Analyst') start with a capital and are left alone.
-    _rule("sarcasm", "Putting their word in quote marks (scare quotes) says you don't believe it.",
-          "Thank you for the feedback.",
+    _rule("sarcasm", N_("Putting their word in quote marks (scare quotes) says you don't believe it."),
+          N_("Thank you for the feedback."),
           r"(?<=\s)(?:the|your|this|that|so-called|is|was|being|as|a|an|my|me|called) (['‘\"“])(?-i:[a-z])"
           r"[\w -]{1,24}['’\"”]"),
     # ("I clearly didn't explain myself well" is self-reflection, not a jab.)
-    _rule("sarcasm", "“Clearly”/“obviously” presents your guess about them as fact, and reads as "
-          "a jab.",
-          "I may have misunderstood, so I'd welcome more detail.",
+    _rule("sarcasm", N_("“Clearly”/“obviously” presents your guess about them as fact, and reads as "
+             "a jab."),
+          N_("I may have misunderstood, so I'd welcome more detail."),
           r"(?<!i )(?<!i was )(?<!i'm )(?<!i am )\b(?:clearly|obviously)\s+(?:just|not|never|no|hadn'?t|"
           r"didn'?t|wasn'?t|weren'?t|don'?t|doesn'?t|had no|isn'?t|couldn'?t)\b"),
     # --- hostile: insults, threats, parting shots (insults by word are in INSULT_WORDS)
-    _rule("hostile", "A threat, even a hinted one, ends the relationship and can follow you.", _CALMLY,
+    _rule("hostile", N_("A threat, even a hinted one, ends the relationship and can follow you."), _CALMLY,
           r"\b(?:leav(?:e|ing) (?:a|an honest) review|glassdoor|legal action|my (?:lawyer|solicitor|union|"
           r"mp)|acas|"
           r"(?:employment )?tribunal|(?:make|making|file|filing) a (?:formal )?complaint|take this further|"
@@ -180,8 +180,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"(?:your|a) (?:competitor|rival)s?\b" + _REST,
           r"\bhope (?:you|they|whoever[^.!?]{0,30}?) (?:can live with|can sleep|knows? what (?:you'?re|"
           r"they'?re|he'?s|she'?s) (?:doing|getting)|don'?t (?:come to )?regret)\b" + _REST),
-    _rule("hostile", "Telling them it's their loss, or that you're better off, burns the bridge.",
-          "I'd be glad to stay in touch for future roles.",
+    _rule("hostile", N_("Telling them it's their loss, or that you're better off, burns the bridge."),
+          N_("I'd be glad to stay in touch for future roles."),
           r"\byour loss\b", r"\byou(?:'ve| have)? (?:really |just )?missed out\b" + _REST,
           r"\byou(?:'ve| have) lost (?:a|an|out|someone)\b" + _REST,
           InOneSentence(r"\byou'?ll (?:realise|realize|see|find out)\b", r"\b(?:soon enough|one day|eventually)\b",
@@ -191,7 +191,7 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"loss\b" + _REST,
           r"\b(?:had|got|received) (?:two|three|several|other|\d+) (?:other )?offers "
           r"(?:since|already)\b" + _REST),
-    _rule("hostile", "This attacks them, or the person they chose, and will be remembered.", _LEAVE_IT,
+    _rule("hostile", N_("This attacks them, or the person they chose, and will be remembered."), _LEAVE_IT,
           r"\b(?:shame on you|how dare you|you should be ashamed|you people|you lot)\b",
           r"\b(?:don'?t|doesn'?t|didn'?t|if|whether|no one|nobody) (?:\w+ ){0,3}knows? what (?:they'?re|"
           r"you'?re|he'?s|she'?s) doing\b" + _REST,
@@ -207,8 +207,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\byou'?re (?:kidding|joking)\b", r"\b(?:what a|complete|total|utter)? ?waste of (?:my |a |an |"
           r"the |our |everyone'?s )?(?:\w+ )?(?:time|day|morning|afternoon|evening|weekend|saturday|sunday|"
           r"week|fare|effort)\b"),
-    _rule("hostile", "Telling them you're angry or insulted puts them on the defensive; "
-          "“disappointed” says it without heat.", "I'm disappointed by the decision.",
+    _rule("hostile", N_("Telling them you're angry or insulted puts them on the defensive; "
+             "“disappointed” says it without heat."), N_("I'm disappointed by the decision."),
           r"\b(?:been|felt|feel|was|am|i'?m) (?:so |very |really |deeply |quite )?(?:insulted|disrespected|"
           r"humiliated|offended|mistreated)\b" + _REST,
           r"\b(?:i'?m|i am|i was|i feel|i felt)(?: \w+)? (?:furious|livid|fuming|outraged|appalled|disgusted|"
@@ -217,12 +217,12 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\b(?:baffled|stunned|shocked|astonished|flabbergasted|gobsmacked|appalled|amazed) (?:(?:that )?"
           r"(?:you|your|a company|an organisation|an? \w+ of your)|by you|by your|at your|at the way|by the "
           r"way|(?:at )?how (?:you|your|badly|poorly|this|it))\b" + _REST),
-    _rule("hostile", "Swearing, or an angry emoji, reads as anger in a professional message.", _LEAVE_IT,
+    _rule("hostile", N_("Swearing, or an angry emoji, reads as anger in a professional message."), _LEAVE_IT,
           r"\b(?:wtf|ffs|f\*+k?|bloody|damn(?:ed)?|crap|bullshit|bs|piss(?:ed)? off|sucks)\b",
           r"[🙄😒😤😡🤬🖕]"),
     # --- blame: the fault put on them
-    _rule("blame", "This tells them what they did wrong, which makes them defend the decision rather "
-          "than help you.", "I'd appreciate understanding how the decision was reached.",
+    _rule("blame", N_("This tells them what they did wrong, which makes them defend the decision rather "
+             "than help you."), N_("I'd appreciate understanding how the decision was reached."),
           r"\b" + _YOU + r" (?:clearly |obviously |just |even )*(?:got it wrong|were wrong|made a mistake|"
           r"messed (?:it )?up|changed your mind|failed to \w+|hadn'?t (?:even )?(?:read|looked|prepared)|"
           r"didn'?t (?:even )?(?:read|listen|bother|understand|look|prepare|care)|never (?:read|listened|"
@@ -240,8 +240,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
                         tail="rest"),
           r"\b(?:your|the) (?:interviewer|recruiter|panel|manager)\b[^.!?]{0,20}\bjust didn'?t\b",
           r"\bhow am i (?:supposed|meant|expected) to\b" + _REST),
-    _rule("blame", "Saying they didn't try, or treated you badly, is an accusation, however true it feels.",
-          "I'd have appreciated a little more detail, if you're able to share it.",
+    _rule("blame", N_("Saying they didn't try, or treated you badly, is an accusation, however true it feels."),
+          N_("I'd have appreciated a little more detail, if you're able to share it."),
           r"\bif you had (?:bothered|taken the time|actually|even)\b" + _REST, r"\bbothered to\b",
           r"\b(?:not|never|didn'?t|don'?t|doesn'?t|won'?t) even (?:look|read|open|reply|respond|acknowledge|"
           r"bother|glance|check|listen)\w*\b" + _REST,
@@ -262,22 +262,22 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"communicated|handled)\b",
           r"\byou(?:'ll| will)? (?:be )?(?:a bit )?better prepared\b",
           r"\b" + _YOU + r" (?:was|were|seemed) (?:badly |poorly |un)prepared\b"),
-    _rule("blame", "Pointing out how long they took reads as a reprimand.",
-          "Thank you for getting back to me.",
+    _rule("blame", N_("Pointing out how long they took reads as a reprimand."),
+          N_("Thank you for getting back to me."),
           r"\btook (?:you|them|your \w+|the (?:panel|team|company|recruiter)|(?!me\b)\w+ only) (?:over |"
           r"nearly |almost |about |more than )?" + _NUM + r" ?(?:days?|weeks?|months?)\b",
           r"\bonly took (?!me\b)" + _NUM + r" ?(?:days?|weeks?|months?)\b",
           r"\bonly (?:\w+ ){0,3}(?:days|weeks|months) (?:late|after|later)\b"),
-    _rule("blame", "A “why did you…” or rhetorical question reads as an accusation, not a question.",
-          "Could you tell me how my application was assessed?",
+    _rule("blame", N_("A “why did you…” or rhetorical question reads as an accusation, not a question."),
+          N_("Could you tell me how my application was assessed?"),
           r"\bwhy (?:on earth |exactly |the hell |else )?(?:did|didn'?t|would|wouldn'?t|do|don'?t|does|"
           r"doesn'?t|have|haven'?t|has|hasn'?t)(?: it take)? (?:you|your \w+|they|the \w+|nobody|no one|"
           r"anyone)\b" + _REST,
           r"\bhow could you\b" + _REST,
           r"\b(?:did|does|do|has|had) (?:anyone|anybody|someone|you|they) (?:even |actually |ever )+(?:read|"
           r"look(?:ed)? at|listen(?:ed)? to|open(?:ed)?)\b" + _REST),
-    _rule("blame", "Telling them their decision was a mistake, or passing judgement on them, argues "
-          "with it.", "I was disappointed by the decision, but I respect it.",
+    _rule("blame", N_("Telling them their decision was a mistake, or passing judgement on them, argues "
+             "with it."), N_("I was disappointed by the decision, but I respect it."),
           r"\byou(?:'ve| have|'re| are)? (?:made|making) (?:a |the )?(?:big |huge |serious |terrible |real |"
           r"massive )?(?:mistake|error|wrong (?:call|choice|decision))\b",
           r"(?<!i made )(?<!i've made )\b(?:the|a|your) (?:wrong|bad|poor) (?:decision|choice|call)\b",
@@ -292,8 +292,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\breflects? (?:poorly|badly) on\b" + _REST, r"\bsays (?:a lot|everything|it all) about "
           r"(?:you|your)\b" + _REST, r"\bspeaks volumes\b", r"\bpoorer for it\b",
           _START + r"do better\b", r"\byou (?:can|could|should|must) do better\b"),
-    _rule("blame", "Suggesting the outcome was fixed accuses them of bad faith.",
-          "Could you tell me what made the difference in the end?",
+    _rule("blame", N_("Suggesting the outcome was fixed accuses them of bad faith."),
+          N_("Could you tell me what made the difference in the end?"),
           r"\b(?:always the plan|(?:decided|made|chosen) before (?:i|the interview|we)|a done deal|"
           r"(?:just |only |merely )?"
           r"a formality|a foregone conclusion|box-ticking|a tick-box exercise|stitched up|(?:known|knew|"
@@ -305,7 +305,7 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"(?:\w+ )?(?:lined up|in mind)\b",
           _START + r"i bet\b" + _REST, r"\bsomeone'?s (?:friend|mate|relative|nephew|niece|son|daughter)\b",
           r"\bjobs for the boys\b", r"\bnepotism\b", r"\bit'?s (?:all )?who you know\b"),
-    _rule("blame", "Telling them how to do their job reads as a lecture.", _LEAVE_IT,
+    _rule("blame", N_("Telling them how to do their job reads as a lecture."), _LEAVE_IT,
           r"\b(?:next time|in future|in the future),? (?:maybe |perhaps |try to |please )?(?:(?:someone|"
           r"somebody|you|they|your \w+|the \w+)(?: could| should| might| may want to| will|'ll| need to)? )?"
           r"(?:try|read|check|look|consider|actually|bother|reply|respond|make|take|give|treat|learn|do|"
@@ -316,26 +316,26 @@ TONE_RULES: tuple[_ToneRule, ...] = (
                         r"needs? to|ought to)\b", tail="."),
           r"\byou (?:might|may) (?:want|wish) to (?:update|review|check|reconsider|rethink|train|"
           r"fix)\b" + _REST),
-    _rule("blame", "Doubting that they read or considered your application accuses them of not trying.",
-          "Could you tell me how my application was assessed?",
+    _rule("blame", N_("Doubting that they read or considered your application accuses them of not trying."),
+          N_("Could you tell me how my application was assessed?"),
           r"\b(?:was|were|been) (?:even|actually|ever) (?:read|looked at|opened|considered)\b" + _REST,
           r"\b(?:you|they|anyone|anybody|someone|somebody)\b[^.!?]{0,30}\bactually (?:read|look(?:ed)? at|"
           r"listen(?:ed)? to|open(?:ed)?|consider(?:ed)?)\b" + _REST,
           r"\bi find it (?:hard|difficult) to believe\b" + _REST),
     # A rhetorical question aimed at them: "Is anyone actually reading my emails?" A real
     # question doesn't need "actually" or "even".
-    _rule("blame", "A question with “actually” or “even” in it is a complaint, not a question.",
-          "Could you let me know …?",
+    _rule("blame", N_("A question with “actually” or “even” in it is a complaint, not a question."),
+          N_("Could you let me know …?"),
           InOneSentence(_START + r"(?:do|does|did|is|are|was|were|has|have|will|would)\b",
                         r"\b(?:you|your|anyone|anybody|they|the \w+)\b", r"\b(?:actually|even)\b", tail="?")),
     # Contempt for how easy it should have been: "it's not rocket science".
-    _rule("hostile", "Saying it should have been easy for them reads as contempt.", _LEAVE_IT,
+    _rule("hostile", N_("Saying it should have been easy for them reads as contempt."), _LEAVE_IT,
           r"\bnot rocket science\b" + _REST, r"\bhow hard (?:can|is|could) it\b" + _REST,
           r"\bit(?:'s| is|'s not| isn'?t| is not) (?:not )?(?:that |exactly )?(?:hard|"
           r"difficult) to (?:send|reply|give|write|let|respond|tell)\b" + _REST),
     # --- defensive: arguing with the decision
-    _rule("defensive", "This argues with a decision already made, which rarely changes it.",
-          "I saw it a little differently, so I'd value the chance to understand your view.",
+    _rule("defensive", N_("This argues with a decision already made, which rarely changes it."),
+          N_("I saw it a little differently, so I'd value the chance to understand your view."),
           _START + r"with (?:all )?(?:due )?respect\b", r"\bwith all due respect\b",
           _START + r"respectfully,",
           r"\bi (?:strongly |respectfully |completely |totally |fundamentally )?disagree\b[^.!?,]*",
@@ -349,8 +349,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\bi must point out\b", r"\bi feel i must (?:point out|say|stress|object)\b",
           r"\bfor the record\b",
           r"\bno offen[cs]e,? but\b", r"\bnot to be rude,? but\b", r"\b(?:i'?m )?just saying\b"),
-    _rule("defensive", "Insisting you were the best choice, or did everything right, disputes their "
-          "judgement.", "I felt the interview went well, so I'd value any detail on where I fell short.",
+    _rule("defensive", N_("Insisting you were the best choice, or did everything right, disputes their "
+             "judgement."), N_("I felt the interview went well, so I'd value any detail on where I fell short."),
           r"\bi (?:answered|got) (?:every|all the|each) questions? (?:correctly|right)\b",
           r"\bi did (?:everything|all) (?:you asked|right|correctly|asked of me|that was asked)\b",
           r"\b(?:i'?m|i am|i was) (?:clearly|obviously|far|much|definitely|easily) (?:stronger|better|more "
@@ -362,8 +362,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\bi (?:was|am|would have been|'d have been) (?:clearly |obviously |absolutely |simply )?(?:the )?"
           r"(?:perfect|ideal|best|strongest|most qualified|more qualified|better qualified)(?: (?:fit|person|"
           r"candidate|applicant|choice))?(?: for (?:this|the) (?:job|role|position))?\b"),
-    _rule("defensive", "Comparing yourself with whoever got the job, or with their panel, reads as "
-          "resentful.", "Could you tell me which parts of the role my experience didn't cover?",
+    _rule("defensive", N_("Comparing yourself with whoever got the job, or with their panel, reads as "
+             "resentful."), N_("Could you tell me which parts of the role my experience didn't cover?"),
           r"\bmore experience than (?:anyone|anybody|everyone|any of)\b" + _REST,
           r"\bcounts? for less than\b" + _REST,
           r"\b(?:someone|somebody|a candidate|they|he|she|the other \w+) (?:with|has|had|having) "
@@ -371,7 +371,7 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\b(?:got|gets|given|offered) the (?:job|role|position) over me\b",
           r"\b(?:chose|picked|hired) (?:\w+ ){0,3}over me\b"),
     # --- demand: asking for what they don't owe (deadlines are found by _deadline_flags)
-    _rule("demand", "Expecting or demanding something they don't owe you reads as entitled.", _FEEDBACK,
+    _rule("demand", N_("Expecting or demanding something they don't owe you reads as entitled."), _FEEDBACK,
           r"\bi (?:demand|insist)\b[^.!?]{0,60}",
           r"\bi require (?:an? (?:explanation|answer|response|reply)|answers)\b[^.!?]{0,60}",
           r"\bi expect (?:a (?:full|proper|detailed|response|reply|written)|an (?:answer|explanation|apology|"
@@ -392,11 +392,11 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\bi(?: am|'?m) still waiting\b",
           r"\b(?:refund|reimburse|compensate) me\b",
           r"\bi'?d like you to (?:refund|reimburse|pay)\b[^.!?,]*"),
-    _rule("demand", "This is phrased as an order rather than a request.", _UNDERSTAND,
+    _rule("demand", N_("This is phrased as an order rather than a request."), _UNDERSTAND,
           r"(?<!you )\btell me why\b" + _REST, r"\bconfirm (?:immediately|in writing)\b",
           r"(?<!you )(?<!you please )\b(?:please )?explain (?:to me )?why\b",
           r"\bi want (?:an|a full) explanation\b", r"\bi want to know why\b"),
-    _rule("demand", "Going over their heads, or copying in someone senior, turns a reply into a complaint.",
+    _rule("demand", N_("Going over their heads, or copying in someone senior, turns a reply into a complaint."),
           _CALMLY,
           r"\b(?:be )?reviewed by someone (?:more )?senior\b",
           r"\bescalat(?:e|ing) (?:this|it|the matter|my \w+)\b" + _REST,
@@ -406,16 +406,16 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\bcop(?:y|ying|ied) in (?:your|the|my) (?:\w+ )?(?:director|manager|ceo|boss|head|chief "
           r"executive|lawyer|solicitor)\b" + _REST),
     # --- pleading: begging them to reverse the decision
-    _rule("pleading", "Begging them to reverse the decision puts them in an awkward spot and undersells "
-          "you.", "If a similar role comes up, I'd be very glad to be considered.",
+    _rule("pleading", N_("Begging them to reverse the decision puts them in an awkward spot and undersells "
+             "you."), N_("If a similar role comes up, I'd be very glad to be considered."),
           r"\bplease reconsider\b" + _REST, r"\breconsider (?:your|the|this) decision\b",
           r"\bi (?:really |desperately )?need this (?:job|role)\b", r"\b(?:i'?m )?begging\b",
           r"\bgive me (?:another|one more|a second) (?:chance|go)\b", r"\bi'?ll do anything\b",
           r"\b(?:just |please )+give me (?:a|one|another|the) (?:chance|shot|go|try)\b",
           r"\b(?:i'?m|i am) desperate\b", r"\bdesperately need\b", r"\bprove you wrong\b"),
     # --- passive-aggressive: a pointed hint instead of a plain request
-    _rule("passive_aggressive", "This hints at a grievance instead of saying plainly what you'd like.",
-          "Thank you for getting back to me.",
+    _rule("passive_aggressive", N_("This hints at a grievance instead of saying plainly what you'd like."),
+          N_("Thank you for getting back to me."),
           r"\bper my (?:previous|last|earlier) (?:email|message)\b",
           r"\bas i (?:already|previously|have already|'ve already) (?:said|mentioned|explained|stated)\b",
           r"\bas i said before\b", _START + r"again\.(?=\s*$)", _START + r"(?:interesting|noted)\.(?=\s|$)",
@@ -443,8 +443,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"least\b" + _REST,
           r"\b(?:it )?would(?:'ve| have) been (?:nice|good|helpful|courteous|polite|decent|appreciated|"
           r"useful) (?:to|if)\b" + _REST),
-    _rule("passive_aggressive", "Listing what the process cost you reads as making them feel guilty.",
-          "Thank you for your time.",
+    _rule("passive_aggressive", N_("Listing what the process cost you reads as making them feel guilty."),
+          N_("Thank you for your time."),
           r"\bi (?:turned down|declined|gave up|passed on|walked away from|cancelled|rearranged) (?:a |an |"
           r"the |my |another |other |two |several )?(?:\w+ )?(?:offers?|jobs?|roles?|interviews?|holiday)\b"
           + _REST,
@@ -457,8 +457,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\b(?:i guess|i suppose|i'?ll (?:just|keep|leave|stop|take))\b[^.!?]{0,50}\bthen[.!]",
           InOneSentence(r"\bafter all that\b", tail="?")),
     # --- bitter and absolute: resentment, all-or-nothing words aimed at them or the world
-    _rule("bitter", "This sounds worn down and resentful, and the reader may take it personally.",
-          "It's been a tough search, but I'm keen to keep going.",
+    _rule("bitter", N_("This sounds worn down and resentful, and the reader may take it personally."),
+          N_("It's been a tough search, but I'm keen to keep going."),
           r"\b(?:sick|fed up|sick and tired|tired) (?:of|with)\b" + _REST,
           r"\b(?:i'?ve|i have) had enough\b" + _REST,
           r"\b(?:i'?m|i am|i'?ve (?:got|become)) (?:so |quite |pretty |well )?used to (?:being|getting|it|"
@@ -472,8 +472,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"\bsomewhere (?:that |where )?(?:they'?re|i'?m|i am|it'?s|my \w+ (?:is|are)) (?:actually )?"
           r"(?:appreciated|valued|wanted|respected)\b" + _REST,
           r"\b(?:i'?m|i am|i was) (?:just |simply |probably )?too (?:old|young)\b" + _REST),
-    _rule("absolute", "An all-or-nothing statement turns one decision into a judgement of them, and is "
-          "rarely true.", "This has been a tough search so far.",
+    _rule("absolute", N_("An all-or-nothing statement turns one decision into a judgement of them, and is "
+             "rarely true."), N_("This has been a tough search so far."),
           r"\byou (?:always|never)\b(?! know\b| made me\b| make me\b)",
           r"\byou(?:'ll| will) never\b(?! know\b| believe\b)" + _REST,
           r"\b(?:nobody|no one|no-one|no company|no employer)(?: ever)? (?:hires|wants|gives|listens|reads|"
@@ -490,8 +490,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"respond|bother|read|listen|call|get back)\w*\b" + _REST, r"\bnever giving\b" + _REST,
           r"\beveryone (?:always|knows)\b"),
     # --- self-put-downs: running yourself down
-    _rule("self_put_down", "Running yourself down makes the reader see you the way you describe "
-          "yourself.", "I'm disappointed, and I'm keen to learn from it.",
+    _rule("self_put_down", N_("Running yourself down makes the reader see you the way you describe "
+             "yourself."), N_("I'm disappointed, and I'm keen to learn from it."),
           r"\bi'?m (?:so |such |just |a |an |totally |completely |utterly |really |obviously |clearly |"
           r"simply |probably )*(?:useless|stupid|an idiot|idiot|a failure|failure|hopeless|worthless|rubbish|"
           r"pathetic|a loser|not good enough|not cut out for|unemployable|unhireable|a lost cause|no good|a "
@@ -501,8 +501,8 @@ TONE_RULES: tuple[_ToneRule, ...] = (
           r"interview)\b",
           r"\b(?:sorry|apologies) for wasting your time\b",
           r"\byou won'?t want to (?:hire|see|hear from) me\b"),
-    _rule("self_put_down", "Saying you always fail, or never will succeed, undersells you to someone "
-          "who may hire you later.", "I'm keen to keep improving, and I'd welcome any advice.",
+    _rule("self_put_down", N_("Saying you always fail, or never will succeed, undersells you to someone "
+             "who may hire you later."), N_("I'm keen to keep improving, and I'd welcome any advice."),
           r"\bi(?:'ll| will) never (?:get|find|be|make)\b[^.!?,]*",
           r"\bi knew i'?d (?:mess|blow|screw|fail|bomb|get)\b" + _REST,
           r"\bi always (?:mess|fail|blow|screw|ruin|choke|freeze|panic|get (?:it|things) wrong)\w*\b" + _REST,

@@ -32,7 +32,7 @@ from nextround.checks._feedback_words import (
     THEME_PATTERNS,
     THEMES,
 )
-from nextround.checks._patterns import any_of, lazy
+from nextround.checks._patterns import N_, Listing, any_of, lazy
 
 # ---------------------------------------------------------------------------
 # Feedback check
@@ -45,7 +45,8 @@ class FeedbackCheck:
 
     `vague` is the verdict; `score` runs from 0 (nothing concrete) to 1 (several
     concrete anchors); `reasons` explain the verdict in plain words; `themes` are keys
-    of `THEMES`; `follow_up_questions` are 2-4 polite questions to send back.
+    of `THEMES`; `follow_up_questions` are 2-4 polite questions to send back. Reasons
+    and questions are en-GB messages a face translates (`i18n.translated`).
     """
 
     vague: bool
@@ -199,35 +200,36 @@ def _find_themes(text: str) -> dict[str, list[str]]:
     return themes
 
 
-def _quote(items: Sequence[str], limit: int = 3) -> str:
-    shown = [f"“{i}”" for i in items[:limit]]
-    return ", ".join(shown)
+def _quote(items: Sequence[str], limit: int = 3) -> Listing:
+    return Listing(", ", [N_("“{phrase}”").format(phrase=i) for i in items[:limit]])
 
 
 # Follow-up question templates per theme. `{what}` is the word the feedback used, so
-# the question reads as a reply to *this* feedback. UK English throughout.
+# the question reads as a reply to *this* feedback. Written in UK English, and marked
+# for the catalogs: the faces show them (and put them in the follow-up draft) in the
+# workbook's language.
 # One question each, never two joined by "and", and never about whoever got the job:
 # careers guidance asks how to improve, and many employers won't compare candidates.
 _THEME_QUESTIONS: dict[str, str] = {
-    "experience": "You mentioned {what}: which experience would have made the difference for this role?",
-    "technical_skills": "You mentioned {what}: which part of the technical assessment fell short?",
-    "communication": "You mentioned {what}: is there a moment in the interview where I could have been clearer?",
-    "culture_fit": "You mentioned {what}: was there a particular answer that gave the team that impression?",
-    "preparation": "You mentioned {what}: which part of my preparation felt thin?",
-    "competition": "What one thing could I work on to be a stronger candidate next time?",
-    "logistics": "You mentioned {what}: was the decision mainly about practical arrangements?",
-    "salary": "You mentioned {what}: was salary or budget the deciding factor?",
+    "experience": N_("You mentioned {what}: which experience would have made the difference for this role?"),
+    "technical_skills": N_("You mentioned {what}: which part of the technical assessment fell short?"),
+    "communication": N_("You mentioned {what}: is there a moment in the interview where I could have been clearer?"),
+    "culture_fit": N_("You mentioned {what}: was there a particular answer that gave the team that impression?"),
+    "preparation": N_("You mentioned {what}: which part of my preparation felt thin?"),
+    "competition": N_("What one thing could I work on to be a stronger candidate next time?"),
+    "logistics": N_("You mentioned {what}: was the decision mainly about practical arrangements?"),
+    "salary": N_("You mentioned {what}: was salary or budget the deciding factor?"),
 }
-_QUESTION_NO_STAGE = "At which stage of the process, or in which answer, did this come through most clearly?"
-_QUESTION_NO_GOOD = "What would a strong answer have looked like, so I know what to aim for?"
-_QUESTION_ONE_THING = (
+_QUESTION_NO_STAGE = N_("At which stage of the process, or in which answer, did this come through most clearly?")
+_QUESTION_NO_GOOD = N_("What would a strong answer have looked like, so I know what to aim for?")
+_QUESTION_ONE_THING = N_(
     "If I could work on just one thing before applying for a similar role, what would you suggest?"
 )
-_QUESTION_RESOURCE = "Is there a resource or example you'd recommend to help me improve on this?"
-_QUESTION_AGAIN = "Would you be open to me applying again once I've worked on this?"
+_QUESTION_RESOURCE = N_("Is there a resource or example you'd recommend to help me improve on this?")
+_QUESTION_AGAIN = N_("Would you be open to me applying again once I've worked on this?")
 _EMPTY_QUESTIONS = [
-    "What made the difference in your decision?",
-    "Was there a particular answer that fell short?",
+    N_("What made the difference in your decision?"),
+    N_("Was there a particular answer that fell short?"),
     _QUESTION_ONE_THING,
 ]
 
@@ -247,7 +249,7 @@ def _follow_ups(
         what = themes[key][0].strip()
         if not (what.isupper() or what[:1].isupper() and key == "technical_skills"):
             what = what.lower()
-        questions.append(_THEME_QUESTIONS[key].format(what=f"“{what}”"))
+        questions.append(_THEME_QUESTIONS[key].format(what=N_("“{phrase}”").format(phrase=what)))
     if vague:
         if not (anchors.keys() & {"stage", "question", "example"}):
             questions.append(_QUESTION_NO_STAGE)
@@ -290,7 +292,7 @@ def check_feedback(text: str) -> FeedbackCheck:
         return FeedbackCheck(
             vague=True,
             score=0.0,
-            reasons=["There is no feedback text yet, so there is nothing specific to learn from."],
+            reasons=[N_("There is no feedback text yet, so there is nothing specific to learn from.")],
             follow_up_questions=list(_EMPTY_QUESTIONS),
             themes=[],
         )
@@ -304,9 +306,9 @@ def check_feedback(text: str) -> FeedbackCheck:
 
     reasons: list[str] = []
     if generic:
-        reasons.append(f"Generic rejection phrasing: {_quote(generic)}.")
+        reasons.append(N_("Generic rejection phrasing: {phrases}.").format(phrases=_quote(generic)))
     for kind, hits in anchors.items():
-        reasons.append(f"Names {ANCHOR_KINDS[kind]}: {_quote(hits)}.")
+        reasons.append(N_("Names {what}: {phrases}.").format(what=ANCHOR_KINDS[kind], phrases=_quote(hits)))
     missing = [ANCHOR_KINDS[k] for k in ANCHOR_KINDS if k not in anchors]
     if vague:
         key_missing = [
@@ -315,14 +317,14 @@ def check_feedback(text: str) -> FeedbackCheck:
             if k not in anchors
         ] or missing
         if key_missing:
-            reasons.append("Missing: " + "; ".join(key_missing) + ".")
+            reasons.append(N_("Missing: {what}.").format(what=Listing("; ", key_missing)))
         else:
-            reasons.append("Missing: enough detail to outweigh the generic phrasing.")
+            reasons.append(N_("Missing: enough detail to outweigh the generic phrasing."))
         if not anchors:
             reasons.insert(
                 0,
-                "Nothing concrete to act on: no round, question, tool, example or piece "
-                "of work is named.",
+                N_("Nothing concrete to act on: no round, question, tool, example or piece "
+                   "of work is named."),
             )
     return FeedbackCheck(
         vague=vague,

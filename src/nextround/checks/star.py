@@ -54,7 +54,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from nextround.checks._patterns import lazy, words_of
+from nextround.checks._patterns import N_, Listing, lazy, words_of
 from nextround.checks._star_words import (
     ABSENCE_PATTERNS,
     ACTION_AFTER,
@@ -184,6 +184,12 @@ _LOOK_BACK = 60
 _CLOCK_RE = lazy(r"[\d:.]*\s?(?:am|pm|o'clock)\b", re.IGNORECASE)
 
 
+# Each part as a sentence names it ("Missing: task, result"): lower case in English,
+# but a message of its own, as not every language writes it so.
+_PART_IN_A_SENTENCE = {"situation": N_("situation"), "task": N_("task"), "action": N_("action"),
+                       "result": N_("result")}
+
+
 @dataclasses.dataclass(frozen=True)
 class StarCheck:
     """How a "better answer" measures up to the STAR method.
@@ -208,13 +214,13 @@ class StarCheck:
     def verdict(self) -> str:
         """The verdict in a few words, for a list or a heading."""
         if self.complete:
-            return "Complete STAR answer"
+            return N_("Complete STAR answer")
         if not any(self.parts.values()):
-            return "Not a STAR answer yet"
-        lacking = [PARTS[k].lower() for k in self.missing if k in PARTS]
+            return N_("Not a STAR answer yet")
+        lacking = [_PART_IN_A_SENTENCE[k] for k in self.missing if k in PARTS]
         if not lacking:
-            return "Nearly there: make the result concrete"
-        return "Missing: " + ", ".join(lacking)
+            return N_("Nearly there: make the result concrete")
+        return N_("Missing: {parts}").format(parts=Listing(", ", lacking))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready copy."""

@@ -15,7 +15,7 @@ import itertools
 import re
 from typing import Any
 
-from nextround.checks._patterns import sentiment
+from nextround.checks._patterns import N_, sentiment
 from nextround.checks._tone_rules import (
     CAPS_RE,
     CLAUSE_BREAK_RE,
@@ -51,7 +51,9 @@ class ToneFlag:
     """One phrase in a draft that may read badly.
 
     `phrase` is the exact substring of the draft; `kind` is a key of `TONE_KINDS`;
-    `why` says in one sentence how it may read; `alternative` is calmer wording.
+    `why` says in one sentence how it may read; `alternative` is calmer wording. Both
+    are en-GB messages a face translates (`i18n.translated`), except a calmer wording
+    made of the person's own words ("wonderful" for "WONDERFUL"), which stays as it is.
     """
 
     phrase: str
@@ -103,7 +105,7 @@ def _shouting_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
             continue
         out.append((m.start(), m.end(), ToneFlag(
             word, "shouting",
-            f"“{word}” in capitals reads as raising your voice.",
+            N_("“{word}” in capitals reads as raising your voice.").format(word=word),
             word.lower(),
         )))
     return out
@@ -122,7 +124,7 @@ def _punctuation_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
         calm = "?" if "?" in m.group(0) else "."
         out.append((start, m.end(), ToneFlag(
             phrase, "punctuation",
-            "Repeated “!” or “?” reads as anger or disbelief.",
+            N_("Repeated “!” or “?” reads as anger or disbelief."),
             text[start:m.start()] + calm,
         )))
     return out
@@ -162,8 +164,8 @@ def _sentiment_flags(text: str, sentences: list[tuple[int, str]]) -> list[tuple[
             phrase = m.group(0).strip()
             out.append((m.start(), m.start() + len(phrase), ToneFlag(
                 phrase, "sarcasm",
-                f"Thanking them for “{bad[0]}” reads as sarcasm.",
-                "Thank you for letting me know.",
+                N_("Thanking them for “{word}” reads as sarcasm.").format(word=bad[0]),
+                N_("Thank you for letting me know."),
             )))
 
     # "…wasting a month of my time, really appreciate it": thanks that follow a complaint.
@@ -173,8 +175,8 @@ def _sentiment_flags(text: str, sentences: list[tuple[int, str]]) -> list[tuple[
         if bad:
             out.append((m.start(), m.end(), ToneFlag(
                 m.group(0), "sarcasm",
-                f"Thanks straight after a complaint (“{bad[-1]}”) reads as sarcastic.",
-                "(leave it out)",
+                N_("Thanks straight after a complaint (“{word}”) reads as sarcastic.").format(word=bad[-1]),
+                N_("(leave it out)"),
             )))
 
     # A short upbeat sentence straight after a negative one ("…rejected from.
@@ -187,8 +189,8 @@ def _sentiment_flags(text: str, sentences: list[tuple[int, str]]) -> list[tuple[
         if analyser.polarity_scores(sent)["compound"] >= 0.3 and bad:
             out.append((start, start + len(sent), ToneFlag(
                 sent, "sarcasm",
-                "A short upbeat remark right after a complaint reads as sarcasm.",
-                "(leave it out)",
+                N_("A short upbeat remark right after a complaint reads as sarcasm."),
+                N_("(leave it out)"),
             )))
 
     # A strongly negative word (VADER) said *of* them: "your team is hopeless",
@@ -200,8 +202,8 @@ def _sentiment_flags(text: str, sentences: list[tuple[int, str]]) -> list[tuple[
             continue
         out.append((m.start(), m.end(), ToneFlag(
             m.group(0), "hostile",
-            f"Calling them or their process “{m.group('word')}” reads as an attack.",
-            "(describe the outcome and how you feel about it, rather than them)",
+            N_("Calling them or their process “{word}” reads as an attack.").format(word=m.group("word")),
+            N_("(describe the outcome and how you feel about it, rather than them)"),
         )))
     return out
 
@@ -220,8 +222,8 @@ def _deadline_flags(sentences: list[tuple[int, str]]) -> list[tuple[int, int, To
             continue
         out.append((start, start + m.end(), ToneFlag(
             sent[:m.end()], "demand",
-            "A deadline on a favour reads as a demand, however politely it is put.",
-            "Whenever you have a moment, I'd be grateful for …",
+            N_("A deadline on a favour reads as a demand, however politely it is put."),
+            N_("Whenever you have a moment, I'd be grateful for …"),
         )))
     return out
 
@@ -246,8 +248,8 @@ def _sentence_flags(sentences: list[tuple[int, str]]) -> list[tuple[int, int, To
         if positive and complaint and not SINCERE_RE.search(sent) and not SIGN_OFF.search(sent):
             out.append((start, start + len(sent), ToneFlag(
                 sent, "sarcasm",
-                f"“{positive[0]}” next to a complaint reads as sarcasm.",
-                "Say plainly what you'd like, or leave it out.",
+                N_("“{word}” next to a complaint reads as sarcasm.").format(word=positive[0]),
+                N_("Say plainly what you'd like, or leave it out."),
             )))
             continue
         # A sentence VADER finds negative, aimed at them ("you/your/they"), with a
@@ -260,8 +262,8 @@ def _sentence_flags(sentences: list[tuple[int, str]]) -> list[tuple[int, int, To
         ):
             out.append((start, start + len(sent), ToneFlag(
                 sent, "blame",
-                "This sentence is negative and aimed at them, so it may read as blame.",
-                "Say how the outcome felt for you instead, e.g. “I was disappointed by the decision.”",
+                N_("This sentence is negative and aimed at them, so it may read as blame."),
+                N_("Say how the outcome felt for you instead, e.g. “I was disappointed by the decision.”"),
             )))
     return out
 
@@ -341,9 +343,9 @@ def _insult_flags(text: str) -> list[tuple[int, int, ToneFlag]]:
             continue
         out.append((m.start(), m.end(), ToneFlag(
             m.group(0), "hostile",
-            f"Calling them or the process “{m.group(0).strip()}” will be remembered long "
-            "after the role is filled.",
-            "I found the decision disappointing.",
+            N_("Calling them or the process “{word}” will be remembered long "
+               "after the role is filled.").format(word=m.group(0).strip()),
+            N_("I found the decision disappointing."),
         )))
     return out
 

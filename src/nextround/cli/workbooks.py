@@ -212,12 +212,12 @@ def _feedback_report(result: Any) -> str:
     score = i18n.format_number(result.score, "0.00")
     lines = [_("Vague: hard to act on as it stands (specificity {score})").format(score=score) if result.vague
              else _("Specific enough to act on (specificity {score})").format(score=score)]
-    lines += [_("Why:"), *(f"  - {reason}" for reason in result.reasons)] if result.reasons else []
+    lines += [_("Why:"), *(f"  - {i18n.translated(reason)}" for reason in result.reasons)] if result.reasons else []
     if result.themes:
         lines.append(_("Themes: {themes}").format(themes=", ".join(_(THEMES[t]) for t in result.themes)))
     if result.follow_up_questions:
         lines.append(_("Questions you could ask:"))
-        lines += [f"  {n}. {q}" for n, q in enumerate(result.follow_up_questions, 1)]
+        lines += [f"  {n}. {i18n.translated(q)}" for n, q in enumerate(result.follow_up_questions, 1)]
     return "\n".join(lines)
 
 
@@ -230,8 +230,8 @@ def _tone_report(result: Any) -> str:
                            "Wait before sending: {count} phrases may read badly (calm {score})", count).format(
         count=count, score=score)]
     for flag in result.flags:
-        lines.append(f"  “{flag.phrase}” ({flag.kind}): {flag.why}")
-        lines.append("      " + _("Perhaps: “{words}”").format(words=flag.alternative))
+        lines.append(f"  “{flag.phrase}” ({flag.kind}): {i18n.translated(flag.why)}")
+        lines.append("      " + _("Perhaps: “{words}”").format(words=i18n.translated(flag.alternative)))
     return "\n".join(lines)
 
 
@@ -239,12 +239,12 @@ def _answer_report(result: Any) -> str:
     from nextround.checks import PARTS
 
     marks = "  ".join(f"{'✓' if result.parts[k] else '✗'} {_(name)}" for k, name in PARTS.items())
-    lines = [f"{result.verdict}.", marks]
+    lines = [f"{i18n.translated(result.verdict)}.", marks]
     if result.parts["result"]:
         lines[-1] += "  " + (_("(concrete result)") if result.concrete_result else _("(vague result)"))
     if result.suggestions:
         lines.append(_("To make it stronger:"))
-        lines += [f"  - {suggestion}" for suggestion in result.suggestions]
+        lines += [f"  - {i18n.translated(suggestion)}" for suggestion in result.suggestions]
     return "\n".join(lines)
 
 

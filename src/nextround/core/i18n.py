@@ -150,6 +150,19 @@ def N_(message: str) -> str:
     return message
 
 
+def translated(text: str) -> str:
+    """`text` in the locale in force, if it says how it was made; else `text` as it is.
+
+    For what the text checks return: they may not import this module, so each of
+    their messages keeps its en-GB template and values, and can translate itself
+    given `_` (`translated(gettext)`: the template translated, then formatted with
+    its values, each translated the same way). Anything else — the person's own
+    words, a calmer wording made from them — is shown as it was written.
+    """
+    how = getattr(text, "translated", None)
+    return str(how(_)) if callable(how) else text
+
+
 def format_date(day: date, length: str = "long") -> str:
     """`day` as a person in the locale in force writes it: "10 June 2026", "June 10, 2026", "10. Juni 2026".
 

@@ -190,9 +190,10 @@ def feedback_request(doc: Mapping[str, Any]) -> Message:
 
 def feedback_follow_up(doc: Mapping[str, Any], questions: Sequence[str] = ()) -> Message:
     """Asking for more detail when the feedback was vague: the first one or two questions
-    (the check puts the ones chosen from what they said first)."""
+    (the check puts the ones chosen from what they said first), in the locale in force."""
     values = context(doc)
-    values["questions"] = (list(questions) or list(general_follow_up_questions()))[:MOST_FOLLOW_UP_QUESTIONS]
+    asked = [i18n.translated(q) for q in questions] or list(general_follow_up_questions())
+    values["questions"] = asked[:MOST_FOLLOW_UP_QUESTIONS]
     return render("feedback_follow_up", values)
 
 

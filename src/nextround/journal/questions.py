@@ -151,7 +151,7 @@ def _question(entry: BankQuestion) -> str:
 
 def _verdict(entry: BankQuestion) -> str:
     if entry.check:
-        return entry.check.verdict
+        return i18n.translated(entry.check.verdict)
     if entry.answered is not None:
         return _("Not checked: the STAR check reads English only for now")
     return _("No better answer yet")
@@ -209,7 +209,7 @@ def question_card(entry: BankQuestion) -> Markup:
             verdict = muted(_verdict(entry))
         else:
             kind = "ok" if entry.check.complete else "info"
-            verdict = banner(Markup("<b>{}.</b> {}").format(entry.check.verdict, _marks(entry.check)), kind)
+            verdict = banner(Markup("<b>{}.</b> {}").format(_verdict(entry), _marks(entry.check)), kind)
         body = Markup(
             '<div style="margin-top:6px">{}</div>'
             '<blockquote style="margin:4px 0 4px 8px;white-space:pre-wrap">{}</blockquote>{}'

@@ -398,8 +398,8 @@ def feedback_verdict(result: Any) -> Markup:
         head = banner(_("This feedback is vague: it is hard to act on as it stands."), "warn")
     else:
         head = banner(_("This feedback is specific enough to act on."), "ok")
-    reasons = join(Markup("<li>{}</li>").format(r) for r in result.reasons)
-    questions = join(Markup("<li>{}</li>").format(q) for q in result.follow_up_questions)
+    reasons = join(Markup("<li>{}</li>").format(i18n.translated(r)) for r in result.reasons)
+    questions = join(Markup("<li>{}</li>").format(i18n.translated(q)) for q in result.follow_up_questions)
     body = Markup("<div>{}</div><ul>{}</ul>").format(_("Why:"), reasons) if reasons else Markup()
     if result.vague and questions:
         body += Markup("<div>{}</div><ul>{}</ul>").format(
@@ -446,7 +446,8 @@ def tone_report(result: Any, *, what: str = "draft") -> Markup:
     if result.ok:
         return banner(_calm(what), "ok")
     items = join(
-        Markup("<li><b>“{}”</b> — {} <i>{}</i> “{}”</li>").format(f.phrase, f.why, _("Perhaps:"), f.alternative)
+        Markup("<li><b>“{}”</b> — {} <i>{}</i> “{}”</li>").format(
+            f.phrase, i18n.translated(f.why), _("Perhaps:"), i18n.translated(f.alternative))
         for f in result.flags
     )
     head = banner(_flagged(what, len(result.flags)) + " " + _("Read it again once you're calm."), "warn")
@@ -460,12 +461,12 @@ def star_verdict(result: Any) -> Markup:
     marks = join(
         Markup('<span style="margin-right:12px;color:{}">{} {}</span>').format(
             palette.STATUS["ok"] if result.parts[key] else palette.MUTED_TEXT,
-            "✓" if result.parts[key] else "✗", name)
+            "✓" if result.parts[key] else "✗", _(name))
         for key, name in PARTS.items()
     )
     if result.complete:
         return banner(Markup("{} {}").format(
             Markup(_("<b>A complete STAR answer</b>, with a concrete result.")), marks), "ok")
-    head = Markup("<b>{}.</b> {}").format(result.verdict, marks)
-    tips = join(Markup("<li>{}</li>").format(s) for s in result.suggestions)
+    head = Markup("<b>{}.</b> {}").format(i18n.translated(result.verdict), marks)
+    tips = join(Markup("<li>{}</li>").format(i18n.translated(s)) for s in result.suggestions)
     return banner(Markup('{}<ul style="margin:4px 0 0">{}</ul>').format(head, tips), "info")
