@@ -68,7 +68,8 @@ catalogs: $(STAMP)
 	$(BABEL) compile --statistics -D nextround -d $(LOCALES_DIR)
 	$(BABEL) extract -F babel-guidance.cfg --no-default-keywords -k cell_comment $(BABEL_HEADER) \
 		-o $(LOCALES_DIR)/guidance.pot notebooks src/nextround
-	$(BABEL) update -D guidance -i $(LOCALES_DIR)/guidance.pot -d $(LOCALES_DIR) --width=100 --ignore-obsolete
+	$(BABEL) update -D guidance -i $(LOCALES_DIR)/guidance.pot -d $(LOCALES_DIR) --width=100 --ignore-obsolete \
+		--ignore-pot-creation-date
 	$(BABEL) compile -D guidance -d $(LOCALES_DIR) --statistics
 
 clean:
