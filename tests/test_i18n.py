@@ -47,3 +47,10 @@ def test_dates_follow_the_locale_in_force_and_it_comes_back_after_the_block() ->
             assert i18n.format_date(day) == "10. Juni 2026"
         assert i18n.current() == "en-US"
     assert i18n.format_date(day) == "10 June 2026"
+
+
+def test_a_one_line_error_names_the_row_in_the_locale_in_force() -> None:
+    error = NextroundError("is required", file="apps.csv", row=3, field="role")
+    assert str(error) == "apps.csv, row 3, role: is required"
+    with i18n.using("de"):
+        assert str(error) == "apps.csv, Zeile 3, role: is required"

@@ -7,7 +7,17 @@ show a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+
+def _row_in_english(row: int) -> str:
+    return f"row {row}"
+
+
+#: How a one-line error names a spreadsheet's row. `nextround.core.i18n` (a layer above,
+#: which this module may not import) sets it to say so in the locale in force.
+row_words: Callable[[int], str] = _row_in_english
 
 
 class NextroundError(Exception):
@@ -32,7 +42,7 @@ class NextroundError(Exception):
         if self.file:
             where.append(self.file)
         if self.row is not None:
-            where.append(f"row {self.row}")
+            where.append(row_words(self.row))
         if self.field:
             where.append(self.field)
         return f"{', '.join(where)}: {self.message}" if where else self.message

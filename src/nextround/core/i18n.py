@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from nextround import errors
 from nextround.errors import NextroundError
 
 LOCALES: tuple[str, ...] = ("en-GB", "en-US", "de")
@@ -161,6 +162,14 @@ def translated(text: str) -> str:
     """
     how = getattr(text, "translated", None)
     return str(how(_)) if callable(how) else text
+
+
+def _row_words(row: int) -> str:
+    return _("row {row}").format(row=row)
+
+
+# One-line errors name a spreadsheet's row in the locale in force, wherever they are shown.
+errors.row_words = _row_words
 
 
 def format_date(day: date, length: str = "long") -> str:
