@@ -32,7 +32,10 @@ def test_the_wheel_ships_the_notebooks_templates_and_schema(wheel: Path) -> None
                    "nextround/locales/de/LC_MESSAGES/guidance.mo", "nextround/locales/en_US/LC_MESSAGES/guidance.mo",
                    "nextround/schema/answers.schema.json", "nextround/cli/__init__.py", "nextround/notebook/aria.js",
                    # the compiled catalogs the interface speaks en-US and German from
-                   "nextround/locales/de/LC_MESSAGES/nextround.mo", "nextround/locales/en_US/LC_MESSAGES/nextround.mo"]:
+                   "nextround/locales/de/LC_MESSAGES/nextround.mo", "nextround/locales/en_US/LC_MESSAGES/nextround.mo",
+                   # the practice scenarios a class is dealt, one file per language
+                   "nextround/classroom/data/scenarios.csv", "nextround/classroom/data/scenarios.en-US.csv",
+                   "nextround/classroom/data/scenarios.de.csv"]:
         assert needed in names, needed
     assert not any(n.startswith(("tests/", "demo/")) for n in names)
 

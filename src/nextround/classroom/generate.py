@@ -6,7 +6,8 @@ worksheet), and each student's LMS ids are kept in the course file beside them.
 
 A student either brings their own rejection (a plain roster's further columns are
 the parameters of `nextround new`) or is assigned a practice scenario, reproducibly
-from the seed.
+from the seed, as written for the course's language (the seed deals the same
+scenario whatever the language).
 """
 
 from __future__ import annotations
@@ -45,12 +46,30 @@ class Generated:
 # --- scenarios ------------------------------------------------------------------------
 
 
-def scenarios(source: str | Path | None = None) -> list[dict[str, str]]:
-    """Practice scenarios: the shipped ones, or those in a CSV of the same columns."""
+_SHIPPED = Path(__file__).resolve().parent / "data"
+
+
+def shipped_scenarios(locale: str | None = None) -> Path:
+    """The shipped scenarios written for `locale` (default: the one in force); en-GB's for a locale without any.
+
+    `data/scenarios.csv` is en-GB; `data/scenarios.<locale>.csv` holds the same
+    scenario ids in the same order, so a seed deals a student the same scenario
+    whatever the course's language.
+    """
+    found = i18n.normalise(locale or i18n.current()) or i18n.DEFAULT
+    own = _SHIPPED / f"scenarios.{found}.csv"
+    return own if found != i18n.DEFAULT and own.is_file() else _SHIPPED / "scenarios.csv"
+
+
+def scenarios(source: str | Path | None = None, locale: str | None = None) -> list[dict[str, str]]:
+    """Practice scenarios: those in `source` (a CSV of the same columns) as given, else the shipped ones for `locale`.
+
+    `locale` defaults to the one in force; it chooses among the shipped files only.
+    """
     from nextround.making.batch import read_rows
 
     if source is None:
-        source = Path(__file__).resolve().parent / "data" / "scenarios.csv"
+        source = shipped_scenarios(locale)
     rows = read_rows(source, columns=_SCENARIO_COLUMNS, required=("scenario_id", "company", "role"))
     found = []
     for row in rows:
@@ -128,7 +147,7 @@ def generate(
     read = read_roster(roster, locale=locale)
     students = read.students
     needing = [s.student_id for s in students if s.rejection is None]
-    dealt = assign(needing, scenarios(scenario_file), seed) if needing else {}
+    dealt = assign(needing, scenarios(scenario_file, locale), seed) if needing else {}
     record = {s["student_id"]: s for s in (existing or {}).get("students", [])}
     result = Generated([], [], read.failed, read)
     for student in students:

@@ -37,7 +37,7 @@ import json
 import os
 import secrets
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -98,14 +98,28 @@ def handout_data(course: str | Path, *, scenario_file: str | Path | None = None,
     course's, as `class generate` recorded it).
 
     `scenario_file`: the scenarios `class generate` was given, if not the shipped
-    ones. NextroundError when a student's recorded scenario is not among them, or
-    when a released workbook shows they differ from those `generate` used.
+    ones (those written for `locale`). NextroundError when a student's recorded
+    scenario is not among them, or when a released workbook shows they differ from
+    those `generate` used.
     """
     from nextround.classroom.generate import scenarios
 
     layout = CourseDirectory(course)
     doc = layout.read()
-    pool = {s["scenario_id"]: s for s in scenarios(scenario_file)}
+    recorded = doc.get("locale")
+    # An older course has none: en-GB.
+    locale = (i18n.parse_locale(locale) if locale else None) or (
+        i18n.normalise(recorded) if isinstance(recorded, str) else None) or i18n.DEFAULT
+    pools: dict[str, dict[str, dict[str, str]]] = {}
+
+    def pool_in(language: str) -> dict[str, dict[str, str]]:
+        """The scenarios by id as written for `language` (an instructor's file is the same in every one)."""
+        key = language if scenario_file is None else ""
+        if key not in pools:
+            pools[key] = {s["scenario_id"]: s for s in scenarios(scenario_file, language)}
+        return pools[key]
+
+    pool = pool_in(locale)
     salt = salt or secrets.token_hex(16)
     students: dict[str, list[str]] = {}
     used: dict[str, str] = {}  # scenario id -> one student who has it
@@ -121,15 +135,12 @@ def handout_data(course: str | Path, *, scenario_file: str | Path | None = None,
         used.setdefault(scenario, sid)
     for scenario, sid in used.items():
         if scenario != OWN:
-            _check_released(layout, sid, pool[scenario])
-    recorded = doc.get("locale")
+            _check_released(layout, sid, scenario, pool_in)
     return {
         "format": HANDOUT_FORMAT,
         "version": HANDOUT_VERSION,
         "assignment_id": doc["assignment_id"],
-        # An older handout has none: en-GB.
-        "locale": (i18n.parse_locale(locale) if locale else None)
-        or (i18n.normalise(recorded) if isinstance(recorded, str) else None) or i18n.DEFAULT,
+        "locale": locale,
         "salt": salt,
         "iterations": ITERATIONS,
         "students": students,
@@ -138,8 +149,13 @@ def handout_data(course: str | Path, *, scenario_file: str | Path | None = None,
     }
 
 
-def _check_released(layout: CourseDirectory, student_id: str, scenario: Mapping[str, str]) -> None:
-    """A released workbook and the scenario the handout would give its student must agree."""
+def _check_released(layout: CourseDirectory, student_id: str, scenario_id: str,
+                    pool_in: Callable[[str], Mapping[str, Mapping[str, str]]]) -> None:
+    """A released workbook and the scenario the handout would give its student must agree.
+
+    They are compared in the released workbook's language: a handout made in another
+    language than the course gives the same scenario, as written for its own.
+    """
     from nextround.classroom.generate import scenario_rejection
     from nextround.making.workbook import recorded_parameters
 
@@ -148,9 +164,10 @@ def _check_released(layout: CourseDirectory, student_id: str, scenario: Mapping[
             released, _identity = recorded_parameters(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, NextroundError):
             continue  # a released workbook changed since: nothing to compare with
-        mine = scenario_rejection(scenario, date.today())
-        if (released.company, released.role, released.stage, released.contacts, released.scenario) != (
-                mine.company, mine.role, mine.stage, mine.contacts, mine.scenario):
+        scenario = pool_in(released.locale).get(scenario_id)
+        mine = scenario_rejection(scenario, date.today()) if scenario is not None else None
+        if mine is None or (released.company, released.role, released.stage, released.contacts,
+                            released.scenario) != (mine.company, mine.role, mine.stage, mine.contacts, mine.scenario):
             raise NextroundError(
                 _("gives {student} a different scenario from the one `class generate` released to them; "
                   "give `class handout` the same --scenarios file as `class generate`").format(
