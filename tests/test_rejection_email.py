@@ -18,8 +18,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from email_samples import SAMPLES, late_evening
-from nextround.core.email_text import MAX_BYTES, MAX_CONTAINERS, html_to_text, parse_day, read_letters
 from nextround.core.rejection_email import EmailFacts, read_rejection_email
+from nextround.core.rejection_email.dates import parse_day
+from nextround.core.rejection_email.html_text import html_to_text
+from nextround.core.rejection_email.letters import MAX_BYTES, MAX_CONTAINERS, read_letters
 from nextround.errors import NextroundError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from nextround.core.email_text import MAX_BYTES
+from nextround.core.rejection_email.letters import MAX_BYTES
 from nextround.errors import NextroundError
 
 __all__ = ["Email", "emails_in", "read_email"]

@@ -1,10 +1,11 @@
 """The words a rejection email is read by: data only, no logic.
 
 Kept as Python, like the checks' word lists: a comment can say why a word is there,
-and a reviewer reads the lists beside the rules in `rejection_email` and
-`email_text` that use them. Patterns are regular-expression fragments, matched
-case-insensitively unless a list says otherwise; none nests a repeat inside a
-repeat, so each runs in time proportional to the text.
+and a reviewer reads the lists beside the rules that use them (`letters`, `company`,
+`role`, `contact`, `stage`, `feedback` and the rest of this package). Patterns are
+regular-expression fragments, matched case-insensitively unless a list says
+otherwise; none nests a repeat inside a repeat, so each runs in time proportional to
+the text.
 """
 
 from __future__ import annotations

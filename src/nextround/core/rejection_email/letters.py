@@ -1,4 +1,4 @@
-"""An email, read into its letters: the message itself and any forwarded or quoted in it.
+"""An email read into its letters: the message itself and any forwarded, attached or quoted in it.
 
 Takes what a person has: the bytes of an `.eml` file as a mail client saves it, or
 text pasted out of a mail client (with or without a header block), and gives a list
@@ -8,7 +8,7 @@ written above a forwarded or quoted message for the others ("From: … Sent: …
 the headers of a message attached whole (`message/rfc822`).
 
 Parsing is the standard library's `email` package (`policy.default`); HTML parts
-become text through `html.parser`. Nothing is fetched and nothing is run.
+become text through `html_text`, dates are read by `dates`. Nothing is fetched and nothing is run.
 
 Promised: it never raises anything but NextroundError, whatever the bytes; its work
 grows in proportion to the input; input over MAX_BYTES is refused in one line; and
@@ -28,12 +28,13 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from email.message import Message
-from html.parser import HTMLParser
 
-from nextround.core._email_words import FORWARD_MARKERS, HEADER_NAMES
+from nextround.core.rejection_email._words import FORWARD_MARKERS, HEADER_NAMES
+from nextround.core.rejection_email.dates import parse_day
+from nextround.core.rejection_email.html_text import html_to_text
 from nextround.errors import NextroundError
 
-__all__ = ["MAX_BYTES", "Letter", "html_to_text", "parse_day", "read_letters"]
+__all__ = ["MAX_BYTES", "MAX_CONTAINERS", "Letter", "read_letters"]
 
 #: The most an email may weigh: more than any rejection with its logos.
 MAX_BYTES = 5 * 1024 * 1024
@@ -325,104 +326,6 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-# --- HTML --------------------------------------------------------------------------------------
-
-_BLOCKS = {
-    "p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-    "section", "article", "header", "footer", "hr", "pre", "address", "center", "dt", "dd", "title", "td", "th",
-}
-_SKIPPED = {"style", "script", "head", "template", "noscript", "svg"}
-_VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr", "source"}
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|max-height\s*:\s*0|mso-hide\s*:\s*all", re.I)
-
-
-class _HTMLText(HTMLParser):
-    """Text of an HTML email: blocks become lines; styles, scripts and hidden preheaders go."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
-        self.skip: list[str] = []  # the open elements whose text is not shown
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCKS:
-            self.out.append("\n")
-        if tag in _VOID:
-            return
-        style = next((v or "" for k, v in attrs if k == "style"), "")
-        if tag in _SKIPPED or (self.skip and tag not in _VOID) or _HIDDEN.search(style):
-            self.skip.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCKS:
-            self.out.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.skip:
-            # Close back to the element named (HTML in email is often not well formed).
-            if tag in self.skip:
-                while self.skip and self.skip.pop() != tag:
-                    pass
-            return
-        if tag in _BLOCKS:
-            self.out.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.out.append(data)
-
-
-_MARKUP_ENDS = (("<!--", "-->"), ("<![", "]]>"), ("<?", ">"), ("<!", ">"))
-
-
-def _tags_only(html: str) -> str:
-    """HTML without comments, CDATA, declarations and processing instructions, and with a
-    "<" that opens nothing escaped: what `html.parser` reads in time proportional to the text.
-
-    (The parser looks for the end of each unclosed comment or tag again from every "<"
-    after it, which grows with the square of the length on hostile input.)
-    """
-    out: list[str] = []
-    i, n = 0, len(html)
-    j = k = -2  # the next "<!" and "<?" (-1: none left), each looked for again only once passed
-    while i < n:
-        if -1 < j < i or j == -2:
-            j = html.find("<!", i)
-        if -1 < k < i or k == -2:
-            k = html.find("<?", i)
-        start = min(x for x in (j, k, n) if x >= 0)
-        out.append(html[i:start])
-        if start >= n:
-            break
-        closer = next(end for opener, end in _MARKUP_ENDS if html.startswith(opener, start))
-        stop = html.find(closer, start + 2)
-        if stop < 0:
-            break  # never closed: the rest is not shown, as a browser would not show it
-        i = stop + len(closer)
-    text = "".join(out)
-    last = text.rfind(">")
-    # A "<" after the last ">" can open nothing: text, not a tag.
-    return text[: last + 1] + text[last + 1:].replace("<", "&lt;")
-
-
-def html_to_text(html: str) -> str:
-    """The text a person reads in an HTML email, a line per block."""
-    parser = _HTMLText()
-    try:
-        parser.feed(_tags_only(html))
-        parser.close()
-    except (AssertionError, ValueError):  # very broken markup: keep what was read
-        pass
-    text = "".join(parser.out).replace("\u00a0", " ").replace("\u200c", "").replace("\u200b", "")
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    # Runs of empty lines (from nested tables) become one.
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip()
-
-
 # --- letters within the text -----------------------------------------------------------------
 
 _MARKER = re.compile(r"(?:" + "|".join(FORWARD_MARKERS) + r")$", re.IGNORECASE)
@@ -664,68 +567,3 @@ def _split_address(value: str) -> tuple[str, str]:
     if "@" in name:
         name = ""
     return name, address
-
-
-# --- dates ---------------------------------------------------------------------------------------
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate([
-        ("january", "jan", "januar", "janvier", "enero", "januari", "tammikuu"),
-        ("february", "feb", "februar", "février", "febrero", "februari"),
-        ("march", "mar", "märz", "mars", "marzo", "maart", "marts"),
-        ("april", "apr", "avril", "abril"),
-        ("may", "mai", "mayo", "maj", "mei"),
-        ("june", "jun", "juni", "juin", "junio"),
-        ("july", "jul", "juli", "juillet", "julio"),
-        ("august", "aug", "août", "agosto", "augusti", "augustus"),
-        ("september", "sep", "sept", "septembre", "septiembre"),
-        ("october", "oct", "oktober", "octobre", "octubre", "okt"),
-        ("november", "nov", "novembre", "noviembre"),
-        ("december", "dec", "dezember", "décembre", "diciembre", "dez", "desember", "dic"),
-    ], start=1)
-    for name in names
-}
-_MONTH = r"(?P<month>[a-zA-Zäéû]{3,9})\.?"
-_DAY_FIRST = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b")
-_MONTH_FIRST = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b")
-_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")
-_NUMERIC = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})\b")
-
-
-def parse_day(text: str) -> date | None:
-    """The day in a header's date as a mail client writes it, or None.
-
-    RFC 5322 (`Tue, 3 Mar 2026 23:47:12 -0800`, the day in its own time zone), ISO
-    (`2026-02-05 14:22`), `19 March 2026 11:05`, `Friday, January 9, 2026 4:55 PM`,
-    `5 Mar 2026 at 10:14`, and 05/03/2026 (day first, unless that cannot be).
-    """
-    text = text[:200]
-    try:
-        when = email.utils.parsedate_to_datetime(text)
-        if isinstance(when, datetime):
-            return when.date()
-    except (ValueError, TypeError, IndexError, OverflowError):
-        pass
-    for pattern in (_ISO, _DAY_FIRST, _MONTH_FIRST):
-        match = pattern.search(text)
-        if match:
-            month = match["month"]
-            number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
-            if number:
-                day = _safe_date(int(match["year"]), number, int(match["day"]))
-                if day:
-                    return day
-    match = _NUMERIC.search(text)
-    if match:
-        a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
-        # Day first, as in the UK and most of Europe, unless the numbers say otherwise.
-        return _safe_date(year, a, b) if b > 12 else _safe_date(year, b, a)
-    return None
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
