@@ -261,6 +261,18 @@ def test_the_role_in_a_subject_is_the_title_without_its_decoration(subject: str,
     assert read_rejection_email(_email("Jo Bell <jo.bell@norbrookbank.example>", subject, body)).get("role") == role
 
 
+@pytest.mark.parametrize(("subject", "company", "role"), [
+    ("Your application to Zephyr Tiles Ltd for Junior Buyer", "Zephyr Tiles Ltd", "Junior Buyer"),
+    ("Application to Zephyr Tiles as Junior Buyer", "Zephyr Tiles", "Junior Buyer"),
+    ("Your application to the Centre for Ageing Better", "Centre for Ageing Better", ""),
+], ids=["to X for Y", "to X as Y", "for inside the name"])
+def test_a_subject_naming_the_company_then_the_role_gives_both(subject: str, company: str, role: str) -> None:
+    # A no-reply sender, a body naming neither: the subject is all there is.
+    body = "Dear Sam,\n\nUnfortunately we will not be progressing your application.\n"
+    facts = read_rejection_email(_email("Talent <no-reply@ats.example>", subject, body))
+    assert (facts.get("company"), facts.get("role") or "") == (company, role)
+
+
 def test_a_role_that_follows_the_company_s_name_is_read_without_it() -> None:
     body = ("Dear Sam,\n\nThank you for applying to the Harbourside Bank Technology Graduate Programme (September "
             "2026 intake).\n\nWe will not be taking your application forward.\n\nHarbourside Bank Early Careers Team\n")

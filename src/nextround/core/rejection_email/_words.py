@@ -370,3 +370,9 @@ HEADER_NAMES: dict[str, str] = {
     "onderwerp": "subject",
     "reply-to": "reply-to", "antwort an": "reply-to",
 }
+
+#: Nouns that name an organisation "for" something ("Centre for Ageing Better", "Department
+#: for Education"): after one, "for" belongs to the name, not to the role that follows it.
+ORG_FOR = ("centre", "center", "institute", "foundation", "society", "department", "office", "commission",
+           "alliance", "council", "partnership", "campaign", "trust", "fund", "association", "coalition",
+           "network", "agency", "school", "college", "museum", "league", "union", "ministry")

@@ -255,6 +255,9 @@ def _text_companies(prose: str) -> Iterator[tuple[str, float]]:
 _SUBJECT_COMPANY = [
     re.compile(p, re.IGNORECASE) for p in (
         r"^(?:an? )?update on your (?P<name>.+?) application$", r"^your (?P<name>.+?) (?:application|interview)s?$",
+        # "Your application to Zephyr Tiles Ltd for Junior Buyer": the company, then the role.
+        r"^(?:your )?(?:interview|application|applying|time) (?:with|at|to) (?P<name>(?-i:[A-Z]).+?)"
+        r"(?<!" + r")(?<!".join(rf"\b{w}" for w in words.ORG_FOR) + r") (?:for|as) (?:the |a |an )?(?-i:[A-Z]).*$",
         r"^(?:your )?(?:interview|application|applying|time) (?:with|at|to) (?P<name>.+)$",
         r"^(?:thank you|thanks) for (?:applying|your interest) (?:to|in|at) (?P<name>.+)$",
         r"^(?:news|an update|update) from (?P<name>.+)$", r"^(?P<name>.+?) (?:careers|recruitment|jobs)$",

@@ -163,6 +163,14 @@ def _title_lines(text: str) -> Iterator[str]:
         yield _strip_decoration(_subject_role(re.sub(r"^(?:re|subject|regarding)\s*:\s*", "", line, flags=re.I)))
 
 
+# "Your application to Zephyr Tiles for Junior Buyer": the company first, the role after
+# "for" (unless "for" is the company's own: "the Centre for Ageing Better").
+_AFTER_COMPANY = re.compile(
+    r"^(?:your )?(?:application|interview)s? (?:to|with|at) (?-i:[A-Z]).+?"
+    r"(?<!" + r")(?<!".join(rf"\b{w}" for w in words.ORG_FOR) + r") (?:for|as)(?: the| a| an)?\s+(?=(?-i:[A-Z]))",
+    re.IGNORECASE)
+
+
 def _last_phrase(role: str) -> str:
     """The last noun phrase of a role's match: "Area Manager, Joanne, for the Store Manager" -> "Store Manager"."""
     starts = [m.end() for m in _INNER_START.finditer(role)]
@@ -198,6 +206,8 @@ def _subject_roles(subject: str, company: str) -> list[str]:
 
 
 def _subject_role(piece: str) -> str:
+    # "Your application to Zephyr Tiles for …": the company comes first, the role after "for".
+    piece = _AFTER_COMPANY.sub("", piece)
     # "Your application for …", "Your HireVue interview for …"
     piece = re.sub(r"^(?:your |an? |the )?(?:[\w-]+ ){0,2}?(?:application|candidature|candidacy|interview)s? "
                    r"(?:for|as|to)(?: the)?\s+", "", piece, flags=re.IGNORECASE)
