@@ -32,8 +32,6 @@ LOCALES: tuple[str, ...] = ("en-GB", "en-US", "de")
 DEFAULT = "en-GB"
 # Babel's and gettext's names for them (folder names under locales/).
 _BABEL = {"en-GB": "en_GB", "en-US": "en_US", "de": "de"}
-# English-speaking regions that write like the UK (day-first dates, "CV").
-_LIKE_GB = {"gb", "uk", "ie", "au", "nz", "za", "in", "sg", "hk"}
 CATALOGS = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "nextround"
 
@@ -51,11 +49,8 @@ def normalise(tag: str | None) -> str | None:
     if language == "de":
         return "de"
     if language == "en":
-        if region == "us":
-            return "en-US"
-        if not region or region in _LIKE_GB:
-            return "en-GB"
-        return "en-GB"
+        # Only the US writes month first and says "résumé"; every other English is en-GB's.
+        return "en-US" if region == "us" else "en-GB"
     return None
 
 

@@ -108,10 +108,7 @@ def general_follow_up_questions() -> tuple[str, ...]:
 
 def nice_date(value: date | str | None) -> str:
     """A date as people write it in the locale in force: `17 June 2026`, `June 17, 2026`, `17. Juni 2026`."""
-    if not value:
-        return ""
-    day = date.fromisoformat(value) if isinstance(value, str) else value
-    return i18n.format_date(day, "long")
+    return i18n.date_text(value)
 
 
 def first_name(name: str) -> str:

@@ -15,6 +15,7 @@ from nextround.core import i18n
 from nextround.core.answers import as_date
 from nextround.core.i18n import N_, _, ngettext
 from nextround.core.labels import EMOTIONS, STATE_WORDS
+from nextround.core.messages import nice_date
 from nextround.core.progress import (
     MARKS,
     OFFER_ACTIONS,
@@ -39,11 +40,6 @@ NOT_READY_ADVICE = N_(
     "but hold off sending anything until a check-in says you're ready."
 )
 _FOLDED = "max-width:760px;line-height:1.45;margin:0 0 6px 12px"
-
-
-def nice_date(value: Any) -> str:
-    """A date as the workbook's reader writes it: "17 June 2026", "June 17, 2026", "17. Juni 2026"."""
-    return i18n.date_text(value)
 
 
 def checks_english_only() -> Markup:
