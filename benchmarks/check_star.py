@@ -99,7 +99,8 @@ def mistakes(rows: Sequence[Row], label: str, predict: Predict) -> tuple[int, in
 BATCHES = (
     ("held-out <200", 0, 200, "held-out, ids <200, measured many times"),
     ("held-out 200-399", 200, 400, "held-out, ids 200-399, measured twice"),
-    ("held-out >=400", 400, 10**9, "held-out, ids >=400, new batch, never tuned on"),
+    ("held-out 400-599", 400, 600, "held-out, ids 400-599, measured twice"),
+    ("held-out >=600", 600, 10**9, "held-out, ids >=600, new batch, never tuned on"),
 )
 
 
