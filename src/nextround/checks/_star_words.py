@@ -292,6 +292,33 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"(?:goal|aim|target|task|job|brief|deadline|challenge)s? (?:that )?(?:i was given|i was set|i had been given|"
     r"i'd been given|given to me|set for me)",
     r"i(?:'m|’m) (?:\w+ )?(?:asked|told|responsible|accountable|in charge|expected|supposed)",
+    # ownership in other words: "the file was mine to submit", "it landed on me to", "it
+    # was my call whether", "part of my role", "on my desk", "what I'd taken on"
+    r"mine to [a-z]+", r"(?:landed|dropped|fell) (?:on|onto|to) (?:me|my desk|my plate)",
+    r"(?:on|onto) my (?:desk|plate|shoulders)",
+    r"(?:'s|’s|is|was|were|became) (?:all |very much |squarely |really )?my (?:call|decision|place|remit|area|"
+    r"patch|problem|baby|thing|department|responsibility|responsibilities|duty|job|role|task|brief|project|"
+    r"priority|shout|domain|lookout)\b",
+    r"part of my (?:\w+ )?(?:role|job|remit|responsibilities|duties|brief|work)\b",
+    r"(?:i|i'd|i’d|i had) (?:taken|took) on\b",
+    # hired for it: "I'd been hired to translate it", "they brought me in to", "what they're
+    # paying me for is to"
+    r"(?:hired|brought in|employed|contracted|engaged|commissioned|recruited|drafted in|called in|booked) to",
+    r"(?:hired|brought|employed|contracted|engaged|commissioned|recruited|drafted|called|booked|paid|paying) me "
+    r"(?:in |on )?to\b", r"paying me for\b",
+    r"(?:responsible|accountable) for\b",
+    # needing it: "I needed board approval", "i needed it to stop", a learner's "I need
+    # finish her rooms", "i had 2 rebook her", "needed a new one fast" with the "I" left out
+    r"i (?:(?:really|just|also|still|then|badly|urgently|desperately) )?(?:needed|need|must|have to|had 2|have 2|"
+    r"has to|gotta|had got to)\b",
+    r"^\W*(?:needed|had) (?:to|a|an|the)\b",
+    # a goal handed to the team, the person with it: "each of us had a target of", "we had
+    # to push the new app"
+    r"(?:we|each of us|all of us|everyone|every one of us) (?:\w+ )?(?:had|were given|got|was given) (?:a|an|our|"
+    r"the) (?:[\w-]+ )?(?:target|quota|goal|deadline|brief)s?\b",
+    # told what must happen: "told me waste had to come down"
+    r"(?:told|warned|reminded|made clear to|made it clear to) me (?:that )?(?:[\w'’-]+ ){1,6}?(?:had to|needed to|"
+    r"must|should|would have to|was to)\b",
 )
 
 # ---------------------------------------------------------------------------
@@ -432,7 +459,7 @@ PROJECTION = (
     r"should", r"would", r"will", r"could", r"might", r"going to", r"is set to", r"are set to",
     # "may" the verb, not May the month ("By May the wait had dropped…")
     r"may (?:be|have|well|help|save|reduce|increase|improve|lead|mean|make|cut|also|not|eventually|take)",
-    r"expected to", r"expect", r"hope", r"hoping", r"plan to", r"planning", r"aim to", r"once it's",
+    r"expected to", r"expect", r"expecting", r"anticipate", r"anticipating", r"hope", r"hoping", r"plan to", r"planning", r"aim to", r"once it's",
     r"once it is", r"when it's", r"'ll", r"’ll", r"if", r"likely", r"on track to", r"estimate", r"estimated",
     r"forecast", r"projected", r"predicted", r"set to", r"aims to", r"the plan is", r"in future",
     # someone else's promise: "he said he'd take it to the budget meeting", "they agreed to look at it"
@@ -517,14 +544,19 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     # "got" alone is any step ("got a call", "got the team to…"); only a mark is an outcome
     r"(?:got|received|achieved|scored) (?:a |an )?\d", r"went (?:live|ahead)", r"(?:go|goes|gone) live",
     r"passed (?:the|an|a|my|its|their|first)",
-    r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|done|promoted|approved|accepted|adopted|rolled out|launched|"
+    r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|done|finished|ready|promoted|approved|accepted|adopted|rolled out|launched|"
     r"published|submitted|completed|delivered|resolved|fixed|restored|reinstated|discharged|hired|"
     r"funded|awarded|shortlisted|recognised|rehired|kept on|made permanent|extended)",
     r"(?:finished|completed|delivered|handed (?:it )?over|submitted|launched|opened|shipped|"
     r"closed|cleared|went live) (?:\S+ ){0,6}?(?:(?:before|ahead of) (?:the|its|our|their|my) [\w-]+|"
     r"on (?:time|schedule|budget|the (?:planned|original|agreed|same|due) (?:date|day)))",
     r"(?:on|ahead of|under) (?:time|schedule|budget)",
-    r"(?:before|ahead of|within|inside) the (?:deadline|cut-off|due date|time limit)",
+    r"(?:before|ahead of|within|inside) the (?:deadline|cut[- ]?off|due date|time limit)",
+    # going again: "queue moving again", "the line was running again by noon"
+    r"(?:moving|working|running|flowing|trading|open|online) again",
+    # a state reached in a set time: "everyone was through in about 5 minutes"
+    r"(?:was|were|all|everyone|everybody|it|they) (?:\w+ ){0,2}?(?:through|done|finished|sorted|served|fixed|"
+    r"cleared|ready|back|booked|restocked) (?:in|within) (?:about |around |under |less than |just |only )?\d",
     r"in time for (?:the|her|his|their)",
     r"matched (?:\S+ ){0,6}?(?:to the penny|exactly)", r"(?:adopted|rolled out|kept|used|taken up) "
     r"(?:it |this |the \w+ )?(?:across|for|by|in) (?:all|every|the whole|the rest)",
@@ -567,7 +599,7 @@ OUTCOMES_AFTER_ACTION: tuple[str, ...] = (
 ABSENCE_PATTERNS: tuple[str, ...] = (
     r"(?:no|zero) (?:more |further |new |other )?(?:[a-z-]+ )?[a-z-]+s\b",
     r"with (?:no|zero) (?:more |further |new |other )?[a-z-]+",
-    r"not (?:a single|one) (?:[\w-]+ ){0,2}[a-z-]+",
+    r"(?:not|n't|n’t) (?:a single|one) (?:[\w-]+ ){0,2}[a-z-]+",
     r"(?:nobody|no one|no-one|none of (?:them|the \w+)) (?:was|were|had|got|needed|went|came|complained|"
     r"left|missed)",
 )
@@ -621,6 +653,15 @@ VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     # others' feelings, in other words: "she was over the moon", "he calmed down"
     r"over the moon", r"(?:calmed|settled|cheered) (?:down|up)", r"made (?:her|his|their|my|our) (?:day|week)",
     r"(?:happy|satisfied|pleased) (?:again|in the end|with (?:the|it|that|this|my|our))",
+    # all right now, in so many words: "its fine now", "everything's sorted again"
+    r"(?:is|are|was|were|it's|its|it’s|that's|that’s|everything's|everything’s|all) (?:\w+ )?(?:fine|ok|okay|"
+    r"alright|all right|all good|sorted|good) (?:now|again|since|after that|from then on|these days)",
+    # the mood, not an outcome: "the atmosphere was better", "people seemed to enjoy it more"
+    r"(?:mood|atmosphere|morale|vibe|spirits|feeling|energy) (?:\w+ ){0,4}?(?:was|were|is|are|got|became|felt|"
+    r"seemed|lifted|improved)", r"seemed to (?:be )?(?:enjoy|enjoying|like|settle|settling|cope|improve|get)",
+    # a failure told plainly is how it ended, but no outcome to build on: "we were rejected"
+    r"(?:was|were|got|been) (?:\w+ )?(?:rejected|turned down|unsuccessful|knocked out|eliminated)",
+    r"(?:didn't|did not|didn’t) (?:get|win|make) (?:it|the|a|an|through)\b",
 )
 # A change without an amount ("sales went up", "complaints dropped"): a vague result
 # after the person's action, but in the scene before it, the problem ("sales had fallen").

@@ -128,7 +128,7 @@ _BACKGROUND_START_RE = lazy(r"\W*(?:(?:the )?(?:situation|background|context)\b|
 _EVALUATION_RE = lazy(r"\W*(?:(?:and|so|but|overall|honestly|all in all)\W+)?(?:it|this|that)\s+"
                       r"(?:was|is|'s|’s|has been|had been)\s+(?:(?:a|an|such a|such an|quite a|quite an|one of the)\s+"
                       r"(?:[\w-]+\s+){0,3}(?:experience|night|day|time|team|shift|week|job|challenge|moment|period|year|"
-                      r"summer|thing|learning curve|atmosphere|group)s?|(?:\w+\s+)?(?:stressful|hard|tough|fun|busy|"
+                      r"summer|thing|learning curve|atmosphere|group|month|fortnight|season|weekend|spell|stretch)s?|(?:\w+\s+)?(?:stressful|hard|tough|fun|busy|"
                       r"difficult|intense|crazy|mad|chaotic|exhausting|rewarding|challenging|scary|amazing|great|good|"
                       r"nice|lovely|interesting|memorable|emotional|meaningful|satisfying))\b", re.IGNORECASE)
 # The goal of a clause, before an absence: "I had to make sure no transactions were lost".
@@ -136,7 +136,7 @@ _GOAL_BEFORE_RE = lazy(r"\b(?:sure|ensure|whether|if|so that|to|check|checked|ch
                        r"(?:that\s+)?(?:there\s+(?:was|were|are|is)\s+)?$", re.IGNORECASE)
 # What the person found out is the problem, not the outcome: "I found the job was being
 # picked up twice", "I noticed sales had dropped 20%".
-_DIAGNOSIS_BEFORE_RE = lazy(r"\b(?:found|noticed|realised|realized|discovered|spotted|saw|showed|shown)(?: out)?"
+_DIAGNOSIS_BEFORE_RE = lazy(r"\b(?:found|noticed|realised|realized|discovered|spotted|saw|showed|shown|turned|turns)(?: out)?"
                             r"(?: that)? (?:[\w'’-]+ ){0,5}(?:was|were|had|has|have|is|are)\b[^,;]*$", re.IGNORECASE)
 # The person's own feelings are not how things turned out: "I was happy to help".
 _I_FEEL_BEFORE_RE = lazy(r"(?:^|[^\w'’])i\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -157,7 +157,15 @@ _INFINITIVE_RE = lazy(r"(?:\bto|\bhelp|\bhelped)\s+$|\b(?:job|task|aim|goal|brie
                       r"had|tried|trying|told|expected|supposed|responsibility|duty|plan|hoped|aimed|meant) to\s+"
                       r"[a-z]+(?:\s+[\w'’-]+){0,3}\s+$", re.IGNORECASE)
 # "I improved the rota": the person's step, not yet its outcome (unless measured).
-_OWN_SUBJECT_RE = lazy(r"(?:^|[^\w'’])(?:i|we)\s+(?:[\w'’]+\s+)?$", re.IGNORECASE)
+_OWN_SUBJECT_RE = lazy(r"(?:^|[^\w'’])(?:i|we)\s+(?:(?!(?:and|so|then|which|until|after|but)\s)[\w'’]+\s+){0,3}$",
+                      re.IGNORECASE)
+# Before an outcome, a past perfect tells the background ("about fifteen had signed up in
+# the spring"), and so does a relative clause in it ("everyone who'd stopped coming").
+_PLUPERFECT_BEFORE_RE = lazy(r"(?:\bhad|'d|’d)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_RELATIVE_PLUPERFECT_RE = lazy(r"\b(?:who|that|which)(?:'d|’d|\s+had)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "It turned out his shifts had changed": what the person found out, not how it ended.
+_FINDING_RE = lazy(r"^\W*(?:(?:and|but|so)\s+)?(?:it\s+)?(?:turned|turns)\s+out\b(?!\s+(?:well|fine|great|ok|okay|"
+                   r"brilliantly|really|to be))", re.IGNORECASE)
 _PROJECTION_RE = words_of(PROJECTION)
 _LESSON_RE = words_of(LESSON)
 _PAST_RE = words_of(PAST_MARKERS)
@@ -365,7 +373,9 @@ def _result(sentence: str, after_action: bool) -> tuple[str, bool]:
             # "I needed to make sure 120 guests were served on time": a goal, in the task's clause.
             if _INFINITIVE_RE.search(before) or _PURPOSE_RE.search(before) or _TASK_RE.search(before):
                 continue
-            if _DIAGNOSIS_BEFORE_RE.search(before):
+            if _DIAGNOSIS_BEFORE_RE.search(before) or _RELATIVE_PLUPERFECT_RE.search(before):
+                continue
+            if not after_action and _PLUPERFECT_BEFORE_RE.search(before):
                 continue
             # "a plan she never signed up for": an outcome denied is none
             if rx is _CONCRETE_RE and _NEGATION_BEFORE_RE.search(before):
@@ -400,7 +410,8 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
 
     if _PROJECTION_RE.search(sentence) or _LESSON_RE.search(sentence) or _HABITUAL_RE.search(sentence):
         return "", False
-    if _BACKGROUND_START_RE.match(sentence) or _TASK_RE.search(sentence) or _EVALUATION_RE.match(sentence):
+    if (_BACKGROUND_START_RE.match(sentence) or _TASK_RE.search(sentence) or _EVALUATION_RE.match(sentence)
+            or _FINDING_RE.match(sentence)):
         return "", False
     if _TEAM_SPIRIT_RE.search(sentence) or _SCALE_RE.search(sentence) or not _TOLD_RE.search(sentence):
         return "", False
