@@ -508,10 +508,17 @@ SHARE_VERBS = (
 _ABOUT = (
     r"(?:(?:about|around|just|only|nearly|almost|over|under|more than|less than|roughly|another|an extra|a) )?"
 )
+# Months and days: "from January to June" is a span of time, not a before-and-after.
+_TIME_NAMES = (
+    r"(?:jan|january|feb|february|mar|march|apr|april|may|june?|july?|aug|august|sept?|september|oct|october|nov|"
+    r"november|dec|december|mon|monday|tues?|tuesday|wed|wednesday|thu|thurs|thursday|fri|friday|sat|saturday|sun|"
+    r"sunday)\b"
+)
 # … and the shapes a number takes when it measures an outcome.
 CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     # a before-and-after: "from 38% to 24%", "from three bags a night to one", "from bottom to third"
-    r"from (?:\S+ ){0,5}?to (?:\S+ )?" + _ABOUT
+    # (not a span of time: "from January to June 2021")
+    r"from (?!" + _TIME_NAMES + r")(?:\S+ ){0,5}?to (?!" + _TIME_NAMES + r")(?:\S+ )?" + _ABOUT
     + r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|half|a third|a quarter|zero|none|first|"
     r"second|third|fourth|fifth|top|bottom)",
     r"(?:up|down) from " + _ABOUT + NUMBER, r"down to " + _ABOUT + NUMBER,
@@ -536,7 +543,7 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"come back|returned|recurred|gone down)",
     r"(?:no|zero) (?:more |further |new )?(?:complaints|errors|incidents|failures|mistakes|issues|"
     r"problems|accidents|returns|falls|delays)",
-    r"stopped (?:\w+ing|completely|altogether)", r"(?:started|start|starts|began) to (?:eat|sleep|talk|come|"
+    r"(?:started|start|starts|began) to (?:eat|sleep|talk|come|"
     r"attend|engage|use|improve|recover|walk|speak)", r"(?:eat|eating|ate|came|come|coming) (?:\w+ )?again",
     # a clearly stated outcome
     r"renewed", r"re-signed", r"signed (?:the|a|up)", r"(?:won|secured|landed) (?:the|a|an|our|"
@@ -554,6 +561,9 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:before|ahead of|within|inside) the (?:deadline|cut[- ]?off|due date|time limit)",
     # going again: "queue moving again", "the line was running again by noon"
     r"(?:moving|working|running|flowing|trading|open|online) again",
+    # every one of them ready: "All 28 rooms ready at 3pm", "every order was out by noon"
+    r"(?:all|every one of the|each of the|both) (?:the |\d+ )(?:[\w-]+ ){0,2}?(?:was |were )?(?:ready|done|finished|"
+    r"cleaned|sorted|served|delivered|collected|cleared|covered|booked)\b",
     # a state reached in a set time: "everyone was through in about 5 minutes"
     r"(?:was|were|all|everyone|everybody|it|they) (?:\w+ ){0,2}?(?:through|done|finished|sorted|served|fixed|"
     r"cleared|ready|back|booked|restocked) (?:in|within) (?:about |around |under |less than |just |only )?\d",
@@ -580,6 +590,9 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
 # After the person's action, these are outcomes; in the scene, the same words may be the
 # problem ("the order was cancelled by mistake", "we had 2 fewer staff than usual").
 OUTCOMES_AFTER_ACTION: tuple[str, ...] = (
+    # "the calls stopped coming": after the person's step (in the scene, "he stopped eating"
+    # is the problem; "I stopped timing it" is a step)
+    r"stopped (?:\w+ing|completely|altogether)",
     # "£1,400 less that year", "10 minutes faster", "came in £3,200 lower": a difference with its amount
     r"(?:£|\$|€)?\d[\d,.]*\s?(?:%|k|m|per ?cent|percent)?\s?(?:[a-z]+ ){0,3}?(?:fewer|less|faster|quicker|sooner|"
     r"cheaper|lower|higher|shorter)",
@@ -599,7 +612,8 @@ OUTCOMES_AFTER_ACTION: tuple[str, ...] = (
 ABSENCE_PATTERNS: tuple[str, ...] = (
     r"(?:no|zero) (?:more |further |new |other )?(?:[a-z-]+ )?[a-z-]+s\b",
     r"with (?:no|zero) (?:more |further |new |other )?[a-z-]+",
-    r"(?:not|n't|n’t) (?:a single|one) (?:[\w-]+ ){0,2}[a-z-]+",
+    r"(?:not|wasn't|weren't|wasn’t|weren’t|isn't|isn’t|hasn't been|hasn’t been|haven't been|haven’t been) "
+    r"(?:a single|one) (?:[\w-]+ ){0,2}[a-z-]+",
     r"(?:nobody|no one|no-one|none of (?:them|the \w+)) (?:was|were|had|got|needed|went|came|complained|"
     r"left|missed)",
 )
@@ -646,7 +660,7 @@ VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:things|it|everything|the situation|the project) (?:\w+ )?(?:improved|got better|calmed down|"
     r"settled)", r"in the end", r"eventually (?:it|we|they|things)", r"much (?:better|happier|calmer|smoother|"
     r"quicker|faster)",
-    r"(?:left|went away|ended up|seemed|felt|looked|was|were) (?:\w+ )?(?:happy|happier|pleased|satisfied|"
+    r"(?:left|went away|ended up|seemed|felt|looked|was|were) (?:\w+ ){0,2}?(?:happy|happier|pleased|satisfied|"
     r"calmer|reassured|relieved)",
     r"(?:loved|liked|appreciated|welcomed|enjoyed|hated|disliked|resented) (?:it|the|my|this|that|our|them|him|her)",
     r"(?:great|good|positive|lovely|nice|excellent|glowing) (?:feedback|comments|reviews?|response)",

@@ -136,7 +136,8 @@ _GOAL_BEFORE_RE = lazy(r"\b(?:sure|ensure|whether|if|so that|to|check|checked|ch
                        r"(?:that\s+)?(?:there\s+(?:was|were|are|is)\s+)?$", re.IGNORECASE)
 # What the person found out is the problem, not the outcome: "I found the job was being
 # picked up twice", "I noticed sales had dropped 20%".
-_DIAGNOSIS_BEFORE_RE = lazy(r"\b(?:found|noticed|realised|realized|discovered|spotted|saw|showed|shown|turned|turns)(?: out)?"
+_DIAGNOSIS_BEFORE_RE = lazy(r"\b(?:found|noticed|realised|realized|discovered|spotted|saw|see|showed|shown|turned|turns|"
+                            r"worked|figured)(?: out)?"
                             r"(?: that)? (?:[\w'’-]+ ){0,5}(?:was|were|had|has|have|is|are)\b[^,;]*$", re.IGNORECASE)
 # The person's own feelings are not how things turned out: "I was happy to help".
 _I_FEEL_BEFORE_RE = lazy(r"(?:^|[^\w'’])i\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -163,6 +164,16 @@ _OWN_SUBJECT_RE = lazy(r"(?:^|[^\w'’])(?:i|we)\s+(?:(?!(?:and|so|then|which|un
 # the spring"), and so does a relative clause in it ("everyone who'd stopped coming").
 _PLUPERFECT_BEFORE_RE = lazy(r"(?:\bhad|'d|’d)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _RELATIVE_PLUPERFECT_RE = lazy(r"\b(?:who|that|which)(?:'d|’d|\s+had)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# How long it took is the effort, not the outcome: "It took about six months".
+_EFFORT_RE = lazy(r"^\W*(?:(?:and|but|so|overall|in all|all in all)\W+)?(?:it|this|that|the (?:[\w-]+ )?(?:job|project|work|"
+                  r"process|whole thing|task|training|course))\s+(?:\w+\s+)?(?:took|lasted|ran for|went on for)\s+"
+                  r"(?:(?:about|around|roughly|nearly|almost|over|under|just over|just under|well over|more than|less than)\s+)?"
+                  r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|many)\s+"
+                  r"(?:hours?|days?|weeks?|months?|years?|evenings?|weekends?|shifts?)"
+                  r"(?:\s+and\s+(?:a lot of|lots of|plenty of|a great deal of|a fair bit of|some)\s+[\w-]+)?\W*$",
+                  re.IGNORECASE)
+# A clause of background before an absence: "days when nobody had visited".
+_SUBORDINATE_BEFORE_RE = lazy(r"\b(?:when|whenever|where|because|since|unless|as)\s+$", re.IGNORECASE)
 # "It turned out his shifts had changed": what the person found out, not how it ended.
 _FINDING_RE = lazy(r"^\W*(?:(?:and|but|so)\s+)?(?:it\s+)?(?:turned|turns)\s+out\b(?!\s+(?:well|fine|great|ok|okay|"
                    r"brilliantly|really|to be))", re.IGNORECASE)
@@ -384,7 +395,7 @@ def _result(sentence: str, after_action: bool) -> tuple[str, bool]:
                 continue
             if rx is _VAGUE_RE and _I_FEEL_BEFORE_RE.search(before):
                 continue
-            if rx is _ABSENCE_RE and _GOAL_BEFORE_RE.search(before):
+            if rx is _ABSENCE_RE and (_GOAL_BEFORE_RE.search(before) or _SUBORDINATE_BEFORE_RE.search(before)):
                 continue
             if rx is _AFTER_ACTION_RE and _OWN_SUBJECT_RE.search(before):
                 continue
@@ -411,7 +422,7 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
     if _PROJECTION_RE.search(sentence) or _LESSON_RE.search(sentence) or _HABITUAL_RE.search(sentence):
         return "", False
     if (_BACKGROUND_START_RE.match(sentence) or _TASK_RE.search(sentence) or _EVALUATION_RE.match(sentence)
-            or _FINDING_RE.match(sentence)):
+            or _FINDING_RE.match(sentence) or _EFFORT_RE.match(sentence)):
         return "", False
     if _TEAM_SPIRIT_RE.search(sentence) or _SCALE_RE.search(sentence) or not _TOLD_RE.search(sentence):
         return "", False
