@@ -89,7 +89,9 @@ TRAILING_WORDS = (
 PARTICIPLES = (
     r"[a-z]+[^e\W]ed|[a-z]+ied|been|seen|done|made|gone|got|gotten|had|taken|given|written|known|spoken|sent|"
     r"told|said|thought|brought|bought|caught|taught|kept|lost|paid|won|heard|held|met|left|found|built|spent|"
-    r"stood|understood|forgotten|chosen|driven|eaten|fallen|broken|begun|shown|grown|drawn|flown|worn|torn"
+    r"stood|understood|forgotten|chosen|driven|eaten|fallen|broken|begun|shown|grown|drawn|flown|worn|torn|"
+    r"misread|misheard|misunderstood|sold|felt|slept|led|fed|dealt|meant|forgot|hidden|ridden|risen|fought|sought|"
+    r"lent|sat|lit|shot|stuck|struck|swum|sung|rung|sunk|drunk|bitten|beaten|woken|frozen|stolen|proven|shaken"
 )
 HYPOTHETICAL = (
     r"^\W*(?:if|whenever|say|imagine|in (?:a|that|this|such a) (?:situation|case))\b"
@@ -191,6 +193,11 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"threatened to", r"(?:was|were|is|are) (?:\w+ )?(?:a )?(?:mess|shambles|disaster|nightmare|chaos|chaotic)",
     r"(?:nobody|no one|no-one) (?:could|knew|would|wanted|was able)",
     r"(?:broke|broken|breaking) down", r"(?:lost|losing) (?:connection|power|signal)", r"stopped working",
+    r"stopped (?:speaking|talking|responding|replying|coming|turning up|showing up|answering|paying|eating|sleeping)",
+    r"(?:was|were) (?:just )?about to",
+    # when, by what was coming: "two weeks before a tender deadline", "three days into the job"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:hours?|days?|weeks?|months?) "
+    r"(?:before|after|into) (?:a|an|the|my|our|his|her|their)\b",
     # when, told by what happened before: "halfway through the night", "last harvest", "after
     # traffic doubled" (not "after I rang them", a step)
     r"(?:halfway through|in the middle of|at the height of|at the start of|at the end of) (?:the|a|an|our|my) [\w-]+",
@@ -509,7 +516,7 @@ _ABOUT = (
     r"(?:(?:about|around|just|only|nearly|almost|over|under|more than|less than|roughly|another|an extra|a) )?"
 )
 # Months and days: "from January to June" is a span of time, not a before-and-after.
-_TIME_NAMES = (
+TIME_NAMES = (
     r"(?:jan|january|feb|february|mar|march|apr|april|may|june?|july?|aug|august|sept?|september|oct|october|nov|"
     r"november|dec|december|mon|monday|tues?|tuesday|wed|wednesday|thu|thurs|thursday|fri|friday|sat|saturday|sun|"
     r"sunday)\b"
@@ -518,7 +525,7 @@ _TIME_NAMES = (
 CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     # a before-and-after: "from 38% to 24%", "from three bags a night to one", "from bottom to third"
     # (not a span of time: "from January to June 2021")
-    r"from (?!" + _TIME_NAMES + r")(?:\S+ ){0,5}?to (?!" + _TIME_NAMES + r")(?:\S+ )?" + _ABOUT
+    r"from (?!" + TIME_NAMES + r")(?:\S+ ){0,5}?to (?!" + TIME_NAMES + r")(?:\S+ )?" + _ABOUT
     + r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|half|a third|a quarter|zero|none|first|"
     r"second|third|fourth|fifth|top|bottom)",
     r"(?:up|down) from " + _ABOUT + NUMBER, r"down to " + _ABOUT + NUMBER,

@@ -80,6 +80,7 @@ from nextround.checks._star_words import (
     SITUATION_PLACE_PATTERNS,
     SUGGESTIONS,
     TASK_PATTERNS,
+    TIME_NAMES,
     TRAILING_WORDS,
     VAGUE_CHANGE_PATTERNS,
     VAGUE_RESULT_PATTERNS,
@@ -98,6 +99,9 @@ _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
 _HABITUAL_RE = words_of(HABITUAL)
 _SITUATION_RE = words_of(SITUATION_PATTERNS)
 _PLACE_RE = words_of(SITUATION_PLACE_PATTERNS)
+# A place by its name, at the start of a sentence: "At Dunmore Castings the supervisors…".
+_NAMED_PLACE_RE = lazy(r"^\W*(?:[Aa]t|[Ii]n|[Ff]or|[Oo]n|[Ww]ith) (?:the )?(?!I\b)(?!(?i:" + TIME_NAMES + r"))"
+                       r"[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|and|&))*(?=[\s,])", 0)
 _ABSENCE_RE = words_of(ABSENCE_PATTERNS)
 _AFTER_ACTION_RE = words_of(OUTCOMES_AFTER_ACTION)
 # The first word of a sentence, past a label or a bullet: "Labelled all shelves…" with
@@ -501,7 +505,7 @@ def check_answer(text: str) -> StarCheck:
             # A place after the task or the person's step in the same sentence is where
             # the goal or the step led ("I was tasked with cutting waits at our dock doors",
             # "I presented it at the ward meeting"), not the scene.
-            place = _PLACE_RE.search(sentence)
+            place = _PLACE_RE.search(sentence) or _NAMED_PLACE_RE.search(sentence)
             steps = [task.start()] if task else []
             if acted:
                 steps.append(sentence.find(acted))
