@@ -246,7 +246,7 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"(?:fell|was down|came down|was left|was up) to me", r"left (?:it )?to me to",
     # mine to do: "my job was to", "it was my responsibility", "keeping X was my responsibility"
     r"my (?:\w+ )?(?:job|task|role|responsibility|brief|goal|aim|objective|remit|duty|mission|"
-    r"target|quota|challenge|project|priority|part|assignment) (?:was|is|that \w+ was|became|had been|were|would be|"
+    r"target|quota|challenge|project|priority|part|assignment|ticket|instructions|orders|mandate|bit) (?:was|is|that \w+ was|became|had been|were|would be|"
     r"was going to be)",
     # the goal, stated: "the goal was to", "the aim was to get…"
     r"the (?:main |first |real |immediate )?(?:goal|aim|objective|target|brief|task|challenge)(?: for me| i had)? "
@@ -276,7 +276,10 @@ TASK_PATTERNS: tuple[str, ...] = (
     # "they relied on me to", "it was on me to", "I got the job of", "made it my mission to"
     r"asked (?:me )?(?:if|whether) i (?:could|would|can|might)", r"had me (?:take|lead|run|sort|fix|look|cover|"
     r"handle|organise|organize|plan|find|train|manage|deal|help|check)",
-    r"(?:relied|counted|depended|leaned) on me to", r"looked to me to", r"(?:was|fell) (?:all |squarely )?on me\b",
+    r"(?:relied|counted|depended|leaned|relying|counting|depending) on me (?:to|for)\b", r"looked to me to",
+    r"(?:was|fell|it's|it’s|it is|that's|that’s) (?:all |squarely )?on me\b",
+    # someone put in the person's care: "the watch manager paired him with me"
+    r"(?:paired|partnered|buddied|teamed) (?:him|her|them|[a-z]+) (?:up )?with me\b",
     r"(?:said|say|says|explained) to me (?:that )?(?:i )?(?:to|should|must|had to|need to)",
     r"(?:ask|asks|asked|tell|tells|told|want|wants|wanted) me (?:for|that i|make|do|find|fix|organise|organize)",
     r"(?:got|had|was given|landed|took on) (?:the|a) (?:job|task|responsibility|role) of",
@@ -303,7 +306,7 @@ TASK_PATTERNS: tuple[str, ...] = (
     # was my call whether", "part of my role", "on my desk", "what I'd taken on"
     r"mine to [a-z]+", r"(?:landed|dropped|fell) (?:on|onto|to) (?:me|my desk|my plate)",
     r"(?:on|onto) my (?:desk|plate|shoulders)",
-    r"(?:'s|’s|is|was|were|became) (?:all |very much |squarely |really )?my (?:call|decision|place|remit|area|"
+    r"(?:[a-z]+(?:'s|’s)|is|was|were|became) (?:all |very much |squarely |really )?my (?:call|decision|place|remit|area|"
     r"patch|problem|baby|thing|department|responsibility|responsibilities|duty|job|role|task|brief|project|"
     r"priority|shout|domain|lookout)\b",
     r"part of my (?:\w+ )?(?:role|job|remit|responsibilities|duties|brief|work)\b",
@@ -672,7 +675,9 @@ VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:loved|liked|appreciated|welcomed|enjoyed|hated|disliked|resented) (?:it|the|my|this|that|our|them|him|her)",
     r"(?:great|good|positive|lovely|nice|excellent|glowing) (?:feedback|comments|reviews?|response)",
     # others' feelings, in other words: "she was over the moon", "he calmed down"
-    r"over the moon", r"(?:calmed|settled|cheered) (?:down|up)", r"made (?:her|his|their|my|our) (?:day|week)",
+    r"over the moon", r"(?:calmed|settled|cheered) (?:down|up)",
+    r"(?:settled|fitted|fit|got on|coped|adjusted|adapted) (?:in )?(?:really |very |quite |so )?(?:well|fine|nicely|"
+    r"great|brilliantly)", r"made (?:her|his|their|my|our) (?:day|week)",
     r"(?:happy|satisfied|pleased) (?:again|in the end|with (?:the|it|that|this|my|our))",
     # all right now, in so many words: "its fine now", "everything's sorted again"
     r"(?:is|are|was|were|it's|its|it’s|that's|that’s|everything's|everything’s|all) (?:\w+ )?(?:fine|ok|okay|"

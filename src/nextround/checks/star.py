@@ -130,7 +130,7 @@ _BACKGROUND_START_RE = lazy(r"\W*(?:(?:the )?(?:situation|background|context)\b|
 # A judgement of the experience rather than how it ended: "It was an absolutely mad
 # night", "It was a very good team and we were like a family".
 _EVALUATION_RE = lazy(r"\W*(?:(?:and|so|but|overall|honestly|all in all)\W+)?(?:it|this|that)\s+"
-                      r"(?:was|is|'s|’s|has been|had been)\s+(?:(?:a|an|such a|such an|quite a|quite an|one of the)\s+"
+                      r"(?:was|is|'s|’s|has been|had been)\s+(?:(?:a|an|the|such a|such an|quite a|quite an|one of the)\s+"
                       r"(?:[\w-]+\s+){0,3}(?:experience|night|day|time|team|shift|week|job|challenge|moment|period|year|"
                       r"summer|thing|learning curve|atmosphere|group|month|fortnight|season|weekend|spell|stretch)s?|(?:\w+\s+)?(?:stressful|hard|tough|fun|busy|"
                       r"difficult|intense|crazy|mad|chaotic|exhausting|rewarding|challenging|scary|amazing|great|good|"
@@ -192,9 +192,10 @@ _WHAT_I_DID_RE = lazy(r"(?<![\w'’])" + WHAT_I_DID + r"(?![\w'’])", re.IGNORE
 _I_VERB_RE = lazy(r"(?<![\w'’-])[Ii](?:'|’)?(ve|m|d|ll)?\s+(?:(?:" + ADVERBS + r")\s+){0,2}"
                   r"([A-Za-z][a-z'’-]*)", 0)
 _NEGATED_RE = lazy(r"(?:n't|n’t|not|never)\b")
-# A second verb of the person's, joined by "and" a few words on: "I stayed late and went through…".
-_AND_VERB_RE = lazy(r"(?:\s+[\w'’-]+){0,4}?\s+and\s+(?:(?:then|also|just|quickly|immediately)\s+)?([a-z][a-z'’-]*)",
-                    re.IGNORECASE)
+# A second verb of the person's, joined by "and" or a comma a few words on: "I stayed late
+# and went through…", "i watched videos on it at night, wrote down the steps…".
+_AND_VERB_RE = lazy(r"(?:\s+[\w'’-]+){0,8}?(?:\s+and|,)\s+(?:(?:then|also|just|quickly|immediately)\s+)?"
+                    r"([a-z][a-z'’-]*)", re.IGNORECASE)
 _ACTION_AFTER_RES = {verb: lazy(r"\s+(?:" + after + r")\b", re.IGNORECASE) for verb, after in ACTION_AFTER.items()}
 # An outcome is told in the past, or as how things are now: "the till is not short any
 # more". "That's the kind of problem I enjoy" is neither.
