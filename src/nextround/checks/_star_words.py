@@ -91,7 +91,8 @@ PARTICIPLES = (
     r"told|said|thought|brought|bought|caught|taught|kept|lost|paid|won|heard|held|met|left|found|built|spent|"
     r"stood|understood|forgotten|chosen|driven|eaten|fallen|broken|begun|shown|grown|drawn|flown|worn|torn|"
     r"misread|misheard|misunderstood|sold|felt|slept|led|fed|dealt|meant|forgot|hidden|ridden|risen|fought|sought|"
-    r"lent|sat|lit|shot|stuck|struck|swum|sung|rung|sunk|drunk|bitten|beaten|woken|frozen|stolen|proven|shaken"
+    r"lent|sat|lit|shot|stuck|struck|swum|sung|rung|sunk|drunk|bitten|beaten|woken|frozen|stolen|proven|shaken|"
+    r"agreed|guaranteed|refereed"
 )
 HYPOTHETICAL = (
     r"^\W*(?:if|whenever|say|imagine|in (?:a|that|this|such a) (?:situation|case))\b"
@@ -196,6 +197,8 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"stopped (?:speaking|talking|responding|replying|coming|turning up|showing up|answering|paying|eating|sleeping)",
     r"(?:was|were) (?:just )?about to",
     # when, by what was coming: "two weeks before a tender deadline", "three days into the job"
+    r"(?:after|during|over|through) (?:a|an|the) (?!next\b|following\b|coming\b|same\b)(?:[\w-]+ )?(?:spring|summer|winter|autumn|year|quarter|"
+    r"month|season|term|week|weekend|christmas|harvest|lambing|peak)\b",
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:hours?|days?|weeks?|months?) "
     r"(?:before|after|into) (?:a|an|the|my|our|his|her|their)\b",
     # when, told by what happened before: "halfway through the night", "last harvest", "after
@@ -246,7 +249,7 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"(?:fell|was down|came down|was left|was up) to me", r"left (?:it )?to me to",
     # mine to do: "my job was to", "it was my responsibility", "keeping X was my responsibility"
     r"my (?:\w+ )?(?:job|task|role|responsibility|brief|goal|aim|objective|remit|duty|mission|"
-    r"target|quota|challenge|project|priority|part|assignment|ticket|instructions|orders|mandate|bit) (?:was|is|that \w+ was|became|had been|were|would be|"
+    r"target|quota|challenge|project|priority|part|assignment|ticket|instructions|orders|mandate|bit) (?:was|is|has been|that \w+ was|became|had been|were|would be|"
     r"was going to be)",
     # the goal, stated: "the goal was to", "the aim was to get…"
     r"the (?:main |first |real |immediate )?(?:goal|aim|objective|target|brief|task|challenge)(?: for me| i had)? "
@@ -304,9 +307,19 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"i(?:'m|’m) (?:\w+ )?(?:asked|told|responsible|accountable|in charge|expected|supposed)",
     # ownership in other words: "the file was mine to submit", "it landed on me to", "it
     # was my call whether", "part of my role", "on my desk", "what I'd taken on"
-    r"mine to [a-z]+", r"(?:landed|dropped|fell) (?:on|onto|to) (?:me|my desk|my plate)",
+    r"mine to [a-z]+", r"(?:was|were|is|are) (?:all |both |very much )?mine\b",
+    r"(?:was|is|it's|it’s|that's|that’s) (?:for|down to) me to\b", r"on my (?:list|to-do list|radar|watch)\b",
+    r"(?:the reason|why) i(?:'d|’d| had)? (?:been|was|got) (?:hired|brought in|taken on|employed|recruited|there)",
+    r"i(?:'d|’d) been (?:\w+ )?(?:asked|told|given|tasked|assigned|put in charge|made responsible|chosen|picked|"
+    r"brought in|hired|trusted|expected|appointed)",
+    r"i (?:was|were) (?:coordinating|leading|running|managing|heading|organising|organizing) (?:the|a|an|our|this)\b",
+    r"my (?:\w+ )?(?:job|task|role|responsibility|brief|remit|duty|part) (?:on|in|at|for|during) (?:[\w'’-]+ ){1,4}?"
+    r"(?:was|were|is)\b",
+    r"(?:wanted|needed|expected) (?:[\w'’-]+ ){1,3}?(?:down|fixed|sorted|cut|reduced|cleared|improved|back up)\b",
+    # the "I" left out after "and": "i was on the bar n had 2 keep serving"
+    r"(?:\bn|&|and|so|but) (?:then )?(?:had|needed) (?:to|2)\b",r"(?:landed|dropped|fell) (?:on|onto|to) (?:me|my desk|my plate)",
     r"(?:on|onto) my (?:desk|plate|shoulders)",
-    r"(?:[a-z]+(?:'s|’s)|is|was|were|became) (?:all |very much |squarely |really )?my (?:call|decision|place|remit|area|"
+    r"(?:[a-z]+(?:'s|’s)|is|was|were|became|be|been|become) (?:all |very much |squarely |really )?my (?:call|decision|place|remit|area|"
     r"patch|problem|baby|thing|department|responsibility|responsibilities|duty|job|role|task|brief|project|"
     r"priority|shout|domain|lookout)\b",
     r"part of my (?:\w+ )?(?:role|job|remit|responsibilities|duties|brief|work)\b",
