@@ -112,6 +112,12 @@ HABITUAL = (
 # Situation: where or when, and what was going on
 # ---------------------------------------------------------------------------
 
+# Months and days: "from January to June" is a span of time, not a before-and-after.
+TIME_NAMES = (
+    r"(?:jan|january|feb|february|mar|march|apr|april|may|june?|july?|aug|august|sept?|september|oct|october|nov|"
+    r"november|dec|december|mon|monday|tues?|tuesday|wed|wednesday|thu|thurs|thursday|fri|friday|sat|saturday|sun|"
+    r"sunday)\b"
+)
 # Places people work, study or volunteer. After "at/in/on/for (the/a/my…)", one of
 # these sets the scene; "a role" alone ("My responsibility was…") does not.
 PLACES = (
@@ -178,7 +184,15 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"terms?|summers?|winters?|springs?|autumns?|seasons?|christmases) ago",
     r"(?:one|on a|on the|last|that|this|a) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"weekend|bank holiday)",
-    r"(?:christmas|new year's|new year’s) (?:eve|day)", r"boxing day", r"black friday", r"back-to-school",
+    r"(?:christmas|new year's|new year’s) (?:eve|day)", r"boxing day",
+    # a day and its part, in notes: "Friday night, two chefs off sick", "the night shift"
+    r"(?<!every )(?<!each )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|sat|sun|fri) (?:night|nite|"
+    r"morning|afternoon|"
+    r"evening|lunch|lunchtime|shift|service|rush)", r"(?:off|called in|phoned in|rang in|went off) sick",
+    r"(?:night|late|early|weekend|evening|morning|graveyard) shift\b",
+    # a named day: "on budget day", "on results day", "on my first day"
+    r"on (?:[\w-]+ ){1,2}day\b", r"last (?:" + TIME_NAMES + r")",
+    r"(?:crashed|flooded|caught fire|froze|overflowed|collapsed)\b", r"black friday", r"back-to-school",
     r"(?:my|our) (?:first|second|third|fourth|final|last|previous|early) (?:year|week|month|day|"
     r"term|semester|shift|placement|rotation|job|role|season|summer)",
     r"(?:first|second|third|fourth|final|last|early) (?:year|week|month|day|term|semester|weeks|months|days|"
@@ -530,12 +544,6 @@ SHARE_VERBS = (
 )
 _ABOUT = (
     r"(?:(?:about|around|just|only|nearly|almost|over|under|more than|less than|roughly|another|an extra|a) )?"
-)
-# Months and days: "from January to June" is a span of time, not a before-and-after.
-TIME_NAMES = (
-    r"(?:jan|january|feb|february|mar|march|apr|april|may|june?|july?|aug|august|sept?|september|oct|october|nov|"
-    r"november|dec|december|mon|monday|tues?|tuesday|wed|wednesday|thu|thurs|thursday|fri|friday|sat|saturday|sun|"
-    r"sunday)\b"
 )
 # … and the shapes a number takes when it measures an outcome.
 CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
