@@ -151,14 +151,16 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     # a label or frame that introduces the scene
     r"(?:the )?(?:situation|background|context) (?:was|is)",
     # when
-    r"(?:in|during|by|from) (?:19|20)\d\d", r"last (?:year|month|summer|winter|spring|autumn|week|term|christmas)",
+    r"(?:in|during|by|from) (?:19|20)\d\d", r"(?<!the )last (?:year|month|summer|winter|spring|autumn|week|term|christmas)",
     r"(?:this|that|one|a) (?:year|summer|winter|spring|autumn|term|christmas|morning|evening|night|day|weekend)"
     r"(?: when| at| in)",
-    r"(?:in|during) (?:my|our|the) (?:first|second|third|final|last|previous|early|busiest|)\s?"
+    r"(?:in|during) (?!the (?:last|past)\b)(?:my|our|the) (?:first|second|third|final|last|previous|early|busiest|)\s?"
     r"(?:year|week|weeks|month|months|term|semester|summer|days|role|job|placement|shift|season)",
     # (but "when I was a corporal", and nothing more, is a role and a period, not an event)
     r"(?:when|while|whilst) (?:i|we|our|my|the|a|an|it|they|he|she)\b"
-    r"(?! (?:was|were) (?:a|an|the) (?:[\w-]+ ){0,2}[\w-]+[.!?]*$)",
+    r"(?! (?:was|were) (?:a|an|the) (?:[\w-]+ ){0,2}[\w-]+[.!?]*$)"
+    # (told in the past: "when they come in" is a habit)
+    r"(?=(?: [\w'’-]+){0,3}? (?:was|were|had|did|got|came|went|took|left|began|rang|ran|broke|fell|[a-z]+ed)\b)",
     r"(?:in|during|before|after|over) (?:the )?(?:" + r"january|february|march|april|may|june|july|august|"
     r"september|october|november|december|christmas|summer|black friday|easter|holidays|peak)",
     # the place as the subject of what was going on: "Our shop had lots of stock going missing"
@@ -227,7 +229,8 @@ SITUATION_PATTERNS: tuple[str, ...] = (
 # person's task ("I was tasked with cutting waiting at our dock doors") a place is the
 # object of the goal, not the scene, so these count only before a task in a sentence.
 SITUATION_PLACE_PATTERNS: tuple[str, ...] = (
-    r"(?:at|in|on|for|with) (?:(?:the|a|an|my|our|one of the|one of our) )?"
+    # (not the role the person holds now: "In my current role I look after social media")
+    r"(?:at|in|on|for|with) (?!(?:my|our) (?:current|present) )(?:(?:the|a|an|my|our|one of the|one of our) )?"
     r"(?:[\w&'’-]+ ){0,3}(?:" + PLACES + r")s?\b",
     r"as (?:a|an|the) (?:[\w-]+ ){0,3}(?:at|in|for|on)",
 )
