@@ -511,7 +511,9 @@ PROJECTION = (
 LESSON = (
     r"i (?:have |'ve )?(?:learned|learnt|realised|realized|now know|know now)",
     r"(?:taught|showed) me", r"(?:the|my) (?:main |biggest |big |key )?(?:lesson|thing i learned|takeaway)",
-    r"i (?:still )?think", r"looking back", r"in hindsight", r"i'd do", r"i would do",
+    # (but "I think it went really well" tells how it turned out)
+    r"i (?:still )?think(?! (?:it|that|this|things|everything|we|they|my [\w-]+|the [\w-]+) (?:\w+ )?(?:went|turned out|"
+    r"worked|did|was|were|got|came))", r"looking back", r"in hindsight", r"i'd do", r"i would do",
     # what it did for the person: "it made me a better nurse", "it gave me confidence"
     r"(?:made|helped) me (?:\w+ ){0,2}(?:better|stronger|more|less|grow|learn|become|understand|realise|"
     r"realize|appreciate|see)", r"gave me (?:a |the |more |much more |real )?(?:confidence|insight|perspective|"
@@ -573,8 +575,9 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"now (?:takes|take|costs|cost|runs|run|averages|average|gets|get|has|have|handles|handle) " + _ABOUT + NUMBER,
     # never since: "hasn't failed once since", "no complaints since", "stopped appearing"
     r"(?:has|have|had)(?:n't| not| never) (?:\w+ ){0,3}(?:since|once|again)",
+    # (not what has not happened yet: "I haven't really had an angry patient yet")
     r"(?:hasn't|haven't|has not|have not|hadn't|had not|never) (?:\w+ )?(?:failed|happened|had|been|missed|"
-    r"come back|returned|recurred|gone down)",
+    r"come back|returned|recurred|gone down)(?![^.,;]{0,40}\byet\b)",
     r"(?:no|zero) (?:more |further |new )?(?:complaints|errors|incidents|failures|mistakes|issues|"
     r"problems|accidents|returns|falls|delays)",
     r"(?:started|start|starts|began) to (?:eat|sleep|talk|come|"
@@ -583,7 +586,7 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"renewed", r"re-signed", r"signed (?:the|a|up)", r"(?:won|secured|landed) (?:the|a|an|our|"
     r"two|three|another|funding|first|top|best)",
     # "got" alone is any step ("got a call", "got the team to…"); only a mark is an outcome
-    r"(?:got|received|achieved|scored) (?:a |an )?\d", r"went (?:live|ahead)", r"(?:go|goes|gone) live",
+    r"(?:got|received|achieved|scored) (?:a |an )?\d", r"went (?:live|ahead)", r"gone live",
     r"passed (?:the|an|a|my|its|their|first)",
     r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|done|finished|ready|promoted|approved|accepted|adopted|rolled out|launched|"
     r"published|submitted|completed|delivered|resolved|fixed|restored|reinstated|discharged|hired|"
@@ -595,6 +598,13 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:before|ahead of|within|inside) the (?:deadline|cut[- ]?off|due date|time limit)",
     # going again: "queue moving again", "the line was running again by noon"
     r"(?:moving|working|running|flowing|trading|open|online) again",
+    # all of a count done: "we did all 160 covers", "All 40 in by 11.30", "only had 2 complaints"
+    r"(?:did|served|sold|cleared|finished|completed|delivered|processed|packed|picked|answered|handled|got) "
+    r"(?:all|every one of the|the full|the whole) (?:\d[\d,]*|[\w-]+ of)",
+    r"(?:all|every one of the|each of the|both) (?:the |\d+ )(?:[\w-]+ ){0,2}?(?:was |were )?(?:in|back|out|through|"
+    r"home|paid|done) (?:by|before|on time|within|ahead)\b",
+    r"only (?:had|got|received|lost|missed|dropped) (?:\d+|one|two|three|four|five) (?:[\w-]+ )?(?:complaints?|"
+    r"errors?|mistakes?|returns?|incidents?|failures?|cancellations?|no-shows?|refunds?)",
     # every one of them ready: "All 28 rooms ready at 3pm", "every order was out by noon"
     r"(?:all|every one of the|each of the|both) (?:the |\d+ )(?:[\w-]+ ){0,2}?(?:was |were )?(?:ready|done|finished|"
     r"cleaned|sorted|served|delivered|collected|cleared|covered|booked)\b",
@@ -694,6 +704,8 @@ VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:things|it|everything|the situation|the project) (?:\w+ )?(?:improved|got better|calmed down|"
     r"settled)", r"in the end", r"eventually (?:it|we|they|things)", r"much (?:better|happier|calmer|smoother|"
     r"quicker|faster)",
+    r"(?:seemed|looked|felt) (?:\w+ ){0,2}?(?:settled|confident|comfortable|at home|at ease)",
+    r"(?:did|done|doing) (?:really |very |pretty |quite |so |fairly |reasonably )?well\b",
     r"(?:left|went away|ended up|seemed|felt|looked|was|were) (?:\w+ ){0,2}?(?:happy|happier|pleased|satisfied|"
     r"calmer|reassured|relieved)",
     r"(?:loved|liked|appreciated|welcomed|enjoyed|hated|disliked|resented) (?:it|the|my|this|that|our|them|him|her)",

@@ -176,6 +176,11 @@ _EFFORT_RE = lazy(r"^\W*(?:(?:and|but|so|overall|in all|all in all)\W+)?(?:it|th
                   r"(?:hours?|days?|weeks?|months?|years?|evenings?|weekends?|shifts?)"
                   r"(?:\s+and\s+(?:a lot of|lots of|plenty of|a great deal of|a fair bit of|some)\s+[\w-]+)?\W*$",
                   re.IGNORECASE)
+# A habit's trigger, not a change: "calling her every time something came up".
+_EVERY_TIME_BEFORE_RE = lazy(r"\b(?:every time|each time|whenever|any time)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# Not knowing how it ended: "I don't know exactly how it was resolved".
+_UNKNOWN_BEFORE_RE = lazy(r"\b(?:don't|don’t|do not|didn't|didn’t|did not|never)\s+(?:\w+\s+)?(?:know|knew|found out|"
+                          r"heard|find out|hear)\s+(?:\w+\s+)?(?:how|whether|if|what)\b", re.IGNORECASE)
 # A clause of background before an absence: "days when nobody had visited".
 _SUBORDINATE_BEFORE_RE = lazy(r"\b(?:when|whenever|where|because|since|unless|as)\s+$", re.IGNORECASE)
 # "It turned out his shifts had changed": what the person found out, not how it ended.
@@ -389,14 +394,15 @@ def _result(sentence: str, after_action: bool) -> tuple[str, bool]:
             # "I needed to make sure 120 guests were served on time": a goal, in the task's clause.
             if _INFINITIVE_RE.search(before) or _PURPOSE_RE.search(before) or _TASK_RE.search(before):
                 continue
-            if _DIAGNOSIS_BEFORE_RE.search(before) or _RELATIVE_PLUPERFECT_RE.search(before):
+            if (_DIAGNOSIS_BEFORE_RE.search(before) or _RELATIVE_PLUPERFECT_RE.search(before)
+                    or _UNKNOWN_BEFORE_RE.search(before)):
                 continue
             if not after_action and _PLUPERFECT_BEFORE_RE.search(before):
                 continue
             # "a plan she never signed up for": an outcome denied is none
             if rx is _CONCRETE_RE and _NEGATION_BEFORE_RE.search(before):
                 continue
-            if rx is _VAGUE_CHANGE_RE and _OWN_SUBJECT_RE.search(before):
+            if rx is _VAGUE_CHANGE_RE and (_OWN_SUBJECT_RE.search(before) or _EVERY_TIME_BEFORE_RE.search(before)):
                 continue
             if rx is _VAGUE_RE and _I_FEEL_BEFORE_RE.search(before):
                 continue
@@ -427,7 +433,7 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
     if _PROJECTION_RE.search(sentence) or _LESSON_RE.search(sentence) or _HABITUAL_RE.search(sentence):
         return "", False
     if (_BACKGROUND_START_RE.match(sentence) or _TASK_RE.search(sentence) or _EVALUATION_RE.match(sentence)
-            or _FINDING_RE.match(sentence) or _EFFORT_RE.match(sentence)):
+            or _FINDING_RE.match(sentence) or _EFFORT_RE.match(sentence) or _UNKNOWN_BEFORE_RE.search(sentence)):
         return "", False
     if _TEAM_SPIRIT_RE.search(sentence) or _SCALE_RE.search(sentence) or not _TOLD_RE.search(sentence):
         return "", False
