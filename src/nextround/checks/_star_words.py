@@ -576,7 +576,8 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     # never since: "hasn't failed once since", "no complaints since", "stopped appearing"
     r"(?:has|have|had)(?:n't| not| never) (?:\w+ ){0,3}(?:since|once|again)",
     # (not what has not happened yet: "I haven't really had an angry patient yet")
-    r"(?:hasn't|haven't|has not|have not|hadn't|had not|never) (?:\w+ )?(?:failed|happened|had|been|missed|"
+    # (in the past perfect, the problem: "her prescription hadn't been sent over")
+    r"(?:hasn't|haven't|has not|have not|never) (?:\w+ )?(?:failed|happened|had|been|missed|"
     r"come back|returned|recurred|gone down)(?![^.,;]{0,40}\byet\b)",
     r"(?:no|zero) (?:more |further |new )?(?:complaints|errors|incidents|failures|mistakes|issues|"
     r"problems|accidents|returns|falls|delays)",

@@ -96,6 +96,7 @@ _CLAUSE_BREAK_RE = lazy(CLAUSE_BREAK, re.IGNORECASE)
 # A sentence cut off mid-way ends on a word that needs more after it, or a comma.
 _TRAILING_RE = lazy(r"(?:[,;:–—-]|(?<![\w'’])(?:" + TRAILING_WORDS + r"))\W*$", re.IGNORECASE)
 _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
+_CLAUSE_END_RE = lazy(r"[,;:–—]")
 _HABITUAL_RE = words_of(HABITUAL)
 _SITUATION_RE = words_of(SITUATION_PATTERNS)
 _PLACE_RE = words_of(SITUATION_PLACE_PATTERNS)
@@ -442,6 +443,20 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
     return sentence.strip(), not vague
 
 
+def _real(sentence: str) -> str:
+    """`sentence` without its hypothetical clauses ("I'd…", "I would…", "If…"), each
+    up to the next comma, semicolon, colon or dash: what is left still happened."""
+    kept, start = [], 0
+    for m in _HYPOTHETICAL_RE.finditer(sentence):
+        if m.start() < start:
+            continue
+        kept.append(sentence[start:m.start()])
+        end = _CLAUSE_END_RE.search(sentence, m.end())
+        start = end.start() if end else len(sentence)
+    kept.append(sentence[start:])
+    return "".join(kept)
+
+
 def _finished(last: str, text: str) -> bool:
     """Whether the answer's last sentence is finished rather than cut off mid-sentence
     (or still being typed): it ends with a full stop, is a line of a list or notes, or
@@ -477,8 +492,10 @@ def check_answer(text: str) -> StarCheck:
         hypothetical = bool(would)
         habitual = bool(_HABITUAL_RE.search(sentence))
         # What comes before "I'd…" in the sentence still happened: "I was meant to
-        # diarise the deadlines, and I'd put this one in on the wrong date".
-        real = sentence[:would.start()] if would else sentence
+        # diarise the deadlines, and I'd put this one in on the wrong date"; so does a
+        # clause after it ("…I'd come home from hospitality, and making the place pay
+        # was going to be my problem").
+        real = _real(sentence) if would else sentence
         task = _TASK_RE.search(real)
         if "task" not in found and task:
             found["task"] = sentence
