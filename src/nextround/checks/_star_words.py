@@ -54,7 +54,9 @@ SUGGESTIONS: dict[str, str] = {
 #: Labels people write before each part ("Situation: …", "Result - …"). A label on its
 #: own proves nothing (an "Action:" may only describe the team), so the words after
 #: it are read like any others; a label only splits the text into sentences.
-LABEL = r"(?:situation|background|context|task|action|actions|result|results|outcome)(?:\s*:|\s+[–—-](?=\s))"
+LABEL = (r"(?:(?:situation|background|context|task|action|actions|result|results|outcome)(?:\s*:|\s+[–—-](?=\s))"
+         # the letters alone, in notes: "S: Friday night, two chefs off sick"
+         r"|[star]\s*:(?=\s))")
 
 #: Where a sentence holds a new clause: a comma or semicolon, then a subject and its verb
 #: ("…, i rang the supplier", "…, so we opened late", "…, the fridge was replaced that
