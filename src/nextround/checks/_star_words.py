@@ -680,7 +680,9 @@ OUTCOME_FRAMES = (
 # is not among them.
 OWN_STEP_START = (
     r"\W*(?:(?:and|so|then|after that|afterwards|also|finally)\W+)?"
-    r"(?:i|i'm|i've|i'd|i’m|i’ve|i’d)\b"
+    # a time or place before it: "At handover I briefed…", "The next morning I came in early"
+    r"(?:(?:(?:at|on|in|by|after|before|during|the next|the following|that|next|later that|first thing) "
+    r"(?:[\w'’-]+ ){0,3}?)i(?![\w'’])|(?:i|i'm|i've|i'd|i’m|i’ve|i’d)\b)"
 )
 # Someone's opinion, reported: praise, however it is worded.
 REPORTED_OPINION = (
@@ -689,6 +691,9 @@ REPORTED_OPINION = (
     r"(?:said|says|told (?:me|us)|mentioned|commented)"
     r"(?! (?:that )?(?:[\w'’-]+ ){1,3}?had (?!been\b)[a-z]+(?:ed|en|ne)\b)",
     r"thought", r"felt", r"described",
+    # thanks, in any form: "wrote to the airline to say thank you", "a thank-you card"
+    r"thank you", r"thank-you", r"thanks", r"(?:sent|wrote|left|gave) (?:me |us )?(?:a |an )?(?:lovely |nice |kind )?"
+    r"(?:card|note|review|letter of thanks)",
     r"called it", r"made a (?:\w+ )?difference", r"(?:really|very|so|quite|more) (?:\w+ )?(?:happy|pleased|"
     r"grateful|relieved|glad|impressed|proud)",
 )

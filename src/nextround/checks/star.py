@@ -130,8 +130,8 @@ _BACKGROUND_START_RE = lazy(r"\W*(?:(?:the )?(?:situation|background|context)\b|
                             r"(?:was|were|worked|started|joined|first)\b)", re.IGNORECASE)
 # A judgement of the experience rather than how it ended: "It was an absolutely mad
 # night", "It was a very good team and we were like a family".
-_EVALUATION_RE = lazy(r"\W*(?:(?:and|so|but|overall|honestly|all in all)\W+)?(?:it|this|that)\s+"
-                      r"(?:was|is|'s|’s|has been|had been)\s+(?:(?:a|an|the|such a|such an|quite a|quite an|one of the)\s+"
+_EVALUATION_RE = lazy(r"\W*(?:(?:and|so|but|overall|honestly|all in all)\W+)?(?:it|this|that)(?:\s+"
+                      r"(?:was|is|has been|had been)|'s|’s)\s+(?:(?:a|an|the|such a|such an|quite a|quite an|one of the)\s+"
                       r"(?:[\w-]+\s+){0,3}(?:experience|night|day|time|team|shift|week|job|challenge|moment|period|year|"
                       r"summer|thing|learning curve|atmosphere|group|month|fortnight|season|weekend|spell|stretch)s?|(?:\w+\s+)?(?:stressful|hard|tough|fun|busy|"
                       r"difficult|intense|crazy|mad|chaotic|exhausting|rewarding|challenging|scary|amazing|great|good|"
