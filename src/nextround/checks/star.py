@@ -97,6 +97,7 @@ _CLAUSE_BREAK_RE = lazy(CLAUSE_BREAK, re.IGNORECASE)
 _TRAILING_RE = lazy(r"(?:[,;:–—-]|(?<![\w'’])(?:" + TRAILING_WORDS + r"))\W*$", re.IGNORECASE)
 _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
 _CLAUSE_END_RE = lazy(r"[,;:–—]")
+_WORD_RE = lazy(r"[a-z]+")
 _HABITUAL_RE = words_of(HABITUAL)
 _SITUATION_RE = words_of(SITUATION_PATTERNS)
 _PLACE_RE = words_of(SITUATION_PLACE_PATTERNS)
@@ -478,6 +479,7 @@ def check_answer(text: str) -> StarCheck:
     # of the person's in the past is enough: "Profiled, found N+1 queries…"), or if
     # someone gave the person a task ("My teacher ask me to lead… I make the plan").
     told_in_past = bool(_PAST_RE.search(text) or _TASK_RE.search(text)) or any(
+        word in IRREGULAR_PAST for word in _WORD_RE.findall(text.lower())) or any(
         _action(sentence, False) for sentence in _sentences(text) if not _HYPOTHETICAL_RE.search(sentence))
     found: dict[str, str] = {}
     vague_result = ""
@@ -525,7 +527,7 @@ def check_answer(text: str) -> StarCheck:
             after_last_step.clear()
         elif acted_before:
             after_last_step.append(sentence)
-        if "situation" not in found and not (hypothetical or habitual):
+        if "situation" not in found and told_in_past and not (hypothetical or habitual):
             # A place after the task or the person's step in the same sentence is where
             # the goal or the step led ("I was tasked with cutting waits at our dock doors",
             # "I presented it at the ward meeting"), not the scene.
