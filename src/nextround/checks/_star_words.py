@@ -234,7 +234,7 @@ SITUATION_PLACE_PATTERNS: tuple[str, ...] = (
     # (not the role the person holds now: "In my current role I look after social media")
     r"(?:at|in|on|for|with) (?!(?:my|our) (?:current|present) )(?:(?:the|a|an|my|our|one of the|one of our) )?"
     r"(?:[\w&'’-]+ ){0,3}(?:" + PLACES + r")s?\b",
-    r"as (?:a|an|the) (?:[\w-]+ ){0,3}(?:at|in|for|on)",
+    # (not "As a peer mentor in the business school": a role, not an event)
 )
 
 # ---------------------------------------------------------------------------

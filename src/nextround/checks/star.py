@@ -97,6 +97,11 @@ _CLAUSE_BREAK_RE = lazy(CLAUSE_BREAK, re.IGNORECASE)
 _TRAILING_RE = lazy(r"(?:[,;:–—-]|(?<![\w'’])(?:" + TRAILING_WORDS + r"))\W*$", re.IGNORECASE)
 _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
 _CLAUSE_END_RE = lazy(r"[,;:–—]")
+_AS_ROLE_RE = lazy(r"\W*as (?:a|an|the|my|our|their|lead|head|senior|junior|[a-z]+'s) ", re.IGNORECASE)
+# A standing role: "my responsibility … was", "my job is", "As a team leader, I was responsible for".
+_ROLE_RE = lazy(r"\bmy (?:\w+ )?(?:job|responsibility|responsibilities|role|remit|duty|duties|main job)\b"
+                r"\s+(?:(?:in|at|as|on|for|with|during) (?:[\w'’-]+\s+){1,6}?)?(?:was|were|is|are|included|involved|"
+                r"meant)\b", re.IGNORECASE)
 _WORD_RE = lazy(r"[a-z]+")
 _HABITUAL_RE = words_of(HABITUAL)
 _SITUATION_RE = words_of(SITUATION_PATTERNS)
@@ -535,6 +540,11 @@ def check_answer(text: str) -> StarCheck:
             steps = [task.start()] if task else []
             if acted:
                 steps.append(sentence.find(acted))
+            # A place in the sentence that names the person's standing role ("My
+            # responsibility in my Saturday job at a department store was…", "As a peer
+            # mentor in the business school, my job was…") is where they worked, not an event.
+            if place and (_ROLE_RE.search(sentence) or _AS_ROLE_RE.match(sentence)):
+                place = None
             if _SITUATION_RE.search(sentence) or place and all(place.start() < at for at in steps):
                 found["situation"] = sentence
     if "result" not in found and not vague_result and count > 1:
