@@ -162,7 +162,7 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"(?:when|while|whilst) (?:i|we|our|my|the|a|an|it|they|he|she)\b"
     r"(?! (?:was|were) (?:a|an|the) (?:[\w-]+ ){0,2}[\w-]+[.!?]*$)"
     # (told in the past: "when they come in" is a habit)
-    r"(?=(?: [\w'’-]+){0,3}? (?:was|were|had|did|got|came|went|took|left|began|rang|ran|broke|fell|[a-z]+ed)\b)",
+    r"(?=(?: [\w'’-]+){0,2}? (?:was|were|had|did|got|came|went|took|left|began|rang|ran|broke|fell|[a-z]+ed)\b)",
     r"(?:in|during|before|after|over) (?:the )?(?:" + r"january|february|march|april|may|june|july|august|"
     r"september|october|november|december|christmas|summer|black friday|easter|holidays|peak)",
     # the place as the subject of what was going on: "Our shop had lots of stock going missing"
@@ -183,11 +183,13 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"(?:got|received|had) (?:a |an )?(?:poor|bad|low|negative|failing)",
     # when, in other words: "during my internship", "two years ago", "one Saturday",
     # "Christmas Eve", "my second year teaching", a year on its own ("night team, 2021")
-    r"during (?:the|my|our|a|an|that|this|one|last|peak|busy) [\w-]+",
+    r"during (?:the|my|our|a|an|that|this|one|last|peak|busy) (?!day\b|week\b|year\b)[\w-]+",
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:days?|weeks?|months?|years?|"
     r"terms?|summers?|winters?|springs?|autumns?|seasons?|christmases) ago",
     r"(?:one|on a|on the|last|that|this|a) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"weekend|bank holiday)",
+    r"(?:on a|on the|that|last) (?:(?!every\b|each\b)[\w-]+ ){1,2}?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|weekend|bank holiday)",
     r"(?:christmas|new year's|new year’s) (?:eve|day)", r"boxing day",
     # a day and its part, in notes: "Friday night, two chefs off sick", "the night shift"
     r"(?<!every )(?<!each )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|sat|sun|fri) (?:night|nite|"
@@ -214,6 +216,11 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"(?:broke|broken|breaking) down", r"(?:lost|losing) (?:connection|power|signal)", r"stopped working",
     r"stopped (?:speaking|talking|responding|replying|coming|turning up|showing up|answering|paying|eating|sleeping)",
     r"(?:was|were) (?:just )?about to",
+    # when, by what was coming or what was announced: "with the regatta six weeks away", "one
+    # winter morning", "when the society announced our branch would merge"
+    r"(?:days?|weeks?|months?) (?:away|to go)\b", r"one (?:[\w-]+ )?(?:morning|evening|night|afternoon|day|weekend|"
+    r"shift)\b", r"(?:when|after) (?:[\w'’-]+ ){1,3}(?:announced|decided|merged|closed|opened|launched|introduced)\b",
+    r"all over the place",
     # when, by what was coming: "two weeks before a tender deadline", "three days into the job"
     r"(?:after|during|over|through) (?:a|an|the) (?!next\b|following\b|coming\b|same\b)(?:[\w-]+ )?(?:spring|summer|winter|autumn|year|quarter|"
     r"month|season|term|week|weekend|christmas|harvest|lambing|peak)\b",
