@@ -97,6 +97,9 @@ _CLAUSE_BREAK_RE = lazy(CLAUSE_BREAK, re.IGNORECASE)
 _TRAILING_RE = lazy(r"(?:[,;:–—-]|(?<![\w'’])(?:" + TRAILING_WORDS + r"))\W*$", re.IGNORECASE)
 _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
 _CLAUSE_END_RE = lazy(r"[,;:–—]")
+# A step the team took: "we put up a near-miss board", "we repainted the walkways".
+_TEAM_STEP_RE = lazy(r"\bwe\s+(?:(?:also|then|quickly|all)\s+)?(?:[a-z]+ed|put|set|ran|made|took|got|gave|brought|built|"
+                     r"held|sent|kept|met|led|did|began|started)\b", re.IGNORECASE)
 _AS_ROLE_RE = lazy(r"\W*as (?:a|an|the|my|our|their|lead|head|senior|junior|[a-z]+'s) ", re.IGNORECASE)
 # A standing role: "my responsibility … was", "my job is", "As a team leader, I was responsible for".
 _ROLE_RE = lazy(r"\bmy (?:\w+ )?(?:job|responsibility|responsibilities|role|remit|duty|duties|main job)\b"
@@ -540,6 +543,9 @@ def check_answer(text: str) -> StarCheck:
             steps = [task.start()] if task else []
             if acted:
                 steps.append(sentence.find(acted))
+            team_step = _TEAM_STEP_RE.search(sentence)
+            if team_step:  # "we put up a board in the canteen": where the team's step led
+                steps.append(team_step.start())
             # A place in the sentence that names the person's standing role ("My
             # responsibility in my Saturday job at a department store was…", "As a peer
             # mentor in the business school, my job was…") is where they worked, not an event.
