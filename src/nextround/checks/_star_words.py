@@ -278,7 +278,8 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"target|quota|challenge|project|priority|part|assignment|ticket|instructions|orders|mandate|bit) (?:was|is|has been|that \w+ was|became|had been|were|would be|"
     r"was going to be)",
     # the goal, stated: "the goal was to", "the aim was to get…"
-    r"the (?:main |first |real |immediate )?(?:goal|aim|objective|target|brief|task|challenge)(?: for me| i had)? "
+    r"the (?:main |first |real |immediate |top |one |only )?(?:goal|aim|objective|target|brief|task|challenge|priority|"
+    r"focus|mission|non-negotiable)(?: for me| i had)? "
     r"(?:was|were|is) (?:to|simple|clear|\w+ing)\b",
     r"i (?:had|was set|was given|got|set) (?:a|an|one|the|two|three|clear|tight) (?:[\w-]+ )?(?:goal|target|aim|"
     r"task|job|brief|deadline|challenge|objective|kpi|quota)s?\b",
@@ -342,10 +343,14 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"my (?:\w+ )?(?:job|task|role|responsibility|brief|remit|duty|part) (?:on|in|at|for|during) (?:[\w'’-]+ ){1,4}?"
     r"(?:was|were|is)\b",
     r"(?:wanted|needed|expected) (?:[\w'’-]+ ){1,3}?(?:down|fixed|sorted|cut|reduced|cleared|improved|back up)\b",
+    r"my (?:\w+ )?(?:job|responsibility|task|duty|role) to [a-z]+",
+    r"i (?:wanted|needed) (?:[\w'’-]+ ){1,4}?to (?:be|get|have|stop|start|feel|know|come|go|keep|hit|reach)\b",
+    r"(?:needed|wanted|asked|told|relied on|trusted|expected) me, (?:[\w'’-]+ ){1,4}?(?:[\w'’-]+), to\b",
     # the "I" left out after "and": "i was on the bar n had 2 keep serving"
     r"(?:\bn|&|and|so|but) (?:then )?(?:had|needed) (?:to|2)\b",r"(?:landed|dropped|fell) (?:on|onto|to) (?:me|my desk|my plate)",
     r"(?:on|onto) my (?:desk|plate|shoulders)",
-    r"(?:[a-z]+(?:'s|’s)|is|was|were|became|be|been|become) (?:all |very much |squarely |really )?my (?:call|decision|place|remit|area|"
+    r"(?:[a-z]+(?:'s|’s)|is|was|were|became|be|been|become) (?:all |very much |squarely |really )?my "
+    r"(?:own |personal |main |first |top |biggest |real )?(?:target|goal|aim|objective|mission|call|decision|place|remit|area|"
     r"patch|problem|baby|thing|department|responsibility|responsibilities|duty|job|role|task|brief|project|"
     r"priority|shout|domain|lookout)\b",
     r"part of my (?:\w+ )?(?:role|job|remit|responsibilities|duties|brief|work)\b",
