@@ -513,7 +513,7 @@ PROJECTION = (
     r"should", r"would", r"will", r"could", r"might", r"going to", r"is set to", r"are set to",
     # "may" the verb, not May the month ("By May the wait had dropped…")
     r"may (?:be|have|well|help|save|reduce|increase|improve|lead|mean|make|cut|also|not|eventually|take)",
-    r"expected to", r"expect", r"expecting", r"anticipate", r"anticipating", r"hope", r"hoping", r"plan to", r"planning", r"aim to", r"once it's",
+    r"expected to", r"expect", r"expecting", r"about to", r"anticipate", r"anticipating", r"hope", r"hoping", r"plan to", r"planning", r"aim to", r"once it's",
     r"once it is", r"when it's", r"'ll", r"’ll", r"if", r"likely", r"on track to", r"estimate", r"estimated",
     r"forecast", r"projected", r"predicted", r"set to", r"aims to", r"the plan is", r"in future",
     # someone else's promise: "he said he'd take it to the budget meeting", "they agreed to look at it"
@@ -524,7 +524,8 @@ PROJECTION = (
 # A lesson on its own is not a result: "I learned to check first", "it taught me".
 LESSON = (
     r"i (?:have |'ve )?(?:learned|learnt|realised|realized|now know|know now)",
-    r"(?:taught|showed) me", r"(?:the|my) (?:main |biggest |big |key )?(?:lesson|thing i learned|takeaway)",
+    r"(?:taught|showed) me", r"what i(?:'ve|’ve| have)? (?:taken|took) (?:away )?from (?:it|this|that)",
+    r"(?:the|my) (?:main |biggest |big |key )?(?:lesson|thing i learned|takeaway)",
     # (but "I think it went really well" tells how it turned out)
     r"i (?:still )?think(?! (?:it|that|this|things|everything|we|they|my [\w-]+|the [\w-]+) (?:\w+ )?(?:went|turned out|"
     r"worked|did|was|were|got|came))", r"looking back", r"in hindsight", r"i'd do", r"i would do",
@@ -602,7 +603,7 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"two|three|another|funding|first|top|best)",
     # "got" alone is any step ("got a call", "got the team to…"); only a mark is an outcome
     r"(?:got|received|achieved|scored) (?:a |an )?\d", r"went (?:live|ahead)", r"gone live",
-    r"passed (?:the|an|a|my|its|their|first)",
+    r"passed (?:the|an|a|my|its|their|first)", r"(?:i|we|she|he|they) passed\b(?! (?:it|them|this|that|the \w+) (?:on|to|over|round)\b)",
     r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|done|finished|ready|promoted|approved|accepted|adopted|rolled out|launched|"
     r"published|submitted|completed|delivered|resolved|fixed|restored|reinstated|discharged|hired|"
     r"funded|awarded|shortlisted|recognised|rehired|kept on|made permanent|extended)",
@@ -614,13 +615,15 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     # going again: "queue moving again", "the line was running again by noon"
     r"(?:moving|working|running|flowing|trading|open|online) again",
     # all of a count done: "we did all 160 covers", "All 40 in by 11.30", "only had 2 complaints"
-    r"(?:did|served|sold|cleared|finished|completed|delivered|processed|packed|picked|answered|handled|got) "
+    r"(?:did|served|sold|cleared|finish|finished|completed|delivered|processed|packed|picked|answered|handled|got) "
     r"(?:all|every one of the|the full|the whole) (?:\d[\d,]*|[\w-]+ of)",
     r"(?:all|every one of the|each of the|both) (?:the |\d+ )(?:[\w-]+ ){0,2}?(?:was |were )?(?:in|back|out|through|"
     r"home|paid|done) (?:by|before|on time|within|ahead)\b",
     r"only (?:had|got|received|lost|missed|dropped) (?:\d+|one|two|three|four|five) (?:[\w-]+ )?(?:complaints?|"
     r"errors?|mistakes?|returns?|incidents?|failures?|cancellations?|no-shows?|refunds?)",
     # every one of them ready: "All 28 rooms ready at 3pm", "every order was out by noon"
+    r"every (?:single )?[\w-]+ (?:was|got) (?:ready|done|finished|served|delivered|collected|cleared|covered|booked|"
+    r"answered|seen|fed|back)\b",
     r"(?:all|every one of the|each of the|both) (?:the |\d+ )(?:[\w-]+ ){0,2}?(?:was |were )?(?:ready|done|finished|"
     r"cleaned|sorted|served|delivered|collected|cleared|covered|booked)\b",
     # a state reached in a set time: "everyone was through in about 5 minutes"
@@ -671,6 +674,7 @@ OUTCOMES_AFTER_ACTION: tuple[str, ...] = (
 ABSENCE_PATTERNS: tuple[str, ...] = (
     r"(?:no|zero) (?:more |further |new |other )?(?:[a-z-]+ )?[a-z-]+s\b",
     r"with (?:no|zero) (?:more |further |new |other )?[a-z-]+",
+    r"(?:didn't|didn’t|did not|never) (?:\w+ )?run (?:out|short|over)\b",
     r"(?:not|wasn't|weren't|wasn’t|weren’t|isn't|isn’t|hasn't been|hasn’t been|haven't been|haven’t been) "
     r"(?:a single|one) (?:[\w-]+ ){0,2}[a-z-]+",
     r"(?:nobody|no one|no-one|none of (?:them|the \w+)) (?:was|were|had|got|needed|went|came|complained|"
