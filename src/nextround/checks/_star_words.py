@@ -735,7 +735,7 @@ VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:loved|liked|appreciated|welcomed|enjoyed|hated|disliked|resented) (?:it|the|my|this|that|our|them|him|her)",
     r"(?:great|good|positive|lovely|nice|excellent|glowing) (?:feedback|comments|reviews?|response)",
     # others' feelings, in other words: "she was over the moon", "he calmed down"
-    r"over the moon", r"(?:calmed|settled|cheered) (?:down|up)",
+    r"over the moon", r"cleared the air", r"broke the ice", r"(?:calmed|settled|cheered) (?:down|up)",
     r"(?:settled|fitted|fit|got on|coped|adjusted|adapted) (?:in )?(?:really |very |quite |so )?(?:well|fine|nicely|"
     r"great|brilliantly)", r"made (?:her|his|their|my|our) (?:day|week)",
     r"(?:happy|satisfied|pleased) (?:again|in the end|with (?:the|it|that|this|my|our))",
@@ -758,7 +758,7 @@ VAGUE_CHANGE_PATTERNS: tuple[str, ...] = (
     # better, without an amount: "the queue moved faster", "customers were less frustrated"
     r"(?:moved|ran|went|got|became|become|was|were|is|are|felt|seemed) (?:a lot |much |far |a bit |slightly |even |"
     r"noticeably |visibly |)(?:faster|quicker|smoother|easier|calmer|shorter|better|tidier|clearer|safer|"
-    r"less (?:\w+)|more (?:confident|relaxed|engaged|organised|organized|efficient|settled|positive|motivated))",
+    r"less (?:\w+)|more (?!than\b)[a-z]+)",
 )
 
 # ---------------------------------------------------------------------------
