@@ -339,13 +339,24 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"(?:the reason|why) i(?:'d|’d| had)? (?:been|was|got) (?:hired|brought in|taken on|employed|recruited|there)",
     r"i(?:'d|’d) been (?:\w+ )?(?:asked|told|given|tasked|assigned|put in charge|made responsible|chosen|picked|"
     r"brought in|hired|trusted|expected|appointed)",
-    r"i (?:was|were) (?:coordinating|leading|running|managing|heading|organising|organizing) (?:the|a|an|our|this)\b",
+    r"i (?:was|were) (?:coordinating|leading|heading|organising|organizing) (?:the|a|an|our|this)\b",
     r"my (?:\w+ )?(?:job|task|role|responsibility|brief|remit|duty|part) (?:on|in|at|for|during) (?:[\w'’-]+ ){1,4}?"
     r"(?:was|were|is)\b",
     r"(?:wanted|needed|expected) (?:[\w'’-]+ ){1,3}?(?:down|fixed|sorted|cut|reduced|cleared|improved|back up)\b",
     r"my (?:\w+ )?(?:job|responsibility|task|duty|role) to [a-z]+",
     r"i (?:wanted|needed) (?:[\w'’-]+ ){1,4}?to (?:be|get|have|stop|start|feel|know|come|go|keep|hit|reach)\b",
     r"(?:needed|wanted|asked|told|relied on|trusted|expected) me, (?:[\w'’-]+ ){1,4}?(?:[\w'’-]+), to\b",
+    # ownership handed over: "gave me ownership of the reporting, with the specific aim of…",
+    # "getting a clean cutover sat squarely with me", "the goal I set myself was"
+    r"(?:gave|handed|given) me (?:full |complete |sole )?(?:ownership|responsibility|charge|control) (?:of|for)\b",
+    r"with the (?:\w+ )?(?:aim|goal|objective|task|brief) of\b",
+    r"(?:sat|sits|rested|rests|lay|lies|fell|falls) (?:squarely |firmly |entirely )?with me\b",
+    r"(?:goal|aim|target|challenge)s? (?:that )?i (?:set|gave) myself",
+    r"(?:told|asked) me\s*[:–—-]\s*[\"“']?[a-z]+",
+    r"i (?:look|looked) after\b",
+    # the "I" left out after "and": "I was their account manager and had four months to…"
+    r"(?:and|so|but) (?:really )?(?:wanted|needed) (?:[\w'’-]+ ){1,4}?to\b",
+    r"(?:and|so|but) had (?:only |just )?(?:\w+ ){0,2}(?:days|weeks|hours|minutes|months) to\b",
     # the "I" left out after "and": "i was on the bar n had 2 keep serving"
     r"(?:\bn|&|and|so|but) (?:then )?(?:had|needed) (?:to|2)\b",r"(?:landed|dropped|fell) (?:on|onto|to) (?:me|my desk|my plate)",
     r"(?:on|onto) my (?:desk|plate|shoulders)",
