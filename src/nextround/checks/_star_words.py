@@ -195,7 +195,7 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"(?<!every )(?<!each )(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|sat|sun|fri) (?:night|nite|"
     r"morning|afternoon|"
     r"evening|lunch|lunchtime|shift|service|rush)", r"(?:off|called in|phoned in|rang in|went off) sick",
-    r"(?:night|late|early|weekend|evening|morning|graveyard) shift\b",
+    r"(?<!every )(?<!each )(?:night|late|early|weekend|evening|morning|graveyard) shift\b",
     # a named day: "on budget day", "on results day", "on my first day"
     r"on (?:[\w-]+ ){1,2}day\b", r"last (?:" + TIME_NAMES + r")",
     r"(?:crashed|flooded|caught fire|froze|overflowed|collapsed)\b", r"black friday", r"back-to-school",
@@ -219,7 +219,7 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     # when, by what was coming or what was announced: "with the regatta six weeks away", "one
     # winter morning", "when the society announced our branch would merge"
     r"(?:days?|weeks?|months?) (?:away|to go)\b", r"one (?:[\w-]+ )?(?:morning|evening|night|afternoon|day|weekend|"
-    r"shift)\b", r"(?:when|after) (?:[\w'’-]+ ){1,3}(?:announced|decided|merged|closed|opened|launched|introduced)\b",
+    r"shift)\b", r"(?:when|after) (?:[\w'’-]+ ){1,5}?(?:announced|decided|merged|closed|opened|launched|introduced)\b",
     r"all over the place",
     # when, by what was coming: "two weeks before a tender deadline", "three days into the job"
     r"(?:after|during|over|through) (?:a|an|the) (?!next\b|following\b|coming\b|same\b)(?:[\w-]+ )?(?:spring|summer|winter|autumn|year|quarter|"
@@ -581,7 +581,7 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     # a before-and-after: "from 38% to 24%", "from three bags a night to one", "from bottom to third"
     # (not a span of time: "from January to June 2021")
     r"from (?!" + TIME_NAMES + r")(?:\S+ ){0,5}?to (?!" + TIME_NAMES + r")(?:\S+ )?" + _ABOUT
-    + r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|half|a third|a quarter|zero|none|first|"
+    + r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|half|a third|a quarter|zero|none|nothing|first|"
     r"second|third|fourth|fifth|top|bottom)",
     r"(?:up|down) from " + _ABOUT + NUMBER, r"down to " + _ABOUT + NUMBER,
     r"compared (?:to|with) " + _ABOUT + NUMBER,
@@ -621,7 +621,10 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:finished|completed|delivered|handed (?:it )?over|submitted|launched|opened|shipped|"
     r"closed|cleared|went live) (?:\S+ ){0,6}?(?:(?:before|ahead of) (?:the|its|our|their|my) [\w-]+|"
     r"on (?:time|schedule|budget|the (?:planned|original|agreed|same|due) (?:date|day)))",
-    r"(?:on|ahead of|under) (?:time|schedule|budget)",
+    r"(?:on|ahead of|under) (?:time|schedule|budget)", r"(?:as|like) (?:planned|scheduled|promised|agreed)",
+    # a year's figure: "I closed the year at £1.62 million, 116% of target"
+    r"(?:closed|finished|ended) (?:the |my |our )?(?:year|quarter|month|season|campaign) (?:at|on|with) " + _ABOUT + NUMBER,
+    r"\d[\d.]*\s?(?:%|per ?cent) of (?:the |my |our |their )?(?:target|goal|quota|budget)",
     r"(?:before|ahead of|within|inside) the (?:deadline|cut[- ]?off|due date|time limit)",
     # going again: "queue moving again", "the line was running again by noon"
     r"(?:moving|working|running|flowing|trading|open|online) again",
@@ -684,7 +687,7 @@ OUTCOMES_AFTER_ACTION: tuple[str, ...] = (
 # the scene, the same words are the problem ("we had no pallets").
 ABSENCE_PATTERNS: tuple[str, ...] = (
     r"(?:no|zero) (?:more |further |new |other )?(?:[a-z-]+ )?[a-z-]+s\b",
-    r"with (?:no|zero) (?:more |further |new |other )?[a-z-]+",
+    r"with (?:no|zero) (?:more |further |new |other )?[a-z-]+", r"no more [a-z-]+",
     r"(?:didn't|didn’t|did not|never) (?:\w+ )?run (?:out|short|over)\b",
     r"(?:not|wasn't|weren't|wasn’t|weren’t|isn't|isn’t|hasn't been|hasn’t been|haven't been|haven’t been) "
     r"(?:a single|one) (?:[\w-]+ ){0,2}[a-z-]+",
@@ -746,7 +749,7 @@ VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:loved|liked|appreciated|welcomed|enjoyed|hated|disliked|resented) (?:it|the|my|this|that|our|them|him|her)",
     r"(?:great|good|positive|lovely|nice|excellent|glowing) (?:feedback|comments|reviews?|response)",
     # others' feelings, in other words: "she was over the moon", "he calmed down"
-    r"over the moon", r"cleared the air", r"broke the ice", r"(?:calmed|settled|cheered) (?:down|up)",
+    r"over the moon", r"(?:we|i) got there\b", r"cleared the air", r"broke the ice", r"(?:calmed|settled|cheered) (?:down|up)",
     r"(?:settled|fitted|fit|got on|coped|adjusted|adapted) (?:in )?(?:really |very |quite |so )?(?:well|fine|nicely|"
     r"great|brilliantly)", r"made (?:her|his|their|my|our) (?:day|week)",
     r"(?:happy|satisfied|pleased) (?:again|in the end|with (?:the|it|that|this|my|our))",

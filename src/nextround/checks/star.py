@@ -192,7 +192,7 @@ _EVERY_TIME_BEFORE_RE = lazy(r"\b(?:every time|each time|whenever|any time)\s+(?
 _UNKNOWN_BEFORE_RE = lazy(r"\b(?:don't|don’t|do not|didn't|didn’t|did not|never)\s+(?:\w+\s+)?(?:know|knew|found out|"
                           r"heard|find out|hear)\s+(?:\w+\s+)?(?:how|whether|if|what)\b", re.IGNORECASE)
 # A clause of background before an absence: "days when nobody had visited".
-_SUBORDINATE_BEFORE_RE = lazy(r"\b(?:when|whenever|where|because|since|unless|as)\s+$", re.IGNORECASE)
+_SUBORDINATE_BEFORE_RE = lazy(r"\b(?:when|whenever|where|because|since|unless|as|which|who)\s+$", re.IGNORECASE)
 # "It turned out his shifts had changed": what the person found out, not how it ended.
 _FINDING_RE = lazy(r"^\W*(?:(?:and|but|so)\s+)?(?:it\s+)?(?:turned|turns)\s+out\b(?!\s+(?:well|fine|great|ok|okay|"
                    r"brilliantly|really|to be))", re.IGNORECASE)
@@ -517,7 +517,7 @@ def check_answer(text: str) -> StarCheck:
         framed = "action" in found or bool(_FRAME_RE.search(sentence))
         # A habit ("I always got things done") tells no outcome, any more than a step.
         words, concrete = _result(sentence, framed) if "result" not in found and not habitual else ("", False)
-        if words and task and sentence.find(words) < task.end():
+        if words and task and any(sentence.find(words) < t.end() for t in _TASK_RE.finditer(real)):
             words = ""  # part of the goal: "getting everyone there on time was on me"
         if "result" not in found:
             if words and concrete:
@@ -551,7 +551,10 @@ def check_answer(text: str) -> StarCheck:
             # mentor in the business school, my job was…") is where they worked, not an event.
             if place and (_ROLE_RE.search(sentence) or _AS_ROLE_RE.match(sentence)):
                 place = None
-            if _SITUATION_RE.search(sentence) or place and all(place.start() < at for at in steps):
+            # (nor is what the role says: "My job in our team was keeping track…")
+            role = _ROLE_RE.search(sentence)
+            scene = sentence[:role.start()] + " " + sentence[role.end():] if role else sentence
+            if _SITUATION_RE.search(scene) or place and all(place.start() < at for at in steps):
                 found["situation"] = sentence
     if "result" not in found and not vague_result and count > 1:
         # The last sentence, if finished, or else the last one before a closing lesson.
