@@ -54,9 +54,9 @@ def words(text: str) -> int:
     return len(text.split())
 
 
-def ours(label: str) -> Predict:
+def ours(label: str, word_model: bool = True) -> Predict:
     def predict(text: str) -> int:
-        result = check_answer(text)
+        result = check_answer(text, word_model=word_model)
         return int(result.complete if label == "complete" else result.parts[label])
     return predict
 
@@ -100,7 +100,9 @@ BATCHES = (
     ("held-out <200", 0, 200, "held-out, ids <200, measured many times"),
     ("held-out 200-399", 200, 400, "held-out, ids 200-399, measured twice"),
     ("held-out 400-599", 400, 600, "held-out, ids 400-599, measured twice"),
-    ("held-out >=600", 600, 10**9, "held-out, ids >=600, new batch, never tuned on"),
+    ("held-out 600-1099", 600, 1100, "held-out, ids 600-1099, new this round"),
+    ("held-out 1100-1499", 1100, 1500, "held-out, ids 1100-1499, new this round"),
+    ("held-out >=1500", 1500, 10**9, "held-out, ids >=1500, newest batch"),
 )
 
 
@@ -132,6 +134,7 @@ def main(argv: Sequence[str]) -> int:
         rule_name, by_words = word_rule(tune, label)
         methods: dict[str, Predict] = {
             "ours (check_answer)": ours(label),
+            "ours, rules alone": ours(label, word_model=False),
             f"always {value} (most common)": always,
             f"word count ({rule_name})": by_words,
         }
@@ -144,7 +147,8 @@ def main(argv: Sequence[str]) -> int:
         for key, _, _, name in BATCHES:
             rows = halves[key]
             cells = "  ".join(f"{label} {accuracy(rows, label, ours(label)):.1%}" for label in LABELS)
-            print(f"  {name + f' (n={len(rows)})':<56}{cells}")
+            alone = "  ".join(f"{accuracy(rows, label, ours(label, word_model=False)):.1%}" for label in LABELS)
+            print(f"  {name + f' (n={len(rows)})':<56}{cells}   (rules alone: {alone})")
     return 0
 
 

@@ -54,6 +54,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from nextround.checks import _word_model
 from nextround.checks._patterns import N_, Listing, lazy, words_of
 from nextround.checks._star_words import (
     ABSENCE_PATTERNS,
@@ -475,12 +476,14 @@ def _finished(last: str, text: str) -> bool:
     return not _TRAILING_RE.search(last[-60:])  # a fixed tail: linear however long the sentence
 
 
-def check_answer(text: str) -> StarCheck:
+def check_answer(text: str, *, word_model: bool = True) -> StarCheck:
     """Judge a "better answer" against the STAR method.
 
     Returns the parts found, whether the result is concrete, whether the answer is
-    complete, what is missing and one suggestion for each thing missing. Plain
-    rules over each sentence; no network and no model.
+    complete, what is missing and one suggestion for each thing missing. Rules over
+    each sentence, and for the situation and the task a small word model too (see
+    `_word_model`): a part counts when the rules find it or the model is sure of it.
+    `word_model=False` gives the rules' judgement alone, to measure them. No network.
     """
     text = text or ""
     # An answer tells of a particular event if it is told in the past anywhere (a step
@@ -582,6 +585,11 @@ def check_answer(text: str) -> StarCheck:
     if not concrete_result and vague_result:
         found["result"] = vague_result
     parts = {part: part in found for part in PARTS}
+    if word_model and text.strip():
+        # The rules miss many ways of saying what the goal was or where it happened; the
+        # word model, sure enough, makes up for them (but never takes a part away).
+        for part in _word_model.parts():
+            parts[part] = parts[part] or _word_model.probability(part, text) >= _word_model.threshold()
     missing = [part for part in PARTS if not parts[part]]
     if parts["result"] and not concrete_result:
         missing.append("concrete_result")
