@@ -272,7 +272,8 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"^\W*(?:me\W+)?(?:asked|told|tasked|given|put in charge|made responsible|expected)\b(?: by (?:[\w'’-]+ ){1,4})?"
     r"(?: to| with| for| of)",
     r"(?:asked|told|tasked) by (?:[\w'’-]+ ){1,4}to",
-    r"(?:fell|was down|came down|was left|was up) to me", r"left (?:it )?to me to",
+    r"(?:fell|falls|fall|was down|came down|was left|was up|is down|is up|was (?:\w+ )?down) to me",
+    r"left (?:it )?to me to",
     # mine to do: "my job was to", "it was my responsibility", "keeping X was my responsibility"
     r"my (?:\w+ )?(?:job|task|role|responsibility|brief|goal|aim|objective|remit|duty|mission|"
     r"target|quota|challenge|project|priority|part|assignment|ticket|instructions|orders|mandate|bit) (?:was|is|has been|that \w+ was|became|had been|were|would be|"
@@ -304,10 +305,10 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"i must (?:to )?\w+",
     # more ways of being handed it: "my manager asked if I could", "she had me take over",
     # "they relied on me to", "it was on me to", "I got the job of", "made it my mission to"
-    r"asked (?:me )?(?:if|whether) i (?:could|would|can|might)", r"had me (?:take|lead|run|sort|fix|look|cover|"
+    r"asked (?:me )?(?:if|whether) i(?: could| would| can| might|'d|’d)", r"had me (?:take|lead|run|sort|fix|look|cover|"
     r"handle|organise|organize|plan|find|train|manage|deal|help|check)",
     r"(?:relied|counted|depended|leaned|relying|counting|depending) on me (?:to|for)\b", r"looked to me to",
-    r"(?:was|fell|it's|it’s|it is|that's|that’s) (?:all |squarely )?on me\b",
+    r"(?:was|is|fell|it's|it’s|it is|that's|that’s) (?:all |squarely )?on me\b",
     # someone put in the person's care: "the watch manager paired him with me"
     r"(?:paired|partnered|buddied|teamed) (?:him|her|them|[a-z]+) (?:up )?with me\b",
     r"(?:said|say|says|explained) to me (?:that )?(?:i )?(?:to|should|must|had to|need to)",
@@ -340,7 +341,7 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"i(?:'d|’d) been (?:\w+ )?(?:asked|told|given|tasked|assigned|put in charge|made responsible|chosen|picked|"
     r"brought in|hired|trusted|expected|appointed)",
     r"i (?:was|were) (?:coordinating|leading|heading|organising|organizing) (?:the|a|an|our|this)\b",
-    r"my (?:\w+ )?(?:job|task|role|responsibility|brief|remit|duty|part) (?:on|in|at|for|during) (?:[\w'’-]+ ){1,4}?"
+    r"my (?:\w+ )?(?:job|task|role|responsibility|brief|remit|duty|part) (?:on|in|at|for|during|as) (?:[\w'’-]+ ){1,6}?"
     r"(?:was|were|is)\b",
     r"(?:wanted|needed|expected) (?:[\w'’-]+ ){1,3}?(?:down|fixed|sorted|cut|reduced|cleared|improved|back up)\b",
     r"my (?:\w+ )?(?:job|responsibility|task|duty|role) to [a-z]+",
@@ -357,6 +358,25 @@ TASK_PATTERNS: tuple[str, ...] = (
     # the "I" left out after "and": "I was their account manager and had four months to…"
     r"(?:and|so|but) (?:really )?(?:wanted|needed) (?:[\w'’-]+ ){1,4}?to\b",
     r"(?:and|so|but) had (?:only |just )?(?:\w+ ){0,2}(?:days|weeks|hours|minutes|months) to\b",
+    # more of the shapes a responsibility takes: "he was my patient", "our team's target, and
+    # mine", "which meant keeping the food going out", "the priority for me", "left the
+    # provisions section with me", "our procedure says the officer who made the error…", "that
+    # was me", "told me I'd be processing…", "made me the owner", "landed with me", "gave me
+    # the quarter to automate it", "those timed ones had to go out", "it had to be fixed"
+    r"(?:was|were|is|are) my (?:own )?(?:patients?|clients?|cases?|residents?|customers?|accounts?|service users?)\b",
+    r"(?:target|goal|aim|job|responsibility|task)s?,? and mine\b",
+    r"(?:which|that) meant (?:i (?:had|needed) to|[a-z]+ing)\b",
+    r"(?:was|were|is) the (?:\w+ )?(?:priority|goal|aim|job|task|focus) for me\b",
+    r"left (?:[\w'’-]+ ){1,5}?with me\b",
+    r"(?:procedure|policy|protocol|process|rules?|plan|code of conduct|guidance|rota)s? (?:says|said|requires|required|"
+    r"named|names|meant|means|was that|is that)\b", r"\bthat (?:was|meant) me\b",
+    r"told me (?:that )?i(?:'d|’d| would| was going to| was to) (?:be|need|have|take|run|cover|lead)\b",
+    r"made me (?:the |its |their |our )?(?:[\w-]+ )?(?:owner|lead|responsible|in charge|coordinator|manager|contact)\b",
+    r"(?:landed|ended up|came) (?:with|on) (?:me|my desk|my plate)\b",
+    r"gave me (?:a|an|the|one|two|three|four|six|\d+) (?:[\w-]+ )?(?:days?|weeks?|months?|quarter|year|fortnight|"
+    r"deadline) to\b",
+    r"(?:it|they|this|that|these|those(?: [\w-]+){0,2}|everything) (?:had|has|needed) to (?:be|go)\b",
+    r"(?:i was|i got|and) (?:handed|left with)\b", r"(?:and|,) (?:was )?(?:told|asked) to\b",
     # the "I" left out after "and": "i was on the bar n had 2 keep serving"
     r"(?:\bn|&|and|so|but) (?:then )?(?:had|needed) (?:to|2)\b",r"(?:landed|dropped|fell) (?:on|onto|to) (?:me|my desk|my plate)",
     r"(?:on|onto) my (?:desk|plate|shoulders)",
