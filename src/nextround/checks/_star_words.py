@@ -153,7 +153,7 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     # a label or frame that introduces the scene
     r"(?:the )?(?:situation|background|context) (?:was|is)",
     # when
-    r"(?:in|during|by|from) (?:19|20)\d\d", r"(?<!the )last (?:year|month|summer|winter|spring|autumn|week|term|christmas)",
+    r"(?:in|during|by|from) (?:19|20)\d\d", r"(?<!the )last (?:year|month|summer|winter|spring|autumn|week|term|christmas|season)",
     r"(?:this|that|one|a) (?:year|summer|winter|spring|autumn|term|christmas|morning|evening|night|day|weekend)"
     r"(?: when| at| in)",
     r"(?:in|during) (?!the (?:last|past)\b)(?:my|our|the) (?:first|second|third|final|last|previous|early|busiest|)\s?"
@@ -225,7 +225,17 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"(?:after|during|over|through) (?:a|an|the) (?!next\b|following\b|coming\b|same\b)(?:[\w-]+ )?(?:spring|summer|winter|autumn|year|quarter|"
     r"month|season|term|week|weekend|christmas|harvest|lambing|peak)\b",
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:hours?|days?|weeks?|months?) "
-    r"(?:before|after|into) (?:a|an|the|my|our|his|her|their)\b",
+    r"(?:before|after) (?:(?:a|an|the|my|our|his|her|their) )?[a-z]+", r"(?:days?|weeks?|months?|years?) into\b",
+    # a problem found or under way: "I found their warranty provision was still based on…", "where
+    # there'd been months of complaints", "There was serious disorder at a derby match", "our
+    # AWS bill had crept up", "conversion sat at 1.8%"
+    r"i (?:found|noticed|realised|realized|spotted|discovered|saw) (?:that )?(?:[\w'’-]+ ){1,6}?(?:was|were|had|hadn't|"
+    r"wasn't|weren't|kept)\b", r"where there(?:'d| had|’d)? (?:been|was|were)\b",
+    r"there (?:was|were) (?:a |an |some |serious |major |a serious |a major |)(?:[\w-]+ )?(?:disorder|fire|flood|"
+    r"outage|incident|problem|issue|complaint|backlog|crisis|shortage|leak|accident|error|mistake|fault|storm|"
+    r"strike|row|dispute|argument)s?\b",
+    r"(?:crept|creeping) (?:up|down)\b", r"(?:sat|stood|was sitting|was stuck|was running|were running) at "
+    r"(?:about |around |just |only )?(?:\d|£|\$|€)",
     # when, told by what happened before: "halfway through the night", "last harvest", "after
     # traffic doubled" (not "after I rang them", a step)
     r"(?:halfway through|in the middle of|at the height of|at the start of|at the end of) (?:the|a|an|our|my) [\w-]+",

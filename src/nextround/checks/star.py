@@ -110,9 +110,9 @@ _WORD_RE = lazy(r"[a-z]+")
 _HABITUAL_RE = words_of(HABITUAL)
 _SITUATION_RE = words_of(SITUATION_PATTERNS)
 _PLACE_RE = words_of(SITUATION_PLACE_PATTERNS)
-# A place by its name, at the start of a sentence: "At Dunmore Castings the supervisors…".
-_NAMED_PLACE_RE = lazy(r"^\W*(?:[Aa]t|[Ii]n|[Ff]or|[Oo]n|[Ww]ith) (?:the )?(?!I\b)(?!(?i:" + TIME_NAMES + r"))"
-                       r"[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|and|&))*(?=[\s,])", 0)
+# A place by its name: "At Dunmore Castings the supervisors…", "our AWS bill at Kestrel Data".
+_NAMED_PLACE_RE = lazy(r"(?:^\W*|(?<=\s))(?:[Aa]t|[Ii]n|[Ff]or|[Oo]n|[Ww]ith) (?:the )?(?!I\b)(?!(?i:" + TIME_NAMES + r"))"
+                       r"[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|and|&))*(?=[\s,.])", 0)
 _ABSENCE_RE = words_of(ABSENCE_PATTERNS)
 _AFTER_ACTION_RE = words_of(OUTCOMES_AFTER_ACTION)
 # The first word of a sentence, past a label or a bullet: "Labelled all shelves…" with
