@@ -98,6 +98,8 @@ _CLAUSE_BREAK_RE = lazy(CLAUSE_BREAK, re.IGNORECASE)
 _TRAILING_RE = lazy(r"(?:[,;:–—-]|(?<![\w'’])(?:" + TRAILING_WORDS + r"))\W*$", re.IGNORECASE)
 _HYPOTHETICAL_RE = lazy(HYPOTHETICAL, re.IGNORECASE)
 _CLAUSE_END_RE = lazy(r"[,;:–—]")
+# A task in the present: a role held now ("I'm in charge of", "my responsibility is", "falls to me").
+_STANDING_ROLE_RE = lazy(r"\b(?:is|am|are|falls|sits|lies|i look after|i oversee)\b|(?:'m|’m)\b", re.IGNORECASE)
 # A step the team took: "we put up a near-miss board", "we repainted the walkways".
 _TEAM_STEP_RE = lazy(r"\bwe\s+(?:(?:also|then|quickly|all)\s+)?(?:[a-z]+ed|put|set|ran|made|took|got|gave|brought|built|"
                      r"held|sent|kept|met|led|did|began|started)\b", re.IGNORECASE)
@@ -467,6 +469,12 @@ def _real(sentence: str) -> str:
     return "".join(kept)
 
 
+def _given_task(text: str) -> bool:
+    """Whether `text` tells of a task given or taken on, not only a role the person holds
+    now ("I'm in charge of cashing up", "my remit is…"), which tells of no event."""
+    return any(not _STANDING_ROLE_RE.search(m.group(0)) for m in _TASK_RE.finditer(text))
+
+
 def _finished(last: str, text: str) -> bool:
     """Whether the answer's last sentence is finished rather than cut off mid-sentence
     (or still being typed): it ends with a full stop, is a line of a list or notes, or
@@ -489,9 +497,12 @@ def check_answer(text: str, *, word_model: bool = True) -> StarCheck:
     # An answer tells of a particular event if it is told in the past anywhere (a step
     # of the person's in the past is enough: "Profiled, found N+1 queries…"), or if
     # someone gave the person a task ("My teacher ask me to lead… I make the plan").
-    told_in_past = bool(_PAST_RE.search(text) or _TASK_RE.search(text)) or any(
-        word in IRREGULAR_PAST for word in _WORD_RE.findall(text.lower())) or any(
+    told = bool(_PAST_RE.search(text)) or any(word in IRREGULAR_PAST for word in _WORD_RE.findall(text.lower())) or any(
         _action(sentence, False) for sentence in _sentences(text) if not _HYPOTHETICAL_RE.search(sentence))
+    # A scene needs an event; a role held now ("I'm in charge of cashing up") is none, though
+    # the steps that go with it are still the person's own ("I count everything twice").
+    event = told or _given_task(text)
+    told_in_past = told or bool(_TASK_RE.search(text))
     found: dict[str, str] = {}
     vague_result = ""
     last = body = ""
@@ -538,7 +549,7 @@ def check_answer(text: str, *, word_model: bool = True) -> StarCheck:
             after_last_step.clear()
         elif acted_before:
             after_last_step.append(sentence)
-        if "situation" not in found and told_in_past and not (hypothetical or habitual):
+        if "situation" not in found and event and not (hypothetical or habitual):
             # A place after the task or the person's step in the same sentence is where
             # the goal or the step led ("I was tasked with cutting waits at our dock doors",
             # "I presented it at the ward meeting"), not the scene.
