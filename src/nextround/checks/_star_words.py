@@ -98,7 +98,9 @@ PARTICIPLES = (
 )
 HYPOTHETICAL = (
     r"^\W*(?:if|whenever|say|imagine|in (?:a|that|this|such a) (?:situation|case))\b"
-    r"|(?<![\w'’])i(?:\s+would|'d|’d|\s+will|'ll|’ll)(?![\w'’])"
+    # (not reported: "asked if I'd get up to speed", "told him I'd own it", "said I'd be…")
+    r"|(?<![\w'’])(?<!if )(?<!whether )(?<!him )(?<!her )(?<!them )(?<!me )(?<!said )(?<!that )"
+    r"i(?:\s+would|'d|’d|\s+will|'ll|’ll)(?![\w'’])"
     r"(?!\s+(?:(?:already|just|never|also|previously|only|since)\b|(?:(?:really|always|long|finally|even|first)\s+)?"
     r"(?:" + PARTICIPLES + r")\b))"
     # a goal or plan in the conditional: "My goal would be to cut the time by 20%"
@@ -386,7 +388,8 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"gave me (?:a|an|the|one|two|three|four|six|\d+) (?:[\w-]+ )?(?:days?|weeks?|months?|quarter|year|fortnight|"
     r"deadline) to\b",
     r"(?:it|they|this|that|these|those(?: [\w-]+){0,2}|everything) (?:had|has|needed) to (?:be|go)\b",
-    r"(?:i was|i got|and) (?:handed|left with)\b", r"(?:and|,) (?:was )?(?:told|asked) to\b",
+    r"(?:i was|i got|and) (?:handed|left with)\b",
+    r"(?:told|promised|assured) (?:him|her|them|the [\w-]+) (?:that )?i(?:'d|’d| would) ", r"(?:and|,) (?:was )?(?:told|asked) to\b",
     # the "I" left out after "and": "i was on the bar n had 2 keep serving"
     r"(?:\bn|&|and|so|but) (?:then )?(?:had|needed) (?:to|2)\b",r"(?:landed|dropped|fell) (?:on|onto|to) (?:me|my desk|my plate)",
     r"(?:on|onto) my (?:desk|plate|shoulders)",
@@ -610,7 +613,8 @@ _ABOUT = (
 CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     # a before-and-after: "from 38% to 24%", "from three bags a night to one", "from bottom to third"
     # (not a span of time: "from January to June 2021")
-    r"from (?!" + TIME_NAMES + r")(?:\S+ ){0,5}?to (?!" + TIME_NAMES + r")(?:\S+ )?" + _ABOUT
+    # (not a move from one thing to another of that name: "from PLC ladder logic to ROS 2")
+    r"from (?!" + TIME_NAMES + r")(?:\S+ ){0,5}?to (?!" + TIME_NAMES + r")(?:(?-i:[a-z£$€]\S*) )?" + _ABOUT
     + r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|half|a third|a quarter|zero|none|nothing|first|"
     r"second|third|fourth|fifth|top|bottom)",
     r"(?:up|down) from " + _ABOUT + NUMBER, r"down to " + _ABOUT + NUMBER,
@@ -684,6 +688,9 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:was|were|is|are|came|got it) back (?:on|up|within|in under|by)",
     r"(?:stayed|remained|kept it|kept them|held) (?:under|below|above|over|at|within) " + _ABOUT + NUMBER,
     NUMBER + r" (?:\S+ ){0,2}instead of (?:the |a |an |our |about |around )?(?:usual |previous |old )?\S+",
+    # a share that moved: "18 of the 24 went up at least one grade"
+    r"\d+ (?:of|out of) (?:the |our |my )?\d+ (?:[\w-]+ ){0,2}?(?:went up|improved|passed|moved up|got|achieved|"
+    r"returned|came back|stayed|found|were placed|got jobs)",
     # all but a few: "all but one hamper was collected"
     r"all but (?:one|two|three|four|five|a few|a handful|\d+)",
     # how it ended, in so many words: "he ended up being refunded", "she ended up renewing"
@@ -760,7 +767,7 @@ REPORTED_OPINION = (
 # Praise, feelings and vague outcomes: a result, but not a concrete one.
 VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:went|go|goes|going|gone|worked|turned) (?:out )?(?:really |very |quite |so |extremely |pretty )?"
-    r"(?:well|smoothly|fine|great|brilliantly|successfully)",
+    r"(?:well|smoothly|fine|great|brilliantly|successfully|okay|ok|alright|all right|not bad)",
     r"worked out(?! (?:at|how|what|that|why|the|a|an|which|who|where|when|whether)\b)",
     r"(?:was|were|it's|it was) (?:a |an )?(?:\w+ )?(?:big |great |real |huge |)(?:success|"
     r"improvement|positive)", r"(?:was|were) (?:really |very |so |quite )?(?:positive|happy|pleased|delighted|"
