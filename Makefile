@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench screenshots catalogs clean help
+.PHONY: demo test lint bench screenshots catalogs star-model clean help
 
 help:
 	@echo "make demo   set up, then make, fill and execute a workbook for a fictional rejection"
@@ -15,6 +15,7 @@ help:
 	@echo "make bench  set up, then run the benchmarks"
 	@echo "make screenshots  set up, then retake docs/screenshots/ in a real browser (needs chromium)"
 	@echo "make catalogs  set up, then extract, merge and compile the translation catalogs"
+	@echo "make star-model  set up, then refit the STAR check's word model on the tune half of its labelled set"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +31,7 @@ test: $(STAMP) lint
 
 # Lint and type-check (part of `make test`; the settings are in pyproject.toml).
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks examples
+	$(VENV)/bin/ruff check src tests benchmarks examples tools
 	$(VENV)/bin/mypy
 
 bench: $(STAMP)
@@ -71,6 +72,12 @@ catalogs: $(STAMP)
 	$(BABEL) update -D guidance -i $(LOCALES_DIR)/guidance.pot -d $(LOCALES_DIR) --width=100 --ignore-obsolete \
 		--ignore-pot-creation-date
 	$(BABEL) compile -D guidance -d $(LOCALES_DIR) --statistics
+
+# The STAR check's word model (src/nextround/checks/_star_model.json), refitted with
+# scikit-learn on the tune half of tests/data/star_cases.csv; commit the file it writes.
+# tests/test_star_model.py fails when the file and the labelled set disagree.
+star-model: $(STAMP)
+	$(PY) tools/train_star_model.py
 
 clean:
 	rm -rf $(VENV) demo build dist .pytest_cache

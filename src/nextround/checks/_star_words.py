@@ -155,7 +155,8 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     # a label or frame that introduces the scene
     r"(?:the )?(?:situation|background|context) (?:was|is)",
     # when
-    r"(?:in|during|by|from) (?:19|20)\d\d", r"(?<!the )last (?:year|month|summer|winter|spring|autumn|week|term|christmas|season)",
+    r"(?:in|during|by|from) (?:19|20)\d\d",
+    r"(?<!the )last (?:year|month|summer|winter|spring|autumn|week|term|christmas|season)",
     r"(?:this|that|one|a) (?:year|summer|winter|spring|autumn|term|christmas|morning|evening|night|day|weekend)"
     r"(?: when| at| in)",
     r"(?:in|during) (?!the (?:last|past)\b)(?:my|our|the) (?:first|second|third|final|last|previous|early|busiest|)\s?"
@@ -224,7 +225,8 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"shift)\b", r"(?:when|after) (?:[\w'’-]+ ){1,5}?(?:announced|decided|merged|closed|opened|launched|introduced)\b",
     r"all over the place",
     # when, by what was coming: "two weeks before a tender deadline", "three days into the job"
-    r"(?:after|during|over|through) (?:a|an|the) (?!next\b|following\b|coming\b|same\b)(?:[\w-]+ )?(?:spring|summer|winter|autumn|year|quarter|"
+    r"(?:after|during|over|through) (?:a|an|the) (?!next\b|following\b|coming\b|same\b)(?:[\w-]+ )?(?:spring|summer|"
+    r"winter|autumn|year|quarter|"
     r"month|season|term|week|weekend|christmas|harvest|lambing|peak)\b",
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+) (?:hours?|days?|weeks?|months?) "
     r"(?:before|after) (?:(?:a|an|the|my|our|his|her|their) )?[a-z]+", r"(?:days?|weeks?|months?|years?) into\b",
@@ -288,7 +290,8 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"left (?:it )?to me to",
     # mine to do: "my job was to", "it was my responsibility", "keeping X was my responsibility"
     r"my (?:\w+ )?(?:job|task|role|responsibility|brief|goal|aim|objective|remit|duty|mission|"
-    r"target|quota|challenge|project|priority|part|assignment|ticket|instructions|orders|mandate|bit) (?:was|is|has been|that \w+ was|became|had been|were|would be|"
+    r"target|quota|challenge|project|priority|part|assignment|ticket|instructions|orders|mandate|bit) (?:was|is|"
+    r"has been|that \w+ was|became|had been|were|would be|"
     r"was going to be)",
     # the goal, stated: "the goal was to", "the aim was to get…"
     r"the (?:main |first |real |immediate |top |one |only )?(?:goal|aim|objective|target|brief|task|challenge|priority|"
@@ -317,7 +320,8 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"i must (?:to )?\w+",
     # more ways of being handed it: "my manager asked if I could", "she had me take over",
     # "they relied on me to", "it was on me to", "I got the job of", "made it my mission to"
-    r"asked (?:me )?(?:if|whether) i(?: could| would| can| might|'d|’d)", r"had me (?:take|lead|run|sort|fix|look|cover|"
+    r"asked (?:me )?(?:if|whether) i(?: could| would| can| might|'d|’d)",
+    r"had me (?:take|lead|run|sort|fix|look|cover|"
     r"handle|organise|organize|plan|find|train|manage|deal|help|check)",
     r"(?:relied|counted|depended|leaned|relying|counting|depending) on me (?:to|for)\b", r"looked to me to",
     r"(?:was|is|fell|it's|it’s|it is|that's|that’s) (?:all |squarely )?on me\b",
@@ -389,13 +393,15 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"deadline) to\b",
     r"(?:it|they|this|that|these|those(?: [\w-]+){0,2}|everything) (?:had|has|needed) to (?:be|go)\b",
     r"(?:i was|i got|and) (?:handed|left with)\b",
-    r"(?:told|promised|assured) (?:him|her|them|the [\w-]+) (?:that )?i(?:'d|’d| would) ", r"(?:and|,) (?:was )?(?:told|asked) to\b",
+    r"(?:told|promised|assured) (?:him|her|them|the [\w-]+) (?:that )?i(?:'d|’d| would) ",
+    r"(?:and|,) (?:was )?(?:told|asked) to\b",
     # the "I" left out after "and": "i was on the bar n had 2 keep serving"
-    r"(?:\bn|&|and|so|but) (?:then )?(?:had|needed) (?:to|2)\b",r"(?:landed|dropped|fell) (?:on|onto|to) (?:me|my desk|my plate)",
+    r"(?:\bn|&|and|so|but) (?:then )?(?:had|needed) (?:to|2)\b",
+    r"(?:landed|dropped|fell) (?:on|onto|to) (?:me|my desk|my plate)",
     r"(?:on|onto) my (?:desk|plate|shoulders)",
     r"(?:[a-z]+(?:'s|’s)|is|was|were|became|be|been|become) (?:all |very much |squarely |really )?my "
-    r"(?:own |personal |main |first |top |biggest |real )?(?:target|goal|aim|objective|mission|call|decision|place|remit|area|"
-    r"patch|problem|baby|thing|department|responsibility|responsibilities|duty|job|role|task|brief|project|"
+    r"(?:own |personal |main |first |top |biggest |real )?(?:target|goal|aim|objective|mission|call|decision|place|"
+    r"remit|area|patch|problem|baby|thing|department|responsibility|responsibilities|duty|job|role|task|brief|project|"
     r"priority|shout|domain|lookout)\b",
     r"part of my (?:\w+ )?(?:role|job|remit|responsibilities|duties|brief|work)\b",
     r"(?:i|i'd|i’d|i had) (?:taken|took) on\b",
@@ -557,7 +563,8 @@ PROJECTION = (
     r"should", r"would", r"will", r"could", r"might", r"going to", r"is set to", r"are set to",
     # "may" the verb, not May the month ("By May the wait had dropped…")
     r"may (?:be|have|well|help|save|reduce|increase|improve|lead|mean|make|cut|also|not|eventually|take)",
-    r"expected to", r"expect", r"expecting", r"about to", r"anticipate", r"anticipating", r"hope", r"hoping", r"plan to", r"planning", r"aim to", r"once it's",
+    r"expected to", r"expect", r"expecting", r"about to", r"anticipate", r"anticipating", r"hope", r"hoping",
+    r"plan to", r"planning", r"aim to", r"once it's",
     r"once it is", r"when it's", r"'ll", r"’ll", r"if", r"likely", r"on track to", r"estimate", r"estimated",
     r"forecast", r"projected", r"predicted", r"set to", r"aims to", r"the plan is", r"in future",
     # someone else's promise: "he said he'd take it to the budget meeting", "they agreed to look at it"
@@ -571,8 +578,8 @@ LESSON = (
     r"(?:taught|showed) me", r"what i(?:'ve|’ve| have)? (?:taken|took) (?:away )?from (?:it|this|that)",
     r"(?:the|my) (?:main |biggest |big |key )?(?:lesson|thing i learned|takeaway)",
     # (but "I think it went really well" tells how it turned out)
-    r"i (?:still )?think(?! (?:it|that|this|things|everything|we|they|my [\w-]+|the [\w-]+) (?:\w+ )?(?:went|turned out|"
-    r"worked|did|was|were|got|came))", r"looking back", r"in hindsight", r"i'd do", r"i would do",
+    r"i (?:still )?think(?! (?:it|that|this|things|everything|we|they|my [\w-]+|the [\w-]+) (?:\w+ )?(?:went|"
+    r"turned out|worked|did|was|were|got|came))", r"looking back", r"in hindsight", r"i'd do", r"i would do",
     # what it did for the person: "it made me a better nurse", "it gave me confidence"
     r"(?:made|helped) me (?:\w+ ){0,2}(?:better|stronger|more|less|grow|learn|become|understand|realise|"
     r"realize|appreciate|see)", r"gave me (?:a |the |more |much more |real )?(?:confidence|insight|perspective|"
@@ -648,16 +655,18 @@ CONCRETE_RESULT_PATTERNS: tuple[str, ...] = (
     r"two|three|another|funding|first|top|best)",
     # "got" alone is any step ("got a call", "got the team to…"); only a mark is an outcome
     r"(?:got|received|achieved|scored) (?:a |an )?\d", r"went (?:live|ahead)", r"gone live",
-    r"passed (?:the|an|a|my|its|their|first)", r"(?:i|we|she|he|they) passed\b(?! (?:it|them|this|that|the \w+) (?:on|to|over|round)\b)",
-    r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|done|finished|ready|promoted|approved|accepted|adopted|rolled out|launched|"
-    r"published|submitted|completed|delivered|resolved|fixed|restored|reinstated|discharged|hired|"
+    r"passed (?:the|an|a|my|its|their|first)",
+    r"(?:i|we|she|he|they) passed\b(?! (?:it|them|this|that|the \w+) (?:on|to|over|round)\b)",
+    r"(?:was|were|got|been|be) (?:\w+ )?(?:paid|done|finished|ready|promoted|approved|accepted|adopted|rolled out|"
+    r"launched|published|submitted|completed|delivered|resolved|fixed|restored|reinstated|discharged|hired|"
     r"funded|awarded|shortlisted|recognised|rehired|kept on|made permanent|extended)",
     r"(?:finished|completed|delivered|handed (?:it )?over|submitted|launched|opened|shipped|"
     r"closed|cleared|went live) (?:\S+ ){0,6}?(?:(?:before|ahead of) (?:the|its|our|their|my) [\w-]+|"
     r"on (?:time|schedule|budget|the (?:planned|original|agreed|same|due) (?:date|day)))",
     r"(?:on|ahead of|under) (?:time|schedule|budget)", r"(?:as|like) (?:planned|scheduled|promised|agreed)",
     # a year's figure: "I closed the year at £1.62 million, 116% of target"
-    r"(?:closed|finished|ended) (?:the |my |our )?(?:year|quarter|month|season|campaign) (?:at|on|with) " + _ABOUT + NUMBER,
+    r"(?:closed|finished|ended) (?:the |my |our )?(?:year|quarter|month|season|campaign) (?:at|on|"
+    r"with) " + _ABOUT + NUMBER,
     r"\d[\d.]*\s?(?:%|per ?cent) of (?:the |my |our |their )?(?:target|goal|quota|budget)",
     r"(?:before|ahead of|within|inside) the (?:deadline|cut[- ]?off|due date|time limit)",
     # going again: "queue moving again", "the line was running again by noon"
@@ -786,7 +795,8 @@ VAGUE_RESULT_PATTERNS: tuple[str, ...] = (
     r"(?:loved|liked|appreciated|welcomed|enjoyed|hated|disliked|resented) (?:it|the|my|this|that|our|them|him|her)",
     r"(?:great|good|positive|lovely|nice|excellent|glowing) (?:feedback|comments|reviews?|response)",
     # others' feelings, in other words: "she was over the moon", "he calmed down"
-    r"over the moon", r"(?:we|i) got there\b", r"cleared the air", r"broke the ice", r"(?:calmed|settled|cheered) (?:down|up)",
+    r"over the moon", r"(?:we|i) got there\b", r"cleared the air", r"broke the ice",
+    r"(?:calmed|settled|cheered) (?:down|up)",
     r"(?:settled|fitted|fit|got on|coped|adjusted|adapted) (?:in )?(?:really |very |quite |so )?(?:well|fine|nicely|"
     r"great|brilliantly)", r"made (?:her|his|their|my|our) (?:day|week)",
     r"(?:happy|satisfied|pleased) (?:again|in the end|with (?:the|it|that|this|my|our))",

@@ -101,8 +101,8 @@ _CLAUSE_END_RE = lazy(r"[,;:–—]")
 # A task in the present: a role held now ("I'm in charge of", "my responsibility is", "falls to me").
 _STANDING_ROLE_RE = lazy(r"\b(?:is|am|are|falls|sits|lies|i look after|i oversee)\b|(?:'m|’m)\b", re.IGNORECASE)
 # A step the team took: "we put up a near-miss board", "we repainted the walkways".
-_TEAM_STEP_RE = lazy(r"\bwe\s+(?:(?:also|then|quickly|all)\s+)?(?:[a-z]+ed|put|set|ran|made|took|got|gave|brought|built|"
-                     r"held|sent|kept|met|led|did|began|started)\b", re.IGNORECASE)
+_TEAM_STEP_RE = lazy(r"\bwe\s+(?:(?:also|then|quickly|all)\s+)?(?:[a-z]+ed|put|set|ran|made|took|got|gave|brought|"
+                     r"built|held|sent|kept|met|led|did|began|started)\b", re.IGNORECASE)
 _AS_ROLE_RE = lazy(r"\W*as (?:a|an|the|my|our|their|lead|head|senior|junior|[a-z]+'s) ", re.IGNORECASE)
 # A standing role: "my responsibility … was", "my job is", "As a team leader, I was responsible for".
 _ROLE_RE = lazy(r"\bmy (?:\w+ )?(?:job|responsibility|responsibilities|role|remit|duty|duties|main job)\b"
@@ -113,7 +113,8 @@ _HABITUAL_RE = words_of(HABITUAL)
 _SITUATION_RE = words_of(SITUATION_PATTERNS)
 _PLACE_RE = words_of(SITUATION_PLACE_PATTERNS)
 # A place by its name: "At Dunmore Castings the supervisors…", "our AWS bill at Kestrel Data".
-_NAMED_PLACE_RE = lazy(r"(?:^\W*|(?<=\s))(?:[Aa]t|[Ii]n|[Ff]or|[Oo]n|[Ww]ith) (?:the )?(?!I\b)(?!(?i:" + TIME_NAMES + r"))"
+_NAMED_PLACE_RE = lazy(r"(?:^\W*|(?<=\s))(?:[Aa]t|[Ii]n|[Ff]or|[Oo]n|"
+                       r"[Ww]ith) (?:the )?(?!I\b)(?!(?i:" + TIME_NAMES + r"))"
                        r"[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|and|&))*(?=[\s,.])", 0)
 _ABSENCE_RE = words_of(ABSENCE_PATTERNS)
 _AFTER_ACTION_RE = words_of(OUTCOMES_AFTER_ACTION)
@@ -143,9 +144,11 @@ _BACKGROUND_START_RE = lazy(r"\W*(?:(?:the )?(?:situation|background|context)\b|
 # A judgement of the experience rather than how it ended: "It was an absolutely mad
 # night", "It was a very good team and we were like a family".
 _EVALUATION_RE = lazy(r"\W*(?:(?:and|so|but|overall|honestly|all in all)\W+)?(?:it|this|that)(?:\s+"
-                      r"(?:was|is|has been|had been)|'s|’s)\s+(?:(?:a|an|the|such a|such an|quite a|quite an|one of the)\s+"
-                      r"(?:[\w-]+\s+){0,3}(?:experience|night|day|time|team|shift|week|job|challenge|moment|period|year|"
-                      r"summer|thing|learning curve|atmosphere|group|month|fortnight|season|weekend|spell|stretch)s?|(?:\w+\s+)?(?:stressful|hard|tough|fun|busy|"
+                      r"(?:was|is|has been|had been)|'s|’s)\s+(?:(?:a|an|the|such a|such an|quite a|quite an|"
+                      r"one of the)\s+"
+                      r"(?:[\w-]+\s+){0,3}(?:experience|night|day|time|team|shift|week|job|challenge|moment|period|"
+                      r"year|summer|thing|learning curve|atmosphere|group|month|fortnight|season|weekend|spell|"
+                      r"stretch)s?|(?:\w+\s+)?(?:stressful|hard|tough|fun|busy|"
                       r"difficult|intense|crazy|mad|chaotic|exhausting|rewarding|challenging|scary|amazing|great|good|"
                       r"nice|lovely|interesting|memorable|emotional|meaningful|satisfying))\b", re.IGNORECASE)
 # The goal of a clause, before an absence: "I had to make sure no transactions were lost".
@@ -153,8 +156,8 @@ _GOAL_BEFORE_RE = lazy(r"\b(?:sure|ensure|whether|if|so that|to|check|checked|ch
                        r"(?:that\s+)?(?:there\s+(?:was|were|are|is)\s+)?$", re.IGNORECASE)
 # What the person found out is the problem, not the outcome: "I found the job was being
 # picked up twice", "I noticed sales had dropped 20%".
-_DIAGNOSIS_BEFORE_RE = lazy(r"\b(?:found|noticed|realised|realized|discovered|spotted|saw|see|showed|shown|turned|turns|"
-                            r"worked|figured)(?: out)?"
+_DIAGNOSIS_BEFORE_RE = lazy(r"\b(?:found|noticed|realised|realized|discovered|spotted|saw|see|showed|shown|turned|"
+                            r"turns|worked|figured)(?: out)?"
                             r"(?: that)? (?:[\w'’-]+ ){0,5}(?:was|were|had|has|have|is|are)\b[^,;]*$", re.IGNORECASE)
 # The person's own feelings are not how things turned out: "I was happy to help".
 _I_FEEL_BEFORE_RE = lazy(r"(?:^|[^\w'’])i\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -182,9 +185,11 @@ _OWN_SUBJECT_RE = lazy(r"(?:^|[^\w'’])(?:i|we)\s+(?:(?!(?:and|so|then|which|un
 _PLUPERFECT_BEFORE_RE = lazy(r"(?:\bhad|'d|’d)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _RELATIVE_PLUPERFECT_RE = lazy(r"\b(?:who|that|which)(?:'d|’d|\s+had)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # How long it took is the effort, not the outcome: "It took about six months".
-_EFFORT_RE = lazy(r"^\W*(?:(?:and|but|so|overall|in all|all in all)\W+)?(?:it|this|that|the (?:[\w-]+ )?(?:job|project|work|"
+_EFFORT_RE = lazy(r"^\W*(?:(?:and|but|so|overall|in all|all in all)\W+)?(?:it|this|that|the (?:[\w-]+ )?(?:job|"
+                  r"project|work|"
                   r"process|whole thing|task|training|course))\s+(?:\w+\s+)?(?:took|lasted|ran for|went on for)\s+"
-                  r"(?:(?:about|around|roughly|nearly|almost|over|under|just over|just under|well over|more than|less than)\s+)?"
+                  r"(?:(?:about|around|roughly|nearly|almost|over|under|just over|just under|well over|more than|"
+                  r"less than)\s+)?"
                   r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|many)\s+"
                   r"(?:hours?|days?|weeks?|months?|years?|evenings?|weekends?|shifts?)"
                   r"(?:\s+and\s+(?:a lot of|lots of|plenty of|a great deal of|a fair bit of|some)\s+[\w-]+)?\W*$",
