@@ -622,12 +622,11 @@ def test_two_wordings_of_the_same_question_share_a_key() -> None:
 # The messages carry counts only, never the text of an answer.
 
 LABELS = ("situation", "task", "action", "result", "complete")
-# The least accuracy allowed on the 224 held-out answers, per label: what the check
+# The least accuracy allowed on the 784 held-out answers, per label: what the check
 # reached at its last measurement (rounded down to the percent), after the rules were
-# written from the tune half. The target was 90%; situation and complete fall short of
-# it (and, on the 80 held-out answers of the newest batch, task 88.8% and complete
-# 83.8%). The held-out half is measured here, never tuned on.
-HELD_OUT_FLOOR = {"situation": 0.89, "task": 0.91, "action": 0.98, "result": 0.92, "complete": 0.84}
+# written and the word model fitted from the tune half. The target was 90%: every part
+# reaches it, complete does not (87.5%). The held-out half is measured here, never tuned on.
+HELD_OUT_FLOOR = {"situation": 0.93, "task": 0.92, "action": 0.98, "result": 0.93, "complete": 0.87}
 
 
 def _wrong(split: str, label: str) -> tuple[int, int]:
