@@ -626,7 +626,7 @@ LABELS = ("situation", "task", "action", "result", "complete")
 # reached at its last measurement (rounded down to the percent), after the rules were
 # written and the word model fitted from the tune half. The target was 90%: every part
 # reaches it, complete does not (87.5%). The held-out half is measured here, never tuned on.
-HELD_OUT_FLOOR = {"situation": 0.93, "task": 0.92, "action": 0.98, "result": 0.93, "complete": 0.87}
+HELD_OUT_FLOOR = {"situation": 0.93, "task": 0.92, "action": 0.98, "result": 0.92, "complete": 0.87}
 
 
 def _wrong(split: str, label: str) -> tuple[int, int]:
