@@ -3,8 +3,10 @@
 Plain-language judgements of text, with no widgets, files or network. Each check is
 a logic module (`feedback`, `tone`, `star` and `questions`) beside a data-only module
 of its word lists and rules (`_feedback_words`, `_tone_rules`, `_star_words`), so
-the lists can be read, reviewed and extended without touching the logic. May import: `nextround.errors`, and nothing
-else of ours.
+the lists can be read, reviewed and extended without touching the logic. The STAR
+check also reads a word model shipped as data (`_star_model.json`, read by
+`_word_model`; made by tools/train_star_model.py). May import: `nextround.errors`, and
+nothing else of ours.
 
 What they say to a person (reasons, questions, why and calmer wordings, verdicts,
 suggestions) is written in en-GB and marked with `N_()` for the catalogs: each is

@@ -45,6 +45,10 @@ stops is read clause by clause, and a last sentence cut off mid-way tells nothin
 The word lists and patterns are in `_star_words`. Every pattern runs over one
 sentence at a time, and each sentence is read a fixed number of times, so the check
 takes time in proportion to the length of the text.
+
+For the situation and the task, a word model fitted on the tune half of the labelled
+answers (`_word_model`) has a say too: the part counts when the rules find it or the
+model is sure enough of it. It never takes a part away.
 """
 
 from __future__ import annotations
