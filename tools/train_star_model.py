@@ -20,7 +20,9 @@ no rule or model had been fitted to (ids 1501 to 1819), trained on the other 624
 tune answers: binary unigrams and bigrams seen in at least two answers, C = 0.3, the
 threshold 0.9 and dropping weights under 0.05. They gave situation 94%, task 94% and
 complete 94% on those 160 answers, against 88%, 84% and 82% for the rules alone.
-The model shipped is then fitted on the whole tune half.
+(Those answers were read afterwards and rules written from them too, so the check as
+shipped is measured on the held-out half only: benchmarks/check_star.py.) The model
+shipped is then fitted on the whole tune half.
 
 The output is data only: the intercept and the weight of each word or pair of words
 kept, per part. Reading it needs nothing but the standard library.

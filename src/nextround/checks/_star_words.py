@@ -200,8 +200,12 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"evening|lunch|lunchtime|shift|service|rush)", r"(?:off|called in|phoned in|rang in|went off) sick",
     r"(?<!every )(?<!each )(?:night|late|early|weekend|evening|morning|graveyard) shift\b",
     # a named day: "on budget day", "on results day", "on my first day"
-    r"on (?:[\w-]+ ){1,2}day\b", r"last (?:" + TIME_NAMES + r")",
-    r"(?:crashed|flooded|caught fire|froze|overflowed|collapsed)\b", r"black friday", r"back-to-school",
+    r"on (?!(?:the |that |this |a |one )?(?:same|next|following|previous|other|first|last|whole|entire|day|one)\b)"
+    r"(?:[\w-]+ ){1,2}day\b", r"last (?:" + TIME_NAMES + r")",
+    r"(?:crashed|flooded|caught fire|froze|overflowed|collapsed)\b",
+    # someone leaving: "when our treasurer moved away", "the only setter went off sick"
+    r"(?:moved away|resigned|retired|walked out|went off (?:sick|ill)|went on (?:maternity|paternity|sick|long-term "
+    r"sick) leave|handed in (?:her|his|their) notice)\b", r"black friday", r"back-to-school",
     r"(?:my|our) (?:first|second|third|fourth|final|last|previous|early) (?:year|week|month|day|"
     r"term|semester|shift|placement|rotation|job|role|season|summer)",
     r"(?:first|second|third|fourth|final|last|early) (?:year|week|month|day|term|semester|weeks|months|days|"
@@ -268,6 +272,10 @@ _ASKING = (
     r"assigned|trusted|chose|picked|put|made|requested|instructed|appointed|nominated|selected|challenged|"
     r"delegated|expected|needs|relied on)"
 )
+# What the person needs for themselves, not a task: "I need to improve my Excel skills",
+# "I felt ill so had to go home".
+_FOR_ONESELF = (r"(?! (?:to )?(?:improve|learn|work on|develop|practise|practice|get better|go home|leave|rest|sit|lie|"
+                r"take (?:a|the) (?:day|time|break)|see a doctor)\b)")
 # The person, alone or with others: "asked me to", "gave me and another operator the job of".
 _ME = r"me(?: and (?:[\w'’-]+ ){0,2}?[\w'’-]+)?"
 TASK_PATTERNS: tuple[str, ...] = (
@@ -391,12 +399,13 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"(?:landed|ended up|came) (?:with|on) (?:me|my desk|my plate)\b",
     r"gave me (?:a|an|the|one|two|three|four|six|\d+) (?:[\w-]+ )?(?:days?|weeks?|months?|quarter|year|fortnight|"
     r"deadline) to\b",
-    r"(?:it|they|this|that|these|those(?: [\w-]+){0,2}|everything) (?:had|has|needed) to (?:be|go)\b",
+    r"(?:it|they|this|that|these|those(?: [\w-]+){0,2}|everything) (?:had|has|needed) to (?:be|go)\b"
+    r"(?! (?:said|honest|fair|frank|admitted)\b)",
     r"(?:i was|i got|and) (?:handed|left with)\b",
     r"(?:told|promised|assured) (?:him|her|them|the [\w-]+) (?:that )?i(?:'d|’d| would) ",
     r"(?:and|,) (?:was )?(?:told|asked) to\b",
     # the "I" left out after "and": "i was on the bar n had 2 keep serving"
-    r"(?:\bn|&|and|so|but) (?:then )?(?:had|needed) (?:to|2)\b",
+    r"(?:\bn|&|and|so|but) (?:then )?(?:had|needed) (?:to|2)\b" + _FOR_ONESELF,
     r"(?:landed|dropped|fell) (?:on|onto|to) (?:me|my desk|my plate)",
     r"(?:on|onto) my (?:desk|plate|shoulders)",
     r"(?:[a-z]+(?:'s|’s)|is|was|were|became|be|been|become) (?:all |very much |squarely |really )?my "
@@ -407,14 +416,16 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"(?:i|i'd|i’d|i had) (?:taken|took) on\b",
     # hired for it: "I'd been hired to translate it", "they brought me in to", "what they're
     # paying me for is to"
-    r"(?:hired|brought in|employed|contracted|engaged|commissioned|recruited|drafted in|called in|booked) to",
+    r"(?:hired|brought in|employed|contracted|engaged|commissioned|recruited|drafted in|called in) to",
+    r"(?:got|was|been|were) booked to",
     r"(?:hired|brought|employed|contracted|engaged|commissioned|recruited|drafted|called|booked|paid|paying) me "
     r"(?:in |on )?to\b", r"paying me for\b",
     r"(?:responsible|accountable) for\b",
     # needing it: "I needed board approval", "i needed it to stop", a learner's "I need
     # finish her rooms", "i had 2 rebook her", "needed a new one fast" with the "I" left out
+    # (not what the person needs for themselves: "I need to improve my Excel skills", "had to go home")
     r"i (?:(?:really|just|also|still|then|badly|urgently|desperately) )?(?:needed|need|must|have to|had 2|have 2|"
-    r"has to|gotta|had got to)\b",
+    r"has to|gotta|had got to)\b" + _FOR_ONESELF,
     r"^\W*(?:needed|had) (?:to|a|an|the)\b",
     # a goal handed to the team, the person with it: "each of us had a target of", "we had
     # to push the new app"

@@ -25,6 +25,8 @@ _MODEL = "_star_model.json"
 def _model() -> dict[str, Any]:
     text = resources.files("nextround.checks").joinpath(_MODEL).read_text(encoding="utf-8")
     model: dict[str, Any] = json.loads(text)
+    if model.get("ngrams") != [1, 2]:
+        raise ValueError(f"{_MODEL}: this reader counts single words and pairs only")
     model["words"] = re.compile(model["token_pattern"])
     return model
 

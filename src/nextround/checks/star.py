@@ -113,10 +113,14 @@ _ROLE_RE = lazy(r"\bmy (?:\w+ )?(?:job|responsibility|responsibilities|role|remi
                 r"\s+(?:(?:in|at|as|on|for|with|during) (?:[\w'’-]+\s+){1,6}?)?(?:was|were|is|are|included|involved|"
                 r"meant)\b", re.IGNORECASE)
 _WORD_RE = lazy(r"[a-z]+")
+# "the agency nurse didn't turn up": told in the past too.
+_PAST_NEGATIVE_RE = lazy(r"\b(?:did|was|were|had|could)n(?:'|’)t\b", re.IGNORECASE)
 _HABITUAL_RE = words_of(HABITUAL)
 _SITUATION_RE = words_of(SITUATION_PATTERNS)
 _PLACE_RE = words_of(SITUATION_PLACE_PATTERNS)
 # A place by its name: "At Dunmore Castings the supervisors…", "our AWS bill at Kestrel Data".
+# (The words of a name repeat inside a repetition, but each starts after a space, so a
+# text is read once.)
 _NAMED_PLACE_RE = lazy(r"(?:^\W*|(?<=\s))(?:[Aa]t|[Ii]n|[Ff]or|[Oo]n|"
                        r"[Ww]ith) (?:the )?(?!I\b)(?!(?i:" + TIME_NAMES + r"))"
                        r"[A-Z][\w'’&-]*(?: (?:[A-Z][\w'’&-]*|of|and|&))*(?=[\s,.])", 0)
@@ -465,8 +469,9 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
 
 
 def _real(sentence: str) -> str:
-    """`sentence` without its hypothetical clauses ("I'd…", "I would…", "If…"), each
-    up to the next comma, semicolon, colon or dash: what is left still happened."""
+    """`sentence` with its hypothetical clauses ("I'd…", "I would…", "If…"), each up to
+    the next comma, semicolon, colon or dash, blanked out: what is left still happened.
+    Blanked, not cut, so a place in it is the same place in the sentence."""
     kept, start = [], 0
     for m in _HYPOTHETICAL_RE.finditer(sentence):
         if m.start() < start:
@@ -474,6 +479,7 @@ def _real(sentence: str) -> str:
         kept.append(sentence[start:m.start()])
         end = _CLAUSE_END_RE.search(sentence, m.end())
         start = end.start() if end else len(sentence)
+        kept.append(" " * (start - m.start()))
     kept.append(sentence[start:])
     return "".join(kept)
 
@@ -506,7 +512,8 @@ def check_answer(text: str, *, word_model: bool = True) -> StarCheck:
     # An answer tells of a particular event if it is told in the past anywhere (a step
     # of the person's in the past is enough: "Profiled, found N+1 queries…"), or if
     # someone gave the person a task ("My teacher ask me to lead… I make the plan").
-    told = bool(_PAST_RE.search(text)) or any(word in IRREGULAR_PAST for word in _WORD_RE.findall(text.lower())) or any(
+    told = bool(_PAST_RE.search(text) or _PAST_NEGATIVE_RE.search(text)) or any(
+        word in IRREGULAR_PAST for word in _WORD_RE.findall(text.lower())) or any(
         _action(sentence, False) for sentence in _sentences(text) if not _HYPOTHETICAL_RE.search(sentence))
     # A scene needs an event; a role held now ("I'm in charge of cashing up") is none, though
     # the steps that go with it are still the person's own ("I count everything twice").
