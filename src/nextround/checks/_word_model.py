@@ -50,3 +50,8 @@ def probability(part: str, text: str) -> float:
     used.update(f"{a} {b}" for a, b in zip(words, words[1:]))
     score = model["parts"][part]["intercept"] + sum(weights.get(term, 0.0) for term in used)
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
+
+
+def sure_of(text: str) -> set[str]:
+    """The parts the model is sure enough (at least `threshold()`) that `text` has."""
+    return {part for part in parts() if probability(part, text) >= threshold()}

@@ -58,7 +58,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from nextround.checks import _word_model
 from nextround.checks._patterns import N_, Listing, lazy, words_of
 from nextround.checks._star_words import (
     ABSENCE_PATTERNS,
@@ -91,6 +90,7 @@ from nextround.checks._star_words import (
     VAGUE_RESULT_PATTERNS,
     WHAT_I_DID,
 )
+from nextround.checks._word_model import sure_of
 
 # A sentence ends at . ! ? or a line break, or just before a STAR label ("Task:"); a
 # point between two digits ("from 3.6 to 4.2") ends nothing. Each character is looked
@@ -615,8 +615,8 @@ def check_answer(text: str, *, word_model: bool = True) -> StarCheck:
     if word_model and text.strip():
         # The rules miss many ways of saying what the goal was or where it happened; the
         # word model, sure enough, makes up for them (but never takes a part away).
-        for part in _word_model.parts():
-            parts[part] = parts[part] or _word_model.probability(part, text) >= _word_model.threshold()
+        for part in sure_of(text):
+            parts[part] = True
     missing = [part for part in PARTS if not parts[part]]
     if parts["result"] and not concrete_result:
         missing.append("concrete_result")
