@@ -1,10 +1,12 @@
-"""How the feedback and tone checks' time grows with the length of the text.
+"""How the feedback, tone and STAR checks' time grows with the length of the text.
 
 The tone check runs live as a person types a reply in a workbook, and a pasted
 email thread can be long, so both checks should take time in proportion to the
-text. This times `check_feedback` and `check_tone` on 10 KB and 100 KB of realistic
+text; so does the STAR check of each better answer, with its word model. This times
+`check_feedback`, `check_tone` and `check_answer` on 10 KB and 100 KB of realistic
 text, made by repeating and varying the labelled cases in `tests/data/` (the
-feedback cases for the feedback check, the drafts for the tone check; each case
+feedback cases for the feedback check, the drafts for the tone check, the tune half
+of the STAR answers for the STAR check; each case
 picked at random, its names changed, its first word sometimes in capitals, joined
 as sentences, lines or paragraphs, all fictional). It prints the medians, and the
 ratio of the 100 KB time to the 10 KB time: about 10x when the time is linear,
@@ -29,7 +31,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from nextround.checks import check_feedback, check_tone
+from nextround.checks import check_answer, check_feedback, check_tone
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SIZES_KB = (10, 100)
@@ -41,8 +43,9 @@ _SEPARATORS = (" ", " ", "\n", "\n\n")
 
 
 def cases(name: str) -> list[str]:
+    """The texts of `name`'s cases; of a set with a held-out half, the tune half only."""
     with open(DATA / name, newline="", encoding="utf-8") as f:
-        return [row["text"] for row in csv.DictReader(f)]
+        return [row["text"] for row in csv.DictReader(f) if row.get("split", "tune") == "tune"]
 
 
 def realistic_text(texts: list[str], size: int, seed: int = 12) -> str:
@@ -79,13 +82,16 @@ def main() -> int:
     sizes = [int(a) for a in sys.argv[1:]] or list(SIZES_KB)
     if len(sizes) < 2:
         sys.exit("usage: python benchmarks/bench_checks.py [KB KB ...] (at least two sizes)")
-    texts = {"feedback": cases("feedback_cases.csv"), "tone": cases("tone_cases.csv")}
+    texts = {"feedback": cases("feedback_cases.csv"), "tone": cases("tone_cases.csv"),
+             "star": cases("star_cases.csv")}
     runs: list[tuple[str, str, Callable[[str], object], int]] = [
         ("re.findall(r'\\w+') (baseline)", "tone", words, BASELINE_REPEATS),
         ("check_feedback", "feedback", check_feedback, REPEATS),
         ("check_tone", "tone", check_tone, REPEATS),
+        ("check_answer (STAR)", "star", check_answer, REPEATS),
     ]
-    check_tone("Warm-up."), check_feedback("Warm-up.")  # compile the rules, load the lexicon
+    # compile the rules, load the lexicon and the word model
+    check_tone("Warm-up."), check_feedback("Warm-up."), check_answer("Warm-up.")
     print(f"bench_checks: realistic text, median of {REPEATS} runs ({BASELINE_REPEATS} for the baseline)")
     header = "".join(f"{f'{kb} KB':>12}" for kb in sizes)
     print(f"  {'':32}{header}   {sizes[1]} KB / {sizes[0]} KB")

@@ -554,7 +554,11 @@ def test_any_text_gets_a_consistent_verdict(text: str) -> None:
     assert len(result.suggestions) == len(result.missing)
     assert result.complete == (not result.missing)
     assert result.complete <= result.concrete_result <= result.parts["result"]
-    assert set(result.found) == {k for k, v in result.parts.items() if v}
+    present = {k for k, v in result.parts.items() if v}
+    # Every part quoted is present; only the word model's parts may go unquoted.
+    assert set(result.found) <= present and present - set(result.found) <= {"situation", "task"}
+    assert set(check_answer(text, word_model=False).found) == {
+        k for k, v in check_answer(text, word_model=False).parts.items() if v}
 
 
 # --- cost ---------------------------------------------------------------------
