@@ -558,6 +558,8 @@ IRREGULAR_PAST: frozenset[str] = frozenset(
 PAST_MARKERS = (
     r"was", r"were", r"had", r"did", r"went", r"came", r"last (?:year|month|week|summer|winter|spring|autumn)",
     r"ago", r"in (?:19|20)\d\d", r"yesterday",
+    # "the agency nurse didn't turn up"
+    r"(?:did|was|were|had|could)n(?:'|’)t",
 )
 
 # "What I did was rewrite…", "The key part I did myself was writing…".

@@ -41,17 +41,25 @@ def parts() -> tuple[str, ...]:
     return tuple(_model()["parts"])
 
 
+def _terms(text: str) -> set[str]:
+    """The words and pairs of neighbouring words `text` uses, each once."""
+    words = _model()["words"].findall(text.lower())
+    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
+
+
+def _probability(part: str, terms: set[str]) -> float:
+    model = _model()["parts"][part]
+    weights: dict[str, float] = model["weights"]
+    score = model["intercept"] + sum(weights.get(term, 0.0) for term in terms)
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
+
+
 def probability(part: str, text: str) -> float:
     """How sure the model is (0 to 1) that `text` has `part` ("situation" or "task")."""
-    model = _model()
-    weights: dict[str, float] = model["parts"][part]["weights"]
-    words = model["words"].findall(text.lower())
-    used = set(words)
-    used.update(f"{a} {b}" for a, b in zip(words, words[1:]))
-    score = model["parts"][part]["intercept"] + sum(weights.get(term, 0.0) for term in used)
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
+    return _probability(part, _terms(text))
 
 
 def sure_of(text: str) -> set[str]:
     """The parts the model is sure enough (at least `threshold()`) that `text` has."""
-    return {part for part in parts() if probability(part, text) >= threshold()}
+    terms = _terms(text)
+    return {part for part in parts() if _probability(part, terms) >= threshold()}

@@ -113,8 +113,6 @@ _ROLE_RE = lazy(r"\bmy (?:\w+ )?(?:job|responsibility|responsibilities|role|remi
                 r"\s+(?:(?:in|at|as|on|for|with|during) (?:[\w'’-]+\s+){1,6}?)?(?:was|were|is|are|included|involved|"
                 r"meant)\b", re.IGNORECASE)
 _WORD_RE = lazy(r"[a-z]+")
-# "the agency nurse didn't turn up": told in the past too.
-_PAST_NEGATIVE_RE = lazy(r"\b(?:did|was|were|had|could)n(?:'|’)t\b", re.IGNORECASE)
 _HABITUAL_RE = words_of(HABITUAL)
 _SITUATION_RE = words_of(SITUATION_PATTERNS)
 _PLACE_RE = words_of(SITUATION_PLACE_PATTERNS)
@@ -484,12 +482,6 @@ def _real(sentence: str) -> str:
     return "".join(kept)
 
 
-def _given_task(text: str) -> bool:
-    """Whether `text` tells of a task given or taken on, not only a role the person holds
-    now ("I'm in charge of cashing up", "my remit is…"), which tells of no event."""
-    return any(not _STANDING_ROLE_RE.search(m.group(0)) for m in _TASK_RE.finditer(text))
-
-
 def _finished(last: str, text: str) -> bool:
     """Whether the answer's last sentence is finished rather than cut off mid-sentence
     (or still being typed): it ends with a full stop, is a line of a list or notes, or
@@ -512,13 +504,14 @@ def check_answer(text: str, *, word_model: bool = True) -> StarCheck:
     # An answer tells of a particular event if it is told in the past anywhere (a step
     # of the person's in the past is enough: "Profiled, found N+1 queries…"), or if
     # someone gave the person a task ("My teacher ask me to lead… I make the plan").
-    told = bool(_PAST_RE.search(text) or _PAST_NEGATIVE_RE.search(text)) or any(
+    told = bool(_PAST_RE.search(text)) or any(
         word in IRREGULAR_PAST for word in _WORD_RE.findall(text.lower())) or any(
         _action(sentence, False) for sentence in _sentences(text) if not _HYPOTHETICAL_RE.search(sentence))
     # A scene needs an event; a role held now ("I'm in charge of cashing up") is none, though
     # the steps that go with it are still the person's own ("I count everything twice").
-    event = told or _given_task(text)
-    told_in_past = told or bool(_TASK_RE.search(text))
+    tasks = [m.group(0) for m in _TASK_RE.finditer(text)]
+    event = told or any(not _STANDING_ROLE_RE.search(task) for task in tasks)
+    told_in_past = told or bool(tasks)
     found: dict[str, str] = {}
     vague_result = ""
     last = body = ""
@@ -579,10 +572,10 @@ def check_answer(text: str, *, word_model: bool = True) -> StarCheck:
             # A place in the sentence that names the person's standing role ("My
             # responsibility in my Saturday job at a department store was…", "As a peer
             # mentor in the business school, my job was…") is where they worked, not an event.
-            if place and (_ROLE_RE.search(sentence) or _AS_ROLE_RE.match(sentence)):
+            role = _ROLE_RE.search(sentence)
+            if place and (role or _AS_ROLE_RE.match(sentence)):
                 place = None
             # (nor is what the role says: "My job in our team was keeping track…")
-            role = _ROLE_RE.search(sentence)
             scene = sentence[:role.start()] + " " + sentence[role.end():] if role else sentence
             if _SITUATION_RE.search(scene) or place and all(place.start() < at for at in steps):
                 found["situation"] = sentence
