@@ -3,7 +3,9 @@
 The accuracy tests read tests/data/star_cases.csv (written and labelled blind; see
 tests/data/README-labelled-sets.md). Rows with split == "heldout" were never read
 while building or tuning the check; the tests measure on them but never print their
-text. The behavioural tests use invented answers, not rows from the data.
+text. tests/data/star_strangers.csv holds answers by writers none of whose answers
+were ever read, tuned on or trained on. The behavioural tests use invented answers,
+not rows from the data.
 """
 
 from __future__ import annotations
@@ -509,6 +511,59 @@ def test_a_clause_after_a_colon_is_read_on_its_own() -> None:
     assert check_answer(text).complete
 
 
+@pytest.mark.parametrize("not_asked", ["Nobody had asked me to look at it.", "I wasn't asked to, but it bothered me.",
+                                       "No one told me to do anything about it."])
+def test_not_being_asked_is_no_task(not_asked: str) -> None:
+    text = ("At the depot last winter the loading bay kept flooding. " + not_asked + " I cleared the drain and "
+            "fitted a grille. It hasn't flooded since.")
+    assert not check_answer(text, word_model=False).parts["task"]
+    assert "task" in check_answer(text).missing
+
+
+@pytest.mark.parametrize("opening", [
+    "As Head of Finance at Orrin Foods, I'm accountable for the month-end close.",
+    "In my role as a category buyer at Tarn Retail, I manage forty suppliers.",
+    "I work as a porter in a big teaching hospital.",
+])
+def test_a_job_title_with_its_workplace_sets_no_scene(opening: str) -> None:
+    text = opening + " My aim was to cut the close from ten days to five. I mapped every step. It now takes five days."
+    assert not check_answer(text, word_model=False).parts["situation"]
+
+
+@pytest.mark.parametrize("ending", [
+    "The whole thing took eleven sprints and around 2,400 engineering hours, with six of us on it.",
+    "It meant reviewing around 2,300 accounts in five weeks.",
+    "It was a huge effort: four months and 23 dry runs.",
+    "It ended up as 85 pages and roughly 60 hours of evenings over two months.",
+    "Two issues came up again and again: slow quotes and unplanned discounts.",
+    # a step after "p.m.", with the "I" left out, is still the person's step
+    "I wrote a script that stops the test servers at 8 p.m. and proposed moving two databases to smaller machines.",
+])
+def test_the_effort_a_finding_or_a_step_is_no_outcome(ending: str) -> None:
+    text = ("At a software firm in 2023 our cloud bill had doubled. My manager asked me to find savings. I tagged "
+            "every server by team and checked which ones sat idle. " + ending)
+    assert not check_answer(text).parts["result"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "My manager made cutting idle crane time my first objective.",
+    "The plant manager gives me one quarter to get the line above 80%.",
+    "Manager tell me handle it.",
+    "Nobody had asked me to, but I wanted the first buses leaving on time.",
+])
+def test_yet_more_ways_of_being_given_a_goal_are_a_task(sentence: str) -> None:
+    text = "At the port last spring, things kept going wrong. " + sentence + " I rewrote the handover sheet."
+    assert check_answer(text, word_model=False).parts["task"]
+
+
+def test_an_outcome_in_a_learners_present_tense_after_the_steps_is_a_result() -> None:
+    text = ("In our branch in Izmir a customer came in angry because his card was blocked twice. I must solve it "
+            "before he leave. I call the card centre myself and ask them to remove the wrong fraud rule. His card "
+            "work same day and he stay our customer.")
+    result = check_answer(text, word_model=False)
+    assert result.parts["result"] and result.concrete_result
+
+
 def test_empty_text_has_every_part_missing_with_a_suggestion_each() -> None:
     for text in ("", "   \n"):
         result = check_answer(text)
@@ -626,16 +681,21 @@ def test_two_wordings_of_the_same_question_share_a_key() -> None:
 # The messages carry counts only, never the text of an answer.
 
 LABELS = ("situation", "task", "action", "result", "complete")
-# The least accuracy allowed on the 784 held-out answers, per label: what the check
-# reached at its last measurement (rounded down to the percent), after the rules were
-# written and the word model fitted from the tune half. The target was 90%: every part
-# reaches it, complete does not (87.4%). The held-out half is measured here, never tuned on.
-HELD_OUT_FLOOR = {"situation": 0.93, "task": 0.92, "action": 0.98, "result": 0.92, "complete": 0.87}
+# The least accuracy allowed, per label, on the 1,104 held-out answers and on the 640
+# answers by strangers: what the check reached at its last measurement (rounded down to
+# the percent), after the rules were written and the word model fitted from the tune
+# half. Both are measured here, never tuned on. The target was 90%. On the held-out
+# half every part reaches it and complete does not (88.0%). The strangers' answers show
+# how much the held-out half flatters the check (each held-out answer has a tune twin by
+# the same writer): complete 85.2%, result 88.8%.
+HELD_OUT_FLOOR = {"situation": 0.94, "task": 0.94, "action": 0.97, "result": 0.91, "complete": 0.87}
+STRANGERS_FLOOR = {"situation": 0.92, "task": 0.94, "action": 0.96, "result": 0.88, "complete": 0.85}
+STRANGERS = DATA.with_name("star_strangers.csv")
 
 
-def _wrong(split: str, label: str) -> tuple[int, int]:
-    with open(DATA, newline="", encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["split"] == split]
+def _wrong(split: str, label: str, path: Path = DATA) -> tuple[int, int]:
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["split"] in split.split("+")]
     wrong = 0
     for r in rows:
         result = check_answer(r["text"])
@@ -654,3 +714,10 @@ def test_accuracy_on_the_tune_half(label: str) -> None:
 def test_accuracy_on_the_held_out_half(label: str) -> None:
     wrong, n = _wrong("heldout", label)
     assert (n - wrong) / n >= HELD_OUT_FLOOR[label], f"{wrong} of {n} held-out answers wrong on {label}"
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_accuracy_on_answers_by_strangers(label: str) -> None:
+    wrong, n = _wrong("choice+final", label, STRANGERS)
+    assert n == 640
+    assert (n - wrong) / n >= STRANGERS_FLOOR[label], f"{wrong} of {n} strangers' answers wrong on {label}"

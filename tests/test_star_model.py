@@ -49,6 +49,15 @@ def _rows() -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+def test_the_model_weighs_words_pairs_and_words_by_their_sentences_place() -> None:
+    terms = word_model.terms("Last March the tills froze. My manager asked me to fix it.\nI rang the supplier. "
+                             "Queues fell to 5 minutes.")
+    assert {"march", "the tills", "asked me", "first:march", "second:asked", "middle:rang", "last:fell"} <= terms
+    assert "first:rang" not in terms and "last:march" not in terms
+    # One sentence is the first; a line break ends a sentence as a full stop does.
+    assert {t.split(":")[0] for t in word_model.terms("We were late") if ":" in t} == {"first"}
+
+
 def test_a_task_in_words_no_rule_knows_still_counts() -> None:
     rules_alone = check_answer(UNUSUAL_TASK, word_model=False)
     assert not rules_alone.parts["task"] and "task" in rules_alone.missing
@@ -74,6 +83,7 @@ def test_the_model_only_ever_adds_a_part(text: str) -> None:
     both = check_answer(text)
     assert all(both.parts[p] or not alone.parts[p] for p in alone.parts)
     assert both.parts["action"] == alone.parts["action"] and both.parts["result"] == alone.parts["result"]
+    assert both.concrete_result == alone.concrete_result
     assert both.complete == (not both.missing)
     assert len(both.suggestions) == len(both.missing)
 
@@ -84,9 +94,10 @@ def test_the_shipped_model_is_what_training_on_the_tune_half_makes() -> None:
     shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
     tune = [r for r in _rows() if r["split"] == "tune"]
     assert shipped["answers"] == made["answers"] == len(tune)
-    assert shipped["threshold"] == made["threshold"]
-    for part in word_model.parts():
+    assert shipped["parts"].keys() == made["parts"].keys() == {"situation", "task"}
+    for part in made["parts"]:
         ours, theirs = shipped["parts"][part], made["parts"][part]
+        assert ours["threshold"] == theirs["threshold"]
         assert abs(ours["intercept"] - theirs["intercept"]) < 1e-3
         shared = ours["weights"].keys() & theirs["weights"].keys()
         # Weights differ only in the last digits a different scikit-learn could give,

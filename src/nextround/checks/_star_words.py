@@ -159,7 +159,9 @@ SITUATION_PATTERNS: tuple[str, ...] = (
     r"(?<!the )last (?:year|month|summer|winter|spring|autumn|week|term|christmas|season)",
     r"(?:this|that|one|a) (?:year|summer|winter|spring|autumn|term|christmas|morning|evening|night|day|weekend)"
     r"(?: when| at| in)",
-    r"(?:in|during) (?!the (?:last|past)\b)(?:my|our|the) (?:first|second|third|final|last|previous|early|busiest|)\s?"
+    # (but "in my role as…" is a standing role)
+    r"(?:in|during) (?!the (?:last|past)\b)(?!my (?:\w+ )?(?:role|job) as\b)(?:my|our|the) "
+    r"(?:first|second|third|final|last|previous|early|busiest|)\s?"
     r"(?:year|week|weeks|month|months|term|semester|summer|days|role|job|placement|shift|season)",
     # (but "when I was a corporal", and nothing more, is a role and a period, not an event)
     r"(?:when|while|whilst) (?:i|we|our|my|the|a|an|it|they|he|she)\b"
@@ -336,7 +338,10 @@ TASK_PATTERNS: tuple[str, ...] = (
     # someone put in the person's care: "the watch manager paired him with me"
     r"(?:paired|partnered|buddied|teamed) (?:him|her|them|[a-z]+) (?:up )?with me\b",
     r"(?:said|say|says|explained) to me (?:that )?(?:i )?(?:to|should|must|had to|need to)",
-    r"(?:ask|asks|asked|tell|tells|told|want|wants|wanted) me (?:for|that i|make|do|find|fix|organise|organize)",
+    r"(?:ask|asks|asked|tell|tells|told|want|wants|wanted) me (?:for|that i|make|do|find|fix|organise|organize|handle|"
+    r"sort|deal|check|solve|prepare|lead|manage|look|take|help|call|clean|train|cover|finish)\b",
+    # made it mine: "my manager made cutting idle time my first objective"
+    r"made (?:[\w'’-]+ ){1,5}?my (?:\w+ )?(?:objective|priority|goal|job|task|target|aim|responsibility|focus)\b",
     r"(?:got|had|was given|landed|took on) (?:the|a) (?:job|task|responsibility|role) of",
     r"made it my (?:\w+ )?(?:goal|mission|job|priority|aim|task|business)",
     r"my (?:\w+ )?(?:job|task|role|responsibility|goal|aim|objective|part) (?:[\w-]+ ){1,5}?(?:was|were|is) to",
@@ -367,7 +372,8 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"i (?:was|were) (?:coordinating|leading|heading|organising|organizing) (?:the|a|an|our|this)\b",
     r"my (?:\w+ )?(?:job|task|role|responsibility|brief|remit|duty|part) (?:on|in|at|for|during|as) (?:[\w'’-]+ ){1,6}?"
     r"(?:was|were|is)\b",
-    r"(?:wanted|needed|expected) (?:[\w'’-]+ ){1,3}?(?:down|fixed|sorted|cut|reduced|cleared|improved|back up)\b",
+    r"(?:wanted|needed|expected) (?:[\w'’-]+ ){1,3}?(?:down|fixed|sorted|cut|reduced|cleared|improved|back up|"
+    r"ready|done|finished|leaving|running|working|on time|in place)\b",
     r"my (?:\w+ )?(?:job|responsibility|task|duty|role) to [a-z]+",
     r"i (?:wanted|needed) (?:[\w'’-]+ ){1,4}?to (?:be|get|have|stop|start|feel|know|come|go|keep|hit|reach)\b",
     r"(?:needed|wanted|asked|told|relied on|trusted|expected) me, (?:[\w'’-]+ ){1,4}?(?:[\w'’-]+), to\b",
@@ -397,8 +403,8 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"told me (?:that )?i(?:'d|’d| would| was going to| was to) (?:be|need|have|take|run|cover|lead)\b",
     r"made me (?:the |its |their |our )?(?:[\w-]+ )?(?:owner|lead|responsible|in charge|coordinator|manager|contact)\b",
     r"(?:landed|ended up|came) (?:with|on) (?:me|my desk|my plate)\b",
-    r"gave me (?:a|an|the|one|two|three|four|six|\d+) (?:[\w-]+ )?(?:days?|weeks?|months?|quarter|year|fortnight|"
-    r"deadline) to\b",
+    r"(?:gave|gives|give) me (?:a|an|the|one|two|three|four|six|\d+) (?:[\w-]+ )?(?:days?|weeks?|months?|quarter|year|"
+    r"fortnight|deadline) to\b",
     r"(?:it|they|this|that|these|those(?: [\w-]+){0,2}|everything) (?:had|has|needed) to (?:be|go)\b"
     r"(?! (?:said|honest|fair|frank|admitted)\b)",
     r"(?:i was|i got|and) (?:handed|left with)\b",

@@ -90,7 +90,7 @@ from nextround.checks._star_words import (
     VAGUE_RESULT_PATTERNS,
     WHAT_I_DID,
 )
-from nextround.checks._word_model import sure_of
+from nextround.checks._word_model import probabilities, threshold
 
 # A sentence ends at . ! ? or a line break, or just before a STAR label ("Task:"); a
 # point between two digits ("from 3.6 to 4.2") ends nothing. Each character is looked
@@ -107,7 +107,10 @@ _STANDING_ROLE_RE = lazy(r"\b(?:is|am|are|falls|sits|lies|i look after|i oversee
 # A step the team took: "we put up a near-miss board", "we repainted the walkways".
 _TEAM_STEP_RE = lazy(r"\bwe\s+(?:(?:also|then|quickly|all)\s+)?(?:[a-z]+ed|put|set|ran|made|took|got|gave|brought|"
                      r"built|held|sent|kept|met|led|did|began|started)\b", re.IGNORECASE)
-_AS_ROLE_RE = lazy(r"\W*as (?:a|an|the|my|our|their|lead|head|senior|junior|[a-z]+'s) ", re.IGNORECASE)
+# A standing role at the start of a sentence: "As a peer mentor…", "As Head of Sales at…",
+# "In my role as…", "I work as a porter in…".
+_AS_ROLE_RE = lazy(r"\W*(?:as (?:a|an|the|my|our|their|lead|head|senior|junior|[a-z]+'s|(?-i:[A-Z])[\w-]* )"
+                   r"|in my (?:\w+ )?(?:role|job|position|capacity) as |i work (?:as|like) )", re.IGNORECASE)
 # A standing role: "my responsibility … was", "my job is", "As a team leader, I was responsible for".
 _ROLE_RE = lazy(r"\bmy (?:\w+ )?(?:job|responsibility|responsibilities|role|remit|duty|duties|main job)\b"
                 r"\s+(?:(?:in|at|as|on|for|with|during) (?:[\w'’-]+\s+){1,6}?)?(?:was|were|is|are|included|involved|"
@@ -126,7 +129,7 @@ _ABSENCE_RE = words_of(ABSENCE_PATTERNS)
 _AFTER_ACTION_RE = words_of(OUTCOMES_AFTER_ACTION)
 # The first word of a sentence, past a label or a bullet: "Labelled all shelves…" with
 # the "I" left out.
-_FIRST_WORD_RE = lazy(r"\W*(?:" + LABEL + r"\s*)?([A-Za-z][a-z'’-]*)", re.IGNORECASE)
+_FIRST_WORD_RE = lazy(r"\W*(?:" + LABEL + r"\s*)?(?:and\s+)?([A-Za-z][a-z'’-]*)", re.IGNORECASE)
 # "I was calling the customer back": the -ing word after "was", past a little word.
 _WAS_ING_RE = lazy(r"\s+(?:(?:also|then|just|personally|myself|already)\s+)?([a-z]+ing)\b", re.IGNORECASE)
 # A clause that sets the background rather than telling a step: "when I worked on the
@@ -149,12 +152,12 @@ _BACKGROUND_START_RE = lazy(r"\W*(?:(?:the )?(?:situation|background|context)\b|
                             r"(?:was|were|worked|started|joined|first)\b)", re.IGNORECASE)
 # A judgement of the experience rather than how it ended: "It was an absolutely mad
 # night", "It was a very good team and we were like a family".
-_EVALUATION_RE = lazy(r"\W*(?:(?:and|so|but|overall|honestly|all in all)\W+)?(?:it|this|that)(?:\s+"
+_EVALUATION_RE = lazy(r"\W*(?:(?:and|so|but|overall|honestly|all in all|anyway)\W+)?(?:it|this|that)(?:\s+"
                       r"(?:was|is|has been|had been)|'s|’s)\s+(?:(?:a|an|the|such a|such an|quite a|quite an|"
                       r"one of the)\s+"
                       r"(?:[\w-]+\s+){0,3}(?:experience|night|day|time|team|shift|week|job|challenge|moment|period|"
                       r"year|summer|thing|learning curve|atmosphere|group|month|fortnight|season|weekend|spell|"
-                      r"stretch)s?|(?:\w+\s+)?(?:stressful|hard|tough|fun|busy|"
+                      r"stretch|problem|situation)s?|(?:\w+\s+)?(?:stressful|hard|tough|fun|busy|"
                       r"difficult|intense|crazy|mad|chaotic|exhausting|rewarding|challenging|scary|amazing|great|good|"
                       r"nice|lovely|interesting|memorable|emotional|meaningful|satisfying))\b", re.IGNORECASE)
 # The goal of a clause, before an absence: "I had to make sure no transactions were lost".
@@ -175,6 +178,11 @@ _TEAM_SPIRIT_RE = lazy(r"\b(?:everyone|everybody|the (?:whole )?team|we all|all 
 _SCALE_RE = lazy(r"\b(?:team|staff|crew|group|workforce|class|squad|section|department|fleet|caseload|budget) of "
                  r"(?:about |around |over |up to |roughly |nearly |just over |just under )?\d", re.IGNORECASE)
 _TASK_RE = words_of(TASK_PATTERNS)
+# Not being asked is no task: "Nobody had asked me to look at it", "I wasn't asked to".
+_NOT_ASKED_RE = lazy(r"\b(?:nobody|no one|no-one|none of them)\s+(?:\w+\s+){0,2}?(?:asked|told|wanted|expected|"
+                     r"needed|tasked)\s+me\b(?:\s+to)?|\b(?:wasn't|was not|weren't|hadn't been|had not been|never been"
+                     r"|was never)\s+(?:\w+\s+)?(?:asked|told|tasked|expected|required|supposed)(?:\s+to)?\b"
+                     r"|\b(?:didn't|did not|never)\s+(?:ask|tell|want|expect|need)\s+me\b(?:\s+to)?", re.IGNORECASE)
 _CONCRETE_RE = words_of(CONCRETE_RESULT_PATTERNS)
 _VAGUE_RE = words_of(VAGUE_RESULT_PATTERNS)
 _VAGUE_CHANGE_RE = words_of(VAGUE_CHANGE_PATTERNS)
@@ -196,9 +204,17 @@ _EFFORT_RE = lazy(r"^\W*(?:(?:and|but|so|overall|in all|all in all)\W+)?(?:it|th
                   r"process|whole thing|task|training|course))\s+(?:\w+\s+)?(?:took|lasted|ran for|went on for)\s+"
                   r"(?:(?:about|around|roughly|nearly|almost|over|under|just over|just under|well over|more than|"
                   r"less than)\s+)?"
-                  r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|many)\s+"
-                  r"(?:hours?|days?|weeks?|months?|years?|evenings?|weekends?|shifts?)"
-                  r"(?:\s+and\s+(?:a lot of|lots of|plenty of|a great deal of|a fair bit of|some)\s+[\w-]+)?\W*$",
+                  r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                  r"a few|several|many)\s+"
+                  r"(?:hours?|days?|weeks?|months?|years?|evenings?|weekends?|shifts?|sprints?)"
+                  r"(?:\s+and\s+(?:a lot of|lots of|plenty of|a great deal of|a fair bit of|some)\s+[\w-]+"
+                  r"|\s+and\s+(?:(?:about|around|roughly|nearly|almost|over)\s+)?[\d,]+\s+(?:[\w-]+\s+)?"
+                  r"(?:hours?|days?|weeks?))?(?:,\s*with\s+[^.;]*)?\W*$"
+                  # what it took: "It meant reviewing around 2,300 accounts in five weeks"
+                  r"|^\W*(?:it|this|that)\s+meant\s+[a-z]+ing\b"
+                  # "It was a huge effort: four months…", "It ended up as 85 pages and 60 hours of evenings"
+                  r"|^\W*(?:it|this|that)\s+was\s+(?:a|an)\s+(?:\w+\s+)?(?:effort|slog|undertaking|job|commitment)\b"
+                  r"|^[^.;]*?\bhours\s+of\s+(?:my\s+)?(?:evenings|weekends|overtime|work|effort|my own time)\b",
                   re.IGNORECASE)
 # A habit's trigger, not a change: "calling her every time something came up".
 _EVERY_TIME_BEFORE_RE = lazy(r"\b(?:every time|each time|whenever|any time)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
@@ -209,7 +225,10 @@ _UNKNOWN_BEFORE_RE = lazy(r"\b(?:don't|don’t|do not|didn't|didn’t|did not|ne
 _SUBORDINATE_BEFORE_RE = lazy(r"\b(?:when|whenever|where|because|since|unless|as|which|who)\s+$", re.IGNORECASE)
 # "It turned out his shifts had changed": what the person found out, not how it ended.
 _FINDING_RE = lazy(r"^\W*(?:(?:and|but|so)\s+)?(?:it\s+)?(?:turned|turns)\s+out\b(?!\s+(?:well|fine|great|ok|okay|"
-                   r"brilliantly|really|to be))", re.IGNORECASE)
+                   r"brilliantly|really|to be))"
+                   # "Two issues came up again and again: …"
+                   r"|^\W*(?:\w+\s+)?(?:issues|problems|things|themes|reasons|patterns|causes)\s+"
+                   r"(?:came up|stood out|emerged|kept coming up|showed up)\b", re.IGNORECASE)
 _PROJECTION_RE = words_of(PROJECTION)
 _LESSON_RE = words_of(LESSON)
 _PAST_RE = words_of(PAST_MARKERS)
@@ -230,7 +249,12 @@ _ACTION_AFTER_RES = {verb: lazy(r"\s+(?:" + after + r")\b", re.IGNORECASE) for v
 # more". "That's the kind of problem I enjoy" is neither.
 _TOLD_RE = lazy(r"\b(?:[a-z]+ed|was|were|had|did|came|became|fell|grew|flew|ate|forgot|froze|slept|stole|blew|"
                 + "|".join(sorted(IRREGULAR_PAST)) + r"|now|since|any ?more|still|"
-                r"today|these days|ever since)\b", re.IGNORECASE)
+                r"today|these days|ever since"
+                # or when, after the steps, even in the present tense of a learner's English:
+                # "His card work same day", "After three weeks I make all eight reports alone"
+                r"|same day|next day|the day after|in the end|at (?:the )?end of|by the end of|since then|"
+                r"after (?:that|this|(?:one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|years?)))\b",
+                re.IGNORECASE)
 # How far back, in characters, a projection ("should", "will") is looked for.
 _LOOK_BACK = 60
 # Times of day are not outcomes: "open from 9 to 5pm".
@@ -466,6 +490,11 @@ def _closing_outcome(sentence: str, story: bool, after_action: bool) -> tuple[st
     return sentence.strip(), not vague
 
 
+def _unasked(text: str) -> str:
+    """`text` with each "nobody asked me to" blanked out (not cut: places stay where they were)."""
+    return _NOT_ASKED_RE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _real(sentence: str) -> str:
     """`sentence` with its hypothetical clauses ("I'd…", "I would…", "If…"), each up to
     the next comma, semicolon, colon or dash, blanked out: what is left still happened.
@@ -509,7 +538,7 @@ def check_answer(text: str, *, word_model: bool = True) -> StarCheck:
         _action(sentence, False) for sentence in _sentences(text) if not _HYPOTHETICAL_RE.search(sentence))
     # A scene needs an event; a role held now ("I'm in charge of cashing up") is none, though
     # the steps that go with it are still the person's own ("I count everything twice").
-    tasks = [m.group(0) for m in _TASK_RE.finditer(text)]
+    tasks = [m.group(0) for m in _TASK_RE.finditer(_unasked(text))]
     event = told or any(not _STANDING_ROLE_RE.search(task) for task in tasks)
     told_in_past = told or bool(tasks)
     found: dict[str, str] = {}
@@ -528,7 +557,7 @@ def check_answer(text: str, *, word_model: bool = True) -> StarCheck:
         # diarise the deadlines, and I'd put this one in on the wrong date"; so does a
         # clause after it ("…I'd come home from hospitality, and making the place pay
         # was going to be my problem").
-        real = _real(sentence) if would else sentence
+        real = _unasked(_real(sentence) if would else sentence)
         task = _TASK_RE.search(real)
         if "task" not in found and task:
             found["task"] = sentence
@@ -538,8 +567,10 @@ def check_answer(text: str, *, word_model: bool = True) -> StarCheck:
         if "action" not in found and acted:
             found["action"] = sentence
         framed = "action" in found or bool(_FRAME_RE.search(sentence))
-        # A habit ("I always got things done") tells no outcome, any more than a step.
-        words, concrete = _result(sentence, framed) if "result" not in found and not habitual else ("", False)
+        # A habit ("I always got things done") tells no outcome, any more than a step or a
+        # finding ("Two issues came up again and again: …").
+        telling = "result" not in found and not (habitual or _FINDING_RE.match(sentence))
+        words, concrete = _result(sentence, framed) if telling else ("", False)
         if words and task and any(sentence.find(words) < t.end() for t in _TASK_RE.finditer(real)):
             words = ""  # part of the goal: "getting everyone there on time was on me"
         if "result" not in found:
@@ -606,10 +637,10 @@ def check_answer(text: str, *, word_model: bool = True) -> StarCheck:
         found["result"] = vague_result
     parts = {part: part in found for part in PARTS}
     if word_model and text.strip():
-        # The rules miss many ways of saying what the goal was or where it happened; the
+        # The rules miss many ways of saying where it happened or what the goal was; the
         # word model, sure enough, makes up for them (but never takes a part away).
-        for part in sure_of(text):
-            parts[part] = True
+        for part, sure in probabilities(text).items():
+            parts[part] = parts[part] or sure >= threshold(part)
     missing = [part for part in PARTS if not parts[part]]
     if parts["result"] and not concrete_result:
         missing.append("concrete_result")
