@@ -118,13 +118,13 @@ def test_each_better_answer_gets_a_live_star_verdict(wb: Workbook) -> None:
     assert "with “I”" in verdict.value  # the suggestion for the missing action
     better.value = ("At the café where I worked, food waste was high. My manager asked me to cut it. I started "
                     "a daily stock count, and waste fell from three bags a night to one.")
-    assert "A complete STAR answer" in verdict.value
+    assert "Reads as a complete STAR answer" in verdict.value
     review.add_question_button.click()
     second = review.questions.children[1]
     assert "nextround-review-star" in second.children[3]._dom_classes and second.children[3].value == ""
     review.save_button.click()
     again = wb.self_review()
-    assert "A complete STAR answer" in again.questions.children[0].children[3].value  # judged when shown again
+    assert "Reads as a complete STAR answer" in again.questions.children[0].children[3].value  # judged when shown again
     assert saved(wb)["self_review"]["questions"][0]["better_answer"].startswith("At the café")
 
 

@@ -50,7 +50,7 @@ def test_the_star_verdict_follows_the_better_answer_as_it_is_typed(
         tab.screenshot(screenshots / "review-star-missing.png", tab.part("review-question"), verdict)
 
         tab.fill("review-better-answer", WITHOUT_RESULT + RESULT)
-        expect(verdict).to_contain_text("A complete STAR answer")
+        expect(verdict).to_contain_text("Reads as a complete STAR answer")
         expect(verdict.locator("li")).to_have_count(0)
         tab.screenshot(screenshots / "review-star-complete.png", tab.part("review-question"), verdict)
     finally:

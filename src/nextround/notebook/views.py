@@ -462,7 +462,7 @@ def star_verdict(result: Any) -> Markup:
     )
     if result.complete:
         return banner(Markup("{} {}").format(
-            Markup(_("<b>A complete STAR answer</b>, with a concrete result.")), marks), "ok")
+            Markup(_("<b>Reads as a complete STAR answer</b>, with a concrete result.")), marks), "ok")
     head = Markup("<b>{}.</b> {}").format(i18n.translated(result.verdict), marks)
     tips = join(Markup("<li>{}</li>").format(i18n.translated(s)) for s in result.suggestions)
     return banner(Markup('{}<ul style="margin:4px 0 0">{}</ul>').format(head, tips), "info")
