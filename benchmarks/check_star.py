@@ -30,7 +30,7 @@ has been measured while the check was being worked on:
 - ids 200 to 599: measured a few times in earlier rounds;
 - ids 600 to 1999: written for the round that added the word model, measured a
   handful of times in it and once in the round after;
-- ids from 2000: the newest batch, measured once, when the round's work was done.
+- ids from 2000: the newest batch, measured only when the round's work was done.
 
 It prints numbers only, never the text of an answer: the held-out rows and the
 strangers' answers are for measuring, not for reading. Both baselines are fitted on
@@ -113,7 +113,7 @@ BATCHES = (
     ("held-out 600-1099", 600, 1100, "held-out, ids 600-1099, measured several times"),
     ("held-out 1100-1499", 1100, 1500, "held-out, ids 1100-1499, measured several times"),
     ("held-out 1500-1999", 1500, 2000, "held-out, ids 1500-1999, measured several times"),
-    ("held-out >=2000", 2000, 10**9, "held-out, ids >=2000, newest batch, measured once"),
+    ("held-out >=2000", 2000, 10**9, "held-out, ids >=2000, newest batch, measured at the end"),
 )
 STRANGERS = DATA.with_name("star_strangers.csv")
 

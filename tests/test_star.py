@@ -511,8 +511,8 @@ def test_a_clause_after_a_colon_is_read_on_its_own() -> None:
     assert check_answer(text).complete
 
 
-@pytest.mark.parametrize("not_asked", ["Nobody had asked me to look at it.", "I wasn't asked to, but it bothered me.",
-                                       "No one told me to do anything about it."])
+@pytest.mark.parametrize("not_asked", ["Nobody had asked me to look at it.", "I was never asked to fix it.",
+                                       "My manager never asked me to fix it.", "Our lead didn’t ask me to fix it."])
 def test_not_being_asked_is_no_task(not_asked: str) -> None:
     text = ("At the depot last winter the loading bay kept flooding. " + not_asked + " I cleared the drain and "
             "fitted a grille. It hasn't flooded since.")
@@ -522,6 +522,7 @@ def test_not_being_asked_is_no_task(not_asked: str) -> None:
 
 @pytest.mark.parametrize("opening", [
     "As Head of Finance at Orrin Foods, I'm accountable for the month-end close.",
+    "As Operations Manager at Kelbrook Foods, I'm accountable for the month-end close.",
     "In my role as a category buyer at Tarn Retail, I manage forty suppliers.",
     "I work as a porter in a big teaching hospital.",
 ])
@@ -530,9 +531,18 @@ def test_a_job_title_with_its_workplace_sets_no_scene(opening: str) -> None:
     assert not check_answer(text, word_model=False).parts["situation"]
 
 
+@pytest.mark.parametrize("opening", [
+    "As I was on shift at the farm in Devon, the power went off.",
+    "As Sarah was away at the depot in Leeds, the orders piled up.",
+])
+def test_as_someone_was_somewhere_still_sets_the_scene(opening: str) -> None:
+    text = opening + " I rang the engineer. Everything was back by noon."
+    assert check_answer(text, word_model=False).parts["situation"]
+
+
 @pytest.mark.parametrize("ending", [
     "The whole thing took eleven sprints and around 2,400 engineering hours, with six of us on it.",
-    "It meant reviewing around 2,300 accounts in five weeks.",
+    "It meant reviewing around 2,300 accounts in five weeks, and I was working 55-hour weeks.",
     "It was a huge effort: four months and 23 dry runs.",
     "It ended up as 85 pages and roughly 60 hours of evenings over two months.",
     "Two issues came up again and again: slow quotes and unplanned discounts.",
@@ -545,11 +555,34 @@ def test_the_effort_a_finding_or_a_step_is_no_outcome(ending: str) -> None:
     assert not check_answer(text).parts["result"]
 
 
+@pytest.mark.parametrize("ending", [
+    "The whole project took two weeks, with returns down 30% by May.",
+    "The new rota saved us 20 hours of work every week.",
+    "Two problems stood out, and fixing them cut returns by 30%.",
+])
+def test_an_outcome_beside_the_effort_or_a_finding_still_counts(ending: str) -> None:
+    text = ("At a software firm in 2023 our cloud bill had doubled. My manager asked me to find savings. I tagged "
+            "every server by team. " + ending)
+    result = check_answer(text)
+    assert result.parts["result"] and result.concrete_result
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ward needed more nurses working nights.",
+    "The customers wanted their food on time.",
+    "My boss told me look, the grill is broken.",
+    "The new checklist made the rest of my job much easier.",
+])
+def test_what_others_wanted_or_an_easier_job_is_no_task(sentence: str) -> None:
+    text = "At the cafe last summer, things kept going wrong. " + sentence + " I rang the engineer."
+    assert not check_answer(text, word_model=False).parts["task"]
+
+
 @pytest.mark.parametrize("sentence", [
     "My manager made cutting idle crane time my first objective.",
     "The plant manager gives me one quarter to get the line above 80%.",
     "Manager tell me handle it.",
-    "Nobody had asked me to, but I wanted the first buses leaving on time.",
+    "I wanted the first buses leaving on time.",
 ])
 def test_yet_more_ways_of_being_given_a_goal_are_a_task(sentence: str) -> None:
     text = "At the port last spring, things kept going wrong. " + sentence + " I rewrote the handover sheet."
@@ -646,6 +679,23 @@ def test_time_grows_in_proportion_to_the_text(unit: str) -> None:
     assert large < 10 * small + 0.05, (small, large)
 
 
+def test_a_long_run_of_spaces_in_a_closing_clause_costs_no_more_than_its_length() -> None:
+    # A clause after the effort ("It took two days, with …") once backtracked over every
+    # space in it: 1,600 spaces took seconds. Four times the spaces: about four times the time.
+    def best_of_three(spaces: int) -> float:
+        text = ("At the depot in 2022 we were short. I was asked to cover. I rang round. It took two days, with "
+                + " " * spaces + ";x")
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            check_answer(text)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = best_of_three(4_000), best_of_three(16_000)
+    assert large < 10 * small + 0.05, (small, large)
+
+
 # --- the question themes ------------------------------------------------------
 
 
@@ -693,9 +743,9 @@ STRANGERS_FLOOR = {"situation": 0.92, "task": 0.94, "action": 0.96, "result": 0.
 STRANGERS = DATA.with_name("star_strangers.csv")
 
 
-def _wrong(split: str, label: str, path: Path = DATA) -> tuple[int, int]:
+def _wrong(splits: tuple[str, ...], label: str, path: Path = DATA) -> tuple[int, int]:
     with open(path, newline="", encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["split"] in split.split("+")]
+        rows = [r for r in csv.DictReader(f) if r["split"] in splits]
     wrong = 0
     for r in rows:
         result = check_answer(r["text"])
@@ -706,18 +756,18 @@ def _wrong(split: str, label: str, path: Path = DATA) -> tuple[int, int]:
 
 @pytest.mark.parametrize("label", LABELS)
 def test_accuracy_on_the_tune_half(label: str) -> None:
-    wrong, n = _wrong("tune", label)
+    wrong, n = _wrong(("tune",), label)
     assert wrong / n <= 0.10, f"{wrong} of {n} tune answers wrong on {label}"
 
 
 @pytest.mark.parametrize("label", LABELS)
 def test_accuracy_on_the_held_out_half(label: str) -> None:
-    wrong, n = _wrong("heldout", label)
+    wrong, n = _wrong(("heldout",), label)
     assert (n - wrong) / n >= HELD_OUT_FLOOR[label], f"{wrong} of {n} held-out answers wrong on {label}"
 
 
 @pytest.mark.parametrize("label", LABELS)
 def test_accuracy_on_answers_by_strangers(label: str) -> None:
-    wrong, n = _wrong("choice+final", label, STRANGERS)
+    wrong, n = _wrong(("choice", "final"), label, STRANGERS)
     assert n == 640
     assert (n - wrong) / n >= STRANGERS_FLOOR[label], f"{wrong} of {n} strangers' answers wrong on {label}"

@@ -339,9 +339,10 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"(?:paired|partnered|buddied|teamed) (?:him|her|them|[a-z]+) (?:up )?with me\b",
     r"(?:said|say|says|explained) to me (?:that )?(?:i )?(?:to|should|must|had to|need to)",
     r"(?:ask|asks|asked|tell|tells|told|want|wants|wanted) me (?:for|that i|make|do|find|fix|organise|organize|handle|"
-    r"sort|deal|check|solve|prepare|lead|manage|look|take|help|call|clean|train|cover|finish)\b",
+    r"sort|deal|check|solve|prepare|lead|manage|look (?:at|into|over)|take|help|call|clean|train|cover|finish)\b",
     # made it mine: "my manager made cutting idle time my first objective"
-    r"made (?:[\w'’-]+ ){1,5}?my (?:\w+ )?(?:objective|priority|goal|job|task|target|aim|responsibility|focus)\b",
+    r"made (?:it|this|that|[a-z]+ing(?: [\w'’-]+){0,4}?) my (?:\w+ )?(?:objective|priority|goal|job|task|target|aim|"
+    r"responsibility|focus)\b(?! (?:much |a lot |far |so )?(?:easier|harder|simpler|better|worse|quicker))",
     r"(?:got|had|was given|landed|took on) (?:the|a) (?:job|task|responsibility|role) of",
     r"made it my (?:\w+ )?(?:goal|mission|job|priority|aim|task|business)",
     r"my (?:\w+ )?(?:job|task|role|responsibility|goal|aim|objective|part) (?:[\w-]+ ){1,5}?(?:was|were|is) to",
@@ -372,8 +373,8 @@ TASK_PATTERNS: tuple[str, ...] = (
     r"i (?:was|were) (?:coordinating|leading|heading|organising|organizing) (?:the|a|an|our|this)\b",
     r"my (?:\w+ )?(?:job|task|role|responsibility|brief|remit|duty|part) (?:on|in|at|for|during|as) (?:[\w'’-]+ ){1,6}?"
     r"(?:was|were|is)\b",
-    r"(?:wanted|needed|expected) (?:[\w'’-]+ ){1,3}?(?:down|fixed|sorted|cut|reduced|cleared|improved|back up|"
-    r"ready|done|finished|leaving|running|working|on time|in place)\b",
+    r"(?:wanted|needed|expected) (?:[\w'’-]+ ){1,3}?(?:down|fixed|sorted|cut|reduced|cleared|improved|back up)\b",
+    r"i (?:wanted|needed) (?:[\w'’-]+ ){1,3}?(?:ready|done|finished|leaving|running|working|on time|in place)\b",
     r"my (?:\w+ )?(?:job|responsibility|task|duty|role) to [a-z]+",
     r"i (?:wanted|needed) (?:[\w'’-]+ ){1,4}?to (?:be|get|have|stop|start|feel|know|come|go|keep|hit|reach)\b",
     r"(?:needed|wanted|asked|told|relied on|trusted|expected) me, (?:[\w'’-]+ ){1,4}?(?:[\w'’-]+), to\b",

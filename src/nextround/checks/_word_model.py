@@ -1,15 +1,17 @@
 """The STAR check's word model: how sure it is, from the words alone, that an answer has a part.
 
-A logistic regression over which words an answer uses, made by
+A logistic regression over the terms an answer uses, made by
 `tools/train_star_model.py` from the tune half of the labelled answers and shipped as
 data (`_star_model.json`). Reading it takes the standard library only. The terms of an
 answer (`terms`) are its words (lower-cased runs of two or more letters or digits, as
 scikit-learn finds them), each pair of neighbouring words, and each word tagged with
 where its sentence stands: the first, the second, the last or one in the middle (a
-scene is mostly set at the start, an outcome told at the end). Each term counts once,
-and the answer's score is the intercept plus the weights of the terms it uses. The
-trainer counts terms with this same function, so the two cannot disagree. One pass
-over the text: linear in its length. The model is read on first use.
+scene is mostly set at the start, an outcome told at the end). Its sentences end at
+".", "!" or "?" and a space, or a line break: simpler than the rules' reading, and
+enough for where a word stands. Each term counts once, and the answer's score is the
+intercept plus the weights of the terms it uses. The trainer counts terms with this
+same function, so the two cannot disagree. A few passes over the text: linear in its
+length. The model is read on first use.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def threshold(part: str) -> float:
     return float(_model()["parts"][part]["threshold"])
 
 
-def _place(index: int, count: int) -> str:
+def _sentence_place(index: int, count: int) -> str:
     if index < 2:
         return ("first", "second")[index]
     return "last" if index == count - 1 else "middle"
@@ -58,7 +60,7 @@ def terms(text: str) -> set[str]:
     found = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
     sentences = [s for s in _SENTENCE_END_RE.split(lower) if s.strip()]
     for index, sentence in enumerate(sentences):
-        place = _place(index, len(sentences))
+        place = _sentence_place(index, len(sentences))
         found.update(f"{place}:{word}" for word in _WORD_RE.findall(sentence))
     return found
 

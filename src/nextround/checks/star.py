@@ -109,7 +109,8 @@ _TEAM_STEP_RE = lazy(r"\bwe\s+(?:(?:also|then|quickly|all)\s+)?(?:[a-z]+ed|put|s
                      r"built|held|sent|kept|met|led|did|began|started)\b", re.IGNORECASE)
 # A standing role at the start of a sentence: "As a peer mentor…", "As Head of Sales at…",
 # "In my role as…", "I work as a porter in…".
-_AS_ROLE_RE = lazy(r"\W*(?:as (?:a|an|the|my|our|their|lead|head|senior|junior|[a-z]+'s|(?-i:[A-Z])[\w-]* )"
+_AS_ROLE_RE = lazy(r"\W*(?:as (?:a|an|the|my|our|their|lead|head|senior|junior|[a-z]+'s) "
+                   r"|as (?!I\b)(?-i:[A-Z])[\w-]*(?: (?:(?-i:[A-Z])[\w-]*|of|and|&))* (?:at|in|for|with) "
                    r"|in my (?:\w+ )?(?:role|job|position|capacity) as |i work (?:as|like) )", re.IGNORECASE)
 # A standing role: "my responsibility … was", "my job is", "As a team leader, I was responsible for".
 _ROLE_RE = lazy(r"\bmy (?:\w+ )?(?:job|responsibility|responsibilities|role|remit|duty|duties|main job)\b"
@@ -157,7 +158,8 @@ _EVALUATION_RE = lazy(r"\W*(?:(?:and|so|but|overall|honestly|all in all|anyway)\
                       r"one of the)\s+"
                       r"(?:[\w-]+\s+){0,3}(?:experience|night|day|time|team|shift|week|job|challenge|moment|period|"
                       r"year|summer|thing|learning curve|atmosphere|group|month|fortnight|season|weekend|spell|"
-                      r"stretch|problem|situation)s?|(?:\w+\s+)?(?:stressful|hard|tough|fun|busy|"
+                      r"stretch|(?:kind|sort|type) of (?:problem|situation|work|thing))s?|(?:\w+\s+)?(?:stressful|hard|"
+                      r"tough|fun|busy|"
                       r"difficult|intense|crazy|mad|chaotic|exhausting|rewarding|challenging|scary|amazing|great|good|"
                       r"nice|lovely|interesting|memorable|emotional|meaningful|satisfying))\b", re.IGNORECASE)
 # The goal of a clause, before an absence: "I had to make sure no transactions were lost".
@@ -179,10 +181,12 @@ _SCALE_RE = lazy(r"\b(?:team|staff|crew|group|workforce|class|squad|section|depa
                  r"(?:about |around |over |up to |roughly |nearly |just over |just under )?\d", re.IGNORECASE)
 _TASK_RE = words_of(TASK_PATTERNS)
 # Not being asked is no task: "Nobody had asked me to look at it", "I wasn't asked to".
-_NOT_ASKED_RE = lazy(r"\b(?:nobody|no one|no-one|none of them)\s+(?:\w+\s+){0,2}?(?:asked|told|wanted|expected|"
-                     r"needed|tasked)\s+me\b(?:\s+to)?|\b(?:wasn't|was not|weren't|hadn't been|had not been|never been"
-                     r"|was never)\s+(?:\w+\s+)?(?:asked|told|tasked|expected|required|supposed)(?:\s+to)?\b"
-                     r"|\b(?:didn't|did not|never)\s+(?:ask|tell|want|expect|need)\s+me\b(?:\s+to)?", re.IGNORECASE)
+_NOT_ASKED_RE = lazy(r"\b(?:nobody|no one|no-one|none of them|never)\s+(?:\w+\s+){0,2}?(?:asked|told|wanted|"
+                     r"expected|needed|tasked)\s+me\b(?:\s+to)?|\b(?:wasn['’]t|was not|weren['’]t|hadn['’]t been"
+                     r"|had not been|never been|was never)\s+(?:\w+\s+)?(?:asked|told|tasked|expected|required|"
+                     r"supposed)(?:\s+to)?\b"
+                     r"|\b(?:didn['’]t|did not|never)\s+(?:ask|tell|want|expect|need)\s+me\b(?:\s+to)?",
+                     re.IGNORECASE)
 _CONCRETE_RE = words_of(CONCRETE_RESULT_PATTERNS)
 _VAGUE_RE = words_of(VAGUE_RESULT_PATTERNS)
 _VAGUE_CHANGE_RE = words_of(VAGUE_CHANGE_PATTERNS)
@@ -209,12 +213,15 @@ _EFFORT_RE = lazy(r"^\W*(?:(?:and|but|so|overall|in all|all in all)\W+)?(?:it|th
                   r"(?:hours?|days?|weeks?|months?|years?|evenings?|weekends?|shifts?|sprints?)"
                   r"(?:\s+and\s+(?:a lot of|lots of|plenty of|a great deal of|a fair bit of|some)\s+[\w-]+"
                   r"|\s+and\s+(?:(?:about|around|roughly|nearly|almost|over)\s+)?[\d,]+\s+(?:[\w-]+\s+)?"
-                  r"(?:hours?|days?|weeks?))?(?:,\s*with\s+[^.;]*)?\W*$"
+                  r"(?:hours?|days?|weeks?))?"
+                  # (and who was on it: ", with six of us on it full time")
+                  r"(?:,\s*with\s+(?:\w+\s+){1,2}?(?:of us|people|engineers|staff)(?:\s+on\s+it)?"
+                  r"(?:\s+full[- ]time)?)?\W*$"
                   # what it took: "It meant reviewing around 2,300 accounts in five weeks"
                   r"|^\W*(?:it|this|that)\s+meant\s+[a-z]+ing\b"
                   # "It was a huge effort: four months…", "It ended up as 85 pages and 60 hours of evenings"
                   r"|^\W*(?:it|this|that)\s+was\s+(?:a|an)\s+(?:\w+\s+)?(?:effort|slog|undertaking|job|commitment)\b"
-                  r"|^[^.;]*?\bhours\s+of\s+(?:my\s+)?(?:evenings|weekends|overtime|work|effort|my own time)\b",
+                  r"|^[^.;]*?\bhours\s+of\s+(?:my\s+)?(?:evenings|weekends|overtime|own time)\b",
                   re.IGNORECASE)
 # A habit's trigger, not a change: "calling her every time something came up".
 _EVERY_TIME_BEFORE_RE = lazy(r"\b(?:every time|each time|whenever|any time)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
@@ -228,7 +235,7 @@ _FINDING_RE = lazy(r"^\W*(?:(?:and|but|so)\s+)?(?:it\s+)?(?:turned|turns)\s+out\
                    r"brilliantly|really|to be))"
                    # "Two issues came up again and again: …"
                    r"|^\W*(?:\w+\s+)?(?:issues|problems|things|themes|reasons|patterns|causes)\s+"
-                   r"(?:came up|stood out|emerged|kept coming up|showed up)\b", re.IGNORECASE)
+                   r"(?:came up|stood out|emerged|kept coming up|showed up)\b[^.;,:]*:", re.IGNORECASE)
 _PROJECTION_RE = words_of(PROJECTION)
 _LESSON_RE = words_of(LESSON)
 _PAST_RE = words_of(PAST_MARKERS)
@@ -252,7 +259,7 @@ _TOLD_RE = lazy(r"\b(?:[a-z]+ed|was|were|had|did|came|became|fell|grew|flew|ate|
                 r"today|these days|ever since"
                 # or when, after the steps, even in the present tense of a learner's English:
                 # "His card work same day", "After three weeks I make all eight reports alone"
-                r"|same day|next day|the day after|in the end|at (?:the )?end of|by the end of|since then|"
+                r"|same day|next day|the day after|in the end|at (?:the )?end of|by the end of|"
                 r"after (?:that|this|(?:one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|years?)))\b",
                 re.IGNORECASE)
 # How far back, in characters, a projection ("should", "will") is looked for.
