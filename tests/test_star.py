@@ -652,6 +652,16 @@ def test_any_text_gets_a_consistent_verdict(text: str) -> None:
 # --- cost ---------------------------------------------------------------------
 
 
+def _seconds_to_check(text: str) -> float:
+    """The best of three timings of `check_answer(text)`."""
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        check_answer(text)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
 @pytest.mark.parametrize("unit", [
     "I was asked to help from the team at the shop where I worked and we kept going up by ",
     "At the shop I was asked to cut waste. I counted stock. Waste fell from 3 to 1. ",
@@ -666,33 +676,15 @@ def test_any_text_gets_a_consistent_verdict(text: str) -> None:
 def test_time_grows_in_proportion_to_the_text(unit: str) -> None:
     # Four times the text should take about four times as long; a pattern that
     # backtracked over the whole text would take sixteen.
-    def best_of_three(size: int) -> float:
-        text = unit * (size // len(unit))
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            check_answer(text)
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    small, large = best_of_three(40_000), best_of_three(160_000)
+    small, large = (_seconds_to_check(unit * (size // len(unit))) for size in (40_000, 160_000))
     assert large < 10 * small + 0.05, (small, large)
 
 
 def test_a_long_run_of_spaces_in_a_closing_clause_costs_no_more_than_its_length() -> None:
     # A clause after the effort ("It took two days, with …") once backtracked over every
     # space in it: 1,600 spaces took seconds. Four times the spaces: about four times the time.
-    def best_of_three(spaces: int) -> float:
-        text = ("At the depot in 2022 we were short. I was asked to cover. I rang round. It took two days, with "
-                + " " * spaces + ";x")
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            check_answer(text)
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    small, large = best_of_three(4_000), best_of_three(16_000)
+    opening = "At the depot in 2022 we were short. I was asked to cover. I rang round. It took two days, with "
+    small, large = (_seconds_to_check(opening + " " * spaces + ";x") for spaces in (4_000, 16_000))
     assert large < 10 * small + 0.05, (small, large)
 
 
